@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript sources as ESM (see README: why ESM). Type errors are caught by `npm run typecheck`. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }] },
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  testTimeout: 30000,
+};

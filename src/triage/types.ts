@@ -1,0 +1,75 @@
+import type { Disposition, LangCode, NeedCode, TriageOutcome, Tier } from '../domain/types.js';
+
+/**
+ * The seam between the dialog (statechart) and the safety engine. Everything is pure and
+ * synchronous: no I/O, no clock. Implemented by `createTriageEngine(content)` in ./engine.ts.
+ */
+
+/** A rule that fired on a piece of free text. */
+export interface RuleHit {
+  ruleId: string;
+  ruleVersion: number;
+  tier: Tier;
+  disposition: Disposition;
+  /**
+   * 'clear': divert (or record) at once without asking.
+   * 'uncertain': ask the rule's confirm question first (e.g. "Is the pain happening now?").
+   */
+  certainty: 'clear' | 'uncertain';
+  /** Id of the confirm question to ask when uncertain (a TriageQuestion id). */
+  confirmQuestionId?: string;
+  /** Words/phrases that matched (for `npm run triage` explanations; never logged). */
+  matched: string[];
+}
+
+export interface Screening {
+  hits: RuleHit[];
+  /** Triggers that matched but were negated or in the past ("no chest pain", "had a stroke in 2019"). */
+  suppressed: { ruleId: string; phrase: string; reason: 'negated' | 'past' | 'not-now' }[];
+}
+
+/** A closed question asked by the engine: a red-flag confirm question or a complaint-specific question. */
+export interface TriageQuestion {
+  id: string;
+  /** i18n key of the prompt, e.g. 'triage.q.chest_pain.spread'. */
+  promptKey: string;
+  /** Language-neutral answer codes, e.g. ['yes','no','unsure']. Titles come from locales: `choice.<code>`. */
+  choices: string[];
+}
+
+/** Everything known so far, as the engine sees it. */
+export interface Picture {
+  need: NeedCode | undefined;
+  texts: { text: string; lang: LangCode }[];
+  /** Answers to engine questions: question id -> answer code. */
+  answers: Readonly<Record<string, string>>;
+  /** Rules raised so far (from text hits or confirmed questions) that are present. */
+  presentRuleIds: readonly string[];
+  /** Rule ids that were asked about and denied. */
+  deniedRuleIds: readonly string[];
+  /** Age in years when known (from date of birth), for age-specific rules. */
+  ageYears?: number;
+  /** True when the request is for someone else (e.g. a parent writing for a child). */
+  forSomeoneElse?: boolean;
+}
+
+export interface TriageEngine {
+  /** Version of the whole rule set (recorded on every request). */
+  readonly rulesetVersion: string;
+  /** Screen one free-text message. Must be fast (< 1 ms p99 for 500 chars). */
+  screen(text: string, lang: LangCode): Screening;
+  /** Look up a question (confirm or complaint question) by id. */
+  question(id: string): TriageQuestion;
+  /**
+   * The next complaint-specific question that still matters for this picture, or null when
+   * nothing more is needed. Only asks what the complaint needs.
+   */
+  nextQuestion(picture: Picture): TriageQuestion | null;
+  /**
+   * Effect of one answer to an engine question: the rule it raises (present) or denies, if any.
+   * E.g. confirm question for rule 'rf.chest_pain' answered 'yes' -> { raise: ['rf.chest_pain'] }.
+   */
+  answerEffect(questionId: string, answer: string): { raise: string[]; deny: string[] };
+  /** Decide the tier from the whole picture; conflicting evidence resolves upward. */
+  decide(picture: Picture): TriageOutcome;
+}
