@@ -24,7 +24,8 @@ const timeOfDay = z.string({ error: 'expected HH:MM' }).regex(HHMM, { error: 'ex
 
 const openingRange = z
   .strictObject({ open: timeOfDay, close: timeOfDay })
-  .refine((r) => minutesOf(r.open) < minutesOf(r.close), {
+  // Zod still runs this refinement when a time failed its pattern; only compare well-formed times.
+  .refine((r) => !HHMM.test(r.open) || !HHMM.test(r.close) || minutesOf(r.open) < minutesOf(r.close), {
     error: 'close must be later than open (use 24:00 for midnight at the end of the day)',
     path: ['close'],
   });
@@ -34,7 +35,7 @@ const dayRanges = z.array(openingRange).superRefine((ranges, ctx) => {
   for (let i = 1; i < ranges.length; i++) {
     const prev = ranges[i - 1];
     const cur = ranges[i];
-    if (prev && cur && minutesOf(cur.open) < minutesOf(prev.close)) {
+    if (prev && cur && HHMM.test(cur.open) && HHMM.test(prev.close) && minutesOf(cur.open) < minutesOf(prev.close)) {
       ctx.addIssue({
         code: 'custom',
         message: `must not start before the previous range closes (${prev.close})`,

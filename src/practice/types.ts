@@ -10,8 +10,12 @@ export interface PracticeStatus {
   open: boolean;
   /** When closed: the next opening time (ISO instant). */
   nextOpenAt?: string;
+  /** When open: when this opening period ends (ISO instant); absent for a practice that never closes. */
+  closesAt?: string;
   /** Routine capacity for today is used up. */
   routineFull: boolean;
+  /** When routineFull: the first opening on a later local day, when routine requests are taken again (ISO instant). */
+  routineReopensAt?: string;
   /** What the practice chose for routine requests when closed. */
   outOfHoursRoutine: 'queue' | 'come-back';
 }

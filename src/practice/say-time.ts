@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Times said the way people say them: "today at 2pm", "tomorrow at 8:30am", "Monday at 8:30am".
+ * Built from Intl (via luxon) for the given BCP-47 locale, so other languages get their own words,
+ * word order and clock style without new code. `now` is passed in because "today" depends on it.
+ */
+
+/** English practices: a bare "en"/"eng" should read as British English (day before month). */
+function resolveLocale(locale: string): string {
+  const [canonical] = Intl.getCanonicalLocales(locale);
+  return canonical === 'en' || canonical === undefined ? 'en-GB' : canonical;
+}
+
+function isEnglish(locale: string): boolean {
+  return locale === 'en' || locale.startsWith('en-');
+}
+
+/** "8:30am", "2pm": English speech drops ":00" and the space before am/pm. */
+function englishTime(t: DateTime, locale: string): string {
+  const parts = new Intl.DateTimeFormat(locale, {
+    timeZone: t.zoneName ?? undefined,
+    hour: 'numeric',
+    minute: '2-digit',
+    // hour12:true picks en-GB's h11 cycle and says noon as "0pm"; h12 gives "12pm".
+    hourCycle: 'h12',
+  }).formatToParts(t.toJSDate());
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const minute = part('minute');
+  const period = part('dayPeriod').toLowerCase().replace(/[\s.]/g, '');
+  return `${part('hour')}${minute === '00' ? '' : `:${minute}`}${period}`;
+}
+
+function localTime(t: DateTime, locale: string): string {
+  if (isEnglish(locale)) return englishTime(t, locale);
+  return t.setLocale(locale).toLocaleString({ hour: 'numeric', minute: '2-digit' });
+}
+
+/**
+ * The locale's own word between a date and a time (" at " in English, " am " in Welsh, a space in
+ * Polish), taken from Intl's full date-and-time pattern rather than written per language here.
+ */
+function dateTimeJoiner(t: DateTime, locale: string): string {
+  const parts = new Intl.DateTimeFormat(locale, {
+    timeZone: t.zoneName ?? undefined,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).formatToParts(t.toJSDate());
+  const hourAt = parts.findIndex((p) => p.type === 'hour');
+  const before = hourAt > 0 ? parts[hourAt - 1] : undefined;
+  return before?.type === 'literal' ? before.value : ' ';
+}
+
+export function sayWhen(iso: string, timeZone: string, locale: string, now: Date): string {
+  const loc = resolveLocale(locale);
+  const t = DateTime.fromISO(iso, { zone: timeZone });
+  if (!t.isValid) throw new Error(`sayWhen: not an ISO date-time: ${iso}`);
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  // Whole local days between the dates; rounding absorbs the 23- and 25-hour days of clock changes.
+  const days = Math.round(t.startOf('day').diff(today, 'days').days);
+
+  let day: string;
+  if (days === 0 || days === 1) {
+    day = new Intl.RelativeTimeFormat(loc, { numeric: 'auto' }).format(days, 'day');
+  } else if (days > 1 && days < 7) {
+    day = t.setLocale(loc).toLocaleString({ weekday: 'long' });
+  } else {
+    const sameYear = t.year === today.year;
+    day = t.setLocale(loc).toLocaleString(
+      sameYear
+        ? { weekday: 'long', day: 'numeric', month: 'long' }
+        : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    );
+  }
+  return `${day}${dateTimeJoiner(t, loc)}${localTime(t, loc)}`;
+}
