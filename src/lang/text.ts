@@ -1,0 +1,94 @@
+/**
+ * Text shape for language detection: which writing systems a message uses and how much
+ * real language it holds once numbers, postcodes, dates, phone and NHS numbers are set aside.
+ * Pure; no patient text leaves this module.
+ */
+
+export const SCRIPTS = ['Latin', 'Arabic', 'Cyrillic', 'Han', 'Gurmukhi', 'Bengali', 'Gujarati', 'Tamil', 'Other'] as const;
+export type ScriptName = (typeof SCRIPTS)[number];
+
+const SCRIPT_TESTS: ReadonlyArray<readonly [ScriptName, RegExp]> = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Gurmukhi', /\p{Script=Gurmukhi}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
+  ['Gujarati', /\p{Script=Gujarati}/u],
+  ['Tamil', /\p{Script=Tamil}/u],
+];
+
+/** Scripts where one character is roughly one word: the unit count is the character count. */
+const CHARACTER_SCRIPTS: ReadonlySet<ScriptName> = new Set(['Han']);
+
+export interface TextShape {
+  /** Word tokens in lower case (identifier-like chunks removed). */
+  words: string[];
+  /** Words, except that each Han character counts as one unit. */
+  units: number;
+  /** Letters (\p{L}) in the kept words. */
+  letters: number;
+  byScript: Record<ScriptName, number>;
+  /** Script holding most letters, or null when there are none. */
+  dominant: ScriptName | null;
+  /** Every cased word starts with a capital: typical of a name or an address, not a sentence. */
+  allTitleCase: boolean;
+}
+
+/** A whitespace chunk with a digit, @, / or : is an identifier (postcode, date, phone, email, URL), not language. */
+const IDENTIFIER_CHUNK = /[\p{Nd}@/:]/u;
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const LETTER = /\p{L}/gu;
+
+function scriptOf(ch: string): ScriptName {
+  for (const [name, re] of SCRIPT_TESTS) if (re.test(ch)) return name;
+  return 'Other';
+}
+
+function emptyCounts(): Record<ScriptName, number> {
+  return { Latin: 0, Arabic: 0, Cyrillic: 0, Han: 0, Gurmukhi: 0, Bengali: 0, Gujarati: 0, Tamil: 0, Other: 0 };
+}
+
+export function shapeOf(text: string): TextShape {
+  const byScript = emptyCounts();
+  const words: string[] = [];
+  let units = 0;
+  let letters = 0;
+  let cased = 0;
+  let titled = 0;
+  for (const chunk of text.normalize('NFC').split(/\s+/u)) {
+    if (chunk === '' || IDENTIFIER_CHUNK.test(chunk)) continue;
+    for (const word of chunk.match(WORD) ?? []) {
+      let han = 0;
+      for (const ch of word.match(LETTER) ?? []) {
+        const script = scriptOf(ch);
+        byScript[script] += 1;
+        letters += 1;
+        if (CHARACTER_SCRIPTS.has(script)) han += 1;
+      }
+      units += han > 0 ? han : 1;
+      const first = word.charAt(0);
+      if (first.toLowerCase() !== first.toUpperCase()) {
+        cased += 1;
+        if (first === first.toUpperCase()) titled += 1;
+      }
+      words.push(word.toLowerCase());
+    }
+  }
+  let dominant: ScriptName | null = null;
+  for (const script of SCRIPTS) {
+    if (byScript[script] > 0 && (dominant === null || byScript[script] > byScript[dominant])) dominant = script;
+  }
+  return { words, units, letters, byScript, dominant, allTitleCase: cased > 0 && titled === cased };
+}
+
+/** Lower case, accents and Polish/Turkish special letters folded, for matching word lists typed without accents. */
+export function foldLatin(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .replace(/’/g, "'");
+}
