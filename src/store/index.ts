@@ -1,0 +1,16 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../observability/logger.js';
+import { LowdbStore } from './lowdb/store.js';
+import type { Store } from './types.js';
+
+export type * from './types.js';
+export { StoreClosedError, StoreFileError, StoreLockedError } from './lowdb/errors.js';
+
+/**
+ * Opens the embedded lowdb store in `dataDir` (created if missing). Fails fast with StoreLockedError
+ * if another process uses the directory, and with StoreFileError naming the file if a data file is
+ * corrupt or unreadable (the file is left untouched).
+ */
+export function openLowdbStore(options: { dataDir: string; retentionDays: number; clock: Clock; logger?: Logger }): Promise<Store> {
+  return LowdbStore.open(options);
+}

@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from '../../observability/logger.js';
+import type { AuditEntry, AuditLog } from '../types.js';
+import { isObject, listDir } from './fs-util.js';
+import { JsonLinesWriter, readJsonLines } from './json-lines.js';
+import { DAY_LOG_FILE, auditDir, auditLogPath, dayOf } from './paths.js';
+
+/**
+ * Append-only audit log as JSON Lines, one file per UTC day of the entry (`audit/YYYY-MM-DD.jsonl`).
+ * Not lowdb on purpose: an audit log must never be rewritten, and an append must cost the same on the
+ * last day of the year as on the first (see json-lines.ts). Retention does not touch it.
+ */
+
+function isAuditEntry(value: unknown): value is AuditEntry {
+  return isObject(value) && typeof value.at === 'string' && typeof value.actor === 'string' && typeof value.action === 'string';
+}
+
+export class JsonLinesAuditLog implements AuditLog {
+  readonly #writer = new JsonLinesWriter();
+  #dirMade = false;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly logger?: Logger,
+  ) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    if (!isAuditEntry(entry)) throw new TypeError('Not an AuditEntry');
+    const day = dayOf(entry.at);
+    if (!this.#dirMade) {
+      await mkdir(auditDir(this.dataDir), { recursive: true });
+      this.#dirMade = true;
+    }
+    await this.#writer.append(auditLogPath(this.dataDir, day), entry);
+  }
+
+  /** All entries (optionally for one request), oldest day first, in append order within a day. */
+  async read(requestId?: string): Promise<AuditEntry[]> {
+    await this.#writer.idle();
+    const out: AuditEntry[] = [];
+    for (const name of (await listDir(auditDir(this.dataDir))).sort()) {
+      const day = DAY_LOG_FILE.exec(name)?.[1];
+      if (!day) continue;
+      const path = auditLogPath(this.dataDir, day);
+      const { values, badLines } = await readJsonLines(path);
+      if (badLines > 0) this.logger?.warn({ file: path, badLines }, 'skipped unreadable lines in audit log (torn append after a crash?)');
+      for (const v of values) if (isAuditEntry(v) && (requestId === undefined || v.requestId === requestId)) out.push(v);
+    }
+    return out;
+  }
+
+  idle(): Promise<void> {
+    return this.#writer.idle();
+  }
+}

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { Low, type Adapter } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { StoreFileError } from './errors.js';
+
+/**
+ * The only module that imports lowdb. It adds three things lowdb leaves out:
+ * - a bad file (invalid JSON, wrong shape, unreadable) is reported by name and the instance is never
+ *   created, so lowdb's defaults can never be written over it;
+ * - writes are coalesced per file *before* stringifying: lowdb's JSONFile stringifies on every
+ *   write() call even when steno will throw that string away, which costs CPU on bigger files;
+ * - idle() so flush() can wait for every pending write.
+ * Durability is steno's: whole file to `.<name>.tmp`, then rename (atomic across kill -9; no fsync).
+ */
+
+export type Guard<T> = (value: unknown) => value is T;
+
+class CheckedJSONFile<T> implements Adapter<T> {
+  readonly #inner: JSONFile<T>;
+  constructor(
+    readonly path: string,
+    readonly guard: Guard<T>,
+  ) {
+    this.#inner = new JSONFile<T>(path);
+  }
+
+  async read(): Promise<T | null> {
+    let data: T | null;
+    try {
+      data = await this.#inner.read();
+    } catch (err) {
+      throw StoreFileError.from(this.path, err);
+    }
+    if (data === null) return null;
+    if (!this.guard(data)) throw new StoreFileError(this.path, 'corrupt', 'unexpected content');
+    return data;
+  }
+
+  write(data: T): Promise<void> {
+    return this.#inner.write(data);
+  }
+}
+
+export class LowFile<T> {
+  #queued: Promise<void> | null = null;
+  #chain: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly path: string,
+    readonly db: Low<T>,
+  ) {}
+
+  /** Reads the file (absent → defaults). Throws StoreFileError, and returns no instance, on a bad file. */
+  static async open<T>(path: string, defaults: T, guard: Guard<T>): Promise<LowFile<T>> {
+    const db = new Low<T>(new CheckedJSONFile<T>(path, guard), defaults);
+    await db.read();
+    return new LowFile(path, db);
+  }
+
+  get data(): T {
+    return this.db.data;
+  }
+
+  set data(value: T) {
+    this.db.data = value;
+  }
+
+  /**
+   * Persist the current data. Callers mutate `data` synchronously and then await this. Every call made
+   * before the queued write starts shares it, so a burst of mutations costs one stringify and one
+   * rename; a call made while a write is in flight queues exactly one more.
+   */
+  write(): Promise<void> {
+    if (this.#queued) return this.#queued;
+    const queued = this.#chain.then(() => {
+      this.#queued = null;
+      return this.db.write();
+    });
+    this.#queued = queued;
+    this.#chain = queued.catch(() => undefined);
+    return queued;
+  }
+
+  /** Resolves when no write is queued or in flight. */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.#chain;
+      await seen;
+    } while (seen !== this.#chain);
+  }
+}
+
+/** Read and check a JSON file without keeping a lowdb instance (start-up index scans). */
+export async function readCheckedJson<T>(path: string, guard: Guard<T>): Promise<T> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw StoreFileError.from(path, err);
+  }
+  if (!guard(parsed)) throw new StoreFileError(path, 'corrupt', 'unexpected content');
+  return parsed;
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * On-disk layout of the data directory. Conversation ids come from the channel and may hold anything,
+ * so they never appear in a path: files are named by sha256(id), fanned out over 256 folders so no
+ * single folder grows huge.
+ */
+
+export const DAY_MS = 86_400_000;
+
+export function hashId(id: string): string {
+  return createHash('sha256').update(id, 'utf8').digest('hex');
+}
+
+export function conversationsDir(dataDir: string): string {
+  return join(dataDir, 'conversations');
+}
+
+export function conversationPath(dataDir: string, hash: string): string {
+  return join(conversationsDir(dataDir), hash.slice(0, 2), `${hash}.json`);
+}
+
+export function requestsDir(dataDir: string): string {
+  return join(dataDir, 'requests');
+}
+
+export function requestPartitionPath(dataDir: string, day: string): string {
+  return join(requestsDir(dataDir), `${day}.json`);
+}
+
+export function outboxPath(dataDir: string): string {
+  return join(dataDir, 'outbox', 'outbox.json');
+}
+
+export function deliveredDir(dataDir: string): string {
+  return join(dataDir, 'outbox', 'delivered');
+}
+
+export function deliveredLogPath(dataDir: string, day: string): string {
+  return join(deliveredDir(dataDir), `${day}.jsonl`);
+}
+
+export function auditDir(dataDir: string): string {
+  return join(dataDir, 'audit');
+}
+
+export function auditLogPath(dataDir: string, day: string): string {
+  return join(auditDir(dataDir), `${day}.jsonl`);
+}
+
+/** UTC calendar day of a timestamp; partitions are by UTC day so they never shift with BST. */
+export function dayOf(time: string | Date | number): string {
+  const d = new Date(time);
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) throw new TypeError('Invalid timestamp for the store (expected an ISO date-time)');
+  return d.toISOString().slice(0, 10);
+}
+
+export const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+export const DAY_LOG_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
+export const HASH_FILE = /^([0-9a-f]{64})\.json$/;

@@ -1,0 +1,221 @@
+import { mkdir, unlink } from 'node:fs/promises';
+import type { IntakeRequest, RequestStatus, Tier } from '../../domain/types.js';
+import type { RequestQuery, RequestStore } from '../types.js';
+import { LowFileCache } from './file-cache.js';
+import { isObject, listDir, mapLimit } from './fs-util.js';
+import { errorCode } from './errors.js';
+import { readCheckedJson } from './low-file.js';
+import { DAY_FILE, dayOf, requestPartitionPath, requestsDir } from './paths.js';
+import { RequestIndex, compareForPractice, indexEntryOf, type IndexEntry } from './request-index.js';
+
+/**
+ * Requests are partitioned by UTC day of submission (`requests/YYYY-MM-DD.json`). A write rewrites
+ * only that day's file, so its cost follows the day's volume, never the total stored. The index in
+ * memory (request-index.ts) answers list/count/sweep; partitions are opened only for the rows needed.
+ */
+
+interface Partition {
+  format: 1;
+  requests: Record<string, IntakeRequest>;
+}
+
+function isRequestLike(value: unknown): value is IntakeRequest {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    typeof value.submittedAt === 'string' &&
+    typeof value.status === 'string' &&
+    typeof value.kind === 'string' &&
+    isObject(value.triage) &&
+    typeof value.triage.tier === 'string' &&
+    Array.isArray(value.statusHistory)
+  );
+}
+
+function isPartition(value: unknown): value is Partition {
+  return isObject(value) && value.format === 1 && isObject(value.requests) && Object.values(value.requests).every(isRequestLike);
+}
+
+export class LowdbRequestStore implements RequestStore {
+  readonly #dataDir: string;
+  readonly #cache: LowFileCache<Partition>;
+  readonly #index = new RequestIndex();
+  /** put() calls in flight by id, so concurrent puts of one id store it once. */
+  readonly #inFlight = new Map<string, Promise<void>>();
+  #dirMade = false;
+
+  private constructor(dataDir: string, cacheSize: number) {
+    this.#dataDir = dataDir;
+    this.#cache = new LowFileCache<Partition>(() => ({ format: 1, requests: {} }), isPartition, cacheSize);
+  }
+
+  static async open(options: { dataDir: string; cacheSize?: number }): Promise<LowdbRequestStore> {
+    const store = new LowdbRequestStore(options.dataDir, options.cacheSize ?? 8);
+    await store.#scan();
+    return store;
+  }
+
+  get count(): number {
+    return this.#index.size;
+  }
+
+  has(id: string): boolean {
+    return this.#index.get(id) !== undefined;
+  }
+
+  async put(request: IntakeRequest): Promise<{ created: boolean }> {
+    for (let pending = this.#inFlight.get(request.id); pending; pending = this.#inFlight.get(request.id)) {
+      await pending.catch(() => undefined);
+    }
+    if (this.#index.get(request.id)) return { created: false };
+    if (!isRequestLike(request)) throw new TypeError('Not an IntakeRequest');
+    const day = dayOf(request.submittedAt);
+    const copy = structuredClone(request);
+    const insert = this.#insert(copy, day);
+    this.#inFlight.set(request.id, insert);
+    try {
+      await insert;
+    } finally {
+      this.#inFlight.delete(request.id);
+    }
+    return { created: true };
+  }
+
+  async get(id: string): Promise<IntakeRequest | undefined> {
+    await this.#inFlight.get(id)?.catch(() => undefined);
+    const entry = this.#index.get(id);
+    if (!entry) return undefined;
+    const found = await this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), (f) => f.data.requests[id]);
+    return found && structuredClone(found);
+  }
+
+  async list(query: RequestQuery): Promise<{ total: number; items: IntakeRequest[] }> {
+    const since = query.since?.getTime();
+    const matches: IndexEntry[] = [];
+    for (const e of this.#index.entries()) {
+      if (query.status !== undefined && e.status !== query.status) continue;
+      if (query.urgency !== undefined && e.tier !== query.urgency) continue;
+      if (since !== undefined && e.submittedMs < since) continue;
+      matches.push(e);
+    }
+    matches.sort(compareForPractice);
+    const offset = Math.max(0, Math.floor(query.offset));
+    const limit = Math.max(0, Math.floor(query.limit));
+    const page = matches.slice(offset, offset + limit);
+    const items = await this.#load(page);
+    return { total: matches.length, items };
+  }
+
+  async setStatus(id: string, status: RequestStatus, by: string, at: Date): Promise<IntakeRequest | undefined> {
+    await this.#inFlight.get(id)?.catch(() => undefined);
+    const entry = this.#index.get(id);
+    if (!entry) return undefined;
+    return this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), async (f) => {
+      const request = f.data.requests[id];
+      if (!request) return undefined;
+      request.status = status;
+      request.statusHistory.push({ status, by, at: at.toISOString() });
+      entry.status = status;
+      await f.write();
+      return structuredClone(request);
+    });
+  }
+
+  async countSubmitted(from: Date, to: Date, tiers: readonly Tier[]): Promise<number> {
+    const fromMs = from.getTime();
+    const toMs = to.getTime();
+    if (!(toMs > fromMs)) return 0;
+    let n = 0;
+    // Only the partitions overlapping [from, to) are looked at, so this stays cheap with a big history.
+    for (const e of this.#index.onDays(dayOf(fromMs), dayOf(toMs - 1))) {
+      if (e.kind === 'request' && e.submittedMs >= fromMs && e.submittedMs < toMs && tiers.includes(e.tier)) n += 1;
+    }
+    return n;
+  }
+
+  /** Index entries submitted before `cutoffMs` (retention candidates). */
+  submittedBefore(cutoffMs: number): IndexEntry[] {
+    return [...this.#index.entries()].filter((e) => e.submittedMs < cutoffMs);
+  }
+
+  /** Removes requests by id, one rewrite per partition; deletes a partition file once empty. */
+  async remove(ids: readonly string[]): Promise<number> {
+    const byDay = new Map<string, string[]>();
+    for (const id of ids) {
+      const entry = this.#index.get(id);
+      if (!entry) continue;
+      byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), id]);
+    }
+    let removed = 0;
+    for (const [day, dayIds] of byDay) {
+      const path = requestPartitionPath(this.#dataDir, day);
+      const empty = await this.#cache.use(path, async (f) => {
+        for (const id of dayIds) {
+          delete f.data.requests[id];
+          this.#index.remove(id);
+          removed += 1;
+        }
+        const isEmpty = Object.keys(f.data.requests).length === 0;
+        if (!isEmpty) await f.write();
+        else await f.idle();
+        return isEmpty;
+      });
+      if (empty) {
+        this.#cache.drop(path);
+        await unlink(path).catch((err: unknown) => {
+          if (errorCode(err) !== 'ENOENT') throw err;
+        });
+      }
+    }
+    return removed;
+  }
+
+  idle(): Promise<void> {
+    return this.#cache.idle();
+  }
+
+  async #insert(request: IntakeRequest, day: string): Promise<void> {
+    if (!this.#dirMade) {
+      await mkdir(requestsDir(this.#dataDir), { recursive: true });
+      this.#dirMade = true;
+    }
+    await this.#cache.use(requestPartitionPath(this.#dataDir, day), async (f) => {
+      f.data.requests[request.id] = request;
+      this.#index.add(indexEntryOf(request, day));
+      try {
+        await f.write();
+      } catch (err) {
+        // Not durable: take it back out so a retry of put() stores it properly.
+        delete f.data.requests[request.id];
+        this.#index.remove(request.id);
+        throw err;
+      }
+    });
+  }
+
+  async #load(page: readonly IndexEntry[]): Promise<IntakeRequest[]> {
+    const byDay = new Map<string, IndexEntry[]>();
+    for (const e of page) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+    const found = new Map<string, IntakeRequest>();
+    for (const [day, entries] of byDay) {
+      await this.#cache.use(requestPartitionPath(this.#dataDir, day), (f) => {
+        for (const e of entries) {
+          const r = f.data.requests[e.id];
+          if (r) found.set(e.id, structuredClone(r));
+        }
+      });
+    }
+    return page.flatMap((e) => found.get(e.id) ?? []);
+  }
+
+  async #scan(): Promise<void> {
+    const dir = requestsDir(this.#dataDir);
+    const days = (await listDir(dir)).flatMap((name) => DAY_FILE.exec(name)?.[1] ?? []);
+    if (days.length > 0) this.#dirMade = true;
+    // Parsed partitions are dropped straight after indexing: only the index stays in memory.
+    await mapLimit(days, 4, async (day) => {
+      const partition = await readCheckedJson(requestPartitionPath(this.#dataDir, day), isPartition);
+      for (const request of Object.values(partition.requests)) this.#index.add(indexEntryOf(request, day));
+    });
+  }
+}
