@@ -1,0 +1,132 @@
+import type { Activity } from 'botbuilder';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../observability/logger.js';
+import { botReplies, conversationStart, userActivity, type Party } from './activities.js';
+import { DirectLineError } from './errors.js';
+import { ConversationStore, type Conversation } from './store.js';
+import { newId, TokenService, type TokenClaims } from './tokens.js';
+import type { ActivitySet, RunTurn, TokenResponse } from './types.js';
+
+/**
+ * The channel's behaviour without HTTP: who may do what with which conversation, and how a posted
+ * activity becomes a bot turn. Routes and the socket layer only translate to and from this.
+ */
+export interface ChannelOptions {
+  runTurn: RunTurn;
+  tokens: TokenService;
+  clock: Clock;
+  logger: Logger;
+  botId: string;
+  maxMessageChars: number;
+  maxConversations: number;
+  maxActivitiesPerConversation: number;
+  onEvict: (conversation: Conversation) => void;
+}
+
+export type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
+
+export class DirectLineChannel {
+  readonly store: ConversationStore;
+
+  constructor(private readonly o: ChannelOptions) {
+    this.store = new ConversationStore(o.maxConversations, o.maxActivitiesPerConversation, o.onEvict);
+  }
+
+  async authenticate(bearerValue: string): Promise<Caller> {
+    if (this.o.tokens.isSecret(bearerValue)) return { kind: 'secret' };
+    return { kind: 'token', claims: await this.o.tokens.verify(bearerValue, 'conv') };
+  }
+
+  /** A new conversation id, user id and token (tokens/generate). Nothing is stored until it is used. */
+  async issueToken(): Promise<TokenResponse> {
+    return this.tokenFor(newId(), `dl_${newId(12)}`);
+  }
+
+  async refresh(caller: Caller): Promise<TokenResponse> {
+    if (caller.kind !== 'token') throw new DirectLineError(400, 'BadArgument', 'Only tokens can be refreshed');
+    return this.tokenFor(caller.claims.conversationId, caller.claims.userId);
+  }
+
+  /** POST /conversations: with a token, its own conversation; with the secret, a fresh one. */
+  async start(caller: Caller, locale: string | undefined): Promise<{ token: TokenResponse; claims: TokenClaims }> {
+    const token = caller.kind === 'token' ? await this.refresh(caller) : await this.issueToken();
+    const claims = caller.kind === 'token' ? caller.claims : await this.o.tokens.verify(token.token, 'conv');
+    this.open(claims, locale);
+    return { token, claims };
+  }
+
+  /** The caller's conversation, checked against the id in the URL; created (and greeted) on first use. */
+  open(claims: TokenClaims, locale?: string, urlConversationId?: string): Conversation {
+    if (urlConversationId !== undefined && urlConversationId !== claims.conversationId) {
+      throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
+    }
+    const { conversation, created } = this.store.getOrCreate(claims.conversationId, this.o.clock.now().getTime());
+    if (created) {
+      const party = this.party(claims);
+      void conversation
+        .enqueue(() => this.turn(conversation, conversationStart(party, locale), party))
+        .catch(() => undefined);
+    }
+    return conversation;
+  }
+
+  /** Claims for a URL's conversation: tokens must match it; the secret may act as a fixed server user. */
+  claimsFor(caller: Caller, conversationId: string): TokenClaims {
+    if (caller.kind === 'token') {
+      if (caller.claims.conversationId !== conversationId) {
+        throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
+      }
+      return caller.claims;
+    }
+    if (!this.store.get(conversationId, this.o.clock.now().getTime())) {
+      throw new DirectLineError(404, 'NotFound', 'Conversation not found');
+    }
+    return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0 };
+  }
+
+  /** Stores the user's activity and the bot's replies in turn order; resolves with the user activity id. */
+  async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
+    const party = this.party(claims);
+    const activity = userActivity(body, party, this.o.maxMessageChars);
+    const conversation = this.open(claims);
+    return conversation.enqueue(async () => {
+      const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
+      const id = stored?.id ?? '';
+      await this.turn(conversation, { ...activity, id }, party);
+      return id;
+    });
+  }
+
+  activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): ActivitySet {
+    if (claims.conversationId !== conversationId) {
+      throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
+    }
+    return this.open(claims).since(watermark);
+  }
+
+  tokenFor(conversationId: string, userId: string): Promise<TokenResponse> {
+    return this.o.tokens
+      .sign(conversationId, userId, 'conv')
+      .then((token) => ({ conversationId, token, expires_in: this.o.tokens.ttlSeconds }));
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.store.all().map((c) => c.idle()));
+  }
+
+  private party(claims: TokenClaims): Party {
+    return { conversationId: claims.conversationId, userId: claims.userId, botId: this.o.botId, now: this.o.clock.now() };
+  }
+
+  /** Runs one bot turn; the bot's failures become a 502 for the poster, never a lost conversation. */
+  private async turn(conversation: Conversation, activity: Partial<Activity>, party: Party): Promise<void> {
+    let replies: Partial<Activity>[];
+    try {
+      replies = await this.o.runTurn(activity);
+    } catch (err) {
+      this.o.logger.error({ err: err instanceof Error ? err.name : 'unknown', type: activity.type }, 'directline: bot turn failed');
+      throw new DirectLineError(502, 'BotError', 'The service could not answer just now', { cause: err });
+    }
+    conversation.append(botReplies(replies, { ...party, now: this.o.clock.now() }, activity.id));
+  }
+}

@@ -1,0 +1,46 @@
+import type { Server } from 'restify';
+import { DirectLineChannel } from './channel.js';
+import { registerRoutes } from './routes.js';
+import { StreamServer } from './stream.js';
+import { TokenService } from './tokens.js';
+import type { DirectLineDeps, DirectLineHandle } from './types.js';
+
+export type { DirectLineDeps, DirectLineHandle, RunTurn, TokenResponse, ConversationResponse, ActivitySet } from './types.js';
+export { DirectLineError } from './errors.js';
+
+/**
+ * Mounts a self-hosted Direct Line 3.0 channel on the app's restify server: REST under
+ * /v3/directline and the streamUrl WebSocket on the underlying http server's 'upgrade'.
+ * Transcripts live in memory (bounded); the bot's own state lives wherever runTurn keeps it.
+ */
+export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineHandle {
+  const maxMessageChars = deps.maxMessageChars ?? 2000;
+  const tokens = new TokenService(deps.secret, deps.clock, deps.tokenTtlSeconds ?? 1800);
+  const logger = deps.logger.child({ module: 'directline' });
+  // The channel and the socket layer refer to each other; eviction closes sockets once both exist.
+  const sockets: { server?: StreamServer } = {};
+  const channel = new DirectLineChannel({
+    runTurn: deps.runTurn,
+    tokens,
+    clock: deps.clock,
+    logger,
+    botId: deps.botId ?? 'intake-bot',
+    maxMessageChars,
+    maxConversations: deps.maxConversations ?? 5000,
+    maxActivitiesPerConversation: deps.maxActivitiesPerConversation ?? 1000,
+    onEvict: (c) => sockets.server?.closeConversation(c.id),
+  });
+  const stream = new StreamServer({ channel, tokens, logger });
+  sockets.server = stream;
+  stream.attach(server.server);
+  // Room for the text in UTF-8 (up to 4 bytes a character) plus the activity's other fields.
+  registerRoutes(server, { channel, tokens, logger, maxBodyBytes: maxMessageChars * 4 + 16_384, publicUrl: deps.publicUrl });
+
+  return {
+    issueToken: () => channel.issueToken(),
+    close: async () => {
+      stream.close();
+      await channel.drain();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Request, Server } from 'restify';
+import type { Logger } from '../observability/logger.js';
+import type { DirectLineChannel } from './channel.js';
+import { DirectLineError } from './errors.js';
+import { bearer, readJson, route, sendJson } from './http.js';
+import type { TokenService } from './tokens.js';
+import type { ConversationResponse } from './types.js';
+
+/** The Direct Line 3.0 REST surface as DirectLineJS 0.15 calls it. Paths and shapes follow Azure's service. */
+export const PREFIX = '/v3/directline';
+
+export interface RouteOptions {
+  channel: DirectLineChannel;
+  tokens: TokenService;
+  logger: Logger;
+  maxBodyBytes: number;
+  publicUrl?: string;
+}
+
+export function registerRoutes(server: Server, o: RouteOptions): void {
+  const { channel, logger } = o;
+  const r = (h: Parameters<typeof route>[1]) => route(logger, h);
+
+  server.post(`${PREFIX}/tokens/generate`, r(async (req, res) => {
+    if (!o.tokens.isSecret(bearer(req))) throw new DirectLineError(403, 'BadToken', 'The Direct Line secret is required');
+    sendJson(res, 200, await channel.issueToken());
+  }));
+
+  server.post(`${PREFIX}/tokens/refresh`, r(async (req, res) => {
+    sendJson(res, 200, await channel.refresh(await channel.authenticate(bearer(req))));
+  }));
+
+  server.post(`${PREFIX}/conversations`, r(async (req, res) => {
+    const caller = await channel.authenticate(bearer(req));
+    const body = await readJson(req, o.maxBodyBytes);
+    const locale = typeof body.locale === 'string' ? body.locale : undefined;
+    const { token, claims } = await channel.start(caller, locale);
+    const streamUrl = await streamUrlFor(req, o, claims.conversationId, claims.userId, undefined);
+    sendJson(res, 201, { ...token, streamUrl } satisfies ConversationResponse);
+  }));
+
+  // Reconnect: DirectLineJS asks for a fresh streamUrl (and token) after its socket closes.
+  server.get(`${PREFIX}/conversations/:conversationId`, r(async (req, res) => {
+    const caller = await channel.authenticate(bearer(req));
+    const claims = channel.claimsFor(caller, param(req));
+    channel.open(claims, undefined, param(req));
+    const token = await channel.tokenFor(claims.conversationId, claims.userId);
+    const streamUrl = await streamUrlFor(req, o, claims.conversationId, claims.userId, watermark(req));
+    sendJson(res, 200, { ...token, streamUrl } satisfies ConversationResponse);
+  }));
+
+  server.post(`${PREFIX}/conversations/:conversationId/activities`, r(async (req, res) => {
+    const claims = channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    const body = await readJson(req, o.maxBodyBytes);
+    sendJson(res, 200, { id: await channel.post(claims, body) });
+  }));
+
+  server.get(`${PREFIX}/conversations/:conversationId/activities`, r(async (req, res) => {
+    const claims = channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    sendJson(res, 200, channel.activities(claims, param(req), watermark(req)));
+  }));
+
+  // Uploads are refused: the intake takes no files, and storing them would hold patient data we do not need.
+  server.post(`${PREFIX}/conversations/:conversationId/upload`, r(async (req) => {
+    channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    throw new DirectLineError(400, 'BadArgument', 'Attachments are not accepted');
+  }));
+}
+
+function param(req: Request): string {
+  const id: unknown = req.params?.conversationId;
+  if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DirectLineError(404, 'NotFound', 'Conversation not found');
+  return id;
+}
+
+function watermark(req: Request): string | undefined {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const w = url.searchParams.get('watermark');
+  return w && /^\d{1,15}$/.test(w) ? w : undefined;
+}
+
+async function streamUrlFor(req: Request, o: RouteOptions, conversationId: string, userId: string, mark: string | undefined): Promise<string> {
+  const base = o.publicUrl ? new URL(o.publicUrl) : requestOrigin(req);
+  base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  base.pathname = `${base.pathname.replace(/\/$/, '')}${PREFIX}/conversations/${conversationId}/stream`;
+  base.search = '';
+  if (mark !== undefined) base.searchParams.set('watermark', mark);
+  base.searchParams.set('t', await o.tokens.sign(conversationId, userId, 'stream'));
+  return base.toString();
+}
+
+function requestOrigin(req: Request): URL {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = typeof forwarded === 'string' && forwarded.split(',')[0]?.trim() === 'https' ? 'https' : req.isSecure() ? 'https' : 'http';
+  const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : 'localhost';
+  return new URL(`${proto}://${host}`);
+}

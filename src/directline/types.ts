@@ -1,0 +1,52 @@
+import type { Activity } from 'botbuilder';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../observability/logger.js';
+
+/** How the channel reaches the bot: one activity in, the bot's replies out (expectReplies). */
+export type RunTurn = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+
+export interface DirectLineDeps {
+  runTurn: RunTurn;
+  /** Signs tokens (HS256) and is accepted as a Bearer secret by server-side callers. At least 32 characters. */
+  secret: string;
+  clock: Clock;
+  logger: Logger;
+  /** Token lifetime. DirectLineJS refreshes at 15 minutes, so keep it above 900. Default 1800 (as Azure). */
+  tokenTtlSeconds?: number;
+  /** Longest message text accepted; longer → 413 MessageTooLong. Default 2000. */
+  maxMessageChars?: number;
+  /** Bounds of the in-memory transcript store. */
+  maxConversations?: number;
+  maxActivitiesPerConversation?: number;
+  /** Recipient id of user activities and sender id of bot replies that carry none. Default 'intake-bot'. */
+  botId?: string;
+  /**
+   * Public base URL such as `https://practice.example`, used to build `streamUrl`. When absent the
+   * URL is derived from the request's Host header and X-Forwarded-Proto.
+   */
+  publicUrl?: string;
+}
+
+/** What `POST /tokens/generate`, `/tokens/refresh` and the widget's `/chat/token` return. */
+export interface TokenResponse {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+export interface ConversationResponse extends TokenResponse {
+  streamUrl: string;
+}
+
+/** One frame of the stream and one page of polling. Watermark is a decimal string, as in Azure. */
+export interface ActivitySet {
+  activities: Partial<Activity>[];
+  watermark: string;
+}
+
+export interface DirectLineHandle {
+  /** Mints a token for a new conversation, as `POST /tokens/generate` does (for the widget's token endpoint). */
+  issueToken(): Promise<TokenResponse>;
+  /** Closes every socket and waits for turns in flight; call before `server.close()` on shutdown. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import restify from 'restify';
+import type { Activity } from 'botbuilder';
+import { pino } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { registerDirectLine, type DirectLineHandle } from '../../src/directline/index.js';
+import type { Clock } from '../../src/clock.js';
+import { systemClock } from '../../src/clock.js';
+
+/**
+ * A restify server with the Direct Line channel and an echo bot standing in for the real one
+ * (a test double for protocol tests only). The echo offers two choices so the widget can be driven.
+ */
+export const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface EchoServer {
+  url: string;
+  server: restify.Server;
+  directLine: DirectLineHandle;
+  turns: Partial<Activity>[];
+  close(): Promise<void>;
+}
+
+export async function startEchoServer(opts: { clock?: Clock; maxMessageChars?: number; delayMs?: number; setup?: (s: restify.Server, dl: DirectLineHandle) => void } = {}): Promise<EchoServer> {
+  const server = restify.createServer({ handleUpgrades: false });
+  const turns: Partial<Activity>[] = [];
+  const runTurn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
+    turns.push(activity);
+    if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+    if (activity.type === 'conversationUpdate') {
+      return [{ type: 'message', text: 'Hello. This is not for emergencies.', channelData: { intake: { state: 'greeting', locale: 'en-GB' } }, suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Start', value: 'start' }, { type: 'imBack', title: 'Help', value: 'help' }] } }];
+    }
+    if (activity.type === 'trace') return [];
+    const text = activity.text ?? '';
+    const locale = text.startsWith('ar:') ? 'ar' : text.startsWith('cy:') ? 'cy' : 'en-GB';
+    return [
+      { type: 'trace', text: 'debug' },
+      { type: 'message', text: `echo: ${text}`, channelData: { intake: { state: 'echo', locale } }, suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'No', value: 'no' }] } },
+    ];
+  };
+  const logger = pino({ level: 'silent' });
+  const directLine = registerDirectLine(server, { runTurn, secret: SECRET, clock: opts.clock ?? systemClock, logger, maxMessageChars: opts.maxMessageChars });
+  opts.setup?.(server, directLine);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    directLine,
+    turns,
+    close: async () => {
+      await directLine.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
