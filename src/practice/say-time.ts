@@ -72,5 +72,7 @@ export function sayWhen(iso: string, timeZone: string, locale: string, now: Date
         : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
     );
   }
+  // en-GB writes "Monday, 4 January"; people say it without the comma.
+  if (isEnglish(loc)) day = day.replace(/^(\p{L}+), /u, '$1 ');
   return `${day}${dateTimeJoiner(t, loc)}${localTime(t, loc)}`;
 }

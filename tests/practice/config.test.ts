@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPracticeConfig, parsePracticeConfig } from '../../src/practice/config.js';
@@ -93,6 +93,10 @@ describe('practice configuration', () => {
     const c = parsePracticeConfig(raw, 'x', { HOOK_SECRET: 's'.repeat(32) });
     expect(c.webhook).toEqual({ url: 'https://inbox.example', secretEnv: 'HOOK_SECRET', secret: 's'.repeat(32), timeoutMs: 5000, maxAttempts: 8 });
     expect(errorOf(raw)).toBe('config/practice.json: webhook.secretEnv: environment variable HOOK_SECRET is not set');
+  });
+
+  it.each(readdirSync('config').filter((f) => f.endsWith('.json')))('every shipped file is valid: config/%s', (file) => {
+    expect(() => loadPracticeConfig(join('config', file), { PRACTICE_WEBHOOK_SECRET: 'k'.repeat(32) })).not.toThrow();
   });
 
   it('loads the shipped demo and example files', () => {
