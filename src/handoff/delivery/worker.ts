@@ -1,0 +1,158 @@
+import type { Bundle } from 'fhir/r4.js';
+import type { Clock } from '../../clock.js';
+import type { IntakeRequest } from '../../domain/types.js';
+import type { Logger } from '../../observability/logger.js';
+import type { OutboxEntry, Store } from '../../store/types.js';
+import { backoffDelayMs } from './backoff.js';
+import { postJson, type PostOutcome } from './post.js';
+import { signBody } from './signature.js';
+
+export interface WebhookConfig {
+  url: string;
+  secret: string;
+  timeoutMs: number;
+  /** Total attempts before an entry becomes a dead letter (>= 1). */
+  maxAttempts: number;
+  /** Backoff base and cap; defaults 2 s and 15 min. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface DeliveryWorkerDeps {
+  store: Pick<Store, 'requests' | 'outbox' | 'audit'>;
+  clock: Clock;
+  logger: Logger;
+  webhook: WebhookConfig;
+  toBundle: (request: IntakeRequest) => Bundle;
+  /** [0,1) source for jitter; inject in tests. */
+  random?: () => number;
+  /** Entries per run; the rest wait for the next tick. */
+  batchSize?: number;
+}
+
+export interface RunSummary {
+  attempted: number;
+  delivered: number;
+  retrying: number;
+  dead: number;
+}
+
+export interface DeliveryWorker {
+  /** Deliver every due entry once (sequentially). Concurrent calls share the same run. */
+  runOnce(): Promise<RunSummary>;
+  start(intervalMs: number): void;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { store, clock, webhook } = deps;
+  const log = deps.logger.child({ module: 'delivery' });
+  const random = deps.random ?? Math.random;
+  const baseMs = webhook.baseDelayMs ?? 2_000;
+  const capMs = webhook.maxDelayMs ?? 15 * 60_000;
+  let current: Promise<RunSummary> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+
+  async function audit(entry: OutboxEntry, action: string, detail: Record<string, string | number | boolean>): Promise<void> {
+    await store.audit.append({ at: clock.now().toISOString(), actor: 'system', action, requestId: entry.requestId, detail });
+  }
+
+  /** Not deliverable by design or by data: dead-letter at once with a reason the practice can read. */
+  async function refuse(entry: OutboxEntry, reason: string): Promise<'dead'> {
+    await store.outbox.markFailed(entry.requestId, reason, null);
+    await audit(entry, 'delivery.attempt', { outcome: 'dead', attempt: entry.attempts + 1, error: reason });
+    log.warn({ requestId: entry.requestId, reason }, 'outbox entry not deliverable');
+    return 'dead';
+  }
+
+  async function deliverOne(entry: OutboxEntry): Promise<'delivered' | 'retrying' | 'dead'> {
+    const request = await store.requests.get(entry.requestId);
+    if (!request) return refuse(entry, 'request not found in the store');
+    if (request.kind === 'emergency-diversion') return refuse(entry, 'emergency diversion: recorded for awareness, never delivered as a request');
+
+    let outcome: PostOutcome;
+    try {
+      const body = JSON.stringify(deps.toBundle(request));
+      const timestamp = String(Math.floor(clock.now().getTime() / 1000));
+      outcome = await postJson(
+        webhook.url,
+        {
+          'Content-Type': 'application/fhir+json',
+          Accept: 'application/json, application/fhir+json',
+          'X-Signature': signBody(webhook.secret, timestamp, body),
+          'X-Signature-Timestamp': timestamp,
+          'Idempotency-Key': entry.idempotencyKey,
+        },
+        body,
+        webhook.timeoutMs,
+      );
+    } catch (err) {
+      // A mapping bug must not lose the request: it stays in the outbox and is retried after a fix.
+      outcome = { ok: false, error: `could not build the bundle: ${err instanceof Error ? err.name : 'error'}` };
+    }
+
+    const attempt = entry.attempts + 1;
+    const status: Record<string, number> = outcome.status !== undefined ? { status: outcome.status } : {};
+    if (outcome.ok) {
+      await store.outbox.markDelivered(entry.requestId, clock.now());
+      await audit(entry, 'delivery.attempt', { outcome: 'delivered', attempt, ...status });
+      log.info({ requestId: entry.requestId, attempt, ...status }, 'delivered');
+      return 'delivered';
+    }
+    if (attempt >= webhook.maxAttempts) {
+      await store.outbox.markFailed(entry.requestId, outcome.error, null);
+      await audit(entry, 'delivery.attempt', { outcome: 'dead', attempt, error: outcome.error, ...status });
+      log.error({ requestId: entry.requestId, attempt, error: outcome.error }, 'delivery dead-lettered');
+      return 'dead';
+    }
+    const next = new Date(clock.now().getTime() + backoffDelayMs(entry.attempts, { baseMs, capMs, random }));
+    await store.outbox.markFailed(entry.requestId, outcome.error, next);
+    await audit(entry, 'delivery.attempt', { outcome: 'retry', attempt, error: outcome.error, nextAttemptAt: next.toISOString(), ...status });
+    log.warn({ requestId: entry.requestId, attempt, error: outcome.error, nextAttemptAt: next.toISOString() }, 'delivery failed, will retry');
+    return 'retrying';
+  }
+
+  async function run(): Promise<RunSummary> {
+    const summary: RunSummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
+    const due = await store.outbox.due(clock.now(), deps.batchSize ?? 50);
+    for (const entry of due) {
+      summary.attempted += 1;
+      summary[await deliverOne(entry)] += 1;
+    }
+    return summary;
+  }
+
+  function runOnce(): Promise<RunSummary> {
+    current ??= run().finally(() => {
+      current = undefined;
+    });
+    return current;
+  }
+
+  function schedule(intervalMs: number): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'delivery run failed'))
+        .finally(() => schedule(intervalMs));
+    }, intervalMs);
+    // The HTTP server keeps the process alive; the worker alone should not.
+    timer.unref();
+  }
+
+  return {
+    runOnce,
+    start(intervalMs) {
+      if (!stopped) return;
+      stopped = false;
+      schedule(intervalMs);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current?.catch(() => undefined);
+    },
+  };
+}
