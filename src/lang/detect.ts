@@ -5,7 +5,7 @@
  */
 import type { LangCode } from '../domain/types.js';
 import { BUILTIN_LANGUAGES } from './builtin.js';
-import { ARABIC_INDEX, LATIN_INDEX, PERSO_URDU_LETTERS } from './lexicon.js';
+import { ARABIC_INDEX, CYRILLIC_INDEX, LATIN_INDEX, PERSO_URDU_LETTERS } from './lexicon.js';
 import { localeToLang } from './locale.js';
 import { LETTER_WEIGHT, LOCALE_HINT_WEIGHT, addBonus, addLetterHits, addWordHits, francScores, ranked, type Scores } from './score.js';
 import { foldLatin, shapeOf, type ScriptName, type TextShape } from './text.js';
@@ -53,8 +53,16 @@ function passes(shape: TextShape, script: ScriptName, gate: keyof typeof GATES):
   return shape.units >= units && shape.letters >= letters;
 }
 
-const RUSSIAN_ONLY = /[ыэъё]/u;
-const UKRAINIAN_ONLY = /[іїєґ]/u;
+/**
+ * franc-all's trigrams were unreliable on short Ukrainian/Russian messages, so only word lists
+ * and signature letters decide; a tie stays Ukrainian (the supported one).
+ */
+function looksRussian(text: string, shape: TextShape): boolean {
+  const scores: Scores = new Map([['ukr', 0], ['rus', 0]]);
+  addWordHits(scores, shape.words, CYRILLIC_INDEX, (w) => [w]);
+  addLetterHits(scores, text, CYRILLIC_INDEX);
+  return (scores.get('rus') ?? 0) > (scores.get('ukr') ?? 0);
+}
 const URDU_ONLY = /[ٹڈڑںےھۓہ]/u;
 
 export function detectLanguage(text: string, opts: DetectOptions): Detection {
@@ -71,7 +79,7 @@ export function detectLanguage(text: string, opts: DetectOptions): Detection {
   if (single !== undefined) {
     if (!supported(single)) return { lang: null, confidence: 'low', reason: 'unsupported', longEnough: canAct };
     // Russian is not supported; offering Ukrainian to a Russian writer is a choice for the patient, not us.
-    if (script === 'Cyrillic' && RUSSIAN_ONLY.test(text) && !UKRAINIAN_ONLY.test(text)) {
+    if (script === 'Cyrillic' && looksRussian(text, shape)) {
       return { lang: null, confidence: 'low', reason: 'unsupported', longEnough: canAct };
     }
     return { lang: single, confidence: canAct ? 'high' : 'low', reason: 'script', longEnough: canAct };

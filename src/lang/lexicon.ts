@@ -13,6 +13,7 @@ const LexiconSchema = z.object({
   latin: z.record(z.string().regex(/^[a-z]{3}$/), Entry),
   urdRoman: z.array(z.string().min(1)),
   arabic: z.record(z.string().regex(/^[a-z]{3}$/), Entry),
+  cyrillic: z.object({ ukr: Entry, rus: Entry }),
   arabicHints: z.object({ $comment: z.string(), persoUrdu: z.string().min(1) }),
 });
 
@@ -51,6 +52,9 @@ export const LATIN_INDEX: LexiconIndex = (() => {
 
 /** Arabic-script languages: urd, arb, pes. */
 export const ARABIC_INDEX: LexiconIndex = buildIndex(lexicon.arabic, (w) => w);
+
+/** Ukrainian (supported) against Russian (not supported), which share the script. */
+export const CYRILLIC_INDEX: LexiconIndex = buildIndex(lexicon.cyrillic, (w) => w);
 
 /** Letters Urdu and Persian share and Arabic does not use. */
 export const PERSO_URDU_LETTERS: ReadonlySet<string> = new Set(lexicon.arabicHints.persoUrdu);

@@ -28,8 +28,10 @@ export interface TextShape {
   units: number;
   /** Letters (\p{L}) in the kept words. */
   letters: number;
+  /** Units (words; Han characters) per script; a word belongs to the script of most of its letters. */
   byScript: Record<ScriptName, number>;
-  /** Script holding most letters, or null when there are none. */
+  /** Script with most units, or null when there are none. Ties go to the non-Latin script,
+   * because English loanwords ("sick note") are common inside other languages' messages. */
   dominant: ScriptName | null;
   /** Every cased word starts with a capital: typical of a name or an address, not a sentence. */
   allTitleCase: boolean;
@@ -41,6 +43,8 @@ const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const LETTER = /\p{L}/gu;
 
 function scriptOf(ch: string): ScriptName {
+  // Fast path: Basic Latin to Latin Extended-B covers nearly all Latin-script patient text.
+  if (ch.charCodeAt(0) < 0x250) return 'Latin';
   for (const [name, re] of SCRIPT_TESTS) if (re.test(ch)) return name;
   return 'Other';
 }
@@ -59,14 +63,19 @@ export function shapeOf(text: string): TextShape {
   for (const chunk of text.normalize('NFC').split(/\s+/u)) {
     if (chunk === '' || IDENTIFIER_CHUNK.test(chunk)) continue;
     for (const word of chunk.match(WORD) ?? []) {
+      const perScript = emptyCounts();
       let han = 0;
       for (const ch of word.match(LETTER) ?? []) {
         const script = scriptOf(ch);
-        byScript[script] += 1;
+        perScript[script] += 1;
         letters += 1;
         if (CHARACTER_SCRIPTS.has(script)) han += 1;
       }
+      if (!SCRIPTS.some((sc) => perScript[sc] > 0)) continue; // marks only: not a word
       units += han > 0 ? han : 1;
+      if (han > 0) byScript.Han += han;
+      const main = SCRIPTS.reduce((a, b) => (perScript[b] > perScript[a] ? b : a));
+      if (han === 0 || main !== 'Han') byScript[main] += 1;
       const first = word.charAt(0);
       if (first.toLowerCase() !== first.toUpperCase()) {
         cased += 1;
@@ -77,7 +86,9 @@ export function shapeOf(text: string): TextShape {
   }
   let dominant: ScriptName | null = null;
   for (const script of SCRIPTS) {
-    if (byScript[script] > 0 && (dominant === null || byScript[script] > byScript[dominant])) dominant = script;
+    const n = byScript[script];
+    const beats = dominant === null || n > byScript[dominant] || (n === byScript[dominant] && dominant === 'Latin');
+    if (n > 0 && beats) dominant = script;
   }
   return { words, units, letters, byScript, dominant, allTitleCase: cased > 0 && titled === cased };
 }
