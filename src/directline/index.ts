@@ -44,3 +44,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     },
   };
 }
+export {
+  registerWebChat,
+  i18nextLookup,
+  localTokenSource,
+  azureTokenSource,
+  AZURE_DIRECT_LINE,
+  type WebChatDeps,
+  type TokenSource,
+  type Lookup,
+  type I18nLike,
+} from './webchat/index.js';
