@@ -2,7 +2,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ConversationRecord, ConversationStore } from '../types.js';
 import { LowFileCache } from './file-cache.js';
-import { isObject, listDir, mapLimit } from './fs-util.js';
+import { isObject, listDir } from './fs-util.js';
 import { errorCode } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { readCheckedJson } from './low-file.js';
@@ -155,9 +155,9 @@ export class LowdbConversationStore implements ConversationStore {
         if (match?.[1]) files.push({ hash: match[1], path: join(root, prefix, name) });
       }
     }
-    await mapLimit(files, 32, async ({ hash, path }) => {
-      const file = await readCheckedJson(path, isConversationFile);
+    for (const { hash, path } of files) {
+      const file = readCheckedJson(path, isConversationFile);
       if (file.record) this.#updatedAt.set(hash, timeOf(file.record.updatedAt, 'updatedAt'));
-    });
+    }
   }
 }

@@ -48,6 +48,30 @@ export function idempotencyKeyFor(requestId: string): string {
 /** Error text is kept short: it is shown in the practice API and must not grow the file unbounded. */
 const MAX_ERROR_LENGTH = 500;
 
+/**
+ * What is kept in memory per delivered request: numbers rather than the entry's strings, because
+ * this map holds every delivered request within retention (~60 bytes each instead of ~400).
+ * The full entry, lastError included, stays in the delivered log on disk.
+ */
+interface DeliveredFact {
+  attempts: number;
+  createdMs: number;
+  nextMs: number;
+  deliveredMs: number;
+}
+
+function entryOf(requestId: string, fact: DeliveredFact): OutboxEntry {
+  return {
+    requestId,
+    idempotencyKey: idempotencyKeyFor(requestId),
+    state: 'delivered',
+    attempts: fact.attempts,
+    nextAttemptAt: new Date(fact.nextMs).toISOString(),
+    createdAt: new Date(fact.createdMs).toISOString(),
+    deliveredAt: new Date(fact.deliveredMs).toISOString(),
+  };
+}
+
 function byCreated(a: OutboxEntry, b: OutboxEntry): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.requestId < b.requestId ? -1 : 1;
 }
@@ -56,7 +80,7 @@ export class LowdbOutbox implements Outbox {
   readonly #dataDir: string;
   readonly #file: LowFile<OutboxFile>;
   readonly #log: JsonLinesWriter;
-  readonly #delivered = new Map<string, OutboxEntry>();
+  readonly #delivered = new Map<string, DeliveredFact>();
   /** Delivered log day → request ids in it (for pruning old logs). */
   readonly #deliveredDays = new Map<string, Set<string>>();
   readonly #delivering = new Set<string>();
@@ -145,7 +169,7 @@ export class LowdbOutbox implements Outbox {
 
   async retry(requestId: string, at: Date): Promise<OutboxEntry | undefined> {
     const delivered = this.#delivered.get(requestId);
-    if (delivered) return structuredClone(delivered);
+    if (delivered) return entryOf(requestId, delivered);
     const entry = this.#file.data.entries[requestId];
     if (!entry) return undefined;
     if (entry.state === 'dead') {
@@ -160,7 +184,8 @@ export class LowdbOutbox implements Outbox {
 
   async list(state?: OutboxEntry['state']): Promise<OutboxEntry[]> {
     const live = Object.values(this.#file.data.entries);
-    const all = state === 'delivered' ? [...this.#delivered.values()] : state ? live.filter((e) => e.state === state) : [...live, ...this.#delivered.values()];
+    const delivered = (): OutboxEntry[] => [...this.#delivered].map(([id, fact]) => entryOf(id, fact));
+    const all = state === 'delivered' ? delivered() : state ? live.filter((e) => e.state === state) : [...live, ...delivered()];
     return all.sort(byCreated).map((e) => structuredClone(e));
   }
 
@@ -191,7 +216,13 @@ export class LowdbOutbox implements Outbox {
   }
 
   #rememberDelivered(entry: OutboxEntry, day: string): void {
-    this.#delivered.set(entry.requestId, entry);
+    const deliveredMs = Date.parse(entry.deliveredAt ?? entry.nextAttemptAt);
+    this.#delivered.set(entry.requestId, {
+      attempts: entry.attempts,
+      createdMs: Date.parse(entry.createdAt),
+      nextMs: Date.parse(entry.nextAttemptAt),
+      deliveredMs,
+    });
     let ids = this.#deliveredDays.get(day);
     if (!ids) {
       ids = new Set();

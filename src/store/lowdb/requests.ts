@@ -2,7 +2,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import type { IntakeRequest, RequestStatus, Tier } from '../../domain/types.js';
 import type { RequestQuery, RequestStore } from '../types.js';
 import { LowFileCache } from './file-cache.js';
-import { isObject, listDir, mapLimit } from './fs-util.js';
+import { isObject, listDir } from './fs-util.js';
 import { errorCode } from './errors.js';
 import { readCheckedJson } from './low-file.js';
 import { DAY_FILE, dayOf, requestPartitionPath, requestsDir } from './paths.js';
@@ -213,9 +213,9 @@ export class LowdbRequestStore implements RequestStore {
     const days = (await listDir(dir)).flatMap((name) => DAY_FILE.exec(name)?.[1] ?? []);
     if (days.length > 0) this.#dirMade = true;
     // Parsed partitions are dropped straight after indexing: only the index stays in memory.
-    await mapLimit(days, 4, async (day) => {
-      const partition = await readCheckedJson(requestPartitionPath(this.#dataDir, day), isPartition);
+    for (const day of days) {
+      const partition = readCheckedJson(requestPartitionPath(this.#dataDir, day), isPartition);
       for (const request of Object.values(partition.requests)) this.#index.add(indexEntryOf(request, day));
-    });
+    }
   }
 }

@@ -1,0 +1,170 @@
+/**
+ * Per-turn write cost of the embedded store with 1,000 vs 100,000 stored requests (and as many stored
+ * conversations). Target: 100,000 within 10% of 1,000.
+ *
+ *   npm run bench:store            (or: npx tsx bench/store.ts [--sizes 1000,100000] [--iterations 1000])
+ *
+ * Seeding writes history straight to disk in the store's own format (day partitions over the past
+ * year, delivered logs, conversation files), then opens the store normally so the start-up scan is
+ * measured too. The measured path is one turn that submits: conversation put + request put + outbox
+ * enqueue. Both stores stay open and are measured in interleaved blocks so GC and CPU noise hit both.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fixedClock } from '../src/clock.js';
+import type { IntakeRequest, Tier } from '../src/domain/types.js';
+import { openLowdbStore } from '../src/store/index.js';
+import { conversationPath, dayOf, deliveredLogPath, hashId, requestPartitionPath } from '../src/store/lowdb/paths.js';
+import { idempotencyKeyFor } from '../src/store/lowdb/outbox.js';
+import type { ConversationRecord, Store } from '../src/store/types.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-25T08:00:00.000Z');
+const TIERS: readonly Tier[] = ['emergency', 'urgent', 'routine', 'selfcare'];
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+const SIZES = arg('sizes', '1000,100000').split(',').map(Number);
+const ITERATIONS = Number(arg('iterations', '2000'));
+const BLOCK = 50;
+/** Where the data directories go: default the OS temp dir; pass /dev/shm to take disk jitter out. */
+const BASE_DIR = arg('dir', tmpdir());
+
+/** ~2 KB, shaped like a real request: a dozen answers, a couple of free texts. */
+function syntheticRequest(i: number, submittedMs: number): IntakeRequest {
+  const at = new Date(submittedMs).toISOString();
+  return {
+    id: `req-${i.toString(36)}-${submittedMs.toString(36)}`,
+    reference: `B${(i % 46656).toString(36).toUpperCase().padStart(3, '0')}-${(i % 1296).toString(36).toUpperCase()}`,
+    kind: i % 50 === 0 ? 'emergency-diversion' : 'request',
+    conversationId: `conv-${i}`,
+    createdAt: at,
+    submittedAt: at,
+    subject: { who: 'for.self' },
+    patient: { name: 'Synthetic Patient', dateOfBirth: '1970-01-01', postcode: 'AB1 2CD', phone: '01234 567890', contactMethod: 'contact.phone' },
+    need: 'need.new',
+    language: 'eng',
+    interpreterMayBeNeeded: false,
+    texts: [
+      { step: 'describe', text: 'Synthetic description of a problem that has lasted a few days and is slowly getting worse.', lang: 'eng', at },
+      { step: 'wants', text: 'A call back from a doctor if possible please.', lang: 'eng', at },
+    ],
+    answers: Array.from({ length: 12 }, (_, q) => ({ questionId: `q${q}`, questionKey: `dialog.ask_q${q}`, code: q % 2 ? 'yes' : 'duration.days', at })),
+    redFlags: [{ ruleId: 'rf.chest_pain', ruleVersion: 1, via: 'confirm', answer: 'no', present: false }],
+    triage: { tier: TIERS[i % 4] ?? 'routine', disposition: 'gp_routine', ruleIds: [], rules: [], rulesetVersion: '2026.11' },
+    status: i % 3 === 0 ? 'closed' : 'new',
+    statusHistory: [],
+  };
+}
+
+function conversationRecord(id: string, updatedMs: number): ConversationRecord {
+  const at = new Date(updatedMs).toISOString();
+  const snapshot = { status: 'active', value: { review: 'ask' }, context: { answers: Array.from({ length: 10 }, (_, q) => ({ q, code: 'yes' })) } };
+  return { id, machineVersion: '1', snapshot, createdAt: at, updatedAt: at };
+}
+
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** History over the year before NOW: delivered requests (so the outbox stays small) and idle conversations. */
+async function seed(dir: string, count: number): Promise<void> {
+  const partitions = new Map<string, Record<string, IntakeRequest>>();
+  const delivered = new Map<string, string[]>();
+  for (let i = 0; i < count; i++) {
+    const submittedMs = NOW - DAY - Math.floor((i / count) * 365 * DAY);
+    const r = syntheticRequest(i, submittedMs);
+    const day = dayOf(submittedMs);
+    (partitions.get(day) ?? partitions.set(day, {}).get(day))![r.id] = r;
+    const entry = { requestId: r.id, idempotencyKey: idempotencyKeyFor(r.id), state: 'delivered', attempts: 1, nextAttemptAt: r.submittedAt, createdAt: r.submittedAt, deliveredAt: r.submittedAt };
+    (delivered.get(day) ?? delivered.set(day, []).get(day))!.push(JSON.stringify(entry));
+  }
+  await mkdir(join(dir, 'requests'), { recursive: true });
+  await mkdir(join(dir, 'outbox', 'delivered'), { recursive: true });
+  await inBatches([...partitions], 16, ([day, requests]) => writeFile(requestPartitionPath(dir, day), JSON.stringify({ format: 1, requests }, null, 2)));
+  await inBatches([...delivered], 16, ([day, lines]) => writeFile(deliveredLogPath(dir, day), `${lines.join('\n')}\n`));
+
+  const prefixes = new Set<string>();
+  const ids = Array.from({ length: count }, (_, i) => `seed-conv-${i}`);
+  for (let p = 0; p < 256; p++) prefixes.add(p.toString(16).padStart(2, '0'));
+  await Promise.all([...prefixes].map((p) => mkdir(join(dir, 'conversations', p), { recursive: true })));
+  await inBatches(ids, 64, (id) =>
+    writeFile(conversationPath(dir, hashId(id)), JSON.stringify({ format: 1, record: conversationRecord(id, NOW - 2 * DAY) }, null, 2)),
+  );
+}
+
+interface Subject {
+  size: number;
+  store: Store;
+  samples: number[];
+  turn: number;
+}
+
+/**
+ * One submitting turn. The measured requests are spread 5 minutes apart (288 a day, a busy practice)
+ * so the current day's partition stays the size a real day reaches, and both sizes see the same.
+ */
+async function turn(s: Subject): Promise<number> {
+  const n = s.turn++;
+  const at = NOW + n * 5 * 60_000;
+  const start = performance.now();
+  await s.store.conversations.put(conversationRecord(`active-${n % 50}`, at));
+  const r = syntheticRequest(1_000_000 + n, at);
+  await s.store.requests.put(r);
+  await s.store.outbox.enqueue(r.id, new Date(at));
+  const elapsed = performance.now() - start;
+  // The delivery worker's part, not timed: it keeps the outbox file to the few entries in flight.
+  await s.store.outbox.markDelivered(r.id, new Date(at + 1000));
+  return elapsed;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const subjects: Subject[] = [];
+  const dirs: string[] = [];
+  try {
+    for (const size of SIZES) {
+      const dir = await mkdtemp(join(BASE_DIR, `bench-store-${size}-`));
+      dirs.push(dir);
+      let t = performance.now();
+      await seed(dir, size);
+      const seedMs = performance.now() - t;
+      t = performance.now();
+      const store = await openLowdbStore({ dataDir: dir, retentionDays: 3650, clock: fixedClock(new Date(NOW)) });
+      const openMs = performance.now() - t;
+      const heapMb = process.memoryUsage().heapUsed / 1e6;
+      console.log(`seeded ${size} requests + ${size} conversations in ${(seedMs / 1000).toFixed(1)} s; store opened (index rebuilt) in ${openMs.toFixed(0)} ms; heapUsed now ${heapMb.toFixed(0)} MB`);
+      subjects.push({ size, store, samples: [], turn: 0 });
+    }
+    for (const s of subjects) for (let i = 0; i < 100; i++) await turn(s); // warm-up (JIT, caches)
+    for (const s of subjects) s.samples.length = 0;
+    for (let done = 0; done < ITERATIONS; done += BLOCK) {
+      for (const s of subjects) for (let i = 0; i < BLOCK; i++) s.samples.push(await turn(s));
+    }
+
+    const rows = subjects.map((s) => {
+      const sorted = [...s.samples].sort((a, b) => a - b);
+      return { size: s.size, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+    });
+    console.log(`\nper-turn write path (conversation put + request put + outbox enqueue), ${ITERATIONS} turns each, ms:`);
+    for (const r of rows) console.log(`  ${String(r.size).padStart(7)} stored: p50 ${r.p50.toFixed(3)}  p99 ${r.p99.toFixed(3)}  mean ${r.mean.toFixed(3)}`);
+    const [base, big] = [rows[0], rows[rows.length - 1]];
+    if (base && big && base !== big) {
+      const p50 = big.p50 / base.p50;
+      const p99 = big.p99 / base.p99;
+      console.log(`\nratio ${big.size}/${base.size}: p50 ${p50.toFixed(3)}  p99 ${p99.toFixed(3)}  (target <= 1.10: ${p50 <= 1.1 && p99 <= 1.1 ? 'met' : 'NOT met'})`);
+    }
+  } finally {
+    for (const s of subjects) await s.store.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  }
+}
+
+await main();
