@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the process environment. Everything else receives an `AppEnv`.
+ * Parsing fails fast with `EnvError`, whose message names every bad variable, so a
+ * misconfigured deployment stops at start-up instead of failing on the first patient.
+ */
+
+export interface EnvVariable {
+  name: string;
+  /** Default as the README shows it; '' means "unset". */
+  default: string;
+  description: string;
+  /** Never logged; also on the logger's redaction list. */
+  secret: boolean;
+  /** A valid non-default value, used by the test that proves every variable is read. */
+  example: string;
+}
+
+/** The README's environment table is checked against this list (tests/observability/env.test.ts). */
+export const ENV_VARIABLES: readonly EnvVariable[] = [
+  v('NODE_ENV', 'development', '`production` makes DIRECTLINE_SECRET mandatory.', 'production'),
+  v('PORT', '3978', 'TCP port to listen on.', '8080'),
+  v('HOST', '0.0.0.0', 'Address to bind. Use 127.0.0.1 behind a reverse proxy on the same host.', '127.0.0.1'),
+  v('DATA_DIR', './data', 'Folder for conversations, requests, outbox and audit log (must be writable).', '/data'),
+  v('PRACTICE_CONFIG', 'config/practice.demo.json', 'Path to the practice configuration file.', '/etc/gp/practice.json'),
+  v('LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace or silent.', 'debug'),
+  v('MicrosoftAppId', '', 'Azure Bot app id. Unset = anonymous local mode (Emulator, self-hosted Direct Line).', '00000000-0000-0000-0000-000000000001'),
+  v('MicrosoftAppPassword', '', 'Client secret of the app id (MultiTenant and SingleTenant).', 'app-password-example', true),
+  v('MicrosoftAppType', 'MultiTenant', 'MultiTenant, SingleTenant or UserAssignedMSI.', 'SingleTenant'),
+  v('MicrosoftAppTenantId', '', 'Entra tenant id; required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
+  v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests.', 'https://practice.example.nhs.uk/hook'),
+  v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
+  v('DIRECTLINE_SECRET', '', 'Signs self-hosted Direct Line tokens (at least 32 characters). Required in production; otherwise a random one per process.', 'directline-secret-0123456789abcdef0123', true),
+  v('ALLOWED_SERVICE_URLS', '', 'Comma list of serviceUrl prefixes the bot may POST replies to in anonymous mode (https, or http on localhost; `http://localhost:*` for the Emulator). Empty = only expectReplies.', 'https://smba.trafficmanager.net/'),
+  v('TRUST_PROXY_HOPS', '0', 'Reverse proxies in front of the bot (nginx = 1, App Service = 1); picks the client address from X-Forwarded-For for per-address limits.', '1'),
+  v('RATE_LIMIT_PER_MINUTE', '30', 'Messages per conversation per minute before 429.', '60'),
+  v('RATE_LIMIT_PER_IP_PER_MINUTE', '120', 'Requests per client address per minute before 429.', '600'),
+  v('MAX_BODY_BYTES', '65536', 'Largest accepted request body in bytes (413 above).', '32768'),
+  v('RETENTION_DAYS', '', 'Overrides the practice file\'s retentionDays (1–3650).', '30'),
+  v('METRICS_TOKEN', '', 'If set, GET /metrics requires `Authorization: Bearer <token>`.', 'metrics-token-example', true),
+];
+
+function v(name: string, dflt: string, description: string, example: string, secret = false): EnvVariable {
+  return { name, default: dflt, description, secret, example };
+}
+
+export const SECRET_ENV_NAMES: readonly string[] = ENV_VARIABLES.filter((e) => e.secret).map((e) => e.name);
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type BotAuth =
+  | { mode: 'anonymous' }
+  | { mode: 'authenticated'; appId: string; appPassword?: string; appType: AppType; tenantId?: string };
+
+export interface AppEnv {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  practiceConfig: string;
+  logLevel: LogLevel;
+  bot: BotAuth;
+  webhook: { url?: string; secret?: string };
+  /** `generated` = random per process; tokens die with the process (log a warning at start-up). */
+  directLine: { secret: string; generated: boolean };
+  allowedServiceUrls: string[];
+  trustProxyHops: number;
+  rateLimit: { perConversationPerMinute: number; perIpPerMinute: number };
+  maxBodyBytes: number;
+  retentionDays?: number;
+  metricsToken?: string;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Empty strings count as unset: compose and systemd files often carry `NAME=` lines. */
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess((x) => (x === '' ? undefined : x), schema.optional());
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An allow-list entry: https anywhere, http only on loopback; `:*` as port only on loopback. */
+export function parseServiceUrlEntry(entry: string): string | undefined {
+  const wildcard = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\*\/?$/.exec(entry);
+  if (wildcard) return `http://${wildcard[1]}:*`;
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password || url.search || url.hash) return undefined;
+  // No wildcards or odd characters in a host name: every allowed host is spelled out.
+  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname)) return undefined;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return url.href;
+  return undefined;
+}
+
+const schema = z.object({
+  NODE_ENV: opt(z.string()),
+  PORT: opt(int(0, 65535)),
+  HOST: opt(z.string().min(1)),
+  DATA_DIR: opt(z.string().min(1)),
+  PRACTICE_CONFIG: opt(z.string().min(1)),
+  LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  MicrosoftAppId: opt(z.string().trim().min(1)),
+  MicrosoftAppPassword: opt(z.string().min(1)),
+  MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])),
+  MicrosoftAppTenantId: opt(z.string().trim().min(1)),
+  PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
+  PRACTICE_WEBHOOK_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
+  DIRECTLINE_SECRET: opt(z.string().min(32, { error: 'must be at least 32 characters' })),
+  ALLOWED_SERVICE_URLS: opt(z.string()),
+  TRUST_PROXY_HOPS: opt(int(0, 10)),
+  RATE_LIMIT_PER_MINUTE: opt(int(1, 100_000)),
+  RATE_LIMIT_PER_IP_PER_MINUTE: opt(int(1, 1_000_000)),
+  MAX_BODY_BYTES: opt(int(1024, 10 * 1024 * 1024)),
+  RETENTION_DAYS: opt(int(1, 3650)),
+  METRICS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
+});
+type Raw = z.output<typeof schema>;
+
+function botAuth(raw: Raw, problems: string[]): BotAuth {
+  const { MicrosoftAppId: appId, MicrosoftAppPassword: pw, MicrosoftAppType: type, MicrosoftAppTenantId: tenant } = raw;
+  if (appId === undefined) {
+    // botbuilder would either crash with an AssertionError or silently run anonymous; say which.
+    for (const [name, value] of [['MicrosoftAppPassword', pw], ['MicrosoftAppType', type], ['MicrosoftAppTenantId', tenant]] as const)
+      if (value !== undefined) problems.push(`${name} is set but MicrosoftAppId is not (unset all four for anonymous local mode)`);
+    return { mode: 'anonymous' };
+  }
+  const appType = type ?? 'MultiTenant';
+  if (appType === 'UserAssignedMSI') {
+    if (pw !== undefined) problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType=UserAssignedMSI');
+    if (tenant === undefined) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=UserAssignedMSI');
+  } else {
+    if (pw === undefined) problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set (MicrosoftAppType=${appType})`);
+    if (appType === 'SingleTenant' && tenant === undefined)
+      problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  return { mode: 'authenticated', appId, appType, ...(pw ? { appPassword: pw } : {}), ...(tenant ? { tenantId: tenant } : {}) };
+}
+
+function serviceUrls(list: string | undefined, problems: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const parsed = parseServiceUrlEntry(entry);
+    if (parsed) out.push(parsed);
+    else problems.push(`ALLOWED_SERVICE_URLS: "${entry}" is not an https URL (http only for localhost/127.0.0.1)`);
+  }
+  return out;
+}
+
+export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    // Name the variable and the rule, never the value: it may be a secret.
+    throw new EnvError(result.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
+  }
+  const raw = result.data;
+  const problems: string[] = [];
+  const nodeEnv = raw.NODE_ENV ?? 'development';
+  const bot = botAuth(raw, problems);
+  const allowedServiceUrls = serviceUrls(raw.ALLOWED_SERVICE_URLS, problems);
+  if (nodeEnv === 'production' && raw.DIRECTLINE_SECRET === undefined)
+    problems.push('DIRECTLINE_SECRET is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`)');
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    nodeEnv,
+    port: raw.PORT ?? 3978,
+    host: raw.HOST ?? '0.0.0.0',
+    dataDir: raw.DATA_DIR ?? './data',
+    practiceConfig: raw.PRACTICE_CONFIG ?? 'config/practice.demo.json',
+    logLevel: raw.LOG_LEVEL ?? 'info',
+    bot,
+    webhook: {
+      ...(raw.PRACTICE_WEBHOOK_URL ? { url: raw.PRACTICE_WEBHOOK_URL } : {}),
+      ...(raw.PRACTICE_WEBHOOK_SECRET ? { secret: raw.PRACTICE_WEBHOOK_SECRET } : {}),
+    },
+    directLine: raw.DIRECTLINE_SECRET
+      ? { secret: raw.DIRECTLINE_SECRET, generated: false }
+      : { secret: randomBytes(48).toString('base64url'), generated: true },
+    allowedServiceUrls,
+    trustProxyHops: raw.TRUST_PROXY_HOPS ?? 0,
+    rateLimit: { perConversationPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 30, perIpPerMinute: raw.RATE_LIMIT_PER_IP_PER_MINUTE ?? 120 },
+    maxBodyBytes: raw.MAX_BODY_BYTES ?? 65536,
+    ...(raw.RETENTION_DAYS !== undefined ? { retentionDays: raw.RETENTION_DAYS } : {}),
+    ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
+  };
+}
+
+/**
+ * Exactly the keys botbuilder's ConfigurationServiceClientCredentialFactory and
+ * ConfigurationBotFrameworkAuthentication read. Pass this, never `process.env`: a stray
+ * MicrosoftAppId in a developer shell would otherwise switch authentication on silently.
+ * `{}` = anonymous.
+ */
+export function botFrameworkConfig(bot: BotAuth): Record<string, string> {
+  if (bot.mode === 'anonymous') return {};
+  return {
+    MicrosoftAppId: bot.appId,
+    MicrosoftAppType: bot.appType,
+    ...(bot.appPassword ? { MicrosoftAppPassword: bot.appPassword } : {}),
+    ...(bot.tenantId ? { MicrosoftAppTenantId: bot.tenantId } : {}),
+  };
+}
+
+/** A log-safe summary of the configuration for the start-up line: no secrets, only whether they are set. */
+export function describeEnv(env: AppEnv): Record<string, string | number | boolean> {
+  return {
+    nodeEnv: env.nodeEnv,
+    host: env.host,
+    port: env.port,
+    dataDir: env.dataDir,
+    practiceConfig: env.practiceConfig,
+    botAuth: env.bot.mode === 'anonymous' ? 'anonymous' : env.bot.appType,
+    directLineSecret: env.directLine.generated ? 'generated-per-process' : 'configured',
+    webhookOverride: env.webhook.url !== undefined,
+    allowedServiceUrls: env.allowedServiceUrls.length,
+    trustProxyHops: env.trustProxyHops,
+    maxBodyBytes: env.maxBodyBytes,
+    metricsProtected: env.metricsToken !== undefined,
+  };
+}
+
+/** Start-up warnings the composition root should log (at warn) right after parsing. */
+export function envWarnings(env: AppEnv): string[] {
+  const out: string[] = [];
+  if (env.directLine.generated)
+    out.push('DIRECTLINE_SECRET is not set: using a random secret for this process, so web chat tokens will not survive a restart');
+  if (env.bot.mode === 'anonymous' && env.host !== '127.0.0.1' && env.host !== 'localhost')
+    out.push(`anonymous mode (no MicrosoftAppId) listening on ${env.host}: anyone who can reach /api/messages can talk to the bot`);
+  if (env.trustProxyHops === 0 && env.nodeEnv === 'production')
+    out.push('TRUST_PROXY_HOPS=0 in production: behind a reverse proxy every client shares one address for rate limiting');
+  return out;
+}
