@@ -2,6 +2,8 @@ import { detectLanguage } from '../../src/lang/detect.js';
 import { BUILTIN_CODES } from '../../src/lang/builtin.js';
 import { localeToLang } from '../../src/lang/locale.js';
 import { BUILTIN_LANGUAGES } from '../../src/lang/builtin.js';
+import { shapeOf } from '../../src/lang/text.js';
+import { corpusMessages } from './corpus/corpus.js';
 
 const detect = (text: string, current = 'eng', extra: { expectsShortAnswer?: boolean; channelLocale?: string } = {}) =>
   detectLanguage(text, { current, supported: BUILTIN_CODES, ...extra });
@@ -69,6 +71,21 @@ describe('detectLanguage: gates', () => {
   test('only supported languages are returned', () => {
     const r = detectLanguage('mam bol glowy od 3 dni', { current: 'eng', supported: ['eng', 'spa'] });
     expect(r.lang === null || ['eng', 'spa'].includes(r.lang)).toBe(true);
+  });
+});
+
+describe('detectLanguage on the corpus (regression guard for bench:lang targets)', () => {
+  const byLang = new Map<string, { right: number; total: number }>();
+  for (const m of corpusMessages()) {
+    if (m.variant || shapeOf(m.text).units < 5) continue;
+    const t = byLang.get(m.lang) ?? { right: 0, total: 0 };
+    t.total += 1;
+    if (detect(m.text, m.lang === 'eng' ? 'pol' : 'eng').lang === m.lang) t.right += 1;
+    byLang.set(m.lang, t);
+  }
+  test('covers all 20 languages', () => expect(byLang.size).toBe(20));
+  test.each([...byLang])('%s: at least 95%% of 5+ word messages', (_lang, t) => {
+    expect(t.right / t.total).toBeGreaterThanOrEqual(0.95);
   });
 });
 

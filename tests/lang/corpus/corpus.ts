@@ -19,10 +19,15 @@ function read(file: string): unknown {
   return JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
 }
 
-export function corpusMessages(): CorpusMessage[] {
+const Heldout = z.object({ $comment: z.string(), messages: z.record(z.string(), z.array(z.string().min(1))) });
+
+/** The main corpus (20+ per language), or the small held-out set never used for tuning. */
+export function corpusMessages(set: 'main' | 'heldout' = 'main'): CorpusMessage[] {
   const out: CorpusMessage[] = [];
-  for (const file of ['messages-latin.json', 'messages-other.json']) {
-    for (const [key, texts] of Object.entries(Messages.parse(read(file)).messages)) {
+  const files = set === 'main' ? ['messages-latin.json', 'messages-other.json'] : ['heldout.json'];
+  for (const file of files) {
+    const schema = set === 'main' ? Messages : Heldout;
+    for (const [key, texts] of Object.entries(schema.parse(read(file)).messages)) {
       const [lang = key, variant] = key.split('-');
       for (const text of texts) out.push(variant === 'Latn' ? { lang, variant, text } : { lang, text });
     }
