@@ -139,6 +139,8 @@ async function main(): Promise<void> {
       t = performance.now();
       const store = await openLowdbStore({ dataDir: dir, retentionDays: 3650, clock: fixedClock(new Date(NOW)) });
       const openMs = performance.now() - t;
+      // Seeding garbage would inflate this; run with `node --expose-gc --import tsx` for a clean figure.
+      (globalThis as { gc?: () => void }).gc?.();
       const heapMb = process.memoryUsage().heapUsed / 1e6;
       console.log(`seeded ${size} requests + ${size} conversations in ${(seedMs / 1000).toFixed(1)} s; store opened (index rebuilt) in ${openMs.toFixed(0)} ms; heapUsed now ${heapMb.toFixed(0)} MB`);
       subjects.push({ size, store, samples: [], turn: 0 });
