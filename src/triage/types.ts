@@ -1,4 +1,4 @@
-import type { Disposition, LangCode, NeedCode, TriageOutcome, Tier } from '../domain/types.js';
+import type { Disposition, LangCode, NeedCode, RuleRef, TriageOutcome, Tier } from '../domain/types.js';
 
 /**
  * The seam between the dialog (statechart) and the safety engine. Everything is pure and
@@ -58,6 +58,8 @@ export interface TriageEngine {
   readonly rulesetVersion: string;
   /** Screen one free-text message. Must be fast (< 1 ms p99 for 500 chars). */
   screen(text: string, lang: LangCode): Screening;
+  /** Look up a rule by id (its version and source are recorded on every request it touched). */
+  rule(id: string): (RuleRef & { tier: Tier; disposition: Disposition }) | undefined;
   /** Look up a question (confirm or complaint question) by id. */
   question(id: string): TriageQuestion;
   /**

@@ -1,0 +1,70 @@
+import type { TriageContent } from './contentSchema.js';
+
+/**
+ * Cross-file checks the schemas cannot express: ids unique, every reference resolves, every rule
+ * can fire. Messages name the file and field so a content author can fix them without the code.
+ */
+export function checkContent(content: TriageContent): void {
+  const where = (key: string): string => content.origin[key] ?? '(in memory)';
+  const ruleIds = new Set<string>();
+  for (const [i, r] of content.rules.entries()) {
+    if (ruleIds.has(r.id)) fail(where(r.id), `rules[${i}].id`, `duplicate rule id ${r.id}`);
+    ruleIds.add(r.id);
+  }
+  const questionIds = new Set<string>();
+  const raisedByQuestion = new Set<string>();
+  const addQuestion = (file: string, field: string, id: string): void => {
+    if (questionIds.has(id)) fail(file, field, `duplicate question id ${id}`);
+    questionIds.add(id);
+  };
+  for (const r of content.rules) {
+    if (r.confirm) addQuestion(where(r.id), `rule ${r.id}.confirm.id`, r.confirm.id);
+    if (r.triggersFrom && !ruleIds.has(r.triggersFrom)) {
+      fail(where(r.id), `rule ${r.id}.triggersFrom`, `unknown rule ${r.triggersFrom}`);
+    }
+  }
+  for (const c of content.complaints) {
+    const file = where(`complaint:${c.id}`);
+    c.activatedBy.forEach((id, i) => {
+      if (!ruleIds.has(id)) fail(file, `activatedBy.${i}`, `unknown rule ${id}`);
+    });
+    c.questions.forEach((q, qi) => {
+      addQuestion(file, `questions.${qi}.id`, q.id);
+      for (const [code, eff] of Object.entries(q.effects)) {
+        if (!q.choices.includes(code)) fail(file, `questions.${qi}.effects.${code}`, `answer code not in choices`);
+        for (const id of [...eff.raise, ...eff.deny]) {
+          if (!ruleIds.has(id)) fail(file, `questions.${qi}.effects.${code}`, `unknown rule ${id}`);
+          if (eff.raise.includes(id)) raisedByQuestion.add(id);
+        }
+      }
+      for (const id of q.askIf?.anyPresent ?? []) {
+        if (!ruleIds.has(id)) fail(file, `questions.${qi}.askIf.anyPresent`, `unknown rule ${id}`);
+      }
+    });
+  }
+  for (const c of content.complaints) {
+    c.questions.forEach((q, qi) => {
+      for (const qid of Object.keys(q.askIf?.answers ?? {})) {
+        if (!questionIds.has(qid)) fail(where(`complaint:${c.id}`), `questions.${qi}.askIf.answers.${qid}`, 'unknown question');
+      }
+    });
+  }
+  const lexTriggers = new Set<string>();
+  for (const lex of content.lexicons) {
+    for (const id of Object.keys(lex.triggers)) {
+      if (!ruleIds.has(id)) fail(where(`lexicon:${lex.lang}`), `triggers.${id}`, `unknown rule ${id}`);
+      lexTriggers.add(id);
+    }
+  }
+  if (!content.lexicons.some((l) => l.lang === 'eng')) fail('redflags/lexicons', 'lang', 'an English (eng) lexicon is required');
+  for (const r of content.rules) {
+    const hasText = Boolean(r.triggersFrom) || Object.keys(r.triggers ?? {}).length > 0 || lexTriggers.has(r.id);
+    if (!hasText && !raisedByQuestion.has(r.id)) {
+      fail(where(r.id), `rule ${r.id}.triggers`, 'rule can never fire: no trigger phrases and no question raises it');
+    }
+  }
+}
+
+function fail(file: string, field: string, message: string): never {
+  throw new Error(`triage content ${file}: invalid\n  at ${field}: ${message}`);
+}

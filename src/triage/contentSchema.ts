@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { DISPOSITIONS, TIERS } from '../domain/types.js';
+
+/**
+ * Schemas for everything under dialogs/redflags and dialogs/complaints. Content is data written by
+ * clinicians and translators, so it is checked strictly (unknown keys are errors) at start-up.
+ */
+
+/** A language code as used by franc (ISO 639-3), e.g. 'eng', 'cym', 'pol'. */
+const LangCodeSchema = z.string().regex(/^[a-z]{3}$/, 'language codes are three lowercase letters (ISO 639-3)');
+const RuleIdSchema = z.string().regex(/^(rf|cx|pf|rt)\.[a-z0-9_.]+$/, 'rule ids look like rf.chest_pain.now (prefix rf, cx, pf or rt)');
+const QuestionIdSchema = z.string().regex(/^q\.[a-z0-9_.]+$/, 'question ids look like q.chest_pain.spread');
+const PromptKeySchema = z.string().regex(/^triage\.[a-zA-Z0-9_.]+$/, 'prompt keys live under triage.*');
+const PhraseSchema = z.string().trim().min(2);
+
+export const SourceSchema = z
+  .object({
+    title: z.string().min(3),
+    url: z.url().startsWith('https://'),
+    section: z.string().min(1),
+  })
+  .strict();
+
+export const TriggersSchema = z.record(LangCodeSchema, z.array(PhraseSchema).min(1));
+
+export const RuleSchema = z
+  .object({
+    id: RuleIdSchema,
+    version: z.number().int().positive(),
+    tier: z.enum(TIERS),
+    disposition: z.enum(DISPOSITIONS),
+    /** 'uncertain' rules never divert from text alone: their confirm question is asked first. */
+    certainty: z.enum(['clear', 'uncertain']).default('clear'),
+    triggers: TriggersSchema.optional(),
+    /** Reuse another rule's trigger phrases (all languages), so translators translate them once. */
+    triggersFrom: RuleIdSchema.optional(),
+    confirm: z.object({ id: QuestionIdSchema, promptKey: PromptKeySchema }).strict().optional(),
+    source: SourceSchema,
+    /** Clinician-facing reason for the rule's tier; never shown to patients. */
+    note: z.string().optional(),
+    /**
+     * How tense cues apply. soften: negation and clear past suppress, "had"/"gone" ask to confirm
+     * (default for emergency/urgent). past-only: only negation and clear past suppress (default
+     * otherwise). ignore: only negation suppresses.
+     */
+    tense: z.enum(['soften', 'past-only', 'ignore']).optional(),
+    /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
+    exclude: TriggersSchema.optional(),
+  })
+  .strict();
+
+export const RuleFileSchema = z.object({ area: z.string().min(1), rules: z.array(RuleSchema).min(1) }).strict();
+
+const EffectSchema = z
+  .object({ raise: z.array(RuleIdSchema).default([]), deny: z.array(RuleIdSchema).default([]) })
+  .strict();
+
+const AgeRangeSchema = z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict();
+
+export const QuestionSchema = z
+  .object({
+    id: QuestionIdSchema,
+    promptKey: PromptKeySchema,
+    choices: z.array(z.string().min(1)).min(2).default(['yes', 'no', 'unsure']),
+    /** Answer code -> rules raised/denied. A missing 'unsure' takes the 'yes' effect (resolve upward). */
+    effects: z.record(z.string(), EffectSchema),
+    askIf: z
+      .object({
+        /** Ask only when at least one of these rules is present. */
+        anyPresent: z.array(RuleIdSchema).optional(),
+        /** Ask only when each listed question was answered with one of the listed codes. */
+        answers: z.record(QuestionIdSchema, z.array(z.string())).optional(),
+        /** Ask only when the age is unknown or inside the range. */
+        ageYears: AgeRangeSchema.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const ComplaintSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    /** Lower numbers are asked first when several complaints are active. */
+    priority: z.number().int(),
+    /** The complaint is active when any of these rules fired in text or is present. */
+    activatedBy: z.array(RuleIdSchema).min(1),
+    questions: z.array(QuestionSchema).min(1),
+    source: SourceSchema,
+  })
+  .strict();
+
+export const LexiconSchema = z
+  .object({
+    lang: LangCodeSchema,
+    /** Words that deny what follows in the same clause ("no", "not", "dont"). */
+    negation: z.array(PhraseSchema),
+    /** Phrases that start with a negation word but do not deny ("not sure", "no one"). */
+    negationExceptions: z.array(PhraseSchema).default([]),
+    /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */
+    breakers: z.array(PhraseSchema),
+    /** Clearly past: the trigger is ignored ("years ago", "in 2019", "history of"). */
+    strongPast: z.array(PhraseSchema),
+    /** Possibly past: a clear hit becomes uncertain and is confirmed ("had", "yesterday"). */
+    weakPast: z.array(PhraseSchema),
+    /** Words before "had" that make it present perfect ("ive had" = still going). */
+    presentPerfect: z.array(PhraseSchema).default([]),
+    /** Happening now: overrides past cues ("now", "today", "still"). */
+    recency: z.array(PhraseSchema),
+    /** It has stopped: a clear hit becomes uncertain ("gone", "went away"). */
+    notNow: z.array(PhraseSchema),
+    /** Filler words dropped before matching, so "face has dropped" meets "face dropped". */
+    stopwords: z.array(z.string().min(1)),
+    /** Text-speak and common spellings: word -> replacement (may be several words). */
+    textSpeak: z.record(z.string(), z.string()).default({}),
+    /** Extra trigger phrases for this language, by rule id (the translator's main job). */
+    triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)).default({}),
+  })
+  .strict();
+
+export type RuleDef = z.infer<typeof RuleSchema>;
+export type QuestionDef = z.infer<typeof QuestionSchema>;
+export type ComplaintDef = z.infer<typeof ComplaintSchema>;
+export type LexiconDef = z.infer<typeof LexiconSchema>;
+export type SourceDef = z.infer<typeof SourceSchema>;
+
+/** Everything the engine needs, already validated. Produced by loadTriageContent(). */
+export interface TriageContent {
+  rulesetVersion: string;
+  rules: RuleDef[];
+  complaints: ComplaintDef[];
+  lexicons: LexiconDef[];
+  /** Which file each rule/complaint/lexicon came from, for error messages. */
+  origin: Record<string, string>;
+}

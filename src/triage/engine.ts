@@ -1,0 +1,150 @@
+import { TIER_RANK, type Disposition, type LangCode, type RuleRef, type Tier, type TriageOutcome } from '../domain/types.js';
+import type { Picture, RuleHit, Screening, TriageEngine, TriageQuestion } from './types.js';
+import type { RuleDef, TriageContent } from './contentSchema.js';
+import { checkContent } from './checkContent.js';
+import { compileLanguages } from './compile.js';
+import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
+import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
+import { findOccurrences, type Occurrence } from './screen.js';
+
+/** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
+export interface ExplainingTriageEngine extends TriageEngine {
+  explain(text: string, lang: LangCode): Occurrence[];
+}
+
+/** Tense cues only soften red flags: "had a sore throat" still needs the pharmacy. */
+const TENSE_SENSITIVE_RANK = TIER_RANK.urgent;
+
+export function createTriageEngine(content: TriageContent): ExplainingTriageEngine {
+  checkContent(content);
+  const rules = new Map(content.rules.map((r) => [r.id, r]));
+  const languages = compileLanguages(content);
+  const questions = buildQuestionIndex(content);
+  const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
+
+  const explain = (text: string, lang: LangCode): Occurrence[] => {
+    // English is always screened too: patients mix English symptom words into other languages.
+    const langs = lang === 'eng' || !languages.has(lang) ? ['eng'] : [lang, 'eng'];
+    return langs.flatMap((l) => {
+      const compiled = languages.get(l);
+      return compiled ? findOccurrences(text, compiled) : [];
+    });
+  };
+
+  const screen = (text: string, lang: LangCode): Screening => {
+    const byRule = new Map<string, Occurrence[]>();
+    for (const occ of explain(text, lang)) {
+      const list = byRule.get(occ.ruleId) ?? [];
+      list.push(occ);
+      byRule.set(occ.ruleId, list);
+    }
+    const hits: RuleHit[] = [];
+    const suppressed: Screening['suppressed'] = [];
+    for (const [ruleId, occs] of byRule) {
+      const rule = rules.get(ruleId) as RuleDef;
+      const mode = rule.tense ?? (TIER_RANK[rule.tier] >= TENSE_SENSITIVE_RANK ? 'soften' : 'past-only');
+      const status = (o: Occurrence): Occurrence['status'] => {
+        if (o.status === 'negated' || mode === 'soften') return o.status;
+        return mode === 'past-only' && o.status === 'past' ? 'past' : 'present';
+      };
+      const present = occs.filter((o) => status(o) === 'present');
+      const softened = occs.filter((o) => status(o) === 'not-now' || status(o) === 'maybe-past');
+      if (present.length === 0 && softened.length === 0) {
+        const seen = new Set<string>();
+        for (const o of occs) {
+          if (seen.has(o.phrase)) continue;
+          seen.add(o.phrase);
+          suppressed.push({ ruleId, phrase: o.phrase, reason: o.status === 'negated' ? 'negated' : 'past' });
+        }
+        continue;
+      }
+      const certainty = present.length > 0 ? rule.certainty : 'uncertain';
+      const used = present.length > 0 ? present : softened;
+      hits.push({
+        ruleId,
+        ruleVersion: rule.version,
+        tier: rule.tier,
+        disposition: rule.disposition,
+        certainty,
+        ...(certainty === 'uncertain' ? { confirmQuestionId: confirmIdOf(rule) } : {}),
+        matched: [...new Set(used.map((o) => o.words.join(' ')))],
+      });
+    }
+    hits.sort((a, b) => rankOf(rules.get(b.ruleId) as RuleDef) - rankOf(rules.get(a.ruleId) as RuleDef));
+    return { hits, suppressed };
+  };
+
+  const question = (id: string): TriageQuestion => {
+    const entry = questions.get(id);
+    if (!entry) throw new Error(`unknown triage question ${id}`);
+    return entry.question;
+  };
+
+  const answerEffect = (questionId: string, answer: string): { raise: string[]; deny: string[] } =>
+    effectOf(questions.get(questionId), answer);
+
+  const nextQuestion = (picture: Picture): TriageQuestion | null => {
+    const ev = gatherEvidence(picture, screen, questions);
+    const current = maxTier(ev.present, rules);
+    if (current === 'emergency') return null; // divert now; nothing else matters
+    // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
+    for (const hit of ev.pending) {
+      const qid = hit.confirmQuestionId;
+      if (qid && picture.answers[qid] === undefined) return question(qid);
+    }
+    const live = new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]);
+    const currentRank = current ? TIER_RANK[current] : -1;
+    for (const complaint of complaints) {
+      if (!complaint.activatedBy.some((id) => live.has(id))) continue;
+      for (const def of complaint.questions) {
+        if (picture.answers[def.id] !== undefined) continue;
+        const cond = def.askIf;
+        if (cond?.anyPresent && !cond.anyPresent.some((id) => ev.present.has(id))) continue;
+        if (cond?.answers && !Object.entries(cond.answers).every(([q, codes]) => codes.includes(picture.answers[q] ?? ''))) continue;
+        const age = picture.ageYears;
+        if (cond?.ageYears && age !== undefined) {
+          if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
+        }
+        // Ask only when some answer could still move the tier up.
+        const targets = Object.values(def.effects).flatMap((e) => e.raise);
+        const couldRaise = targets.some((id) => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank);
+        if (couldRaise) return question(def.id);
+      }
+    }
+    return null;
+  };
+
+  const decide = (picture: Picture): TriageOutcome => {
+    const ev = gatherEvidence(picture, screen, questions);
+    // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
+    const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
+      .map((id) => rules.get(id))
+      .filter((r): r is RuleDef => r !== undefined);
+    const top = considered.reduce<RuleDef | undefined>((best, r) => (!best || rankOf(r) > rankOf(best) ? r : best), undefined);
+    const needsGp = picture.need === 'need.admin' || picture.need === 'need.medicines';
+    if (!top || (needsGp && TIER_RANK[top.tier] < TIER_RANK.routine)) {
+      return { tier: 'routine', disposition: 'gp_routine', ruleIds: [], rules: [], rulesetVersion: content.rulesetVersion };
+    }
+    const setting = considered
+      .filter((r) => r.tier === top.tier)
+      .sort((a, b) => dispositionRank(a.disposition) - dispositionRank(b.disposition) || a.id.localeCompare(b.id));
+    return {
+      tier: top.tier,
+      disposition: top.disposition,
+      ruleIds: setting.map((r) => r.id),
+      rules: setting.map(refOf),
+      rulesetVersion: content.rulesetVersion,
+    };
+  };
+
+  const rule = (id: string): (RuleRef & { tier: Tier; disposition: Disposition }) | undefined => {
+    const r = rules.get(id);
+    return r ? { ...refOf(r), tier: r.tier, disposition: r.disposition } : undefined;
+  };
+
+  return { rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain };
+}
+
+function refOf(rule: RuleDef): RuleRef {
+  return { id: rule.id, version: rule.version, source: { ...rule.source } };
+}

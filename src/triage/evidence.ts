@@ -1,0 +1,55 @@
+import { DISPOSITIONS, TIER_RANK, type Disposition, type Tier } from '../domain/types.js';
+import type { Picture, RuleHit, Screening } from './types.js';
+import type { RuleDef } from './contentSchema.js';
+import { effectOf, type QuestionEntry } from './questions.js';
+
+/** What the whole picture says, re-read from scratch each time (texts are re-screened). */
+export interface Evidence {
+  /** Rules known to be present: clear text hits, confirmed, or raised by an answer. */
+  present: Set<string>;
+  denied: Set<string>;
+  /** Uncertain text hits not yet confirmed or denied, with the question that would settle them. */
+  pending: RuleHit[];
+}
+
+export function gatherEvidence(
+  picture: Picture,
+  screen: (text: string, lang: string) => Screening,
+  questions: Map<string, QuestionEntry>,
+): Evidence {
+  const present = new Set<string>(picture.presentRuleIds);
+  const denied = new Set<string>(picture.deniedRuleIds);
+  for (const [qid, answer] of Object.entries(picture.answers)) {
+    const eff = effectOf(questions.get(qid), answer);
+    eff.raise.forEach((id) => present.add(id));
+    eff.deny.forEach((id) => denied.add(id));
+  }
+  const uncertain = new Map<string, RuleHit>();
+  for (const t of picture.texts) {
+    for (const hit of screen(t.text, t.lang).hits) {
+      if (hit.certainty === 'clear') present.add(hit.ruleId);
+      else if (!uncertain.has(hit.ruleId)) uncertain.set(hit.ruleId, hit);
+    }
+  }
+  // A confirm "no" settles an uncertain hit; anything else unresolved stays pending.
+  const pending = [...uncertain.values()].filter((h) => !present.has(h.ruleId) && !denied.has(h.ruleId));
+  return { present, denied, pending };
+}
+
+export function rankOf(rule: RuleDef): number {
+  return TIER_RANK[rule.tier] * 100 + (DISPOSITIONS.length - DISPOSITIONS.indexOf(rule.disposition));
+}
+
+/** Highest tier among the given rules, or undefined when none. */
+export function maxTier(ids: Iterable<string>, rules: Map<string, RuleDef>): Tier | undefined {
+  let best: RuleDef | undefined;
+  for (const id of ids) {
+    const r = rules.get(id);
+    if (r && (!best || rankOf(r) > rankOf(best))) best = r;
+  }
+  return best?.tier;
+}
+
+export function dispositionRank(d: Disposition): number {
+  return DISPOSITIONS.indexOf(d);
+}

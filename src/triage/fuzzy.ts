@@ -1,0 +1,84 @@
+/**
+ * Bounded typo tolerance: optimal-string-alignment (Damerau-Levenshtein) distance <= 1.
+ * Candidates come from a deletion index (SymSpell idea), so screening never compares a word
+ * against the whole vocabulary.
+ */
+
+/** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    // adjacent transposition
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Minimum length (after stemming) before a word may match with one edit; short words must be exact. */
+export const FUZZY_MIN_LENGTH = 5;
+
+export class FuzzyVocabulary {
+  private readonly exact = new Map<string, number>();
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly words: string[] = [];
+  /** Memo of text word -> vocabulary ids; patients reuse the same words, so this stays small. */
+  private readonly memo = new Map<string, readonly number[]>();
+
+  /** Adds a vocabulary word and returns its id. */
+  add(word: string): number {
+    const known = this.exact.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    this.words.push(word);
+    this.exact.set(word, id);
+    if (word.length >= FUZZY_MIN_LENGTH) {
+      for (const d of deletions(word)) {
+        const list = this.byDeletion.get(d);
+        if (list) list.push(id);
+        else this.byDeletion.set(d, [id]);
+      }
+    }
+    return id;
+  }
+
+  word(id: number): string {
+    return this.words[id] ?? '';
+  }
+
+  /** Vocabulary ids this text word may stand for (exact first, then within one edit). */
+  lookup(word: string): readonly number[] {
+    const hit = this.memo.get(word);
+    if (hit) return hit;
+    const ids = new Set<number>();
+    const exact = this.exact.get(word);
+    if (exact !== undefined) ids.add(exact);
+    if (word.length >= FUZZY_MIN_LENGTH) {
+      for (const d of deletions(word)) {
+        for (const id of this.byDeletion.get(d) ?? []) {
+          if (!ids.has(id) && withinOneEdit(word, this.words[id] ?? '')) ids.add(id);
+        }
+      }
+    }
+    const result = [...ids];
+    if (this.memo.size > 50_000) this.memo.clear(); // bound memory on a long-running server
+    this.memo.set(word, result);
+    return result;
+  }
+
+  /** True when the text word equals the vocabulary word without any edit. */
+  isExact(word: string, id: number): boolean {
+    return this.words[id] === word;
+  }
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import {
+  ComplaintSchema,
+  LexiconSchema,
+  RuleFileSchema,
+  type ComplaintDef,
+  type LexiconDef,
+  type RuleDef,
+  type TriageContent,
+} from './contentSchema.js';
+import { checkContent } from './checkContent.js';
+
+/**
+ * Reads and validates triage content:
+ *   <dir>/redflags/*.json           rule files (one per body area)
+ *   <dir>/redflags/lexicons/*.json  one lexicon per language (cue words, text-speak, extra triggers)
+ *   <dir>/complaints/*.json         one question set per complaint
+ * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
+ */
+export function loadTriageContent(dir: string): TriageContent {
+  const origin: Record<string, string> = {};
+  const rules: RuleDef[] = [];
+  for (const file of jsonFiles(join(dir, 'redflags'))) {
+    const parsed = parseFile(file, dir, RuleFileSchema);
+    for (const r of parsed.rules) {
+      origin[r.id] = relative(dir, file);
+      rules.push(r);
+    }
+  }
+  const lexicons: LexiconDef[] = jsonFiles(join(dir, 'redflags', 'lexicons')).map((file) => {
+    const lex = parseFile(file, dir, LexiconSchema);
+    origin[`lexicon:${lex.lang}`] = relative(dir, file);
+    return lex;
+  });
+  const complaints: ComplaintDef[] = jsonFiles(join(dir, 'complaints')).map((file) => {
+    const c = parseFile(file, dir, ComplaintSchema);
+    origin[`complaint:${c.id}`] = relative(dir, file);
+    return c;
+  });
+  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, origin };
+  checkContent(content);
+  content.rulesetVersion = rulesetVersionOf(content);
+  return content;
+}
+
+function jsonFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new Error(`triage content: cannot read folder ${dir}`, { cause: err });
+  }
+  return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+}
+
+function parseFile<S extends z.ZodType>(file: string, dir: string, schema: S): z.infer<S> {
+  const name = relative(dir, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`triage content ${name}: not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const lines = result.error.issues.slice(0, 5).map((i) => `  at ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`triage content ${name}: invalid\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Stable across machines: changes whenever any rule's id, version, tier or disposition changes. */
+function rulesetVersionOf(content: TriageContent): string {
+  const h = createHash('sha256');
+  for (const r of [...content.rules].sort((a, b) => a.id.localeCompare(b.id))) {
+    h.update(`${r.id}@${r.version}:${r.tier}:${r.disposition}\n`);
+  }
+  for (const c of [...content.complaints].sort((a, b) => a.id.localeCompare(b.id))) {
+    h.update(`${c.id}:${JSON.stringify(c.questions)}\n`);
+  }
+  return `rs-${h.digest('hex').slice(0, 12)}`;
+}

@@ -1,0 +1,157 @@
+import { EXCLUDE_MARK, type CompiledLanguage, type CompiledPhrase, type CueList } from './compile.js';
+import { splitClauses, tokenise, type Token } from './normalise.js';
+
+/** How one occurrence of a trigger phrase was read in its clause. */
+export type OccurrenceStatus = 'present' | 'not-now' | 'maybe-past' | 'negated' | 'past';
+
+export interface Occurrence {
+  ruleId: string;
+  phrase: string;
+  /** The patient's words that matched (normalised). Never logged. */
+  words: string[];
+  status: OccurrenceStatus;
+  /** The cue words behind the status, for explanations. */
+  cue?: string;
+}
+
+/** Largest number of non-filler words allowed between two words of a trigger phrase. */
+const MAX_GAP = 2;
+/** How far back a negation word reaches ("I do not have any chest pain"). */
+const NEGATION_REACH = 4;
+/** How far either side of a trigger a tense cue reaches. */
+const TENSE_REACH = 6;
+/** Fuzzy one-word triggers must be at least this long ("paint" must not read as "faint"). */
+const SINGLE_WORD_FUZZY_MIN = 6;
+const YEAR = /^(19|20)\d\d$/;
+
+/** Finds every trigger occurrence in the text, with its negation/tense reading. */
+export function findOccurrences(text: string, lang: CompiledLanguage): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const clause of splitClauses(text)) {
+    const tokens = tokenise(clause, lang.textSpeak);
+    if (tokens.length > 0) scanClause(tokens, lang, out);
+  }
+  return out;
+}
+
+function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
+  const content: number[] = [];
+  tokens.forEach((t, i) => {
+    if (!lang.stopwords.has(t.word)) content.push(i);
+  });
+  const cands = content.map((i) => lang.vocab.lookup((tokens[i] as Token).stem));
+  const raws = tokens.map((t) => t.raw);
+  const cues = new ClauseCues(raws, lang);
+  const found: Occurrence[] = [];
+
+  for (let k = 0; k < content.length; k++) {
+    for (const id of cands[k] ?? []) {
+      for (const phrase of lang.byFirstId.get(id) ?? []) {
+        const span = matchFrom(phrase, k, cands);
+        if (!span) continue;
+        const start = content[k] as number;
+        const end = content[span[span.length - 1] as number] as number;
+        if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
+        const { status, cue } = cues.read(start, end);
+        found.push({
+          ruleId: phrase.ruleId,
+          phrase: phrase.text,
+          words: span.map((c) => raws[content[c] as number] as string),
+          status,
+          ...(cue ? { cue } : {}),
+        });
+      }
+    }
+  }
+  const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
+  for (const o of found) if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) out.push(o);
+}
+
+/** Content positions matched by each phrase word, or undefined. Greedy, left to right, bounded gaps. */
+function matchFrom(phrase: CompiledPhrase, k: number, cands: (readonly number[])[]): number[] | undefined {
+  const span = [k];
+  let pos = k;
+  for (let w = 1; w < phrase.ids.length; w++) {
+    const want = phrase.ids[w] as number;
+    let found = -1;
+    for (let p = pos + 1; p <= pos + 1 + MAX_GAP && p < cands.length; p++) {
+      if ((cands[p] as readonly number[]).includes(want)) {
+        found = p;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    span.push(found);
+    pos = found;
+  }
+  return span;
+}
+
+/**
+ * A one-word trigger has no neighbour to confirm it, so it may differ only by a swap or a wrong
+ * letter, never by length ("breathe" must not read as "breathless").
+ */
+function acceptSingle(token: Token, id: number, lang: CompiledLanguage): boolean {
+  if (lang.vocab.isExact(token.stem, id)) return true;
+  return token.stem.length >= SINGLE_WORD_FUZZY_MIN && token.stem.length === lang.vocab.word(id).length;
+}
+
+/** Cue positions in one clause, found once and reused for every trigger in it. */
+class ClauseCues {
+  private readonly negation: { at: number; cue: string }[];
+  private readonly breakerAt: number[];
+  private readonly strongPast: { at: number; cue: string }[];
+  private readonly weakPast: { at: number; cue: string }[];
+  private readonly recency: { at: number; cue: string }[];
+  private readonly notNow: { at: number; cue: string }[];
+
+  constructor(private readonly raws: string[], lang: CompiledLanguage) {
+    const exceptions = new Set(findCues(raws, lang.negationExceptions).map((c) => c.at));
+    this.negation = findCues(raws, lang.negation).filter((c) => !exceptions.has(c.at));
+    this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [i] : []));
+    this.strongPast = [
+      ...findCues(raws, lang.strongPast),
+      ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
+    ];
+    // "had" after "ive"/"has" is present perfect: the problem is still going on.
+    this.weakPast = findCues(raws, lang.weakPast).filter((c) => !lang.presentPerfect.has(raws[c.at - 1] ?? ''));
+    this.recency = findCues(raws, lang.recency);
+    this.notNow = findCues(raws, lang.notNow);
+  }
+
+  read(start: number, end: number): { status: OccurrenceStatus; cue?: string } {
+    const from = this.breakerAt.filter((b) => b < start).reduce((a, b) => Math.max(a, b + 1), 0);
+    const to = this.breakerAt.filter((b) => b > end).reduce((a, b) => Math.min(a, b - 1), this.raws.length - 1);
+    const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH);
+    if (neg) return { status: 'negated', cue: neg.cue };
+    const lo = Math.max(from, start - TENSE_REACH);
+    const hi = Math.min(to, end + TENSE_REACH);
+    const near = (list: { at: number; cue: string }[]): { at: number; cue: string } | undefined => {
+      const inWindow = list.filter((c) => c.at >= lo && c.at <= hi && (c.at < start || c.at > end));
+      return inWindow.sort((a, b) => dist(a.at, start, end) - dist(b.at, start, end))[0];
+    };
+    const stopped = near(this.notNow);
+    if (stopped) return { status: 'not-now', cue: stopped.cue };
+    const recent = near(this.recency);
+    const past = near(this.strongPast);
+    if (past && (!recent || dist(past.at, start, end) < dist(recent.at, start, end))) return { status: 'past', cue: past.cue };
+    const maybe = near(this.weakPast);
+    if (maybe && !recent) return { status: 'maybe-past', cue: maybe.cue };
+    return { status: 'present' };
+  }
+}
+
+function dist(at: number, start: number, end: number): number {
+  return at < start ? start - at : at - end;
+}
+
+/** Start positions of every cue phrase in the clause (cue phrases are matched exactly, word by word). */
+function findCues(raws: string[], cues: CueList): { at: number; cue: string }[] {
+  const out: { at: number; cue: string }[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    for (const cue of cues) {
+      if (cue.every((w, j) => raws[i + j] === w)) out.push({ at: i, cue: cue.join(' ') });
+    }
+  }
+  return out;
+}
