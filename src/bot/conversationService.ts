@@ -1,0 +1,158 @@
+import type { Clock } from '../clock.js';
+import type { LangCode, Tier } from '../domain/types.js';
+import type { IntakeMachine } from '../dialog/machine/intakeMachine.js';
+import type { Effect } from '../dialog/machine/types.js';
+import { runTurn, type TurnInput, type TurnResult } from '../dialog/turn.js';
+import type { OutgoingActivity, Renderer } from '../i18n/render.js';
+import type { Logger } from '../observability/logger.js';
+import type { PracticeStatus } from '../practice/types.js';
+import type { Store } from '../store/types.js';
+import { IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
+import { KeyedQueue } from './keyedQueue.js';
+
+export class BadActivityError extends Error {
+  readonly status = 400;
+}
+
+/** Hooks for metrics; all optional so tests can leave them out. */
+export interface TurnObserver {
+  turn?(seconds: number, outcome: 'ok' | 'degraded'): void;
+  requestStored?(tier: Tier, kind: 'request' | 'emergency-diversion'): void;
+}
+
+export interface ConversationServiceDeps {
+  machine: IntakeMachine;
+  store: Store;
+  clock: Clock;
+  render: Renderer;
+  /** Never throws: falls back to what the configuration alone can say. */
+  practiceStatus: (now: Date) => Promise<PracticeStatus>;
+  /** Maps the channel's activity.locale to a supported language (null when unsupported). */
+  localeToLang: (locale: string | undefined) => LangCode | null;
+  idleMs: number;
+  logger: Logger;
+  observer?: TurnObserver;
+}
+
+/**
+ * The bot's one entry point, shared by /api/messages (through botbuilder) and the self-hosted
+ * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time.
+ * Order inside a turn: run the statechart → store requests (and the outbox) → store the snapshot →
+ * reply. A request is never acknowledged to the patient before it is stored.
+ */
+export function createConversationService(deps: ConversationServiceDeps) {
+  const queue = new KeyedQueue();
+  const { store, logger } = deps;
+
+  async function storeEffects(effects: readonly Effect[], at: Date): Promise<boolean> {
+    let ok = true;
+    for (const effect of effects) {
+      const { request } = effect;
+      try {
+        const { created } = await store.requests.put(request);
+        if (request.kind === 'request') await store.outbox.enqueue(request.id, at);
+        if (created) {
+          await store.audit.append({
+            at: at.toISOString(),
+            actor: 'bot',
+            action: request.kind === 'request' ? 'request.stored' : 'emergency.recorded',
+            requestId: request.id,
+            detail: { tier: request.triage.tier },
+          });
+          deps.observer?.requestStored?.(request.triage.tier, request.kind);
+        }
+      } catch (err) {
+        logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, 'storing a request failed');
+        // An emergency diversion has already told the patient what to do; only a consented request must not be lost.
+        if (request.kind === 'request') ok = false;
+      }
+    }
+    return ok;
+  }
+
+  async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<OutgoingActivity[]> {
+    const started = performance.now();
+    const now = deps.clock.now();
+    let degraded = false;
+    let stored: Awaited<ReturnType<Store['conversations']['get']>>;
+    try {
+      stored = await store.conversations.get(key);
+    } catch (err) {
+      degraded = true;
+      logger.error({ err: (err as Error).message }, 'loading a conversation failed; screening on a fresh dialog');
+    }
+    if (kind === 'start' && stored) return [];
+
+    const practice = await deps.practiceStatus(now);
+    const lang = deps.localeToLang(activity.locale) ?? 'eng';
+    const input: TurnInput =
+      kind === 'start'
+        ? { kind, at: now, practice, lang }
+        : { kind, at: now, practice, lang, text: messageText(activity), attachments: activity.attachments?.length ?? 0 };
+
+    let result: TurnResult;
+    try {
+      result = runTurn(deps.machine, key, stored, input, { idleMs: deps.idleMs });
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'restoring a conversation failed; starting again');
+      result = runTurn(deps.machine, key, undefined, input, { idleMs: deps.idleMs });
+    }
+
+    const stored_ok = await storeEffects(result.effects, now);
+    let failed = !stored_ok || degraded;
+    if (stored_ok && !degraded) {
+      try {
+        await store.conversations.put({
+          id: key,
+          machineVersion: result.machineVersion,
+          snapshot: result.snapshot,
+          createdAt: stored?.createdAt ?? now.toISOString(),
+          updatedAt: now.toISOString(),
+        });
+      } catch (err) {
+        failed = true;
+        logger.error({ err: (err as Error).message }, 'saving a conversation failed');
+      }
+    }
+    const emergency = result.urgency === 'emergency';
+    // When state could not be kept, say so, except for an emergency: its advice stands on its own.
+    const say = failed && !emergency ? [{ key: 'dialog.error' }] : result.say;
+    const replies = deps.render(say, {
+      lang: result.lang,
+      channelId: activity.channelId,
+      practice,
+      now,
+      state: failed && !emergency ? 'error' : result.state,
+      ...(result.urgency ? { urgency: result.urgency } : {}),
+      ...(result.disposition ? { disposition: result.disposition } : {}),
+      ...(result.requestId && !failed ? { requestId: result.requestId } : {}),
+    });
+    deps.observer?.turn?.((performance.now() - started) / 1000, failed ? 'degraded' : 'ok');
+    return replies;
+  }
+
+  return {
+    /** Throws BadActivityError for an activity without the fields a conversation needs. */
+    async handle(raw: unknown): Promise<OutgoingActivity[]> {
+      const parsed = IncomingActivitySchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`);
+      }
+      const activity = parsed.data;
+      let kind: TurnInput['kind'];
+      if (activity.type === 'message') kind = 'message';
+      else if (activity.type === 'conversationUpdate' && activity.membersAdded?.some((m) => m.id !== activity.recipient?.id)) kind = 'start';
+      else return [];
+      const key = `${activity.channelId}:${activity.conversation.id}`;
+      return queue.run(key, () => turn(key, activity, kind));
+    },
+    /** Resolves when every turn in flight has finished (graceful shutdown). */
+    drain: () => queue.drain(),
+    get inFlight(): number {
+      return queue.size;
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The parts of an incoming activity the bot reads. Anything else is ignored. */
+export const IncomingActivitySchema = z.object({
+  type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
+  channelId: z.string().min(1).max(128),
+  conversation: z.object({ id: z.string().min(1).max(512) }),
+  from: z.object({ id: z.string().min(1).max(512) }).optional(),
+  recipient: z.object({ id: z.string().max(512) }).optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  locale: z.string().max(64).optional(),
+  attachments: z.array(z.unknown()).optional(),
+  membersAdded: z.array(z.object({ id: z.string() })).optional(),
+});
+export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;
+
+/** Largest message we read; longer text is cut (screening still sees the first part). */
+export const MAX_TEXT_CHARS = 20_000;
+
+/** What the patient said: typed text, or the code a button sent as `value`. */
+export function messageText(activity: IncomingActivity): string {
+  if (activity.text && activity.text.trim() !== '') return activity.text.slice(0, MAX_TEXT_CHARS);
+  const v = activity.value;
+  if (typeof v === 'string') return v.slice(0, MAX_TEXT_CHARS);
+  if (v && typeof v === 'object' && 'code' in v && typeof v.code === 'string') return v.code.slice(0, 200);
+  return activity.text ?? '';
+}

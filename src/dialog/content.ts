@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { NEEDS } from '../domain/types.js';
+
+const StepSchema = z.object({
+  prompt: z.string().min(1),
+  input: z.enum(['choice', 'text', 'name', 'date', 'nhs', 'postcode', 'phone', 'language']),
+  choices: z.array(z.string().min(1)).optional(),
+});
+
+export const STEP_IDS = [
+  'need', 'describe', 'duration', 'trend', 'impact', 'wants', 'who', 'relationship', 'name', 'dob', 'nhs',
+  'postcode', 'phone', 'contactMethod', 'contactTimes', 'review', 'reviewPick', 'consent', 'pharmacyOffer',
+  'urgentClosed', 'languageMenu', 'languageOffer',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+const IntakeContentSchema = z
+  .object({
+    version: z.number().int().positive(),
+    steps: z.record(z.enum(STEP_IDS), StepSchema),
+    clinicalNeeds: z.array(z.enum(NEEDS)),
+    maxFailuresBeforeCallOffer: z.number().int().min(1),
+    maxTextChars: z.number().int().min(100),
+    /** Said to patients: routine requests are answered within this many working days. */
+    routineResponseWorkingDays: z.number().int().min(1).max(30),
+  })
+  .superRefine((c, ctx) => {
+    for (const id of STEP_IDS) {
+      const step = c.steps[id];
+      if (!step) ctx.addIssue({ code: 'custom', path: ['steps', id], message: 'step is missing' });
+      else if (step.input === 'choice' && !step.choices?.length)
+        ctx.addIssue({ code: 'custom', path: ['steps', id, 'choices'], message: 'a choice step needs choices' });
+    }
+  });
+
+export type IntakeStep = z.infer<typeof StepSchema>;
+export type IntakeContent = Omit<z.infer<typeof IntakeContentSchema>, 'steps'> & { steps: Record<StepId, IntakeStep> };
+
+/** Parse and check intake content; throws naming the file and the field. */
+export function parseIntakeContent(data: unknown, file: string): IntakeContent {
+  const result = IntakeContentSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data as IntakeContent;
+}
+
+export function loadIntakeContent(file: string): IntakeContent {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: cannot read or parse JSON (${(err as Error).message})`);
+  }
+  return parseIntakeContent(data, file);
+}

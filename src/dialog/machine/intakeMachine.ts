@@ -1,0 +1,630 @@
+import { and, assign, raise, setup } from 'xstate';
+import type { RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
+import type { Picture } from '../../triage/types.js';
+import { STEP_IDS, type StepId } from '../content.js';
+import { ageInYears } from '../validate/dateOfBirth.js';
+import type { IntakeDeps } from './deps.js';
+import { createPerception, currentQuestion } from './perceive.js';
+import { buildRequest } from './request.js';
+import { greeting, hoursNote, practiceParams, promptFor, reviewLines } from './speech.js';
+import type { ConfirmTarget, IntakeContext, IntakeEvent, IntakeInput, OutMessage } from './types.js';
+
+/**
+ * Bump when states are renamed or removed: a stored snapshot from another version is not restored
+ * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
+ */
+export const MACHINE_VERSION = 'intake-7';
+
+/** Steps the patient answers that can be changed from the review. */
+const CHANGEABLE = new Set<string>([
+  'describe', 'duration', 'trend', 'impact', 'wants', 'who', 'relationship', 'name', 'dob', 'nhs', 'postcode', 'phone',
+  'contactMethod', 'contactTimes',
+]);
+/** Steps with no question of their own; "back" skips them. */
+const INTERRUPTIONS = new Set(['confirm', 'languageMenu', 'languageOffer', 'welcome']);
+
+function pictureOf(ctx: IntakeContext): Picture {
+  const dob = ctx.patient.dateOfBirth;
+  return {
+    need: ctx.need,
+    texts: ctx.texts.map((t) => ({ text: t.text, lang: t.lang })),
+    answers: ctx.triageAnswers,
+    presentRuleIds: ctx.presentRuleIds,
+    deniedRuleIds: ctx.deniedRuleIds,
+    ...(dob ? { ageYears: ageInYears(dob, new Date(ctx.now)) } : {}),
+    forSomeoneElse: ctx.subject?.who === 'for.other',
+  };
+}
+
+function freshContext(input: IntakeInput, session: number): IntakeContext {
+  return {
+    conversationId: input.conversationId,
+    session,
+    lang: input.lang,
+    declinedLangs: [],
+    startedAt: input.at,
+    now: input.at,
+    practice: input.practice,
+    step: 'welcome',
+    texts: [],
+    answers: {},
+    triageAnswers: {},
+    presentRuleIds: [],
+    deniedRuleIds: [],
+    askedQuestionIds: [],
+    pendingConfirms: [],
+    redFlags: [],
+    patient: {},
+    trail: [],
+    returnToReview: false,
+    failures: 0,
+    say: [],
+    effects: [],
+  };
+}
+
+const unique = <T,>(xs: T[]): T[] => [...new Set(xs)];
+
+export function createIntakeMachine(deps: IntakeDeps) {
+  const { triage, content } = deps;
+  const see = createPerception(deps);
+  const decide = (ctx: IntakeContext): TriageOutcome => triage.decide(pictureOf(ctx));
+
+  /** The emergency outcome for a clear hit; if the engine's decision disagrees, the hit still wins. */
+  const emergencyOutcome = (ctx: IntakeContext, event: object): TriageOutcome => {
+    const decided = decide(ctx);
+    if (decided.tier === 'emergency') return decided;
+    const hit = see.screening(event, ctx).hits.find((h) => h.tier === 'emergency' && h.certainty === 'clear');
+    return { ...decided, tier: 'emergency', disposition: hit?.disposition ?? 'call_999', ruleIds: hit ? [hit.ruleId] : decided.ruleIds };
+  };
+
+  const unaskedConfirms = (ctx: IntakeContext, event: object, tiers: readonly Tier[]): ConfirmTarget[] =>
+    see
+      .screening(event, ctx)
+      .hits.filter(
+        (h) =>
+          h.certainty === 'uncertain' &&
+          h.confirmQuestionId !== undefined &&
+          tiers.includes(h.tier) &&
+          !ctx.askedQuestionIds.includes(h.confirmQuestionId) &&
+          !ctx.presentRuleIds.includes(h.ruleId) &&
+          !ctx.deniedRuleIds.includes(h.ruleId) &&
+          !ctx.pendingConfirms.some((p) => p.ruleId === h.ruleId),
+      )
+      .map((h) => ({ questionId: h.confirmQuestionId as string, ruleId: h.ruleId }));
+
+  const say = (ctx: IntakeContext, ...messages: OutMessage[]): OutMessage[] => [...ctx.say, ...messages];
+  const stepOf = (id: string) => (content.steps as Record<string, (typeof content.steps)[StepId] | undefined>)[id];
+
+  /** After a valid answer: to the review when changing an answer from it, else on to `next`. */
+  const answered = (next: string) => [
+    { guard: and(['isValidAnswer', 'isReturningToReview']), target: 'reassess', actions: 'recordAnswer' as const },
+    { guard: 'isValidAnswer' as const, target: next, actions: 'recordAnswer' as const },
+    { actions: 'rejectAnswer' as const },
+  ];
+  const ask = (step: StepId) => ({ type: 'askStep' as const, params: { step } });
+
+  return setup({
+    types: {} as { context: IntakeContext; events: IntakeEvent; input: IntakeInput },
+    guards: {
+      hasEmergencyHit: ({ context, event }) =>
+        see.screening(event, context).hits.some((h) => h.tier === 'emergency' && h.certainty === 'clear'),
+      hasUnaskedEmergencyQuestion: ({ context, event }) =>
+        !['confirm', 'triageQuestion', 'emergency'].includes(context.step) && unaskedConfirms(context, event, ['emergency']).length > 0,
+      isEmpty: ({ event }) => see.textOf(event).trim() === '',
+      isHelpCommand: ({ context, event }) => see.command(event, context) === 'help',
+      isPersonCommand: ({ context, event }) => see.command(event, context) === 'person',
+      isStopCommand: ({ context, event }) => see.command(event, context) === 'stop',
+      isRestartCommand: ({ context, event }) => see.command(event, context) === 'restart',
+      isBackCommand: ({ context, event }) => see.command(event, context) === 'back',
+      isLanguageCommand: ({ context, event }) => see.command(event, context) === 'language',
+      shouldOfferLanguage: ({ context, event }) => see.langSuggestion(event, context) !== null,
+      isValidAnswer: ({ context, event }) => see.answer(event, context).ok,
+      isAnswer: ({ context, event }, params: { code: string }) => {
+        const parsed = see.answer(event, context);
+        return parsed.ok && parsed.code === params.code;
+      },
+      isReturningToReview: ({ context }) => context.returnToReview,
+      isNavTarget: ({ context }, params: { to: string }) => context.navTo === params.to,
+      hasPendingConfirm: ({ context }) => context.pendingConfirms.length > 0,
+      hasNextTriageQuestion: ({ context }) => triage.nextQuestion(pictureOf(context)) !== null,
+      isClinicalNeed: ({ context }) => context.need !== undefined && content.clinicalNeeds.includes(context.need),
+      isEmergencyNow: ({ context }) => decide(context).tier === 'emergency',
+      isUrgentWhileClosed: ({ context }) => decide(context).tier === 'urgent' && !context.practice.open,
+      isRoutineAndComeBack: ({ context }) =>
+        ['routine', 'selfcare'].includes(decide(context).tier) && !context.practice.open && context.practice.outOfHoursRoutine === 'come-back',
+      isRoutineAndFull: ({ context }) => ['routine', 'selfcare'].includes(decide(context).tier) && context.practice.routineFull,
+      isSelfcare: ({ context }) => decide(context).tier === 'selfcare',
+      isOfferedLanguageChosen: ({ context, event }) => {
+        const parsed = see.answer(event, context);
+        return parsed.ok && parsed.code === context.offerLang;
+      },
+    },
+    actions: {
+      beginTurn: assign(({ event, context }) =>
+        event.type === 'user.message' || event.type === 'user.start'
+          ? { say: [], effects: [], now: event.at, practice: event.practice }
+          : { say: context.say },
+      ),
+      greet: assign(({ context }) => ({ replayText: undefined, say: say(context, ...greeting(context)) })),
+      askStep: assign(({ context }, params: { step: StepId }) => {
+        const step = content.steps[params.step];
+        const extra: Record<string, string> = {};
+        if (params.step === 'urgentClosed') extra.when = context.practice.nextOpenAt ?? '';
+        let prompt = promptFor(step, context, extra);
+        if (params.step === 'languageMenu') prompt = { ...prompt, choices: deps.languagesOffered.map((l) => `lang.${l}`) };
+        if (params.step === 'languageOffer' && context.offerLang) {
+          prompt = {
+            ...prompt,
+            params: { ...prompt.params, language: context.offerLang },
+            choices: [`lang.${context.offerLang}`, `lang.${context.lang}`],
+            alsoIn: [context.offerLang],
+          };
+        }
+        const before: OutMessage[] = params.step === 'review' ? [{ key: 'dialog.q.review', lines: reviewLines(context) }] : [];
+        if (params.step === 'review') prompt = { ...prompt, key: 'dialog.q.reviewSend' };
+        // A replayed message (after choosing a language) answers this step; don't ask it first.
+        const silent = context.replayText !== undefined && !params.step.startsWith('language');
+        return { step: params.step, failures: 0, lastPrompt: prompt, say: silent ? context.say : say(context, ...before, prompt) };
+      }),
+      askTriageQuestion: assign(({ context }) => {
+        const question =
+          (context.forcedQuestionId ? triage.question(context.forcedQuestionId) : null) ?? triage.nextQuestion(pictureOf(context));
+        if (!question) return {};
+        const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
+        return {
+          step: 'triageQuestion',
+          currentQuestionId: question.id,
+          forcedQuestionId: undefined,
+          askedQuestionIds: unique([...context.askedQuestionIds, question.id]),
+          failures: 0,
+          lastPrompt: prompt,
+          say: say(context, prompt),
+        };
+      }),
+      askConfirm: assign(({ context }) => {
+        const next = context.pendingConfirms[0];
+        if (!next) return {};
+        const question = triage.question(next.questionId);
+        const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
+        return {
+          step: 'confirm',
+          askedQuestionIds: unique([...context.askedQuestionIds, question.id]),
+          failures: 0,
+          lastPrompt: prompt,
+          say: say(context, prompt),
+        };
+      }),
+      repeatPrompt: assign(({ context }) => ({ say: context.lastPrompt ? say(context, context.lastPrompt) : context.say })),
+      greetIfFirst: assign(({ context }) => ({ say: context.step === 'welcome' ? say(context, ...greeting(context)) : context.say })),
+      /** Never leave the patient with no reply. */
+      hintIfSilent: assign(({ context }) => ({ say: context.say.length > 0 ? context.say : say(context, { key: 'dialog.endedHint' }) })),
+      sayConfirmed: assign(({ context }) => ({ say: say(context, { key: 'dialog.confirmed' }) })),
+      sayHelp: assign(({ context }) => ({ say: say(context, { key: 'dialog.help' }) })),
+      sayPerson: assign(({ context }) => ({ say: say(context, { key: 'dialog.person', params: practiceParams(context) }, hoursNote(context)) })),
+      sayEmptyOrAttachment: assign(({ context, event }) => ({
+        say: say(context, {
+          key: event.type === 'user.message' && (event.attachments ?? 0) > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text',
+        }),
+      })),
+      sayStopped: assign(({ context }) => ({ say: say(context, { key: context.request ? 'dialog.safetyNet' : 'dialog.stopped' }) })),
+      sayEnded: assign(({ context }) => ({
+        say: say(context, context.request ? { key: 'dialog.alreadySent', params: { reference: context.request.reference } } : { key: 'dialog.endedHint' }),
+      })),
+      sayNotSent: assign(({ context }) => ({ say: say(context, { key: 'dialog.notSent' }, { key: 'dialog.endedHint' }) })),
+      sayPharmacy: assign(({ context }) => ({ say: say(context, { key: 'dialog.pharmacy' }) })),
+      sayFull: assign(({ context }) => ({
+        say: say(context, { key: 'dialog.full', params: practiceParams(context) }, { key: 'dialog.pharmacy' }, { key: 'dialog.safetyNet' }),
+      })),
+      sayComeBack: assign(({ context }) => ({
+        say: say(context, { key: 'dialog.closedComeBack', params: { when: context.practice.nextOpenAt ?? '' } }),
+      })),
+      sayRestarted: assign(({ context }) => ({ say: say(context, { key: 'dialog.restarted' }) })),
+      resetConversation: assign(({ context }) => ({
+        ...freshContext(
+          { conversationId: context.conversationId, lang: context.lang, at: context.now, practice: context.practice },
+          context.session + 1,
+        ),
+        declinedLangs: context.declinedLangs,
+        say: context.say,
+      })),
+      recordText: assign(({ context, event }) => ({
+        texts: [...context.texts, { step: context.step, text: see.textOf(event), lang: context.lang, at: context.now }],
+      })),
+      /** Non-emergency rules found in free text count towards the tier; uncertain ones are queued to confirm. */
+      recordRuleHits: assign(({ context, event }) => {
+        const hits = see.screening(event, context).hits;
+        const clear = hits.filter((h) => h.certainty === 'clear' && !context.deniedRuleIds.includes(h.ruleId));
+        const flags: RedFlagRecord[] = clear
+          .filter((h) => !context.presentRuleIds.includes(h.ruleId))
+          .map((h) => ({ ruleId: h.ruleId, ruleVersion: h.ruleVersion, via: 'text', present: true }));
+        return {
+          presentRuleIds: unique([...context.presentRuleIds, ...clear.map((h) => h.ruleId)]),
+          redFlags: [...context.redFlags, ...flags],
+          pendingConfirms: [...context.pendingConfirms, ...unaskedConfirms(context, event, ['emergency', 'urgent', 'routine', 'selfcare'])],
+        };
+      }),
+      /** An uncertain emergency interrupts the step; a description given with it still counts. */
+      interruptForConfirm: assign(({ context, event }) => {
+        const text = see.textOf(event);
+        const atDescribe = context.step === 'describe';
+        return {
+          resumeStep: atDescribe ? 'triageNext' : context.step === 'welcome' ? 'need' : context.step,
+          ...(atDescribe
+            ? {
+                answers: { ...context.answers, describe: { questionId: 'describe', questionKey: content.steps.describe.prompt, code: text, at: context.now } },
+                texts: [...context.texts, { step: 'describe', text, lang: context.lang, at: context.now }],
+                trail: [...context.trail, 'describe'],
+              }
+            : {}),
+        };
+      }),
+      divertToEmergency: assign(({ context, event }) => {
+        const outcome = emergencyOutcome(context, event);
+        const request = buildRequest({ ...context }, 'emergency-diversion', outcome);
+        const key = `dialog.emergency.${outcome.disposition}`;
+        return {
+          outcome,
+          step: 'emergency',
+          redFlags: context.redFlags,
+          say: say(context, { key }, { key: 'dialog.emergency.noRequest' }),
+          lastPrompt: { key },
+          effects: [...context.effects, { type: 'request.store' as const, request }],
+        };
+      }),
+      recordEmergencyHits: assign(({ context, event }) => {
+        const hits = see.screening(event, context).hits.filter((h) => h.certainty === 'clear');
+        const fresh = hits.filter((h) => !context.presentRuleIds.includes(h.ruleId));
+        return {
+          presentRuleIds: unique([...context.presentRuleIds, ...hits.map((h) => h.ruleId)]),
+          redFlags: [...context.redFlags, ...fresh.map((h) => ({ ruleId: h.ruleId, ruleVersion: h.ruleVersion, via: 'text' as const, present: true }))],
+        };
+      }),
+      sayEmergencyAgain: assign(({ context }) => ({
+        say: say(context, { key: context.outcome ? `dialog.emergency.${context.outcome.disposition}` : 'dialog.emergency.repeat' }),
+      })),
+      forwardAsAnswer: raise(({ event }) => ({
+        type: 'answer' as const,
+        text: event.type === 'user.message' ? event.text : '',
+        attachments: event.type === 'user.message' ? (event.attachments ?? 0) : 0,
+      })),
+      rejectAnswer: assign(({ context, event }) => {
+        const parsed = see.answer(event, context);
+        const failures = context.failures + 1;
+        const messages: OutMessage[] = [{ key: parsed.ok ? 'dialog.invalid.choice' : parsed.errorKey }];
+        if (failures >= content.maxFailuresBeforeCallOffer) messages.push({ key: 'dialog.offerCall', params: practiceParams(context) });
+        if (context.lastPrompt) messages.push(context.lastPrompt);
+        return { failures, replayText: undefined, say: say(context, ...messages) };
+      }),
+      recordAnswer: assign(({ context, event }) => {
+        const parsed = see.answer(event, context);
+        if (!parsed.ok) return {};
+        const id = context.step;
+        const code = parsed.code;
+        const answer = { questionId: id, questionKey: stepOf(id)?.prompt ?? id, code, at: context.now };
+        const patch: Partial<IntakeContext> = {
+          answers: { ...context.answers, [id]: answer },
+          trail: context.trail[context.trail.length - 1] === id ? context.trail : [...context.trail, id],
+          replayText: undefined,
+          returnToReview: context.returnToReview,
+        };
+        switch (id) {
+          case 'need':
+            patch.need = code as IntakeContext['need'];
+            break;
+          case 'describe':
+            patch.texts = [...context.texts, { step: 'describe', text: code, lang: context.lang, at: context.now }];
+            break;
+          case 'who':
+            patch.subject = code === 'for.other' ? { who: 'for.other', ...(context.subject?.relationship ? { relationship: context.subject.relationship } : {}) } : { who: 'for.self' };
+            break;
+          case 'relationship':
+            patch.subject = { who: 'for.other', relationship: code };
+            break;
+          case 'name':
+            patch.patient = { ...context.patient, name: code };
+            break;
+          case 'dob':
+            patch.patient = { ...context.patient, dateOfBirth: code };
+            break;
+          case 'nhs': {
+            const { nhsNumber: _dropped, ...rest } = context.patient;
+            patch.patient = code === 'skip' ? rest : { ...context.patient, nhsNumber: code };
+            break;
+          }
+          case 'postcode':
+            patch.patient = { ...context.patient, postcode: code };
+            break;
+          case 'phone':
+            patch.patient = { ...context.patient, phone: code };
+            break;
+          case 'contactMethod':
+            patch.patient = { ...context.patient, contactMethod: code };
+            break;
+          case 'contactTimes':
+            patch.patient = { ...context.patient, contactTimes: code };
+            break;
+        }
+        return patch;
+      }),
+      recordQuestionAnswer: assign(({ context, event }) => {
+        const parsed = see.answer(event, context);
+        const question = currentQuestion(context, deps);
+        if (!parsed.ok || !question) return {};
+        const effect = triage.answerEffect(question.id, parsed.code);
+        const confirm = context.step === 'confirm' ? context.pendingConfirms[0] : undefined;
+        const answer = parsed.code as 'yes' | 'no' | 'unsure';
+        const raised: RedFlagRecord[] = effect.raise.map((ruleId) => ({
+          ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: confirm ? 'confirm' : 'question', answer, present: true,
+        }));
+        const denied: RedFlagRecord[] = effect.deny.map((ruleId) => ({
+          ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: confirm ? 'confirm' : 'question', answer, present: false,
+        }));
+        return {
+          triageAnswers: { ...context.triageAnswers, [question.id]: parsed.code },
+          answers: { ...context.answers, [question.id]: { questionId: question.id, questionKey: question.promptKey, code: parsed.code, at: context.now } },
+          presentRuleIds: unique([...context.presentRuleIds, ...effect.raise]),
+          deniedRuleIds: unique([...context.deniedRuleIds, ...effect.deny.filter((r) => !effect.raise.includes(r))]),
+          redFlags: [...context.redFlags, ...raised, ...denied],
+          pendingConfirms: confirm ? context.pendingConfirms.slice(1) : context.pendingConfirms,
+          trail: confirm ? context.trail : [...context.trail, `tq:${question.id}`],
+        };
+      }),
+      setOutcome: assign(({ context }) => ({ outcome: decide(context) })),
+      queueIfClosed: assign(({ context }) => ({
+        queuedUntil: context.practice.open ? undefined : context.practice.nextOpenAt,
+      })),
+      rememberResume: assign(({ context }) => ({ resumeStep: INTERRUPTIONS.has(context.step) ? context.resumeStep : context.step })),
+      rememberReplay: assign(({ context, event }) => ({
+        resumeStep: context.step,
+        replayText: see.textOf(event),
+        offerLang: see.langSuggestion(event, context) ?? undefined,
+      })),
+      navigateToResume: assign(({ context }) => ({ navTo: context.resumeStep ?? 'need', resumeStep: undefined })),
+      goBack: assign(({ context }) => {
+        const trail = [...context.trail];
+        // Leaving the current step: the last trail entry is the step before it.
+        if (trail[trail.length - 1] === context.step) trail.pop();
+        const previous = trail.pop();
+        if (!previous) return { say: say(context, { key: 'dialog.backAtStart' }, ...(context.lastPrompt ? [context.lastPrompt] : [])), navTo: undefined };
+        if (previous.startsWith('tq:')) return { trail, navTo: 'triageQuestion', forcedQuestionId: previous.slice(3) };
+        return { trail, navTo: previous };
+      }),
+      chooseReviewChange: assign(({ context, event }) => {
+        const parsed = see.answer(event, context);
+        const target = parsed.ok ? parsed.code.replace(/^change\./, '') : 'review';
+        return { navTo: CHANGEABLE.has(target) ? target : 'review', returnToReview: true };
+      }),
+      leaveReviewMode: assign({ returnToReview: false }),
+      setLanguage: assign(({ context, event }) => {
+        const parsed = see.answer(event, context);
+        return parsed.ok ? { lang: parsed.code } : {};
+      }),
+      declineOfferedLanguage: assign(({ context }) => ({
+        declinedLangs: context.offerLang ? unique([...context.declinedLangs, context.offerLang]) : context.declinedLangs,
+      })),
+      replayPendingText: raise(({ context }) => ({ type: 'answer' as const, text: context.replayText ?? '' })),
+      submitRequest: assign(({ context }) => {
+        const outcome = context.outcome ?? decide(context);
+        const request = buildRequest(context, 'request', outcome);
+        return { request: { id: request.id, reference: request.reference }, effects: [...context.effects, { type: 'request.store' as const, request }] };
+      }),
+      saySubmitted: assign(({ context }) => {
+        const tier = context.outcome?.tier ?? 'routine';
+        const queued = context.queuedUntil !== undefined;
+        const nextKey = tier === 'urgent' ? (queued ? 'urgentQueued' : 'urgent') : tier === 'emergency' ? 'emergency' : queued ? 'routineQueued' : tier;
+        return {
+          say: say(
+            context,
+            { key: 'dialog.submitted', params: { reference: context.request?.reference ?? '' } },
+            { key: `dialog.nextStep.${nextKey}`, params: { when: context.queuedUntil ?? '', count: content.routineResponseWorkingDays } },
+            { key: 'dialog.safetyNet' },
+          ),
+          lastPrompt: { key: 'dialog.alreadySent', params: { reference: context.request?.reference ?? '' } },
+        };
+      }),
+    },
+  }).createMachine({
+    id: 'intake',
+    context: ({ input }) => freshContext(input, 1),
+    initial: 'welcome',
+    on: {
+      'user.message': [
+        // Red-flag screening comes before anything else, at every step.
+        { guard: 'hasEmergencyHit', target: '.emergency', actions: ['beginTurn', 'recordText', 'recordEmergencyHits', 'divertToEmergency'] },
+        { guard: 'isEmpty', actions: ['beginTurn', 'sayEmptyOrAttachment', 'repeatPrompt'] },
+        {
+          guard: 'hasUnaskedEmergencyQuestion',
+          target: '.confirm',
+          actions: ['beginTurn', 'greetIfFirst', 'interruptForConfirm', 'recordRuleHits'],
+        },
+        { guard: 'isHelpCommand', actions: ['beginTurn', 'sayHelp', 'repeatPrompt'] },
+        { guard: 'isPersonCommand', actions: ['beginTurn', 'sayPerson', 'repeatPrompt'] },
+        { guard: 'isStopCommand', target: '.ended', actions: ['beginTurn', 'sayStopped'] },
+        { guard: 'isRestartCommand', target: '.need', actions: ['beginTurn', 'resetConversation', 'sayRestarted'] },
+        { guard: 'isBackCommand', target: '.navigate', actions: ['beginTurn', 'goBack'] },
+        { guard: 'isLanguageCommand', target: '.languageMenu', actions: ['beginTurn', 'rememberResume'] },
+        { guard: 'shouldOfferLanguage', target: '.languageOffer', actions: ['beginTurn', 'recordRuleHits', 'rememberReplay'] },
+        { actions: ['beginTurn', 'recordRuleHits', 'forwardAsAnswer'] },
+      ],
+    },
+    states: {
+      welcome: {
+        on: {
+          'user.start': { target: 'need', actions: ['beginTurn', 'greet'] },
+          answer: { target: 'need', actions: 'greet' },
+        },
+      },
+      navigate: {
+        always: [
+          ...[...STEP_IDS, 'triageQuestion', 'triageNext', 'welcome', 'submitted', 'ended'].map((to) => ({
+            guard: { type: 'isNavTarget' as const, params: { to } },
+            target: to,
+          })),
+          { target: 'need' },
+        ],
+      },
+      need: { entry: ask('need'), on: { answer: answered('describe') } },
+      describe: { entry: ask('describe'), on: { answer: answered('triageNext') } },
+      triageNext: {
+        always: [
+          { guard: 'hasPendingConfirm', target: 'confirm' },
+          { guard: 'hasNextTriageQuestion', target: 'triageQuestion' },
+          { guard: 'isClinicalNeed', target: 'duration' },
+          { target: 'wants' },
+        ],
+      },
+      confirm: {
+        entry: 'askConfirm',
+        on: {
+          answer: [
+            { guard: 'isValidAnswer', target: 'afterConfirm', actions: 'recordQuestionAnswer' },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      afterConfirm: {
+        always: [
+          { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+          { guard: 'hasPendingConfirm', target: 'confirm' },
+          { target: 'navigate', actions: ['sayConfirmed', 'navigateToResume'] },
+        ],
+      },
+      triageQuestion: {
+        entry: 'askTriageQuestion',
+        on: {
+          answer: [
+            { guard: 'isValidAnswer', target: 'afterTriageAnswer', actions: 'recordQuestionAnswer' },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      afterTriageAnswer: {
+        always: [
+          { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+          { guard: 'isReturningToReview', target: 'reassess' },
+          { target: 'triageNext' },
+        ],
+      },
+      duration: { entry: ask('duration'), on: { answer: answered('trend') } },
+      trend: { entry: ask('trend'), on: { answer: answered('impact') } },
+      impact: { entry: ask('impact'), on: { answer: answered('wants') } },
+      wants: { entry: ask('wants'), on: { answer: answered('assess') } },
+      assess: {
+        always: [
+          { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+          { guard: 'isUrgentWhileClosed', target: 'urgentClosed', actions: 'setOutcome' },
+          { guard: 'isRoutineAndComeBack', target: 'ended', actions: ['setOutcome', 'sayComeBack'] },
+          { guard: 'isRoutineAndFull', target: 'ended', actions: ['setOutcome', 'sayFull'] },
+          { guard: 'isSelfcare', target: 'pharmacyOffer', actions: ['setOutcome', 'queueIfClosed'] },
+          { target: 'who', actions: ['setOutcome', 'queueIfClosed'] },
+        ],
+      },
+      pharmacyOffer: {
+        entry: ask('pharmacyOffer'),
+        on: {
+          answer: [
+            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'who', actions: 'recordAnswer' },
+            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayPharmacy', 'sayNotSent'] },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      urgentClosed: {
+        entry: ask('urgentClosed'),
+        on: {
+          answer: [
+            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'who', actions: ['recordAnswer', 'queueIfClosed'] },
+            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayNotSent'] },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      who: {
+        entry: ask('who'),
+        on: {
+          answer: [
+            { guard: { type: 'isAnswer', params: { code: 'for.other' } }, target: 'relationship', actions: 'recordAnswer' },
+            ...answered('name'),
+          ],
+        },
+      },
+      relationship: { entry: ask('relationship'), on: { answer: answered('name') } },
+      name: { entry: ask('name'), on: { answer: answered('dob') } },
+      dob: { entry: ask('dob'), on: { answer: answered('nhs') } },
+      nhs: { entry: ask('nhs'), on: { answer: answered('postcode') } },
+      postcode: { entry: ask('postcode'), on: { answer: answered('phone') } },
+      phone: { entry: ask('phone'), on: { answer: answered('contactMethod') } },
+      contactMethod: { entry: ask('contactMethod'), on: { answer: answered('contactTimes') } },
+      contactTimes: { entry: ask('contactTimes'), on: { answer: answered('reassess') } },
+      // The whole picture is screened again (now with age) before the tier is final.
+      reassess: {
+        always: [
+          { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+          { target: 'review', actions: ['setOutcome', 'leaveReviewMode'] },
+        ],
+      },
+      review: {
+        entry: ask('review'),
+        on: {
+          answer: [
+            { guard: { type: 'isAnswer', params: { code: 'review.send' } }, target: 'consent', actions: 'recordAnswer' },
+            { guard: { type: 'isAnswer', params: { code: 'review.change' } }, target: 'reviewPick' },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      reviewPick: {
+        entry: ask('reviewPick'),
+        on: {
+          answer: [{ guard: 'isValidAnswer', target: 'navigate', actions: 'chooseReviewChange' }, { actions: 'rejectAnswer' }],
+        },
+      },
+      consent: {
+        entry: ask('consent'),
+        on: {
+          answer: [
+            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'submitted', actions: ['recordAnswer', 'submitRequest'] },
+            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayNotSent'] },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      submitted: {
+        tags: ['done'],
+        entry: [assign({ step: 'submitted' }), 'saySubmitted'],
+        on: { answer: { actions: 'sayEnded' } },
+      },
+      emergency: {
+        tags: ['done'],
+        on: { answer: { actions: 'sayEmergencyAgain' } },
+      },
+      ended: {
+        tags: ['done'],
+        entry: [assign({ step: 'ended' }), 'hintIfSilent'],
+        on: { answer: { actions: 'sayEnded' } },
+      },
+      languageMenu: {
+        entry: ask('languageMenu'),
+        on: {
+          answer: [
+            { guard: 'isValidAnswer', target: 'navigate', actions: ['setLanguage', 'navigateToResume'] },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+      languageOffer: {
+        entry: ask('languageOffer'),
+        on: {
+          answer: [
+            { guard: 'isOfferedLanguageChosen', target: 'navigate', actions: ['setLanguage', 'navigateToResume', 'replayPendingText'] },
+            { guard: 'isValidAnswer', target: 'navigate', actions: ['declineOfferedLanguage', 'navigateToResume', 'replayPendingText'] },
+            { actions: 'rejectAnswer' },
+          ],
+        },
+      },
+    },
+  });
+}
+
+export type IntakeMachine = ReturnType<typeof createIntakeMachine>;

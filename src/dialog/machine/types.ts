@@ -1,0 +1,88 @@
+import type {
+  Answer, IntakeRequest, LangCode, NeedCode, PatientDetails, PatientText, RedFlagRecord, Subject, TriageOutcome,
+} from '../../domain/types.js';
+import type { PracticeStatus } from '../../practice/types.js';
+
+/** One line of the review summary: a label key and either a literal value or a key to render. */
+export interface ReviewLine {
+  labelKey: string;
+  value?: string;
+  valueKey?: string;
+}
+
+/**
+ * What the statechart asks the edge to say: a message key and parameters, never prose.
+ * `when` params are ISO instants the renderer says in the practice's time zone.
+ */
+export interface OutMessage {
+  key: string;
+  params?: Record<string, string | number>;
+  /** Language-neutral choice codes, shown as buttons and as a numbered list. */
+  choices?: string[];
+  lines?: ReviewLine[];
+  /** Also render this message in these languages (the language offer is shown in both). */
+  alsoIn?: LangCode[];
+}
+
+/** What the statechart asks the edge to store. */
+export type Effect = { type: 'request.store'; request: IntakeRequest };
+
+export type ConfirmTarget = { questionId: string; ruleId: string };
+
+export interface IntakeContext {
+  conversationId: string;
+  /** Incremented by "start again", so each request in one conversation gets its own id. */
+  session: number;
+  lang: LangCode;
+  /** Languages the patient said no to when offered; never offered again. */
+  declinedLangs: LangCode[];
+  startedAt: string;
+  /** Time of the event being handled (from the edge's clock). */
+  now: string;
+  practice: PracticeStatus;
+  step: string;
+  need?: NeedCode;
+  texts: PatientText[];
+  answers: Record<string, Answer>;
+  triageAnswers: Record<string, string>;
+  presentRuleIds: string[];
+  deniedRuleIds: string[];
+  askedQuestionIds: string[];
+  pendingConfirms: ConfirmTarget[];
+  currentQuestionId?: string;
+  redFlags: RedFlagRecord[];
+  outcome?: TriageOutcome;
+  subject?: Subject;
+  patient: PatientDetails;
+  /** Steps answered, most recent last ("back" pops it). Triage questions appear as `tq:<id>`. */
+  trail: string[];
+  returnToReview: boolean;
+  /** Where to go after an interruption (confirm question, language menu). */
+  resumeStep?: string;
+  /** Target of the transient `navigate` state (back, review changes, resuming). */
+  navTo?: string;
+  /** A triage question to ask again when the patient goes back to it. */
+  forcedQuestionId?: string;
+  /** A message to answer again after the patient chose a language. */
+  replayText?: string;
+  offerLang?: LangCode;
+  failures: number;
+  queuedUntil?: string;
+  request?: { id: string; reference: string };
+  lastPrompt?: OutMessage;
+  /** Output of the current turn only (cleared at the start of each turn). */
+  say: OutMessage[];
+  effects: Effect[];
+}
+
+export interface IntakeInput {
+  conversationId: string;
+  lang: LangCode;
+  at: string;
+  practice: PracticeStatus;
+}
+
+export type IntakeEvent =
+  | { type: 'user.start'; at: string; practice: PracticeStatus }
+  | { type: 'user.message'; text: string; at: string; practice: PracticeStatus; attachments?: number }
+  | { type: 'answer'; text: string; attachments?: number };

@@ -1,0 +1,103 @@
+import type { Activity, CardAction } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Disposition, LangCode, Tier } from '../domain/types.js';
+import type { OutMessage } from '../dialog/machine/types.js';
+import type { Language } from '../lang/registry.js';
+import { sayWhen } from '../practice/say-time.js';
+import type { PracticeStatus } from '../practice/types.js';
+
+/** Channels that cannot show buttons: choices are written out as a numbered list. */
+const NO_BUTTON_CHANNELS = new Set(['sms', 'twilio-sms', 'email', 'telegram-text']);
+
+export interface IntakeChannelData {
+  state: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  urgency?: Tier;
+  disposition?: Disposition;
+  requestId?: string;
+}
+
+export interface RenderContext {
+  lang: LangCode;
+  channelId: string;
+  practice: PracticeStatus;
+  now: Date;
+  state: string;
+  urgency?: Tier;
+  disposition?: Disposition;
+  requestId?: string;
+}
+
+export type OutgoingActivity = Partial<Activity> & { channelData: { intake: IntakeChannelData } };
+
+/** Turns the statechart's message keys into Bot Framework activities, in the patient's language. */
+export function createRenderer(i18n: i18n, languages: readonly Language[]) {
+  const byCode = new Map(languages.map((l) => [l.code, l]));
+  const tagOf = (lang: LangCode) => byCode.get(lang)?.bcp47 ?? 'en';
+
+  function text(message: OutMessage, lang: LangCode, rc: RenderContext): string {
+    const lng = tagOf(lang);
+    const params: Record<string, string | number> = { ...(message.params ?? {}) };
+    if (typeof params.when === 'string') {
+      params.when = params.when ? sayWhen(params.when, rc.practice.timeZone, lng, rc.now) : i18n.t('dialog.whenOpen', { lng });
+    }
+    if (typeof params.language === 'string') params.language = byCode.get(params.language)?.endonym ?? params.language;
+    const head = i18n.t(message.key, { lng, ...params });
+    const lines = (message.lines ?? []).map((line) =>
+      i18n.t('dialog.review.line', {
+        lng,
+        label: i18n.t(line.labelKey, { lng }),
+        value: line.valueKey ? i18n.t(line.valueKey, { lng }) : (line.value ?? ''),
+      }),
+    );
+    return [head, ...lines].join('\n');
+  }
+
+  const title = (code: string, lang: LangCode) =>
+    code.startsWith('lang.') ? (byCode.get(code.slice(5))?.endonym ?? code) : i18n.t(`choice.${code}`, { lng: tagOf(lang) });
+
+  return function render(messages: readonly OutMessage[], rc: RenderContext): OutgoingActivity[] {
+    const lang = byCode.get(rc.lang);
+    const intake: IntakeChannelData = {
+      state: rc.state,
+      locale: tagOf(rc.lang),
+      dir: lang?.dir ?? 'ltr',
+      ...(rc.urgency ? { urgency: rc.urgency } : {}),
+      ...(rc.disposition ? { disposition: rc.disposition } : {}),
+      ...(rc.requestId ? { requestId: rc.requestId } : {}),
+    };
+    const activities: OutgoingActivity[] = [];
+    let pending: string[] = [];
+    const flush = (choices?: string[]) => {
+      if (pending.length === 0) return;
+      const activity: OutgoingActivity = {
+        type: 'message',
+        text: pending.join('\n\n'),
+        textFormat: 'plain',
+        locale: intake.locale,
+        inputHint: choices ? 'expectingInput' : 'acceptingInput',
+        channelData: { intake },
+      };
+      if (choices?.length) {
+        const actions: CardAction[] = choices.map((code) => ({ type: 'postBack', title: title(code, rc.lang), value: code }));
+        if (NO_BUTTON_CHANNELS.has(rc.channelId)) {
+          activity.text += `\n\n${i18n.t('dialog.listIntro', { lng: tagOf(rc.lang) })}\n${actions.map((a, i) => `${i + 1}. ${a.title}`).join('\n')}`;
+        } else {
+          activity.suggestedActions = { to: [], actions };
+        }
+      }
+      activities.push(activity);
+      pending = [];
+    };
+    for (const message of messages) {
+      pending.push(text(message, rc.lang, rc));
+      for (const other of message.alsoIn ?? []) if (other !== rc.lang) pending.push(text(message, other, rc));
+      if (message.choices) flush(message.choices);
+    }
+    flush();
+    return activities;
+  };
+}
+
+export type Renderer = ReturnType<typeof createRenderer>;

@@ -1,0 +1,32 @@
+import type { LangCode } from '../domain/types.js';
+import type { Command, Wordbook } from '../dialog/wordbook.js';
+import type { Language } from '../lang/registry.js';
+import { lookup, type Resources } from './resources.js';
+
+/** The typed words the dialog recognises, read from locales/ once at start-up. */
+export function createWordbook(resources: Resources, languages: readonly Language[]): Wordbook {
+  const byCode = new Map(languages.map((l) => [l.code, l]));
+  const tree = (lang: LangCode) => resources[byCode.get(lang)?.bcp47 ?? ''];
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  return {
+    choiceTitle(lang, code) {
+      if (code.startsWith('lang.')) return byCode.get(code.slice(5))?.endonym;
+      const v = lookup(tree(lang), `choice.${code}`);
+      return typeof v === 'string' ? v : undefined;
+    },
+    choiceSynonyms(lang, code) {
+      if (code.startsWith('lang.')) {
+        const l = byCode.get(code.slice(5));
+        return l ? [l.englishName, l.code, l.bcp47, ...l.aliases] : [];
+      }
+      return strings(lookup(tree(lang), `choiceSyn.${code}`));
+    },
+    commandPhrases(lang, command: Command) {
+      return strings(lookup(tree(lang), `command.${command}`));
+    },
+    languageNames(code) {
+      const l = byCode.get(code);
+      return l ? [l.endonym, l.englishName, l.code, l.bcp47, ...l.aliases] : [];
+    },
+  };
+}

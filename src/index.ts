@@ -1,0 +1,52 @@
+/**
+ * Composition root: environment → configuration and content → store → bot → server.
+ * Everything else receives its dependencies; only this file reads process.env and handles signals.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { systemClock } from './clock.js';
+import { botFrameworkConfig, describeEnv, envWarnings, parseEnv } from './config/env.js';
+import { createLogger } from './observability/logger.js';
+import { createApp } from './server/app.js';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const logger = createLogger({ level: env.logLevel });
+  for (const warning of envWarnings(env)) logger.warn(warning);
+
+  const app = await createApp({
+    dataDir: resolve(env.dataDir),
+    practiceConfigPath: resolve(env.practiceConfig),
+    contentRoot: projectRoot,
+    clock: systemClock,
+    logger,
+    botFramework: botFrameworkConfig(env.bot),
+    maxBodyBytes: env.maxBodyBytes,
+  });
+  const port = await app.listen(env.port, env.host);
+  logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing turns in flight and flushing storage');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: (err as Error).message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Start-up errors name the file and field at fault; they carry no patient data.
+  console.error(`gp-intake-bot failed to start: ${(err as Error).message}`);
+  process.exit(1);
+});
