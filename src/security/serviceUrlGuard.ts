@@ -1,0 +1,61 @@
+import type { HttpRejection } from './rejection.js';
+
+/**
+ * In anonymous mode nobody vouches for `serviceUrl`, and the adapter POSTs every reply to it:
+ * an open relay to any host the server can reach (verified against 127.0.0.1 in
+ * shared/notes/stack.md §2). So an activity is accepted only if its replies come back in the HTTP
+ * body (`deliveryMode: 'expectReplies'`) or its serviceUrl is on the operator's allow-list.
+ * With authentication on, botbuilder checks the JWT's serviceUrl claim itself.
+ */
+
+export interface GuardOptions {
+  anonymous: boolean;
+  /** Entries as parsed by parseServiceUrlEntry (config/env.ts): https URLs, loopback http, `http://localhost:*`. */
+  allowedServiceUrls: readonly string[];
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function reject(status: 400 | 403, code: string, message: string): HttpRejection {
+  return { status, code, message };
+}
+
+/** Does `serviceUrl` fall under `entry`? Same origin, and its path starts with the entry's path. */
+export function serviceUrlAllowed(serviceUrl: string, entry: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  const wildcard = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\*$/.exec(entry);
+  if (wildcard) return url.protocol === 'http:' && url.hostname === wildcard[1];
+  let allowed: URL;
+  try {
+    allowed = new URL(entry);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return false;
+  if (url.origin !== allowed.origin) return false;
+  // Compare on a path boundary so `/teams` does not allow `/teams-evil`.
+  const base = allowed.pathname.endsWith('/') ? allowed.pathname : `${allowed.pathname}/`;
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return path.startsWith(base);
+}
+
+/** Returns undefined when the activity may go on to the adapter, else the rejection to send. */
+export function checkInboundActivity(body: unknown, options: GuardOptions): HttpRejection | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return reject(400, 'BadActivity', 'Expected a JSON activity object');
+  const activity = body as Record<string, unknown>;
+  // botbuilder answers a missing type with a 500; we make it the client's error.
+  if (typeof activity.type !== 'string' || activity.type === '') return reject(400, 'BadActivity', 'The activity needs a type');
+  if (!options.anonymous) return undefined;
+  if (activity.deliveryMode === 'expectReplies') return undefined;
+  const serviceUrl = activity.serviceUrl;
+  if (typeof serviceUrl !== 'string' || serviceUrl === '')
+    return reject(403, 'ServiceUrlNotAllowed', 'Use deliveryMode "expectReplies" or an allowed serviceUrl');
+  if (options.allowedServiceUrls.some((entry) => serviceUrlAllowed(serviceUrl, entry))) return undefined;
+  return reject(403, 'ServiceUrlNotAllowed', 'Use deliveryMode "expectReplies" or an allowed serviceUrl');
+}
