@@ -6,7 +6,7 @@ import { i18nextLookup, localTokenSource, registerWebChat } from '../../src/dire
 import { startEchoServer, type EchoServer } from './echoServer.js';
 
 /** The echo server plus /chat, with texts from locales/en/webchat.json through a real i18next instance. */
-export async function startChatServer(opts: { maxMessageChars?: number } = {}): Promise<EchoServer> {
+export async function startChatServer(opts: { maxMessageChars?: number; pageMaxMessageChars?: number } = {}): Promise<EchoServer> {
   const i18n = i18next.createInstance();
   const en = JSON.parse(readFileSync(new URL('../../locales/en/webchat.json', import.meta.url), 'utf8')) as Record<string, unknown>;
   await i18n.init({ lng: 'en', fallbackLng: 'en', resources: { en: { translation: en } } });
@@ -19,7 +19,7 @@ export async function startChatServer(opts: { maxMessageChars?: number } = {}): 
         tokenSource: localTokenSource(directLine),
         clock: systemClock,
         logger: pino({ level: 'silent' }),
-        maxMessageChars: opts.maxMessageChars,
+        maxMessageChars: opts.pageMaxMessageChars ?? opts.maxMessageChars,
       }),
   });
 }

@@ -53,10 +53,6 @@ function start(): void {
   /** Shows the patient's words at once; on failure says why and puts typed text back to edit. */
   async function send(value: string, shown: string, typed = false): Promise<void> {
     error.textContent = '';
-    if (typed && [...value].length > config.maxMessageChars) {
-      error.textContent = t.tooLong.replace('{{max}}', String(config.maxMessageChars));
-      return;
-    }
     const clientActivityID = `c${Date.now().toString(36)}${(counter++).toString(36)}`;
     localIds.add(clientActivityID);
     const item = appendMessage(log, 'user', t.you, shown, lastLang);
@@ -76,6 +72,11 @@ function start(): void {
     e.preventDefault();
     const text = input.value.trim();
     if (!text) return;
+    // Checked here too so a long description is never sent and never lost: it stays in the box.
+    if ([...text].length > config.maxMessageChars) {
+      error.textContent = t.tooLong.replace('{{max}}', String(config.maxMessageChars));
+      return;
+    }
     input.value = '';
     void send(text, text, true);
   });
