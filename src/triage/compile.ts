@@ -11,6 +11,8 @@ export interface CompiledPhrase {
   ruleId: string;
   text: string;
   ids: number[];
+  /** Length of each phrase word's stem (short words allow no gap after them). */
+  lens: number[];
 }
 
 /** Cue phrases as lists of raw words ("years ago" -> ['years','ago']). */
@@ -64,7 +66,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     const ids = words.map((w) => vocab.add(w.stem));
     const first = ids[0] as number;
     const list = byFirstId.get(first) ?? [];
-    list.push({ ruleId, text, ids });
+    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length) });
     byFirstId.set(first, list);
   };
   for (const rule of rules) {

@@ -44,6 +44,8 @@ export const RuleSchema = z
      * otherwise). ignore: only negation suppresses.
      */
     tense: z.enum(['soften', 'past-only', 'ignore']).optional(),
+    /** A marker only activates complaint questions (e.g. "this is a child") and never sets the tier. */
+    marker: z.boolean().optional(),
     /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
     exclude: TriggersSchema.optional(),
   })

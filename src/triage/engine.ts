@@ -119,7 +119,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
     const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
       .map((id) => rules.get(id))
-      .filter((r): r is RuleDef => r !== undefined);
+      .filter((r): r is RuleDef => r !== undefined && !r.marker);
     const top = considered.reduce<RuleDef | undefined>((best, r) => (!best || rankOf(r) > rankOf(best) ? r : best), undefined);
     const needsGp = picture.need === 'need.admin' || picture.need === 'need.medicines';
     if (!top || (needsGp && TIER_RANK[top.tier] < TIER_RANK.routine)) {

@@ -22,6 +22,8 @@ const NEGATION_REACH = 4;
 const TENSE_REACH = 6;
 /** Fuzzy one-word triggers must be at least this long ("paint" must not read as "faint"). */
 const SINGLE_WORD_FUZZY_MIN = 6;
+/** Phrase words shorter than this allow no gap after them. */
+const TIGHT_WORD_LENGTH = 4;
 const YEAR = /^(19|20)\d\d$/;
 
 /** Finds every trigger occurrence in the text, with its negation/tense reading. */
@@ -73,8 +75,10 @@ function matchFrom(phrase: CompiledPhrase, k: number, cands: (readonly number[])
   let pos = k;
   for (let w = 1; w < phrase.ids.length; w++) {
     const want = phrase.ids[w] as number;
+    // Short words ("not", "hit", "no") bind to the next word: "not short of breath" is not "not breathing".
+    const gap = (phrase.lens[w - 1] ?? 0) < TIGHT_WORD_LENGTH ? 0 : MAX_GAP;
     let found = -1;
-    for (let p = pos + 1; p <= pos + 1 + MAX_GAP && p < cands.length; p++) {
+    for (let p = pos + 1; p <= pos + 1 + gap && p < cands.length; p++) {
       if ((cands[p] as readonly number[]).includes(want)) {
         found = p;
         break;

@@ -1,0 +1,71 @@
+/**
+ * Drives the triage engine the way the dialog does, for the bench and the safety tests:
+ * describe -> confirm questions -> complaint questions -> decide. An emergency diverts as soon as
+ * a present rule reaches the emergency tier. Questions a vignette does not answer get the answer
+ * that raises nothing (the patient reports no red flag), so gold emergencies must be findable from
+ * what the vignette says.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NeedCode, Tier, TriageOutcome } from '../src/domain/types.js';
+import type { Picture, TriageEngine, TriageQuestion } from '../src/triage/types.js';
+
+export interface Vignette {
+  id: string;
+  text: string;
+  need: NeedCode;
+  gold: Tier;
+  answers: Record<string, string>;
+  source: string;
+  tags: string[];
+}
+
+export interface SimResult {
+  outcome: TriageOutcome;
+  /** Patient messages sent until the outcome (the opening message counts as 1). */
+  turns: number;
+  asked: string[];
+}
+
+const MAX_QUESTIONS = 12;
+
+export function loadVignettes(dir: string): Vignette[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'sources.json')
+    .sort()
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: Vignette[] }).cases);
+}
+
+export function simulate(engine: TriageEngine, v: Vignette): SimResult {
+  const present = new Set<string>();
+  const denied = new Set<string>();
+  const answers: Record<string, string> = {};
+  const picture = (): Picture => ({
+    need: v.need,
+    texts: [{ text: v.text, lang: 'eng' }],
+    answers,
+    presentRuleIds: [...present],
+    deniedRuleIds: [...denied],
+  });
+  const diverted = (): boolean => [...present].some((id) => engine.rule(id)?.tier === 'emergency');
+  for (const hit of engine.screen(v.text, 'eng').hits) if (hit.certainty === 'clear') present.add(hit.ruleId);
+  let turns = 1;
+  const asked: string[] = [];
+  while (!diverted() && asked.length < MAX_QUESTIONS) {
+    const q = engine.nextQuestion(picture());
+    if (!q) break;
+    const answer = v.answers[q.id] ?? reassuring(engine, q);
+    asked.push(q.id);
+    turns++;
+    answers[q.id] = answer;
+    const eff = engine.answerEffect(q.id, answer);
+    eff.raise.forEach((id) => present.add(id));
+    eff.deny.forEach((id) => denied.add(id));
+  }
+  return { outcome: engine.decide(picture()), turns, asked };
+}
+
+function reassuring(engine: TriageEngine, q: TriageQuestion): string {
+  const order = ['no', 'yes', ...q.choices];
+  return order.find((c) => q.choices.includes(c) && engine.answerEffect(q.id, c).raise.length === 0) ?? 'no';
+}
