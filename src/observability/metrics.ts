@@ -7,7 +7,8 @@ import { TIERS, type Tier } from '../domain/types.js';
  * Labels are small fixed sets; never put a conversation id, request id or text in a label.
  */
 
-export type TurnOutcome = 'ok' | 'error' | 'rejected' | 'rate_limited';
+/** 'degraded' matches the conversation service's TurnObserver (a turn answered with a fallback). */
+export type TurnOutcome = 'ok' | 'degraded' | 'error' | 'rejected' | 'rate_limited';
 export type DeliveryResult = 'success' | 'failure';
 export type RejectionReason = 'rate_limit_conversation' | 'rate_limit_ip' | 'service_url' | 'bad_request' | 'body_too_large';
 
@@ -69,7 +70,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   // Pre-create every label value so dashboards see zeros instead of missing series.
   for (const t of TIERS) stored.inc({ tier: t }, 0);
   for (const r of ['success', 'failure'] as const) deliveries.inc({ result: r }, 0);
-  for (const o of ['ok', 'error', 'rejected', 'rate_limited'] as const) turns.inc({ outcome: o }, 0);
+  for (const o of ['ok', 'degraded', 'error', 'rejected', 'rate_limited'] as const) turns.inc({ outcome: o }, 0);
 
   const observeTurn = (outcome: TurnOutcome, seconds: number) => {
     turns.inc({ outcome });
