@@ -30,6 +30,7 @@ export interface CompiledLanguage {
   breakers: Set<string>;
   strongPast: CueList;
   weakPast: CueList;
+  pastExceptions: CueList;
   presentPerfect: Set<string>;
   recency: CueList;
   notNow: CueList;
@@ -85,6 +86,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     breakers: new Set(cue(lex.breakers).flat()),
     strongPast: cue(lex.strongPast),
     weakPast: cue(lex.weakPast),
+    pastExceptions: cue(lex.pastExceptions),
     presentPerfect: new Set(cue(lex.presentPerfect).flat()),
     recency: cue(lex.recency),
     notNow: cue(lex.notNow),

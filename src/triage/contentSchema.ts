@@ -105,6 +105,8 @@ export const LexiconSchema = z
     strongPast: z.array(PhraseSchema),
     /** Possibly past: a clear hit becomes uncertain and is confirmed ("had", "yesterday"). */
     weakPast: z.array(PhraseSchema),
+    /** Phrases that start with a possibly-past word but are not past ("had to use"). */
+    pastExceptions: z.array(PhraseSchema).default([]),
     /** Words before "had" that make it present perfect ("ive had" = still going). */
     presentPerfect: z.array(PhraseSchema).default([]),
     /** Happening now: overrides past cues ("now", "today", "still"). */

@@ -21,7 +21,7 @@ const NEGATION_REACH = 4;
 /** How far either side of a trigger a tense cue reaches. */
 const TENSE_REACH = 6;
 /** Fuzzy one-word triggers must be at least this long ("paint" must not read as "faint"). */
-const SINGLE_WORD_FUZZY_MIN = 6;
+const SINGLE_WORD_FUZZY_MIN = 7;
 /** Phrase words shorter than this allow no gap after them. */
 const TIGHT_WORD_LENGTH = 4;
 const YEAR = /^(19|20)\d\d$/;
@@ -118,7 +118,10 @@ class ClauseCues {
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
     ];
     // "had" after "ive"/"has" is present perfect: the problem is still going on.
-    this.weakPast = findCues(raws, lang.weakPast).filter((c) => !lang.presentPerfect.has(raws[c.at - 1] ?? ''));
+    const notPast = new Set(findCues(raws, lang.pastExceptions).map((c) => c.at));
+    this.weakPast = findCues(raws, lang.weakPast).filter(
+      (c) => !lang.presentPerfect.has(raws[c.at - 1] ?? '') && !notPast.has(c.at),
+    );
     this.recency = findCues(raws, lang.recency);
     this.notNow = findCues(raws, lang.notNow);
   }

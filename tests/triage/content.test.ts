@@ -1,0 +1,55 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTriageContent } from '../../src/triage/index.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'triage-content-'));
+  cpSync('dialogs/redflags', join(dir, 'redflags'), { recursive: true });
+  cpSync('dialogs/complaints', join(dir, 'complaints'), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const edit = (file: string, change: (data: { rules?: Record<string, unknown>[]; questions?: Record<string, unknown>[] }) => void): void => {
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, 'utf8'));
+  change(data);
+  writeFileSync(path, JSON.stringify(data));
+};
+
+describe('loadTriageContent', () => {
+  it('loads the shipped content', () => {
+    const content = loadTriageContent('dialogs');
+    expect(content.rules.length).toBeGreaterThan(60);
+    expect(content.rulesetVersion).toMatch(/^rs-[0-9a-f]{12}$/);
+  });
+
+  it('names the file and field of a bad disposition', () => {
+    edit('redflags/chest.json', (d) => { (d.rules as Record<string, unknown>[])[0]!['disposition'] = 'call_998'; });
+    expect(() => loadTriageContent(dir)).toThrow(/redflags\/chest\.json[\s\S]*rules\.0\.disposition/);
+  });
+
+  it('names the file and field of a missing source url', () => {
+    edit('redflags/breathing.json', (d) => { delete ((d.rules as Record<string, unknown>[])[1]!['source'] as Record<string, unknown>)['url']; });
+    expect(() => loadTriageContent(dir)).toThrow(/redflags\/breathing\.json[\s\S]*rules\.1\.source\.url/);
+  });
+
+  it('names the complaint file when an answer raises an unknown rule', () => {
+    edit('complaints/back_pain.json', (d) => { (d.questions as Record<string, unknown>[])[0]!['effects'] = { yes: { raise: ['rf.nope'] } }; });
+    expect(() => loadTriageContent(dir)).toThrow(/complaints\/back_pain\.json[\s\S]*questions\.0\.effects\.yes: unknown rule rf\.nope/);
+  });
+
+  it('rejects invalid JSON with the file name', () => {
+    writeFileSync(join(dir, 'redflags', 'broken.json'), '{ "area": ');
+    expect(() => loadTriageContent(dir)).toThrow(/redflags\/broken\.json: not valid JSON/);
+  });
+
+  it('rejects a lexicon that adds triggers to an unknown rule', () => {
+    writeFileSync(join(dir, 'redflags', 'lexicons', 'cym.json'), JSON.stringify({
+      lang: 'cym', negation: ['dim'], breakers: ['ond'], strongPast: [], weakPast: [], recency: [], notNow: [], stopwords: [],
+      triggers: { 'rf.unknown': ['poen yn y frest'] },
+    }));
+    expect(() => loadTriageContent(dir)).toThrow(/lexicons\/cym\.json[\s\S]*triggers\.rf\.unknown/);
+  });
+});

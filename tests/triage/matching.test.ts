@@ -1,0 +1,80 @@
+import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
+
+const engine = createTriageEngine(loadTriageContent('dialogs'));
+const clearIds = (text: string): string[] =>
+  engine.screen(text, 'eng').hits.filter((h) => h.certainty === 'clear').map((h) => h.ruleId);
+const hit = (text: string, id: string) => engine.screen(text, 'eng').hits.find((h) => h.ruleId === id);
+
+describe('free-text screening', () => {
+  it('copes with misspellings and text-speak', () => {
+    expect(clearIds('crushing chesst pain spreading to my arm')).toContain('rf.chest_pain.cardiac');
+    expect(clearIds('cant breath')).toContain('rf.breathing.severe');
+    expect(clearIds('cnt breathe')).toContain('rf.breathing.severe');
+    expect(clearIds('my wifes collasped')).toContain('rf.unconscious');
+  });
+
+  it('suppresses negated triggers and says why', () => {
+    const s = engine.screen('no chest pain, just a cough', 'eng');
+    expect(s.hits.map((h) => h.ruleId)).not.toContain('cx.chest_pain');
+    expect(s.suppressed).toContainEqual({ ruleId: 'cx.chest_pain', phrase: 'chest pain', reason: 'negated' });
+  });
+
+  it('does not let a negation reach past "but"', () => {
+    expect(clearIds('no fever but chest pain spreading down my arm')).toContain('rf.chest_pain.cardiac');
+  });
+
+  it('treats "not sure" as a hedge, not a negation', () => {
+    expect(clearIds('not sure if its serious but my face has dropped')).toContain('rf.stroke.fast');
+  });
+
+  it('suppresses clearly past events', () => {
+    const s = engine.screen('had a heart attack 5 years ago, need my statins', 'eng');
+    expect(s.hits.map((h) => h.ruleId)).not.toContain('rf.chest_pain.cardiac');
+    expect(s.suppressed).toContainEqual({ ruleId: 'rf.chest_pain.cardiac', phrase: 'heart attack', reason: 'past' });
+  });
+
+  it('asks rather than diverts when an event may be over', () => {
+    expect(hit('she had a fit yesterday', 'rf.seizure')?.certainty).toBe('uncertain');
+    expect(hit('had chest pain earlier, gone now', 'cx.chest_pain')).toBeDefined();
+  });
+
+  it('keeps present perfect as present ("ive had chest pain for an hour")', () => {
+    expect(hit('ive had crushing chest pain for an hour', 'rf.chest_pain.cardiac')?.certainty).toBe('clear');
+  });
+
+  it('finds red flags about other people', () => {
+    expect(clearIds("my dad's face has dropped")).toContain('rf.stroke.fast');
+    expect(clearIds('my son is struggling to breathe')).toContain('rf.breathing.severe');
+  });
+
+  it('finds a red flag buried in a long admin message', () => {
+    const text =
+      'Hello, I need my repeat prescription for my blood pressure tablets and a fit note for work. ' +
+      'My daughter needs her jabs booking. By the way my lips are swelling up since lunch. Thanks.';
+    expect(clearIds(text)).toContain('rf.anaphylaxis');
+  });
+
+  it('asks a confirm question for plain chest pain and diverts at once for cardiac features', () => {
+    const plain = hit('chest pain', 'rf.chest_pain.now');
+    expect(plain?.certainty).toBe('uncertain');
+    expect(plain?.confirmQuestionId).toBe('q.chest_pain.now');
+    expect(clearIds('chest pain')).not.toContain('rf.chest_pain.cardiac');
+    expect(engine.screen('crushing chest pain spreading to my arm', 'eng').hits[0]?.tier).toBe('emergency');
+  });
+
+  it('does not treat a headache alone as a red flag', () => {
+    expect(engine.screen('headache', 'eng').hits.every((h) => h.tier === 'routine')).toBe(true);
+  });
+
+  it('does not read look-alike words as red flags', () => {
+    expect(clearIds('insurance form needs filling in')).not.toContain('rf.seizure');
+    expect(clearIds('I need a fit note please')).not.toContain('rf.seizure');
+    expect(clearIds('not short of breath, need my inhaler')).not.toContain('rf.breathing.severe');
+    expect(clearIds('cant breathe through my nose')).not.toContain('rf.breathing.severe');
+    expect(clearIds('heavy bleeding during my period')).not.toContain('rf.bleeding.heavy');
+  });
+
+  it('screens English inside other-language text and falls back to English for unknown languages', () => {
+    expect(engine.screen('chest pain spreading to my arm', 'pol').hits[0]?.ruleId).toBe('rf.chest_pain.cardiac');
+  });
+});
