@@ -72,14 +72,15 @@ function parseFile<S extends z.ZodType>(file: string, dir: string, schema: S): z
   return result.data;
 }
 
-/** Stable across machines: changes whenever any rule's id, version, tier or disposition changes. */
+/** Stable across machines; changes whenever any rule, trigger, cue word or question changes. */
 function rulesetVersionOf(content: TriageContent): string {
   const h = createHash('sha256');
   for (const r of [...content.rules].sort((a, b) => a.id.localeCompare(b.id))) {
-    h.update(`${r.id}@${r.version}:${r.tier}:${r.disposition}\n`);
+    h.update(`${JSON.stringify(r)}\n`);
   }
   for (const c of [...content.complaints].sort((a, b) => a.id.localeCompare(b.id))) {
     h.update(`${c.id}:${JSON.stringify(c.questions)}\n`);
   }
+  for (const l of [...content.lexicons].sort((a, b) => a.lang.localeCompare(b.lang))) h.update(`${JSON.stringify(l)}\n`);
   return `rs-${h.digest('hex').slice(0, 12)}`;
 }
