@@ -52,7 +52,7 @@ export function loadIntakeContent(file: string): IntakeContent {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: cannot read or parse JSON (${(err as Error).message})`);
+    throw new Error(`${file}: cannot read or parse JSON (${(err as Error).message})`, { cause: err });
   }
   return parseIntakeContent(data, file);
 }

@@ -31,7 +31,7 @@ export function loadResources(dir: string): Resources {
       try {
         data = JSON.parse(readFileSync(file, 'utf8'));
       } catch (err) {
-        throw new Error(`${file}: cannot parse JSON (${(err as Error).message})`);
+        throw new Error(`${file}: cannot parse JSON (${(err as Error).message})`, { cause: err });
       }
       if (!isTree(data)) throw new Error(`${file}: expected a JSON object`);
       merge(tree, data, file);

@@ -380,7 +380,8 @@ export function createIntakeMachine(deps: IntakeDeps) {
         replayText: see.textOf(event),
         offerLang: see.langSuggestion(event, context) ?? undefined,
       })),
-      navigateToResume: assign(({ context }) => ({ navTo: context.resumeStep ?? 'need', resumeStep: undefined })),
+      // Without an interruption to return from, a confirm question was part of the triage questions.
+      navigateToResume: assign(({ context }) => ({ navTo: context.resumeStep ?? 'triageNext', resumeStep: undefined })),
       goBack: assign(({ context }) => {
         const trail = [...context.trail];
         // Leaving the current step: the last trail entry is the step before it.

@@ -1,0 +1,370 @@
+import { MACHINE_VERSION } from '../../src/dialog/machine/intakeMachine.js';
+import { answerTriageQuestions, choicesOf, conversation } from '../support/dialog.js';
+
+/** Walks a routine request from "hello" to the review. */
+function toReview(c: ReturnType<typeof conversation>) {
+  c.say('hello');
+  c.say('need.new');
+  c.say('I have had a rash on my arm for a few weeks, it is itchy');
+  answerTriageQuestions(c, 'no');
+  for (const answer of ['duration.weeks', 'trend.same', 'impact.some', 'wants.appointment', 'for.self', 'Jane Smith', '31/12/1980', 'skip', 'SW1A 1AA', '07700 900123', 'contact.text', 'when.any']) {
+    c.say(answer);
+  }
+  expect(c.last.state).toBe('review');
+}
+
+describe('greeting and the first question', () => {
+  it('says plainly this is not for emergencies, whether the practice is open, and asks what is needed', () => {
+    const c = conversation();
+    const reply = c.say('hello');
+    expect(reply.text).toMatch(/not for emergencies/);
+    expect(reply.text).toMatch(/999/);
+    expect(reply.text).toMatch(/open now/);
+    expect(reply.result.state).toBe('need');
+    expect(choicesOf(reply)).toEqual(['need.new', 'need.ongoing', 'need.medicines', 'need.admin', 'need.other']);
+  });
+
+  it('greets on conversationUpdate too', () => {
+    const c = conversation();
+    expect(c.start().result.state).toBe('need');
+  });
+
+  it.each([['1', 'need.new'], ['A new health problem', 'need.new'], ['need.admin', 'need.admin'], ['  something ELSE ', 'need.other']])(
+    'takes the choice typed as %s',
+    (typed, code) => {
+      const c = conversation();
+      c.say('hi');
+      const reply = c.say(typed);
+      expect(reply.result.state).toBe('describe');
+      expect(c.last.state).toBe('describe');
+      expect(JSON.stringify(c.stored?.snapshot)).toContain(code);
+    },
+  );
+});
+
+describe('a routine request', () => {
+  it('is stored only after consent, with every answer coded, and gets a reference and safety-netting', () => {
+    const c = conversation();
+    toReview(c);
+    expect(c.turns.flatMap((t) => t.effects)).toEqual([]);
+    const review = c.turns[c.turns.length - 1];
+    expect(review?.say[0]?.lines?.length).toBeGreaterThan(8);
+    expect(c.say('review.send').result.state).toBe('consent');
+    const sent = c.say('yes');
+    expect(sent.result.state).toBe('submitted');
+    expect(sent.text).toMatch(/reference is [A-Z0-9]{3}-[A-Z0-9]{3}/);
+    expect(sent.text).toMatch(/call 111/);
+    expect(sent.text).toMatch(/call 999/);
+    const [effect] = sent.result.effects;
+    expect(effect?.type).toBe('request.store');
+    const request = effect!.request;
+    expect(request.kind).toBe('request');
+    expect(request.id).toBe(sent.result.requestId);
+    expect(request.patient).toMatchObject({ name: 'Jane Smith', dateOfBirth: '1980-12-31', postcode: 'SW1A 1AA', phone: '07700900123' });
+    expect(request.patient.nhsNumber).toBeUndefined();
+    expect(request.answers.find((a) => a.questionId === 'duration')).toMatchObject({ code: 'duration.weeks', questionKey: 'dialog.q.duration' });
+    expect(request.texts[0]).toMatchObject({ step: 'describe', lang: 'eng' });
+    expect(request.triage.tier).toBe(sent.result.urgency);
+    expect(request.triage.rulesetVersion).toBeTruthy();
+    expect(sent.activities.every((a) => a.channelData.intake.requestId === request.id)).toBe(true);
+  });
+
+  it('stores nothing when the patient says no to sending', () => {
+    const c = conversation();
+    toReview(c);
+    c.say('review.send');
+    const reply = c.say('no');
+    expect(reply.result.state).toBe('ended');
+    expect(reply.text).toMatch(/Nothing has been sent/);
+    expect(c.turns.flatMap((t) => t.effects)).toEqual([]);
+  });
+
+  it('lets the patient change an answer from the review and comes back to the review', () => {
+    const c = conversation();
+    toReview(c);
+    c.say('review.change');
+    expect(c.say('change.phone').result.state).toBe('phone');
+    const back = c.say('07700 900999');
+    expect(back.result.state).toBe('review');
+    expect(back.text).toContain('07700900999');
+  });
+
+  it('derives the same request id if the same session is stored twice (idempotent storage)', () => {
+    const a = conversation({ id: 'test:same' });
+    const b = conversation({ id: 'test:same' });
+    for (const c of [a, b]) {
+      toReview(c);
+      c.say('review.send');
+      c.say('yes');
+    }
+    expect(a.last.requestId).toBe(b.last.requestId);
+  });
+});
+
+describe('red flags at every step', () => {
+  it('diverts a clear emergency in the very first message, at once', () => {
+    const c = conversation();
+    const reply = c.say('crushing chest pain spreading to my left arm');
+    expect(reply.result.state).toBe('emergency');
+    expect(reply.result.urgency).toBe('emergency');
+    expect(reply.result.disposition).toBe('call_999');
+    expect(reply.text).toMatch(/Call 999 now/);
+    const [effect] = reply.result.effects;
+    expect(effect?.request.kind).toBe('emergency-diversion');
+    expect(effect?.request.triage.ruleIds).toContain('rf.chest_pain.cardiac');
+    expect(reply.activities.every((a) => a.channelData.intake.urgency === 'emergency')).toBe(true);
+  });
+
+  it('diverts an emergency typed in the middle of the details', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.admin');
+    c.say('I need a fit note for work');
+    answerTriageQuestions(c);
+    c.say('wants.document');
+    c.say('for.other');
+    c.say('rel.parent');
+    expect(c.last.state).toBe('name');
+    const reply = c.say("wait my dad's face has dropped and he can't lift his arm");
+    expect(reply.result.state).toBe('emergency');
+    expect(reply.result.disposition).toBe('call_999');
+  });
+
+  it('asks targeted questions for an uncertain hit, and diverts as soon as the answers make it an emergency', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    const ask = c.say('I have chest pain');
+    expect(['confirm', 'triageQuestion']).toContain(ask.result.state);
+    expect(choicesOf(ask)).toEqual(['yes', 'no', 'unsure']);
+    let reply = c.say('yes');
+    for (let i = 0; i < 6 && reply.result.state !== 'emergency'; i++) reply = c.say('yes');
+    expect(reply.result.state).toBe('emergency');
+    expect(reply.result.urgency).toBe('emergency');
+    expect(c.turns.length).toBeLessThanOrEqual(6);
+  });
+
+  it('does not divert chest pain that has stopped and has no warning signs', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    c.say('I had some chest pain yesterday');
+    const reply = answerTriageQuestions(c, 'no');
+    expect(c.last.state).not.toBe('emergency');
+    expect(reply).toBeDefined();
+  });
+
+  it('does not treat negated or past red flags as present', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.medicines');
+    const reply = c.say('had a heart attack 5 years ago, need my statins');
+    expect(reply.result.state).not.toBe('emergency');
+    const d = conversation();
+    d.say('hi');
+    d.say('need.new');
+    expect(d.say('no chest pain, just a cough').result.state).not.toBe('emergency');
+  });
+
+  it('keeps diverting after an emergency, and never asks for details', () => {
+    const c = conversation();
+    c.say('he is not breathing');
+    expect(c.last.state).toBe('emergency');
+    const again = c.say('what do I do');
+    expect(again.result.state).toBe('emergency');
+    expect(again.text).toMatch(/999/);
+  });
+});
+
+describe('commands and bad input at any step', () => {
+  it('answers help and repeats the question', () => {
+    const c = conversation();
+    c.say('hi');
+    const reply = c.say('help');
+    expect(reply.text).toMatch(/start again/);
+    expect(reply.result.state).toBe('need');
+    expect(choicesOf(reply)).toHaveLength(5);
+  });
+
+  it('gives the practice phone number for "talk to a person"', () => {
+    const c = conversation();
+    c.say('hi');
+    expect(c.say('talk to a person').text).toContain('0113 496 0000');
+  });
+
+  it('goes back one question and keeps the answers', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    expect(c.last.state).toBe('describe');
+    expect(c.say('back').result.state).toBe('need');
+    expect(c.say('back').text).toMatch(/first question/);
+  });
+
+  it('starts again and stops', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    expect(c.say('start again').result.state).toBe('need');
+    const stopped = c.say('stop');
+    expect(stopped.result.state).toBe('ended');
+    expect(stopped.text).toMatch(/Nothing has been sent/);
+    expect(c.say('hello?').text).toMatch(/start again/);
+  });
+
+  it('re-prompts invalid answers specifically and offers a call after repeated failures', () => {
+    const c = conversation();
+    c.say('hi');
+    const first = c.say('banana');
+    expect(first.result.state).toBe('need');
+    expect(first.text).toMatch(/did not understand/);
+    expect(c.say('banana').text).toContain('0113 496 0000');
+  });
+
+  it.each([[''], ['   '], ['😀😀']])('answers empty or emoji-only input %p with a clear reply', (text) => {
+    const c = conversation();
+    c.say('hi');
+    const reply = c.say(text);
+    expect(reply.text.length).toBeGreaterThan(0);
+    expect(reply.result.state).toBe('need');
+  });
+
+  it('says it cannot open attachments', () => {
+    const c = conversation();
+    c.say('hi');
+    expect(c.say('', 1).text).toMatch(/cannot open files/);
+  });
+
+  it('screens 20 kB of text and asks for something shorter', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.other');
+    const long = 'I need some help with a form for my employer please. '.repeat(400);
+    const reply = c.say(long);
+    expect(reply.result.state).toBe('describe');
+    expect(reply.text).toMatch(/too long/);
+    const buried = c.say(`${'please can you send my repeat prescription letter '.repeat(30)} also my husband collapsed and is not breathing`);
+    expect(buried.result.state).toBe('emergency');
+  });
+});
+
+describe('state over time', () => {
+  it('restarts politely after the idle timeout, from stored timestamps', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    c.advance(31 * 60_000);
+    const reply = c.say('hello');
+    expect(reply.text).toMatch(/quiet for a while/);
+    expect(reply.result.state).toBe('need');
+  });
+
+  it('restarts politely when the stored snapshot is from another statechart version', () => {
+    const c = conversation();
+    c.say('hi');
+    c.stored = { ...c.stored!, machineVersion: 'intake-0' };
+    const reply = c.say('need.new');
+    expect(reply.text).toMatch(/we updated this service/);
+    expect(reply.result.machineVersion).toBe(MACHINE_VERSION);
+  });
+
+  it('restarts politely when the stored snapshot names a state that does not exist', () => {
+    const c = conversation();
+    c.say('hi');
+    const snapshot = { ...(c.stored!.snapshot as Record<string, unknown>), value: 'gone' };
+    c.stored = { ...c.stored!, snapshot };
+    expect(() => c.say('need.new')).not.toThrow();
+    expect(c.last.state).toBe('need');
+  });
+});
+
+describe('hours and capacity', () => {
+  const closed = { open: false, nextOpenAt: '2026-03-05T08:30:00Z' };
+
+  it('tells the patient up front when the practice is closed and when it will read the request', () => {
+    const reply = conversation({ practice: closed }).say('hi');
+    expect(reply.text).toMatch(/closed now/);
+    expect(reply.text).toMatch(/tomorrow at 8:30am/);
+  });
+
+  it('still diverts an emergency at 03:00 on Christmas Day', () => {
+    const c = conversation({ start: new Date('2026-12-25T03:00:00Z'), practice: { open: false, nextOpenAt: '2026-12-29T08:30:00Z' } });
+    const reply = c.say('my baby is floppy and blue and not breathing properly');
+    expect(reply.result.state).toBe('emergency');
+  });
+
+  it('declines a routine request kindly when the day is full, with alternatives', () => {
+    const c = conversation({ practice: { routineFull: true } });
+    c.say('hi');
+    c.say('need.admin');
+    c.say('I need a copy of my test results');
+    answerTriageQuestions(c);
+    const reply = c.say('wants.document');
+    expect(reply.result.state).toBe('ended');
+    expect(reply.text).toMatch(/cannot take any more routine requests/);
+    expect(reply.text).toMatch(/pharmacist|111/);
+  });
+
+  it('tells a routine patient to come back when the practice chose that', () => {
+    const c = conversation({ practice: { ...closed, outOfHoursRoutine: 'come-back' } });
+    c.say('hi');
+    c.say('need.admin');
+    c.say('I need a copy of my test results');
+    answerTriageQuestions(c);
+    const reply = c.say('wants.document');
+    expect(reply.result.state).toBe('ended');
+    expect(reply.text).toMatch(/come back/);
+  });
+
+  it('queues a routine request out of hours and says when it will be read', () => {
+    const c = conversation({ practice: closed });
+    toReview(c);
+    c.say('review.send');
+    const sent = c.say('yes');
+    expect(sent.result.effects[0]?.request.queuedUntil).toBe('2026-03-05T08:30:00.000Z'.replace('.000', ''));
+    expect(sent.text).toMatch(/tomorrow at 8:30am/);
+  });
+});
+
+describe('language', () => {
+  it('changes language at any step and keeps every answer', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    const menu = c.say('change language');
+    expect(menu.result.state).toBe('languageMenu');
+    expect(choicesOf(menu)).toContain('lang.pol');
+    const back = c.say('polski');
+    expect(back.result.lang).toBe('pol');
+    expect(back.result.state).toBe('describe');
+    expect(back.activities[0]?.channelData.intake.locale).toBe('pl');
+    expect(JSON.stringify(c.stored?.snapshot)).toContain('need.new');
+  });
+
+  it('offers once to continue in the language the patient writes, and answers the message after the choice', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    const offer = c.say('Od trzech dni mam wysypkę na ręce i bardzo swędzi');
+    expect(offer.result.state).toBe('languageOffer');
+    expect(choicesOf(offer)).toEqual(['lang.pol', 'lang.eng']);
+    const next = c.say('lang.pol');
+    expect(next.result.lang).toBe('pol');
+    expect(next.result.state).not.toBe('describe');
+    expect(c.turns.at(-1)?.state).not.toBe('languageOffer');
+  });
+
+  it('never switches language on a short reply', () => {
+    const c = conversation();
+    c.say('hi');
+    for (const reply of ['tak', 'ok', '2']) expect(c.say(reply).result.lang).toBe('eng');
+  });
+
+  it('marks right-to-left languages for the web chat', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('change language');
+    const reply = c.say('العربية');
+    expect(reply.activities[0]?.channelData.intake).toMatchObject({ locale: 'ar', dir: 'rtl' });
+  });
+});
