@@ -122,6 +122,11 @@ export const LexiconSchema = z
   })
   .strict();
 
+/** `redflags/triggers/<lang>.json`: one language's trigger phrases by rule id (merged into its lexicon). */
+export const TriggerFileSchema = z
+  .object({ lang: LangCodeSchema, triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)) })
+  .strict();
+
 export type RuleDef = z.infer<typeof RuleSchema>;
 export type QuestionDef = z.infer<typeof QuestionSchema>;
 export type ComplaintDef = z.infer<typeof ComplaintSchema>;

@@ -6,6 +6,7 @@ import {
   ComplaintSchema,
   LexiconSchema,
   RuleFileSchema,
+  TriggerFileSchema,
   type ComplaintDef,
   type LexiconDef,
   type RuleDef,
@@ -35,6 +36,13 @@ export function loadTriageContent(dir: string): TriageContent {
     origin[`lexicon:${lex.lang}`] = relative(dir, file);
     return lex;
   });
+  // Translators may keep a language's trigger phrases in their own file, merged into its lexicon.
+  for (const file of jsonFiles(join(dir, 'redflags', 'triggers'), true)) {
+    const extra = parseFile(file, dir, TriggerFileSchema);
+    const lex = lexicons.find((l) => l.lang === extra.lang);
+    if (!lex) throw new Error(`triage content ${relative(dir, file)}: invalid\n  at lang: no lexicon for "${extra.lang}" in redflags/lexicons/`);
+    for (const [ruleId, phrases] of Object.entries(extra.triggers)) lex.triggers[ruleId] = [...(lex.triggers[ruleId] ?? []), ...phrases];
+  }
   const complaints: ComplaintDef[] = jsonFiles(join(dir, 'complaints')).map((file) => {
     const c = parseFile(file, dir, ComplaintSchema);
     origin[`complaint:${c.id}`] = relative(dir, file);
@@ -46,11 +54,12 @@ export function loadTriageContent(dir: string): TriageContent {
   return content;
 }
 
-function jsonFiles(dir: string): string[] {
+function jsonFiles(dir: string, optional = false): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (err) {
+    if (optional && (err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new Error(`triage content: cannot read folder ${dir}`, { cause: err });
   }
   return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
