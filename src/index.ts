@@ -24,6 +24,13 @@ async function main(): Promise<void> {
     logger,
     botFramework: botFrameworkConfig(env.bot),
     maxBodyBytes: env.maxBodyBytes,
+    allowedServiceUrls: env.allowedServiceUrls,
+    rateLimit: env.rateLimit,
+    trustProxyHops: env.trustProxyHops,
+    ...(env.metricsToken ? { metricsToken: env.metricsToken } : {}),
+    directLineSecret: env.directLine.secret,
+    webhook: env.webhook,
+    ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
   });
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');

@@ -3,15 +3,30 @@ import type { Server } from 'restify';
 import { BadActivityError, type ConversationService } from '../bot/conversationService.js';
 import { IncomingActivitySchema } from '../bot/incoming.js';
 import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RateLimiter } from '../security/rateLimit.js';
+import { clientAddress } from '../security/rateLimit.js';
+import { sendRejection } from '../security/rejection.js';
+import { checkInboundActivity } from '../security/serviceUrlGuard.js';
+
+export interface MessagesRouteDeps {
+  adapter: CloudAdapter;
+  service: ConversationService;
+  logger: Logger;
+  metrics: Metrics;
+  isClosing: () => boolean;
+  anonymous: boolean;
+  allowedServiceUrls: string[];
+  limiter: RateLimiter;
+  trustProxyHops: number;
+}
 
 /**
- * POST /api/messages: the Bot Framework endpoint. Activities that could not belong to a conversation
- * get a 400 before botbuilder sees them (it would answer 500 or 200 and lose them).
+ * POST /api/messages: the Bot Framework endpoint. Before botbuilder sees an activity we refuse what
+ * it would mishandle: no conversation id (it would answer 500 or lose it), a serviceUrl we must not
+ * POST to in anonymous mode (SSRF), and floods (429 per client address and per conversation).
  */
-export function registerMessagesRoute(
-  server: Server,
-  deps: { adapter: CloudAdapter; service: ConversationService; logger: Logger; isClosing: () => boolean },
-): void {
+export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   const logic = async (context: TurnContext) => {
     const replies = await deps.service.handle(context.activity);
     if (replies.length > 0) await context.sendActivities(replies);
@@ -26,7 +41,23 @@ export function registerMessagesRoute(
     const parsed = IncomingActivitySchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      deps.metrics.rejected('bad_request');
       res.send(400, { error: 'invalid activity', field: issue?.path.join('.') || '(root)' });
+      return;
+    }
+    const unsafe = checkInboundActivity(body, { anonymous: deps.anonymous, allowedServiceUrls: deps.allowedServiceUrls });
+    if (unsafe) {
+      deps.metrics.rejected('service_url');
+      sendRejection(res, unsafe);
+      return;
+    }
+    const limited = await deps.limiter.check({
+      ip: clientAddress(req, deps.trustProxyHops),
+      conversationId: `${parsed.data.channelId}:${parsed.data.conversation.id}`,
+    });
+    if (limited) {
+      deps.metrics.rejected(limited.scope === 'ip' ? 'rate_limit_ip' : 'rate_limit_conversation');
+      sendRejection(res, limited);
       return;
     }
     try {
@@ -36,7 +67,7 @@ export function registerMessagesRoute(
         if (!res.headersSent) res.send(400, { error: err.message });
         return;
       }
-      deps.logger.error({ err: (err as Error).message }, 'processing an activity failed');
+      deps.logger.error({ err: (err as Error).name }, 'processing an activity failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
   });

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { fixedClock } from '../../src/clock.js';
+import { createApp, type App, type AppOptions } from '../../src/server/app.js';
+import { projectRoot } from './dialog.js';
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  dataDir: string;
+  logs: string[];
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+/** A Wednesday morning in March: the demo practice is open. */
+export const OPEN_TIME = '2026-03-04T10:00:00Z';
+
+/** The real app on 127.0.0.1 with a temp data folder; logs are captured so tests can read them. */
+export async function startApp(options: Partial<AppOptions> & { dataDir?: string; clockAt?: string } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gp-intake-'));
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const clock = fixedClock(options.clockAt ?? OPEN_TIME);
+  const app = await createApp({
+    practiceConfigPath: join(projectRoot, 'config', 'practice.demo.json'),
+    contentRoot: projectRoot,
+    logger: pino({ level: 'debug' }, sink),
+    deliveryIntervalMs: 0,
+    ...options,
+    dataDir,
+    clock,
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    logs,
+    clock,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface BotReply {
+  status: number;
+  activities: { text?: string; suggestedActions?: { actions: { value: unknown }[] }; channelData?: { intake?: Record<string, unknown> } }[];
+  body: unknown;
+}
+
+/** POST one activity to /api/messages with deliveryMode expectReplies. */
+export async function post(url: string, activity: Record<string, unknown>): Promise<BotReply> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ channelId: 'test', from: { id: 'patient' }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies', ...activity }),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  const activities = (body as { activities?: BotReply['activities'] })?.activities ?? [];
+  return { status: res.status, activities, body };
+}
+
+export function sayTo(url: string, conversationId: string) {
+  return async (text: string) => {
+    const reply = await post(url, { type: 'message', text, conversation: { id: conversationId } });
+    return { ...reply, text: reply.activities.map((a) => a.text ?? '').join('\n'), intake: reply.activities.at(-1)?.channelData?.intake ?? {} };
+  };
+}
