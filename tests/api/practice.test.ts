@@ -39,6 +39,9 @@ const req = (make: (o: Partial<IntakeRequest>) => IntakeRequest, id: string, min
   make({ id, reference: id.toUpperCase(), createdAt: at(minute - 5), submittedAt: at(minute), ...over });
 
 beforeAll(async () => {
+  // Compile the R4 schema up front: it blocks the event loop for seconds, which would otherwise
+  // stall the server mid-test and break keep-alive sockets.
+  validateFhir({}, 'Bundle');
   dir = await mkdtemp(join(tmpdir(), 'practice-api-'));
   store = await openLowdbStore({ dataDir: dir, retentionDays: 30, clock, logger });
   for (const r of [

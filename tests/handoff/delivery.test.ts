@@ -30,7 +30,8 @@ function worker(over: Partial<WebhookConfig> = {}, random = () => 0.5) {
     logger,
     random,
     toBundle,
-    webhook: { url: receiver.url, secret: SECRET, timeoutMs: 500, maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...over },
+    // Generous default timeout: suites run in parallel on small CI boxes; hang tests set their own.
+    webhook: { url: receiver.url, secret: SECRET, timeoutMs: 5000, maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...over },
   });
 }
 
@@ -147,7 +148,7 @@ describe('delivery worker against a real receiver and the real lowdb store', () 
     const req = routineRequest();
     await submit(req);
     await receiver.down();
-    const w = worker({ timeoutMs: 1000 });
+    const w = worker({ timeoutMs: 3000 });
     expect((await w.runOnce()).retrying).toBe(1);
     expect((await entry(req.id))?.lastError).toMatch(/network error: ECONNREFUSED/);
     await receiver.up();

@@ -36,6 +36,15 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
+/**
+ * Never chain `res.writeHead(...).end()`: restify (loaded by any test in the same process) patches
+ * http.ServerResponse.prototype.writeHead globally and its version returns undefined.
+ */
+function reply(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': contentType });
+  res.end(body);
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -78,15 +87,15 @@ export async function startReceiver(opts: { secret: string; mode?: ReceiverMode;
       return;
     }
     if (modeNow === 'fail') {
-      res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"error":"unavailable"}');
+      reply(res, 503, 'application/json', '{"error":"unavailable"}');
       return;
     }
     if (!signatureValid) {
-      res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"bad signature"}');
+      reply(res, 401, 'application/json', '{"error":"bad signature"}');
       return;
     }
     if (!key) {
-      res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"missing Idempotency-Key"}');
+      reply(res, 400, 'application/json', '{"error":"missing Idempotency-Key"}');
       return;
     }
     if (modeNow === 'slow') await new Promise((r) => setTimeout(r, slowMs));
@@ -96,15 +105,15 @@ export async function startReceiver(opts: { secret: string; mode?: ReceiverMode;
     if (seen) seen.count += 1;
     else stored.set(key, { body: JSON.parse(body) as unknown, count: 1 });
     if (modeNow === 'garbage') {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Bad gateway');
+      reply(res, 200, 'text/html', '<html>Bad gateway');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: seen ? 'duplicate' : 'stored' }));
+    reply(res, 200, 'application/json', JSON.stringify({ status: seen ? 'duplicate' : 'stored' }));
   }
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
+      if (!res.headersSent) reply(res, 500, 'application/json', '{}');
     });
   });
   server.on('connection', (s) => {
