@@ -122,7 +122,7 @@ describe('toFhirBundle', () => {
   it('raises a Flag per present red flag, SNOMED-coded when the table knows the rule, text with rule id otherwise', () => {
     const flags: Flag[] = only(toFhirBundle(emergencyDiversion(), { englishText }), 'Flag');
     expect(flags).toHaveLength(2); // rf.stroke was denied
-    const chest = flags.find((f) => f.code.coding?.some((c) => c.code === 'rf.chest_pain'));
+    const chest = flags.find((f) => f.code.coding?.some((c) => c.code === 'rf.chest_pain.now'));
     expect(chest?.code.coding?.[0]).toEqual({ system: 'http://snomed.info/sct', code: '29857009', display: 'Chest pain' });
     const unknown = flags.find((f) => f.code.coding?.some((c) => c.code === 'rf.unknown_to_snomed'));
     expect(unknown?.code.coding?.some((c) => c.system === 'http://snomed.info/sct')).toBe(false);
@@ -143,7 +143,7 @@ describe('toFhirBundle', () => {
     expect(sr).toMatchObject({ status: 'active', intent: 'proposal', authoredOn: '2026-11-25T09:06:00.000Z' });
     expect(sr.category?.[0]?.coding?.[0]?.code).toBe('clinical');
     expect(sr.reasonCode?.[0]?.coding?.[0]).toMatchObject({ system: 'http://snomed.info/sct', code: '267036007' });
-    expect(sr.note?.some((n) => n.text.includes('rf.breathing v2'))).toBe(true);
+    expect(sr.note?.some((n) => n.text.includes('rf.breathing.now v2'))).toBe(true);
     expect(sr.performer?.[0]?.identifier).toEqual({ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'A12345' });
   });
 
@@ -163,7 +163,7 @@ describe('toFhirBundle', () => {
   it('records the ruleset and rule versions in Provenance', () => {
     const prov = one(toFhirBundle(urgentRequest(), { englishText }), 'Provenance');
     expect(prov.extension?.[0]?.valueString).toBe('2026.11.1');
-    expect(prov.entity?.map((e) => e.what.identifier?.value)).toContain('rf.breathing|2');
+    expect(prov.entity?.map((e) => e.what.identifier?.value)).toContain('rf.breathing.now|2');
     expect(prov.policy).toEqual(['https://www.nhs.uk/conditions/shortness-of-breath/']);
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SnomedTableSchema, defaultSnomedPath, loadSnomedTable } from '../../src/handoff/snomed.js';
 
 describe('dialogs/snomed.json', () => {
@@ -24,5 +25,17 @@ describe('dialogs/snomed.json', () => {
     const r = SnomedTableSchema.safeParse(bad);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['entries.1.code']));
+  });
+});
+
+describe('dialogs/snomed.json keys', () => {
+  it('every rule key names a real rule in dialogs/redflags (a renamed rule would silently lose its code)', () => {
+    const dir = join(dirname(defaultSnomedPath()), 'redflags');
+    const ids = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/"id"\s*:\s*"(rf\.[^"]+)"/g)) ids.add(m[1] as string);
+    }
+    const missing = loadSnomedTable().entries.map((e) => e.key).filter((k) => k.startsWith('rf.') && !ids.has(k));
+    expect(missing).toEqual([]);
   });
 });
