@@ -9,6 +9,7 @@ import type { PracticeStatus } from '../practice/types.js';
 import type { Store } from '../store/types.js';
 import { IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
+import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
 
 export class BadActivityError extends Error {
   readonly status = 400;
@@ -50,7 +51,6 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const { request } = effect;
       try {
         const { created } = await store.requests.put(request);
-        if (request.kind === 'request') await store.outbox.enqueue(request.id, at);
         if (created) {
           await store.audit.append({
             at: at.toISOString(),
@@ -61,6 +61,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
           });
           deps.observer?.requestStored?.(request.triage.tier, request.kind);
         }
+        // Idempotent: a request stored again after a crash is not enqueued twice; diversions never are.
+        await enqueueForDelivery(store, request, { now: () => at });
       } catch (err) {
         logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, 'storing a request failed');
         // An emergency diversion has already told the patient what to do; only a consented request must not be lost.

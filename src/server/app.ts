@@ -190,6 +190,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock,
       logger,
       toBundle,
+      onAttempt: (outcome) => {
+        metrics.delivery(outcome === 'delivered' ? 'success' : 'failure');
+        if (outcome === 'retrying') metrics.deliveryRetry();
+        if (outcome === 'dead') metrics.deadLetter();
+      },
       webhook: { url: webhookUrl, secret: webhookSecret, timeoutMs: config.webhook?.timeoutMs ?? 5000, maxAttempts: config.webhook?.maxAttempts ?? 8 },
     });
     const interval = options.deliveryIntervalMs ?? 5000;

@@ -28,6 +28,8 @@ export interface DeliveryWorkerDeps {
   random?: () => number;
   /** Entries per run; the rest wait for the next tick. */
   batchSize?: number;
+  /** Told the outcome of every attempt (for metrics). */
+  onAttempt?: (outcome: 'delivered' | 'retrying' | 'dead') => void;
 }
 
 export interface RunSummary {
@@ -119,7 +121,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const due = await store.outbox.due(clock.now(), deps.batchSize ?? 50);
     for (const entry of due) {
       summary.attempted += 1;
-      summary[await deliverOne(entry)] += 1;
+      const outcome = await deliverOne(entry);
+      summary[outcome] += 1;
+      deps.onAttempt?.(outcome);
     }
     return summary;
   }
