@@ -1,92 +1,179 @@
 /**
- * npm run bench:triage — accuracy and speed of the triage engine on the vignette set.
- * Figures, not a pass/fail test (the hard safety assertion lives in tests/triage/vignettes.test.ts).
+ * npm run bench:triage — accuracy and speed of triage, measured on COMPLETE conversations driven
+ * through the statechart (runTurn), one patient message at a time (bench/triageDialog.ts).
+ * Figures, not a timed test: the hard safety assertions live in tests/triage/dialog.test.ts and
+ * tests/triage/vignettes.test.ts. Patient text is printed only with --verbose, to this stdout.
  */
 import { performance } from 'node:perf_hooks';
 import { TIERS, TIER_RANK, type Tier } from '../src/domain/types.js';
-import { createTriageEngine, loadTriageContent } from '../src/triage/index.js';
-import { loadVignettes, simulate } from './triageSim.js';
+import { createDialogDriver, type DialogRun } from './triageDialog.js';
+import { loadVignettes, simulate, type Vignette } from './triageSim.js';
 
-const engine = createTriageEngine(loadTriageContent('dialogs'));
-const vignettes = loadVignettes('tests/triage/vignettes');
-const matrix = new Map<string, number>();
-let exact = 0;
-let under = 0;
-let over = 0;
-let nonEmergency = 0;
-let overToEmergency = 0;
-let emergencies = 0;
-let emergenciesCaught = 0;
-const emergencyTurns: number[] = [];
-const misses: string[] = [];
+const verbose = process.argv.includes('--verbose');
+const driver = createDialogDriver({ timeScreens: true });
+const engine = driver.engine;
+const tuned = loadVignettes('tests/triage/vignettes');
+const heldOut = loadVignettes('tests/triage/vignettes/heldout');
 
-for (const v of vignettes) {
-  const { outcome, turns } = simulate(engine, v);
-  const key = `${v.gold}>${outcome.tier}`;
-  matrix.set(key, (matrix.get(key) ?? 0) + 1);
-  const diff = TIER_RANK[outcome.tier] - TIER_RANK[v.gold];
-  if (diff === 0) exact++;
-  else if (diff < 0) under++;
-  else over++;
-  if (diff !== 0) misses.push(`  ${v.id} gold=${v.gold} got=${outcome.tier} [${outcome.ruleIds.join(',')}]`);
-  if (v.gold === 'emergency') {
-    emergencies++;
-    if (outcome.tier === 'emergency') emergenciesCaught++;
-  } else {
-    nonEmergency++;
-    if (outcome.tier === 'emergency') overToEmergency++;
-  }
-  if (outcome.tier === 'emergency') emergencyTurns.push(turns);
+interface Scored {
+  v: Vignette;
+  tier: Tier | undefined;
+  run?: DialogRun;
+}
+
+interface Summary {
+  n: number;
+  sensitivity: [number, number];
+  under: number;
+  over: number;
+  overToEmergency: [number, number];
+  exact: number;
+  errors: number;
 }
 
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}% (${n}/${d})`;
-console.log(`Triage bench: ${vignettes.length} vignettes, ruleset ${engine.rulesetVersion}`);
-console.log('Driven through the engine directly (describe -> confirm -> complaint questions -> decide).\n');
-console.log(`emergency sensitivity        ${pct(emergenciesCaught, emergencies)}   target 100%`);
-console.log(`under-triage (any tier)      ${pct(under, vignettes.length)}   target < 2%`);
-console.log(`over-triage (any tier)       ${pct(over, vignettes.length)}`);
-console.log(`over-triage to emergency     ${pct(overToEmergency, nonEmergency)}   target < 5% of non-emergencies`);
-console.log(`exact accuracy               ${pct(exact, vignettes.length)}   target > 90%`);
-console.log(`median turns to emergency    ${median(emergencyTurns)} (messages incl. the opening one; n=${emergencyTurns.length})`);
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
-console.log('\nConfusion matrix (rows gold, columns engine):');
-console.log(`${'gold \\ got'.padEnd(12)}${TIERS.map((t) => t.padStart(10)).join('')}`);
-for (const g of TIERS) {
-  console.log(`${g.padEnd(12)}${TIERS.map((t: Tier) => String(matrix.get(`${g}>${t}`) ?? 0).padStart(10)).join('')}`);
+function summarise(rows: Scored[]): Summary {
+  const rank = (t: Tier | undefined): number => (t ? TIER_RANK[t] : -1);
+  const emergencies = rows.filter((r) => r.v.gold === 'emergency');
+  const others = rows.filter((r) => r.v.gold !== 'emergency');
+  return {
+    n: rows.length,
+    sensitivity: [emergencies.filter((r) => r.tier === 'emergency').length, emergencies.length],
+    // A conversation the driver could not finish has no tier: it counts as under-triage (never as a pass).
+    under: rows.filter((r) => rank(r.tier) < TIER_RANK[r.v.gold]).length,
+    over: rows.filter((r) => rank(r.tier) > TIER_RANK[r.v.gold]).length,
+    overToEmergency: [others.filter((r) => r.tier === 'emergency').length, others.length],
+    exact: rows.filter((r) => r.tier === r.v.gold).length,
+    errors: rows.filter((r) => r.run?.error !== undefined).length,
+  };
 }
 
-// Timing: every vignette text many times, plus a 500-character message with a buried red flag.
-const long = `Hello, I need to ask about my repeat prescription for my blood pressure tablets and my inhaler, and I also want to know about my test results from last month because nobody called me back. My daughter needs her vaccinations booking and I need a fit note for work as my back has been bad since I lifted boxes. By the way my dads face has dropped on one side and his speech is slurred since this afternoon. Could someone call me after 3pm please, thanks so much for your help with all this.`;
-const texts = [...vignettes.map((v) => v.text), long.slice(0, 500)];
-for (let i = 0; i < 200; i++) for (const t of texts) engine.screen(t, 'eng'); // warm up
-const all: number[] = [];
-const longTimes: number[] = [];
-for (let round = 0; round < 50; round++) {
-  for (const t of texts) {
-    const start = performance.now();
-    engine.screen(t, 'eng');
-    all.push(performance.now() - start);
+function printSummary(s: Summary, withTargets: boolean): void {
+  const t = (label: string, ok: boolean): string => (withTargets ? `   ${label}  ${verdict(ok)}` : '');
+  console.log(`emergency sensitivity        ${pct(...s.sensitivity)}${t('target 100%', s.sensitivity[0] === s.sensitivity[1])}`);
+  console.log(`under-triage (any tier)      ${pct(s.under, s.n)}${t('target < 2%', s.under / s.n < 0.02)}`);
+  console.log(`over-triage (any tier)       ${pct(s.over, s.n)}`);
+  console.log(
+    `over-triage to emergency     ${pct(...s.overToEmergency)}${t('target < 5% of non-emergencies', s.overToEmergency[0] / Math.max(s.overToEmergency[1], 1) < 0.05)}`,
+  );
+  console.log(`exact accuracy               ${pct(s.exact, s.n)}${t('target > 90%', s.exact / s.n > 0.9)}`);
+  if (s.errors > 0) console.log(`conversations not finished   ${s.errors} (driver or dialog dead end; counted as under-triage)`);
+}
+
+function printMatrix(rows: Scored[], label: string): void {
+  const matrix = new Map<string, number>();
+  for (const r of rows) matrix.set(`${r.v.gold}>${r.tier ?? 'none'}`, (matrix.get(`${r.v.gold}>${r.tier ?? 'none'}`) ?? 0) + 1);
+  console.log(`\nConfusion matrix (rows gold, columns ${label}):`);
+  console.log(`${'gold \\ got'.padEnd(12)}${TIERS.map((t) => t.padStart(10)).join('')}`);
+  for (const g of TIERS) {
+    console.log(`${g.padEnd(12)}${TIERS.map((t: Tier) => String(matrix.get(`${g}>${t}`) ?? 0).padStart(10)).join('')}`);
   }
 }
-const fresh = long.slice(0, 500);
-for (let i = 0; i < 2000; i++) {
-  // Vary one word so the per-word memo cannot hide the cost of fuzzy lookups.
-  const text = fresh.replace('boxes', `boxes${i}`);
-  const start = performance.now();
-  engine.screen(text, 'eng');
-  longTimes.push(performance.now() - start);
-}
-console.log(`\nscreen() per message: p50 ${q(all, 0.5)} ms, p99 ${q(all, 0.99)} ms (n=${all.length})`);
-console.log(`screen() 500-char message: p50 ${q(longTimes, 0.5)} ms, p99 ${q(longTimes, 0.99)} ms   target p99 < 1 ms`);
 
-if (process.argv.includes('--verbose')) console.log(`\nMismatches:\n${misses.join('\n')}`);
-else console.log(`\n${misses.length} mismatches (run with -- --verbose to list them)`);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] as number);
+function listMismatches(rows: Scored[]): void {
+  const bad = rows.filter((r) => r.tier !== r.v.gold || r.run?.error);
+  if (!verbose) {
+    console.log(`${bad.length} mismatches (run with -- --verbose to list them)`);
+    return;
+  }
+  console.log(`Mismatches (${bad.length}):`);
+  for (const r of bad) {
+    const why = r.run ? `[${r.run.ruleIds.join(',')}] asked ${r.run.asked.join(',') || '-'}${r.run.error ? ` ERROR ${r.run.error}` : ''}` : '';
+    console.log(`  ${r.v.id} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}  "${r.v.text}"`);
+  }
 }
-function q(xs: number[], p: number): string {
+
+// ---- 1. Complete conversations through the statechart ----------------------------------------
+const t0 = performance.now();
+const dialogRows: Scored[] = tuned.map((v) => {
+  const run = driver.run(v);
+  return { v, tier: run.tier, run };
+});
+const dialogMs = performance.now() - t0;
+const dialogScreens = [...driver.screenTimes];
+const s1 = summarise(dialogRows);
+const toEmergency = dialogRows.flatMap((r) => (r.run?.messagesToEmergency !== undefined && r.v.gold === 'emergency' ? [r.run.messagesToEmergency] : []));
+
+console.log(`Triage bench: ${tuned.length} tuned vignettes + ${heldOut.length} held-out, ruleset ${engine.rulesetVersion}`);
+console.log(`\n== 1. Complete conversations through the statechart (runTurn), tuned set (${tuned.length}) ==`);
+console.log('hello -> need -> opening text -> every confirm/complaint question -> duration/trend/impact/wants -> details -> review -> consent');
+console.log(`(${(dialogMs / 1000).toFixed(1)} s for ${tuned.length} conversations, ${dialogScreens.length} screen() calls)\n`);
+printSummary(s1, true);
+console.log(
+  `turns to emergency           median ${quantile(toEmergency, 0.5)}, p90 ${quantile(toEmergency, 0.9)}, max ${Math.max(0, ...toEmergency)} ` +
+    `(patient messages from the opening text, which counts as 1; n=${toEmergency.length})`,
+);
+printMatrix(dialogRows, 'dialog');
+listMismatches(dialogRows);
+
+// Which mismatches come from the "what would you like" button? Re-run only those with 'wants.unsure'.
+const wantsSensitive = dialogRows.filter((r) => r.tier !== r.v.gold && !r.run?.error).filter((r) => {
+  const again = driver.run({ ...r.v, answers: { wants: 'wants.unsure', ...r.v.answers } });
+  return again.tier === r.v.gold;
+});
+if (wantsSensitive.length > 0) {
+  console.log(
+    `  of these, ${wantsSensitive.length} get the gold tier when the patient presses "I am not sure" instead of the default ` +
+      `"wants" button: the dialog screens button values as free text (e.g. "wants.appointment" raises rt.admin).`,
+  );
+}
+
+// ---- 2. Held-out vignettes (written after tuning; never used to tune rules) ------------------
+if (heldOut.length > 0) {
+  const heldRows: Scored[] = heldOut.map((v) => {
+    const run = driver.run(v);
+    return { v, tier: run.tier, run };
+  });
+  console.log(`\n== 2. Held-out vignettes through the statechart (${heldOut.length}; written after tuning, not used to tune) ==\n`);
+  printSummary(summarise(heldRows), true);
+  printMatrix(heldRows, 'dialog');
+  const missed = heldRows.filter((r) => r.v.gold === 'emergency' && r.tier !== 'emergency').map((r) => r.v.id);
+  console.log(`missed held-out emergencies: ${missed.length === 0 ? 'none' : missed.join(', ')}`);
+  listMismatches(heldRows);
+}
+
+// ---- 3. Engine only (the previous bench: describe -> questions -> decide, no dialog) ---------
+const engineRows: Scored[] = tuned.map((v) => ({ v, tier: simulate(engine, v).outcome.tier }));
+console.log(`\n== 3. Engine only, no dialog (previous bench; tuned set) ==\n`);
+printSummary(summarise(engineRows), false);
+printMatrix(engineRows, 'engine');
+
+// ---- 4. Speed ------------------------------------------------------------------------------
+console.log('\n== 4. Engine time ==\n');
+console.log(
+  `screen() per message inside the dialog: p50 ${fmt(quantile(dialogScreens, 0.5))} ms, p99 ${fmt(quantile(dialogScreens, 0.99))} ms ` +
+    `(n=${dialogScreens.length}, cold memo, one call per message and language)`,
+);
+const long = `Hello, I need to ask about my repeat prescription for my blood pressure tablets and my inhaler, and I also want to know about my test results from last month because nobody called me back. My daughter needs her vaccinations booking and I need a fit note for work as my back has been bad since I lifted boxes. By the way my dads face has dropped on one side and his speech is slurred since this afternoon. Could someone call me after 3pm please, thanks so much for your help with all this.`.slice(0, 500);
+const RUNS = 5;
+const ITER = 2000;
+// Warm-up: let the JIT settle before anything is timed.
+for (let i = 0; i < 2000; i++) engine.screen(long.replace('boxes', `boxes${i}`), 'eng');
+const runs: { p50: number; p99: number }[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const times: number[] = [];
+  for (let i = 0; i < ITER; i++) {
+    // A new word every call, so the per-word memo cannot hide the cost of fuzzy lookups.
+    const text = long.replace('boxes', `boxes${run}x${i}`);
+    const start = performance.now();
+    engine.screen(text, 'eng');
+    times.push(performance.now() - start);
+  }
+  runs.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99) });
+}
+const minP99 = Math.min(...runs.map((r) => r.p99));
+const minP50 = Math.min(...runs.map((r) => r.p50));
+console.log(`screen() on a ${long.length}-char message, ${RUNS} runs x ${ITER} calls after ${2000} warm-up calls:`);
+runs.forEach((r, i) => console.log(`  run ${i + 1}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms`));
+console.log(`  min of runs: p50 ${fmt(minP50)} ms, p99 ${fmt(minP99)} ms   target p99 < 1 ms  ${verdict(minP99 < 1)}`);
+console.log(`  worst run p99 ${fmt(Math.max(...runs.map((r) => r.p99)))} ms (noise from other processes shows here)`);
+
+function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0).toFixed(3);
+  return s.length === 0 ? 0 : (s[Math.min(s.length - 1, Math.floor(p * s.length))] as number);
+}
+function fmt(ms: number): string {
+  return ms.toFixed(3);
 }

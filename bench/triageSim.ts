@@ -18,6 +18,12 @@ export interface Vignette {
   answers: Record<string, string>;
   source: string;
   tags: string[];
+  /** Who the patient writes about when the text leaves it unclear (default: read from the text). */
+  who?: 'self' | 'other';
+  /** The patient's age when it matters (default: read from the text, e.g. "6 week old"). */
+  ageYears?: number;
+  /** Set on held-out vignettes: written after the rules were tuned, never used to tune them. */
+  heldOut?: boolean;
 }
 
 export interface SimResult {
