@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     trustProxyHops: env.trustProxyHops,
     ...(env.metricsToken ? { metricsToken: env.metricsToken } : {}),
     directLineSecret: env.directLine.secret,
+    ...(env.azureDirectLineSecret ? { azureDirectLineSecret: env.azureDirectLineSecret } : {}),
     webhook: env.webhook,
     ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
   });

@@ -33,6 +33,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests.', 'https://practice.example.nhs.uk/hook'),
   v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
   v('DIRECTLINE_SECRET', '', 'Signs self-hosted Direct Line tokens (at least 32 characters). Required in production; otherwise a random one per process.', 'directline-secret-0123456789abcdef0123', true),
+  v('AZURE_DIRECTLINE_SECRET', '', 'Azure Bot Service Direct Line secret. When set, the web chat talks to Azure\'s Direct Line (token from /chat/token) instead of our self-hosted one.', 'azure-directline-secret-example-0123456789', true),
   v('ALLOWED_SERVICE_URLS', '', 'Comma list of serviceUrl prefixes the bot may POST replies to in anonymous mode (https, or http on localhost; `http://localhost:*` for the Emulator). Empty = only expectReplies.', 'https://smba.trafficmanager.net/'),
   v('TRUST_PROXY_HOPS', '0', 'Reverse proxies in front of the bot (nginx = 1, App Service = 1); picks the client address from X-Forwarded-For for per-address limits.', '1'),
   v('RATE_LIMIT_PER_MINUTE', '30', 'Messages per conversation per minute before 429.', '60'),
@@ -66,6 +67,8 @@ export interface AppEnv {
   webhook: { url?: string; secret?: string };
   /** `generated` = random per process; tokens die with the process (log a warning at start-up). */
   directLine: { secret: string; generated: boolean };
+  /** Azure's Direct Line secret: the web chat uses Azure's Direct Line instead of ours. */
+  azureDirectLineSecret?: string;
   allowedServiceUrls: string[];
   trustProxyHops: number;
   rateLimit: { perConversationPerMinute: number; perIpPerMinute: number };
@@ -117,6 +120,7 @@ const schema = z.object({
   PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
   PRACTICE_WEBHOOK_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   DIRECTLINE_SECRET: opt(z.string().min(32, { error: 'must be at least 32 characters' })),
+  AZURE_DIRECTLINE_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   ALLOWED_SERVICE_URLS: opt(z.string()),
   TRUST_PROXY_HOPS: opt(int(0, 10)),
   RATE_LIMIT_PER_MINUTE: opt(int(1, 100_000)),
@@ -187,6 +191,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
     directLine: raw.DIRECTLINE_SECRET
       ? { secret: raw.DIRECTLINE_SECRET, generated: false }
       : { secret: randomBytes(48).toString('base64url'), generated: true },
+    ...(raw.AZURE_DIRECTLINE_SECRET ? { azureDirectLineSecret: raw.AZURE_DIRECTLINE_SECRET } : {}),
     allowedServiceUrls,
     trustProxyHops: raw.TRUST_PROXY_HOPS ?? 0,
     rateLimit: { perConversationPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 30, perIpPerMinute: raw.RATE_LIMIT_PER_IP_PER_MINUTE ?? 120 },
