@@ -8,6 +8,11 @@ import type { PracticeStatus } from '../practice/types.js';
 
 /** Channels that cannot show buttons: choices are written out as a numbered list. */
 const NO_BUTTON_CHANNELS = new Set(['sms', 'twilio-sms', 'email', 'telegram-text']);
+/**
+ * Teams shows suggested actions only as imBack, which posts (and shows) the value as the patient's
+ * message: there the value is the title, which the dialog matches as typed text.
+ */
+const IMBACK_CHANNELS = new Set(['msteams']);
 
 export interface IntakeChannelData {
   state: string;
@@ -80,7 +85,11 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
         channelData: { intake },
       };
       if (choices?.length) {
-        const actions: CardAction[] = choices.map((code) => ({ type: 'postBack', title: title(code, rc.lang), value: code }));
+        const imBack = IMBACK_CHANNELS.has(rc.channelId);
+        const actions: CardAction[] = choices.map((code) => {
+          const shown = title(code, rc.lang);
+          return imBack ? { type: 'imBack', title: shown, value: shown } : { type: 'postBack', title: shown, value: code };
+        });
         if (NO_BUTTON_CHANNELS.has(rc.channelId)) {
           activity.text += `\n\n${i18n.t('dialog.listIntro', { lng: tagOf(rc.lang) })}\n${actions.map((a, i) => `${i + 1}. ${a.title}`).join('\n')}`;
         } else {

@@ -44,6 +44,7 @@ export function reviewLines(ctx: IntakeContext): ReviewLine[] {
     if (!answer) continue;
     const labelKey = `dialog.review.labels.${id}`;
     if (answer.code === 'skip') lines.push({ labelKey, valueKey: 'dialog.review.notGiven' });
+    else if (id === 'dob') lines.push({ labelKey, value: answer.code.split('-').reverse().join('/') }); // as typed: day first
     else if (FREE_VALUE.has(id)) lines.push({ labelKey, value: answer.code });
     else lines.push({ labelKey, valueKey: `choice.${answer.code}` });
   }
