@@ -15,8 +15,23 @@ export interface CompiledPhrase {
   lens: number[];
 }
 
-/** Cue phrases as lists of raw words ("years ago" -> ['years','ago']). */
-export type CueList = string[][];
+/**
+ * Cue phrases as lists of raw words ("years ago" -> ['years','ago']), indexed by their first word
+ * so a clause is scanned once per word instead of once per word per cue (screening is hot).
+ * Within one first word the cues keep their content order.
+ */
+export type CueList = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+function indexCues(cues: string[][]): CueList {
+  const byFirst = new Map<string, string[][]>();
+  for (const cue of cues) {
+    const first = cue[0] as string;
+    const list = byFirst.get(first);
+    if (list) list.push(cue);
+    else byFirst.set(first, [cue]);
+  }
+  return byFirst;
+}
 
 /** Everything screen() needs for one language, built once at load time. */
 export interface CompiledLanguage {
@@ -49,8 +64,9 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   const textSpeak = new Map<string, string[]>();
   for (const [from, to] of Object.entries(lex.textSpeak)) textSpeak.set(from.toLowerCase(), to.toLowerCase().split(/\s+/));
   const stopwords = new Set(lex.stopwords.map((w) => w.toLowerCase().replace(/['’]/g, '')));
-  const cue = (list: string[]): CueList =>
+  const words = (list: string[]): string[][] =>
     list.map((p) => phraseWords(p, textSpeak).map((t) => t.raw)).filter((w) => w.length > 0);
+  const cue = (list: string[]): CueList => indexCues(words(list));
   const vocab = new FuzzyVocabulary();
   const byFirstId = new Map<number, CompiledPhrase[]>();
 
@@ -83,11 +99,11 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     stopwords,
     negation: cue(lex.negation),
     negationExceptions: cue(lex.negationExceptions),
-    breakers: new Set(cue(lex.breakers).flat()),
+    breakers: new Set(words(lex.breakers).flat()),
     strongPast: cue(lex.strongPast),
     weakPast: cue(lex.weakPast),
     pastExceptions: cue(lex.pastExceptions),
-    presentPerfect: new Set(cue(lex.presentPerfect).flat()),
+    presentPerfect: new Set(words(lex.presentPerfect).flat()),
     recency: cue(lex.recency),
     notNow: cue(lex.notNow),
   };

@@ -32,7 +32,15 @@ export function splitClauses(text: string): string[] {
 
 /** "chesst" -> "chest", "pleeease" -> "please". Digits are left alone ("1000"). */
 export function collapseRepeats(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
+  // Fast path (screening is hot): most words have no doubled code unit and no surrogate pair, and
+  // then the regex below could not change them. Anything else goes through the regex unchanged.
+  let prev = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === prev || (c >= 0xd800 && c <= 0xdfff)) return word.replace(/(\p{L})\1+/gu, '$1');
+    prev = c;
+  }
+  return word;
 }
 
 /**
@@ -40,16 +48,18 @@ export function collapseRepeats(word: string): string {
  * meet, never so aggressive that short words merge ("fitting" stays apart from "fit").
  */
 export function stem(word: string): string {
-  const cut = (n: number): string | undefined => {
-    const s = word.slice(0, -n);
-    return s.length >= 4 ? s : undefined;
-  };
-  if (word.length > 5 && word.endsWith('ing')) return cut(3) ?? word;
-  if (word.length > 4 && word.endsWith('ed')) return cut(2) ?? word;
-  if (word.length > 5 && word.endsWith('es')) return cut(2) ?? word;
+  if (word.length > 5 && word.endsWith('ing')) return cut(word, 3);
+  if (word.length > 4 && word.endsWith('ed')) return cut(word, 2);
+  if (word.length > 5 && word.endsWith('es')) return cut(word, 2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  if (word.length > 4 && word.endsWith('e')) return cut(1) ?? word;
+  if (word.length > 4 && word.endsWith('e')) return cut(word, 1);
   return word;
+}
+
+/** `word` without its last n letters, unless that leaves fewer than 4 (then the word unchanged). */
+function cut(word: string, n: number): string {
+  const s = word.slice(0, -n);
+  return s.length >= 4 ? s : word;
 }
 
 /** Turns one clause into tokens, expanding text-speak ("cnt" -> "cant", "bcos" -> "because"). */
@@ -57,13 +67,34 @@ export function tokenise(clause: string, textSpeak: ReadonlyMap<string, string[]
   const out: Token[] = [];
   for (const w of clause.split(' ')) {
     if (w.length === 0) continue;
-    const expanded = textSpeak.get(w) ?? textSpeak.get(collapseRepeats(w)) ?? [w];
-    for (const e of expanded) {
-      const raw = collapseRepeats(e);
-      out.push({ word: e, raw, stem: stem(raw) });
-    }
+    for (const t of wordTokens(w, textSpeak)) out.push(t);
   }
   return out;
+}
+
+/**
+ * Tokens of one word, memoised per text-speak table: patients reuse the same words, and this is
+ * the hot loop of screening. Tokens are never mutated by their readers, so sharing them is safe.
+ */
+const tokenMemo = new WeakMap<ReadonlyMap<string, string[]>, Map<string, readonly Token[]>>();
+const TOKEN_MEMO_MAX = 50_000;
+
+function wordTokens(w: string, textSpeak: ReadonlyMap<string, string[]>): readonly Token[] {
+  let memo = tokenMemo.get(textSpeak);
+  if (!memo) {
+    memo = new Map();
+    tokenMemo.set(textSpeak, memo);
+  }
+  const known = memo.get(w);
+  if (known) return known;
+  const expanded = textSpeak.get(w) ?? textSpeak.get(collapseRepeats(w)) ?? [w];
+  const tokens = expanded.map((e): Token => {
+    const raw = collapseRepeats(e);
+    return { word: e, raw, stem: stem(raw) };
+  });
+  if (memo.size >= TOKEN_MEMO_MAX) memo.clear(); // bound memory on a long-running server
+  memo.set(w, tokens);
+  return tokens;
 }
 
 /** Normalises a cue or trigger phrase the same way as patient text, as a list of raw words. */

@@ -43,7 +43,8 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   });
   const cands = content.map((i) => lang.vocab.lookup((tokens[i] as Token).stem));
   const raws = tokens.map((t) => t.raw);
-  const cues = new ClauseCues(raws, lang);
+  // Most clauses hold no trigger at all: find their cue words only when one matches.
+  let cues: ClauseCues | undefined;
   const found: Occurrence[] = [];
 
   for (let k = 0; k < content.length; k++) {
@@ -54,6 +55,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
         const start = content[k] as number;
         const end = content[span[span.length - 1] as number] as number;
         if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
+        cues ??= new ClauseCues(raws, lang);
         const { status, cue } = cues.read(start, end);
         found.push({
           ruleId: phrase.ruleId,
@@ -156,7 +158,9 @@ function dist(at: number, start: number, end: number): number {
 function findCues(raws: string[], cues: CueList): { at: number; cue: string }[] {
   const out: { at: number; cue: string }[] = [];
   for (let i = 0; i < raws.length; i++) {
-    for (const cue of cues) {
+    const starting = cues.get(raws[i] as string);
+    if (!starting) continue;
+    for (const cue of starting) {
       if (cue.every((w, j) => raws[i + j] === w)) out.push({ at: i, cue: cue.join(' ') });
     }
   }
