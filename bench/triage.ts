@@ -4,6 +4,7 @@
  * Figures, not a timed test: the hard safety assertions live in tests/triage/dialog.test.ts and
  * tests/triage/vignettes.test.ts. Patient text is printed only with --verbose, to this stdout.
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TIERS, TIER_RANK, type Tier } from '../src/domain/types.js';
 import { createDialogDriver, type DialogRun } from './triageDialog.js';
@@ -147,28 +148,36 @@ console.log(
     `(n=${dialogScreens.length}, cold memo, one call per message and language)`,
 );
 const long = `Hello, I need to ask about my repeat prescription for my blood pressure tablets and my inhaler, and I also want to know about my test results from last month because nobody called me back. My daughter needs her vaccinations booking and I need a fit note for work as my back has been bad since I lifted boxes. By the way my dads face has dropped on one side and his speech is slurred since this afternoon. Could someone call me after 3pm please, thanks so much for your help with all this.`.slice(0, 500);
-const RUNS = 5;
-const ITER = 2000;
+// Many short runs: on a shared machine at least one usually lands in a quiet window (min of runs).
+const RUNS = 10;
+const ITER = 1000;
 // Warm-up: let the JIT settle before anything is timed.
 for (let i = 0; i < 2000; i++) engine.screen(long.replace('boxes', `boxes${i}`), 'eng');
-const runs: { p50: number; p99: number }[] = [];
+const runs: { p50: number; p99: number; cpu50: number; cpu99: number }[] = [];
 for (let run = 0; run < RUNS; run++) {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < ITER; i++) {
-    // A new word every call, so the per-word memo cannot hide the cost of fuzzy lookups.
+    // A new word every call, so the per-word memos cannot hide the cost of fuzzy lookups.
     const text = long.replace('boxes', `boxes${run}x${i}`);
+    const c0 = process.cpuUsage();
     const start = performance.now();
     engine.screen(text, 'eng');
     times.push(performance.now() - start);
+    // CPU time of this process (µs): unlike wall time it does not grow while the OS runs someone else.
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  runs.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99) });
+  runs.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), cpu50: quantile(cpu, 0.5), cpu99: quantile(cpu, 0.99) });
 }
 const minP99 = Math.min(...runs.map((r) => r.p99));
 const minP50 = Math.min(...runs.map((r) => r.p50));
-console.log(`screen() on a ${long.length}-char message, ${RUNS} runs x ${ITER} calls after ${2000} warm-up calls:`);
-runs.forEach((r, i) => console.log(`  run ${i + 1}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms`));
-console.log(`  min of runs: p50 ${fmt(minP50)} ms, p99 ${fmt(minP99)} ms   target p99 < 1 ms  ${verdict(minP99 < 1)}`);
-console.log(`  worst run p99 ${fmt(Math.max(...runs.map((r) => r.p99)))} ms (noise from other processes shows here)`);
+const minCpu99 = Math.min(...runs.map((r) => r.cpu99));
+console.log(`screen() on a ${long.length}-char message, ${RUNS} runs x ${ITER} calls after ${2000} warm-up calls (wall clock; process CPU time):`);
+runs.forEach((r, i) => console.log(`  run ${String(i + 1).padStart(2)}: wall p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms;  cpu p50 ${fmt(r.cpu50)} ms, p99 ${fmt(r.cpu99)} ms`));
+console.log(`  min of runs: wall p50 ${fmt(minP50)} ms, p99 ${fmt(minP99)} ms   target p99 < 1 ms  ${verdict(minP99 < 1)}`);
+console.log(`  min of runs: cpu p99 ${fmt(minCpu99)} ms (${verdict(minCpu99 < 1)} on CPU time; wall p99 above 1 ms with cpu p99 below it means the OS preempted us)`);
+console.log(`  worst run wall p99 ${fmt(Math.max(...runs.map((r) => r.p99)))} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
 
 function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
