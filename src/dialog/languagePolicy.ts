@@ -2,6 +2,7 @@ import type { LangCode } from '../domain/types.js';
 import { detectLanguage } from '../lang/detect.js';
 import { parseLanguageChoice } from '../lang/choice.js';
 import type { Language } from '../lang/registry.js';
+import { createScreeningLanguages } from '../lang/screeningLanguages.js';
 import type { LanguagePolicy } from './machine/deps.js';
 
 /**
@@ -10,6 +11,7 @@ import type { LanguagePolicy } from './machine/deps.js';
  */
 export function createLanguagePolicy(languages: readonly Language[], supported: readonly LangCode[]): LanguagePolicy {
   return {
+    screeningLanguages: createScreeningLanguages(languages, supported),
     suggestSwitch(text, current, declined) {
       const found = detectLanguage(text, { current, supported });
       const sure = found.longEnough && (found.confidence === 'high' || found.reason === 'lexicon');

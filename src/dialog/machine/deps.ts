@@ -10,6 +10,8 @@ export interface LanguagePolicy {
    * the message is long enough to be sure, and the patient has not declined it; else null.
    */
   suggestSwitch(text: string, current: LangCode, declined: readonly LangCode[]): LangCode | null;
+  /** Languages whose red-flag lexicons this message is screened with (never fewer than current + English). */
+  screeningLanguages(text: string, current: LangCode): LangCode[];
   /** A language named by the patient ("polski", "welsh", "ar"), among `offered`; else null. */
   parseChoice(text: string, offered: readonly LangCode[]): LangCode | null;
 }

@@ -233,6 +233,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       })),
       /** Non-emergency rules found in free text count towards the tier; uncertain ones are queued to confirm. */
       recordRuleHits: assign(({ context, event }) => {
+        if (see.isClosedAnswer(event, context)) return {};
         const hits = see.screening(event, context).hits;
         const clear = hits.filter((h) => h.certainty === 'clear' && !context.deniedRuleIds.includes(h.ruleId));
         const flags: RedFlagRecord[] = clear
@@ -263,11 +264,19 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const outcome = emergencyOutcome(context, event);
         const request = buildRequest({ ...context }, 'emergency-diversion', outcome);
         const key = `dialog.emergency.${outcome.disposition}`;
+        // Give the advice in the language the emergency was written in, and in the conversation's too.
+        const written = see
+          .screening(event, context)
+          .hits.filter((h) => h.tier === 'emergency')
+          .flatMap((h) => h.langs ?? [])
+          .find((l) => l !== 'eng' && l !== context.lang);
+        const alsoIn = written ? { alsoIn: [context.lang] } : {};
         return {
           outcome,
           step: 'emergency',
+          ...(written ? { lang: written } : {}),
           redFlags: context.redFlags,
-          say: say(context, { key }, { key: 'dialog.emergency.noRequest' }),
+          say: say(context, { key, ...alsoIn }, { key: 'dialog.emergency.noRequest' }),
           lastPrompt: { key },
           effects: [...context.effects, { type: 'request.store' as const, request }],
         };

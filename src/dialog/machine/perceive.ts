@@ -1,5 +1,5 @@
 import type { LangCode } from '../../domain/types.js';
-import type { RuleHit, Screening, TriageQuestion } from '../../triage/types.js';
+import type { Screening, TriageQuestion } from '../../triage/types.js';
 import type { IntakeStep } from '../content.js';
 import { matchChoice } from '../interpret/choices.js';
 import { matchCommand } from '../interpret/commands.js';
@@ -28,34 +28,32 @@ function memo<R>(fn: (event: object, ctx: IntakeContext) => R): (event: object, 
   };
 }
 
-const RANK = { clear: 1, uncertain: 0 } as const;
-
 /** Screen with the patient's language, English (often mixed in) and any language the text looks like. */
 export function createPerception(deps: IntakeDeps) {
   const textOf = (event: object): string => ('text' in event && typeof event.text === 'string' ? event.text : '');
 
   const screening = memo((event, ctx): Screening => {
     const text = textOf(event);
-    if (text.trim() === '') return { hits: [], suppressed: [] };
-    const langs = new Set<LangCode>([ctx.lang, 'eng']);
-    const detected = deps.language.suggestSwitch(text, ctx.lang, []);
-    if (detected) langs.add(detected);
-    const byRule = new Map<string, RuleHit>();
-    const suppressed: Screening['suppressed'] = [];
-    for (const lang of langs) {
-      const s = deps.triage.screen(text, lang);
-      suppressed.push(...s.suppressed);
-      for (const hit of s.hits) {
-        const seen = byRule.get(hit.ruleId);
-        if (!seen || RANK[hit.certainty] > RANK[seen.certainty]) byRule.set(hit.ruleId, hit);
-      }
-    }
-    return { hits: [...byRule.values()], suppressed };
+    // A button sends one of our own codes ("wants.appointment"): there is nothing to screen.
+    if (text.trim() === '' || ctx.lastPrompt?.choices?.includes(text.trim())) return { hits: [], suppressed: [] };
+    return deps.triage.screen(text, deps.language.screeningLanguages(text, ctx.lang));
   });
 
   const command = memo((event, ctx): Command | null => matchCommand(textOf(event), ctx.lang, deps.words));
 
   const answer = memo((event, ctx): Parsed => parseStepAnswer(textOf(event), ctx, deps));
+
+  /**
+   * A valid answer to a closed question (a choice, a name, a date, a number) is not a description:
+   * it is still screened for emergencies, but cannot add lower-tier rules ("An appointment" is not
+   * an admin request, "My child" is not a child's symptom).
+   */
+  const isClosedAnswer = (event: object, ctx: IntakeContext): boolean => {
+    if (!answer(event, ctx).ok) return false;
+    if (ctx.step === 'confirm' || ctx.step === 'triageQuestion') return true;
+    const step = (deps.content.steps as Record<string, IntakeStep | undefined>)[ctx.step];
+    return step !== undefined && step.input !== 'text';
+  };
 
   /** Offer another language only where free text is expected, or when the reply made no sense. */
   const langSuggestion = memo((event, ctx): LangCode | null => {
@@ -64,7 +62,7 @@ export function createPerception(deps: IntakeDeps) {
     return deps.language.suggestSwitch(textOf(event), ctx.lang, ctx.declinedLangs);
   });
 
-  return { screening, command, langSuggestion, answer, textOf };
+  return { screening, command, langSuggestion, answer, isClosedAnswer, textOf };
 }
 
 export type Perception = ReturnType<typeof createPerception>;
