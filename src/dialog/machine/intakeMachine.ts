@@ -103,6 +103,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
     { actions: 'rejectAnswer' as const },
   ];
   const ask = (step: StepId) => ({ type: 'askStep' as const, params: { step } });
+  type ActionName = 'recordAnswer' | 'queueIfClosed' | 'submitRequest' | 'sayPharmacy' | 'sayNotSent';
+  /** A yes/no question: each answer has its own target and actions; anything else is re-asked. */
+  const yesOrNo = (yes: { target: string; actions: ActionName[] }, no: { target: string; actions: ActionName[] }) => [
+    { guard: { type: 'isAnswer' as const, params: { code: 'yes' } }, target: yes.target, actions: yes.actions },
+    { guard: { type: 'isAnswer' as const, params: { code: 'no' } }, target: no.target, actions: no.actions },
+    { actions: 'rejectAnswer' as const },
+  ];
 
   return setup({
     types: {} as { context: IntakeContext; events: IntakeEvent; input: IntakeInput },
@@ -533,21 +540,13 @@ export function createIntakeMachine(deps: IntakeDeps) {
       pharmacyOffer: {
         entry: ask('pharmacyOffer'),
         on: {
-          answer: [
-            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'who', actions: 'recordAnswer' },
-            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayPharmacy', 'sayNotSent'] },
-            { actions: 'rejectAnswer' },
-          ],
+          answer: yesOrNo({ target: 'who', actions: ['recordAnswer'] }, { target: 'ended', actions: ['recordAnswer', 'sayPharmacy', 'sayNotSent'] }),
         },
       },
       urgentClosed: {
         entry: ask('urgentClosed'),
         on: {
-          answer: [
-            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'who', actions: ['recordAnswer', 'queueIfClosed'] },
-            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayNotSent'] },
-            { actions: 'rejectAnswer' },
-          ],
+          answer: yesOrNo({ target: 'who', actions: ['recordAnswer', 'queueIfClosed'] }, { target: 'ended', actions: ['recordAnswer', 'sayNotSent'] }),
         },
       },
       who: {
@@ -593,11 +592,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       consent: {
         entry: ask('consent'),
         on: {
-          answer: [
-            { guard: { type: 'isAnswer', params: { code: 'yes' } }, target: 'submitted', actions: ['recordAnswer', 'submitRequest'] },
-            { guard: { type: 'isAnswer', params: { code: 'no' } }, target: 'ended', actions: ['recordAnswer', 'sayNotSent'] },
-            { actions: 'rejectAnswer' },
-          ],
+          answer: yesOrNo({ target: 'submitted', actions: ['recordAnswer', 'submitRequest'] }, { target: 'ended', actions: ['recordAnswer', 'sayNotSent'] }),
         },
       },
       submitted: {
