@@ -1,5 +1,5 @@
 import { and, assign, raise, setup } from 'xstate';
-import type { RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
+import type { PatientDetails, RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
 import type { Picture } from '../../triage/types.js';
 import { STEP_IDS, type StepId } from '../content.js';
 import { ageInYears } from '../validate/dateOfBirth.js';
@@ -20,6 +20,10 @@ const CHANGEABLE = new Set<string>([
   'describe', 'duration', 'trend', 'impact', 'wants', 'who', 'relationship', 'name', 'dob', 'nhs', 'postcode', 'phone',
   'contactMethod', 'contactTimes',
 ]);
+/** Steps whose answer is one field of the patient's details, as given. */
+const PATIENT_FIELDS: Readonly<Record<string, keyof PatientDetails>> = {
+  name: 'name', dob: 'dateOfBirth', postcode: 'postcode', phone: 'phone', contactMethod: 'contactMethod', contactTimes: 'contactTimes',
+};
 /** Steps with no question of their own; "back" skips them. */
 const INTERRUPTIONS = new Set(['confirm', 'languageMenu', 'languageOffer', 'welcome']);
 
@@ -337,29 +341,15 @@ export function createIntakeMachine(deps: IntakeDeps) {
           case 'relationship':
             patch.subject = { who: 'for.other', relationship: code };
             break;
-          case 'name':
-            patch.patient = { ...context.patient, name: code };
-            break;
-          case 'dob':
-            patch.patient = { ...context.patient, dateOfBirth: code };
-            break;
           case 'nhs': {
             const { nhsNumber: _dropped, ...rest } = context.patient;
             patch.patient = code === 'skip' ? rest : { ...context.patient, nhsNumber: code };
             break;
           }
-          case 'postcode':
-            patch.patient = { ...context.patient, postcode: code };
-            break;
-          case 'phone':
-            patch.patient = { ...context.patient, phone: code };
-            break;
-          case 'contactMethod':
-            patch.patient = { ...context.patient, contactMethod: code };
-            break;
-          case 'contactTimes':
-            patch.patient = { ...context.patient, contactTimes: code };
-            break;
+          default: {
+            const field = PATIENT_FIELDS[id];
+            if (field) patch.patient = { ...context.patient, [field]: code };
+          }
         }
         return patch;
       }),
