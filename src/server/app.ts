@@ -58,6 +58,8 @@ export interface AppOptions {
   deliveryIntervalMs?: number;
   metrics?: Metrics;
   observer?: TurnObserver;
+  /** How often the retention sweep runs (default every 6 hours; it also runs at start-up). */
+  sweepIntervalMs?: number;
 }
 
 export interface App {
@@ -203,6 +205,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.warn('no practice webhook configured: requests are kept in the outbox and shown by the practice API');
   }
 
+  // Retention: delete idle conversations and delivered or closed requests older than retentionDays.
+  const sweep = () =>
+    store.sweep(clock.now()).then(
+      (removed) => logger.info(removed, 'retention sweep'),
+      (err: unknown) => logger.error({ err: (err as Error).name }, 'retention sweep failed'),
+    );
+  const sweepTimer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 6 * 3600_000);
+  sweepTimer.unref();
+  void sweep();
+
   return {
     server,
     service,
@@ -222,6 +234,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       if (closing) return;
       closing = true;
+      clearInterval(sweepTimer);
       await delivery?.stop();
       await directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,6 +13,16 @@ function toReview(c: ReturnType<typeof conversation>) {
   expect(c.last.state).toBe('review');
 }
 
+/** From wherever the description left off, answers everything up to the review. */
+function toReviewFromHere(c: ReturnType<typeof conversation>) {
+  answerTriageQuestions(c, 'no');
+  for (const answer of ['duration.weeks', 'trend.same', 'impact.some', 'wants.appointment', 'for.self', 'Jane Smith', '31/12/1980', 'skip', 'SW1A 1AA', '07700 900123', 'contact.text', 'when.any']) {
+    if (c.last.state === 'review') break;
+    c.say(answer);
+  }
+  expect(c.last.state).toBe('review');
+}
+
 describe('greeting and the first question', () => {
   it('says plainly this is not for emergencies, whether the practice is open, and asks what is needed', () => {
     const c = conversation();
@@ -352,6 +362,20 @@ describe('language', () => {
     expect(next.result.lang).toBe('pol');
     expect(next.result.state).not.toBe('describe');
     expect(c.turns.at(-1)?.state).not.toBe('languageOffer');
+  });
+
+  it('keeps the language the patient wrote in on their words, even when they stay in English', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('need.new');
+    c.say('Od trzech dni mam wysypkę na ręce i bardzo swędzi');
+    c.say('lang.eng');
+    toReviewFromHere(c);
+    c.say('review.send');
+    const request = c.say('yes').result.effects[0]?.request;
+    expect(request?.texts[0]).toMatchObject({ lang: 'pol' });
+    expect(request?.language).toBe('pol');
+    expect(request?.interpreterMayBeNeeded).toBe(true);
   });
 
   it('never switches language on a short reply', () => {

@@ -141,6 +141,18 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
     });
   });
 
+  it('requires Bot Framework authentication when an app id is configured', async () => {
+    running = await startApp({ botFramework: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' } });
+    const reply = await post(running.url, { type: 'message', text: 'hello', conversation: { id: 'auth-1' }, serviceUrl: 'https://smba.trafficmanager.net/uk/' });
+    expect(reply.status).toBe(401);
+    const forged = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer abc.def.ghi' },
+      body: JSON.stringify({ type: 'message', text: 'hello', channelId: 'test', conversation: { id: 'auth-2' }, serviceUrl: 'https://smba.trafficmanager.net/uk/' }),
+    });
+    expect(forged.status).toBe(401);
+  });
+
   it('serves /health, /ready and /metrics', async () => {
     running = await startApp();
     expect((await fetch(`${running.url}/health`)).status).toBe(200);

@@ -240,7 +240,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         say: context.say,
       })),
       recordText: assign(({ context, event }) => ({
-        texts: [...context.texts, { step: context.step, text: see.textOf(event), lang: context.lang, at: context.now }],
+        texts: [...context.texts, { step: context.step, text: see.textOf(event), lang: see.writtenIn(event, context), at: context.now }],
       })),
       /** Non-emergency rules found in free text count towards the tier; uncertain ones are queued to confirm. */
       recordRuleHits: assign(({ context, event }) => {
@@ -265,7 +265,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
           ...(atDescribe
             ? {
                 answers: { ...context.answers, describe: { questionId: 'describe', questionKey: content.steps.describe.prompt, code: text, at: context.now } },
-                texts: [...context.texts, { step: 'describe', text, lang: context.lang, at: context.now }],
+                texts: [...context.texts, { step: 'describe', text, lang: see.writtenIn(event, context), at: context.now }],
                 trail: [...context.trail, 'describe'],
               }
             : {}),
@@ -333,7 +333,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
             patch.need = code as IntakeContext['need'];
             break;
           case 'describe':
-            patch.texts = [...context.texts, { step: 'describe', text: code, lang: context.lang, at: context.now }];
+            patch.texts = [...context.texts, { step: 'describe', text: code, lang: see.writtenIn(event, context), at: context.now }];
             break;
           case 'who':
             patch.subject = code === 'for.other' ? { who: 'for.other', ...(context.subject?.relationship ? { relationship: context.subject.relationship } : {}) } : { who: 'for.self' };

@@ -62,7 +62,10 @@ export function createPerception(deps: IntakeDeps) {
     return deps.language.suggestSwitch(textOf(event), ctx.lang, ctx.declinedLangs);
   });
 
-  return { screening, command, langSuggestion, answer, isClosedAnswer, textOf };
+  /** The language a free text is written in, for its tag: the conversation's unless clearly another. */
+  const writtenIn = memo((event, ctx): LangCode => deps.language.suggestSwitch(textOf(event), ctx.lang, []) ?? ctx.lang);
+
+  return { screening, command, langSuggestion, answer, isClosedAnswer, writtenIn, textOf };
 }
 
 export type Perception = ReturnType<typeof createPerception>;
