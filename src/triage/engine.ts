@@ -8,8 +8,11 @@ import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
+/** An occurrence and the language whose lexicon found it. */
+export type LangOccurrence = Occurrence & { lang: LangCode };
+
 export interface ExplainingTriageEngine extends TriageEngine {
-  explain(text: string, lang: LangCode): Occurrence[];
+  explain(text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[];
 }
 
 /** Tense cues only soften red flags: "had a sore throat" still needs the pharmacy. */
@@ -22,17 +25,17 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const questions = buildQuestionIndex(content);
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
 
-  const explain = (text: string, lang: LangCode): Occurrence[] => {
+  const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
-    const langs = lang === 'eng' || !languages.has(lang) ? ['eng'] : [lang, 'eng'];
-    return langs.flatMap((l) => {
+    const langs = new Set<LangCode>(['eng', ...(typeof lang === 'string' ? [lang] : lang)].filter((l) => languages.has(l)));
+    return [...langs].flatMap((l) => {
       const compiled = languages.get(l);
-      return compiled ? findOccurrences(text, compiled) : [];
+      return compiled ? findOccurrences(text, compiled).map((o) => ({ ...o, lang: l })) : [];
     });
   };
 
-  const screen = (text: string, lang: LangCode): Screening => {
-    const byRule = new Map<string, Occurrence[]>();
+  const screen = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
+    const byRule = new Map<string, LangOccurrence[]>();
     for (const occ of explain(text, lang)) {
       const list = byRule.get(occ.ruleId) ?? [];
       list.push(occ);
@@ -68,6 +71,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         certainty,
         ...(certainty === 'uncertain' ? { confirmQuestionId: confirmIdOf(rule) } : {}),
         matched: [...new Set(used.map((o) => o.words.join(' ')))],
+        langs: [...new Set(used.map((o) => o.lang))],
       });
     }
     hits.sort((a, b) => rankOf(rules.get(b.ruleId) as RuleDef) - rankOf(rules.get(a.ruleId) as RuleDef));

@@ -20,6 +20,8 @@ export interface RuleHit {
   confirmQuestionId?: string;
   /** Words/phrases that matched (for `npm run triage` explanations; never logged). */
   matched: string[];
+  /** Languages whose lexicons matched, so advice can be given in the language the patient wrote. */
+  langs?: LangCode[];
 }
 
 export interface Screening {
@@ -56,8 +58,11 @@ export interface Picture {
 export interface TriageEngine {
   /** Version of the whole rule set (recorded on every request). */
   readonly rulesetVersion: string;
-  /** Screen one free-text message. Must be fast (< 1 ms p99 for 500 chars). */
-  screen(text: string, lang: LangCode): Screening;
+  /**
+   * Screen one free-text message with the lexicons of these languages (English is always included;
+   * each language is read once). Must be fast (< 1 ms p99 for 500 chars per language).
+   */
+  screen(text: string, lang: LangCode | readonly LangCode[]): Screening;
   /** Look up a rule by id (its version and source are recorded on every request it touched). */
   rule(id: string): (RuleRef & { tier: Tier; disposition: Disposition }) | undefined;
   /** Look up a question (confirm or complaint question) by id. */
