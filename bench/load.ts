@@ -168,7 +168,7 @@ async function main(): Promise<void> {
 
     const botDir = await mkdtemp(join(tmpdir(), 'bench-load-bot-'));
     dirs.push(botDir);
-    const bot = track(await startServer({ dataDir: botDir, env: BOT_ENV, probe: true }));
+    const bot = track(await startServer({ dataDir: botDir, env: BOT_ENV, probe: true, built: true }));
     const botR = await measure('bot', bot, (p) => botJob(bot.url, p));
 
     // 2. Memory per active conversation: N conversations left mid-intake (at 'trend'), idle but within the idle timeout.
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       await seedRequests(dir, size, now);
       const seedS = (performance.now() - t) / 1000;
       t = performance.now();
-      const child = track(await startServer({ dataDir: dir, env: BOT_ENV, probe: true }, 120_000));
+      const child = track(await startServer({ dataDir: dir, env: BOT_ENV, probe: true, built: true }, 120_000));
       const startSeconds = (performance.now() - t) / 1000;
       console.log(`\n   seeded ${size} requests in ${seedS.toFixed(1)} s; server ready in ${startSeconds.toFixed(1)} s`);
       stores.push({ size, child, startSeconds, latencies: [] });

@@ -36,9 +36,13 @@ export interface Child {
 }
 
 /** The server's command line: built dist if there is one, else tsx on the sources. */
-export function serverCommand(probe = false): string[] {
+/**
+ * The command that runs the bot. Benchmarks use the build (`built`: dist/, when present, as in
+ * production); tests always run the sources so they can never test a stale build.
+ */
+export function serverCommand(probe = false, built = false): string[] {
   const dist = join(projectRoot, 'dist', 'src', 'index.js');
-  return existsSync(dist) ? [...nodeFlags(probe), dist] : [...nodeFlags(probe, true), join(projectRoot, 'src', 'index.ts')];
+  return built && existsSync(dist) ? [...nodeFlags(probe), dist] : [...nodeFlags(probe, true), join(projectRoot, 'src', 'index.ts')];
 }
 
 /** Node flags for a child; `probe` preloads bench/load/probe.ts (CPU/memory over IPC) and exposes gc. */
@@ -129,13 +133,15 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Preload the stats probe (IPC). */
   probe?: boolean;
+  /** Run dist/ instead of the sources (benchmarks only). */
+  built?: boolean;
 }
 
 /** Starts the real bot server on 127.0.0.1 and waits for /health. */
 export async function startServer(opts: ServerOptions, readyTimeoutMs = 60_000): Promise<Child> {
   const port = opts.port ?? (await freePort());
   const child = spawnNode(
-    serverCommand(opts.probe ?? false),
+    serverCommand(opts.probe ?? false, opts.built ?? false),
     {
       HOST: '127.0.0.1',
       PORT: String(port),
