@@ -1,7 +1,7 @@
 import type { LangCode } from '../domain/types.js';
 import type { LexiconDef, RuleDef, TriageContent } from './contentSchema.js';
 import { FuzzyVocabulary } from './fuzzy.js';
-import { phraseWords } from './normalise.js';
+import { phraseWords, type Token } from './normalise.js';
 
 /** Prefix of the pseudo rule id under which a rule's exclusion phrases are compiled. */
 export const EXCLUDE_MARK = '!';
@@ -13,6 +13,11 @@ export interface CompiledPhrase {
   ids: number[];
   /** Length of each phrase word's stem (short words allow no gap after them). */
   lens: number[];
+  /**
+   * The phrase itself holds a negation word ("cant breathe", "سانس نہیں آ رہی"): a negation word
+   * after it is part of what the patient describes, never a denial of it.
+   */
+  negative: boolean;
 }
 
 /**
@@ -40,15 +45,40 @@ export interface CompiledLanguage {
   byFirstId: Map<number, CompiledPhrase[]>;
   textSpeak: Map<string, string[]>;
   stopwords: Set<string>;
+  /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
+  stopPhrases: CueList;
   negation: CueList;
+  /** Words after a trigger that deny it ("yok", "نہیں ہے"); read only within a few words, same clause. */
+  negationAfter: CueList;
   negationExceptions: CueList;
   breakers: Set<string>;
+  /** Breakers of several words that must appear together (Han: 但是, 因为 are one word per character). */
+  breakerPhrases: CueList;
   strongPast: CueList;
   weakPast: CueList;
   pastExceptions: CueList;
   presentPerfect: Set<string>;
   recency: CueList;
   notNow: CueList;
+}
+
+const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
+const HAN = /\p{Script=Han}/u;
+const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}]/u;
+
+/**
+ * Which tokens are filler: single stopwords by the word as typed, and stopword phrases of several
+ * words where all of them appear in a row. Shared by trigger phrases and patient text.
+ */
+export function fillerMask(tokens: readonly Token[], stopwords: ReadonlySet<string>, stopPhrases: CueList): boolean[] {
+  const mask = tokens.map((t) => stopwords.has(t.word));
+  if (stopPhrases.size === 0) return mask;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const seq of stopPhrases.get((tokens[i] as Token).word) ?? []) {
+      if (seq.every((w, j) => tokens[i + j]?.word === w)) for (let j = 0; j < seq.length; j++) mask[i + j] = true;
+    }
+  }
+  return mask;
 }
 
 export function compileLanguages(content: TriageContent): Map<LangCode, CompiledLanguage> {
@@ -62,11 +92,40 @@ export function compileLanguages(content: TriageContent): Map<LangCode, Compiled
 
 function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string, RuleDef>): CompiledLanguage {
   const textSpeak = new Map<string, string[]>();
-  for (const [from, to] of Object.entries(lex.textSpeak)) textSpeak.set(from.toLowerCase(), to.toLowerCase().split(/\s+/));
-  const stopwords = new Set(lex.stopwords.map((w) => w.toLowerCase().replace(/['’]/g, '')));
+  for (const [from, to] of Object.entries(lex.textSpeak)) {
+    textSpeak.set(from.toLowerCase(), to.toLowerCase().split(/\s+/));
+    // Scripts whose letters normalisation folds or splits (Arabic letter variants, Han characters,
+    // Indic vowel signs) are also looked up, and expanded, in their normalised form.
+    if (FOLDED_SCRIPTS.test(from + to)) {
+      const key = phraseWords(from, NO_TEXT_SPEAK).map((t) => t.word);
+      const value = phraseWords(to, NO_TEXT_SPEAK).map((t) => t.word);
+      if (key.length === 1 && value.length > 0) textSpeak.set(key[0] as string, value);
+    }
+  }
   const words = (list: string[]): string[][] =>
     list.map((p) => phraseWords(p, textSpeak).map((t) => t.raw)).filter((w) => w.length > 0);
   const cue = (list: string[]): CueList => indexCues(words(list));
+  // Stopwords are normalised like text (accents, Arabic letter variants, Han split per character),
+  // but without text-speak expansion: they are compared with the word as typed.
+  const stopwords = new Set<string>();
+  const stopSeqs: string[][] = [];
+  for (const sw of lex.stopwords) {
+    // The stopword as written is kept too: text-speak may expand to it unnormalised ("cok" -> "çok").
+    stopwords.add(sw.toLowerCase().replace(/['’]/g, ''));
+    const ws = phraseWords(sw, NO_TEXT_SPEAK).map((t) => t.word);
+    if (ws.length === 1) stopwords.add(ws[0] as string);
+    else if (ws.length > 1) stopSeqs.push(ws);
+  }
+  const stopPhrases = indexCues(stopSeqs);
+  // A breaker of several words counts word by word (as it always has), except Han, where one
+  // character alone (是, 为, 有) is far too common to end a negation's reach.
+  const breakers = new Set<string>();
+  const breakerSeqs: string[][] = [];
+  for (const ws of words(lex.breakers)) {
+    if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
+    else for (const w of ws) breakers.add(w);
+  }
+  const negationWords = new Set([...words(lex.negation), ...words(lex.negationAfter)].flat());
   const vocab = new FuzzyVocabulary();
   const byFirstId = new Map<number, CompiledPhrase[]>();
 
@@ -78,12 +137,15 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   };
 
   const addPhrase = (ruleId: string, text: string): void => {
-    const words = phraseWords(text, textSpeak).filter((t) => !stopwords.has(t.word));
+    const all = phraseWords(text, textSpeak);
+    const filler = fillerMask(all, stopwords, stopPhrases);
+    const words = all.filter((_, i) => !filler[i]);
     if (words.length === 0) return;
     const ids = words.map((w) => vocab.add(w.stem));
     const first = ids[0] as number;
     const list = byFirstId.get(first) ?? [];
-    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length) });
+    const negative = all.some((t) => negationWords.has(t.raw));
+    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length), negative });
     byFirstId.set(first, list);
   };
   for (const rule of rules) {
@@ -97,9 +159,12 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     byFirstId,
     textSpeak,
     stopwords,
+    stopPhrases,
     negation: cue(lex.negation),
+    negationAfter: cue(lex.negationAfter),
     negationExceptions: cue(lex.negationExceptions),
-    breakers: new Set(words(lex.breakers).flat()),
+    breakers,
+    breakerPhrases: indexCues(breakerSeqs),
     strongPast: cue(lex.strongPast),
     weakPast: cue(lex.weakPast),
     pastExceptions: cue(lex.pastExceptions),

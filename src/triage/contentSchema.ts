@@ -97,6 +97,13 @@ export const LexiconSchema = z
     lang: LangCodeSchema,
     /** Words that deny what follows in the same clause ("no", "not", "dont"). */
     negation: z.array(PhraseSchema),
+    /**
+     * Words that deny the symptom named just BEFORE them, in languages that negate after the noun
+     * (Turkish "yok", Urdu "نہیں ہے", Persian "ندارم"). Read within 3 words after a trigger, in the
+     * same clause and with no breaker between, and never for a trigger that holds a negation itself.
+     * List only words that clearly deny the preceding symptom: a wrongly denied emergency is a missed one.
+     */
+    negationAfter: z.array(PhraseSchema).default([]),
     /** Phrases that start with a negation word but do not deny ("not sure", "no one"). */
     negationExceptions: z.array(PhraseSchema).default([]),
     /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */

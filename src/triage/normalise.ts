@@ -4,8 +4,13 @@
  * cannot create a mismatch: "chesst", "bleeeding" and "breathing" meet their triggers half-way.
  */
 
-/** Characters that end a clause: a negation or tense cue never reaches across them. */
-const CLAUSE_PUNCT = /[.,;:!?()[\]{}\n\r\t–—"“”]+/;
+/**
+ * Characters that end a clause: a negation or tense cue never reaches across them. Besides Latin
+ * punctuation: the ideographic comma and full stop (、。, which NFKD leaves alone), CJK brackets,
+ * the Arabic comma, semicolon and question mark (، ؛ ؟), the Urdu full stop (۔) and the danda
+ * (। ॥) that Bengali, Punjabi and Gujarati writers use as a full stop.
+ */
+const CLAUSE_PUNCT = /[.,;:!?()[\]{}\n\r\t–—"“”、。「」『』【】《》〈〉\u060c\u061b\u061f\u06d4\u0964\u0965]+/;
 
 export interface Token {
   /** The word as typed (after text-speak expansion); filler words are recognised on this. */
@@ -16,18 +21,63 @@ export interface Token {
   stem: string;
 }
 
-/** Lowercase, strip accents and apostrophes, keep letters/digits; clause punctuation is kept as a split point. */
+/**
+ * Arabic-script letter variants that patients (and keyboards) use interchangeably, folded to one
+ * form after NFKD (which has already split أ إ آ ؤ ئ ۀ ۂ ۓ into a base letter and a hamza/madda mark):
+ * ى ی -> ي, ك -> ک, ة ہ ۃ ھ -> ه; Arabic-Indic and Persian digits -> 0-9.
+ */
+const ARABIC_FOLD: Readonly<Record<string, string>> = {
+  '\u0649': '\u064a', // ى alef maksura
+  '\u06cc': '\u064a', // ی Farsi yeh
+  '\u0643': '\u06a9', // ك Arabic kaf -> ک keheh
+  '\u0629': '\u0647', // ة teh marbuta (often typed as ه)
+  '\u06c1': '\u0647', // ہ Urdu heh goal
+  '\u06c3': '\u0647', // ۃ
+  '\u06be': '\u0647', // ھ heh doachashmee (typed as ه on Arabic keyboards)
+};
+const ARABIC_LETTERS = /[\u0649\u06cc\u0643\u0629\u06c1\u06c3\u06be]/g;
+/** Tatweel, harakat, hamza/madda marks, superscript alef and Quranic marks: dropped, never separators. */
+const ARABIC_MARKS = /\u0640|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/gu;
+const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const NON_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * Lowercase, strip accents and apostrophes, keep letters, marks and digits; clause punctuation is
+ * kept as a split point. Accents are folded away for Latin (and Cyrillic) letters only: vowel signs
+ * of Gurmukhi, Bengali, Gujarati, Tamil… are part of their words and stay. Arabic-script variants
+ * are folded (see ARABIC_FOLD); each Han character is its own word, so phrases match inside the
+ * unspaced sentences Chinese is written in.
+ */
 export function splitClauses(text: string): string[] {
-  const lower = text
+  let lower = text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     // "can't", "dad's", "I've" -> "cant", "dads", "ive": patients drop apostrophes anyway.
     .replace(/['’‘`]/g, '');
+  // Plain ASCII text (most English) cannot hold anything the steps below change.
+  if (NON_ASCII.test(lower)) lower = foldScripts(lower);
   return lower
     .split(CLAUSE_PUNCT)
-    .map((c) => c.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+    .map((c) => c.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim())
     .filter((c) => c.length > 0);
+}
+
+function foldScripts(text: string): string {
+  return (
+    text
+      .replace(ARABIC_MARKS, '')
+      .replace(ARABIC_LETTERS, (c) => ARABIC_FOLD[c] ?? c)
+      .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+      // ZWNJ separates the parts of a Persian/Urdu word ("می‌خواهم"): read it as a space there, as
+      // many patients type one; elsewhere (Indic conjuncts) it and ZWJ are invisible joiners.
+      .replace(/(\p{Script=Arabic})\u200c/gu, '$1 ')
+      .replace(/[\u200c\u200d]/g, '')
+      // A mark belongs to a word only after a letter of a script that uses marks (not Latin, whose
+      // accents are folded away, and never alone: emoji variation selectors, keycaps).
+      .replace(/(^|[^\p{L}\p{M}]|\p{Script=Latin})\p{M}+/gu, '$1')
+      .replace(/\p{Script=Han}/gu, ' $& ')
+  );
 }
 
 /** "chesst" -> "chest", "pleeease" -> "please". Digits are left alone ("1000"). */

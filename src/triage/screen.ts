@@ -1,4 +1,4 @@
-import { EXCLUDE_MARK, type CompiledLanguage, type CompiledPhrase, type CueList } from './compile.js';
+import { EXCLUDE_MARK, fillerMask, type CompiledLanguage, type CompiledPhrase, type CueList } from './compile.js';
 import { splitClauses, tokenise, type Token } from './normalise.js';
 
 /** How one occurrence of a trigger phrase was read in its clause. */
@@ -18,6 +18,11 @@ export interface Occurrence {
 const MAX_GAP = 2;
 /** How far back a negation word reaches ("I do not have any chest pain"). */
 const NEGATION_REACH = 4;
+/**
+ * How far after a trigger a post-position negation reaches ("göğüs ağrım yok", "سینے میں درد نہیں ہے").
+ * Kept short: a negation read too far away would silence an emergency.
+ */
+const NEGATION_AFTER_REACH = 3;
 /** How far either side of a trigger a tense cue reaches. */
 const TENSE_REACH = 6;
 /** Fuzzy one-word triggers must be at least this long ("paint" must not read as "faint"). */
@@ -38,8 +43,9 @@ export function findOccurrences(text: string, lang: CompiledLanguage): Occurrenc
 
 function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
   const content: number[] = [];
-  tokens.forEach((t, i) => {
-    if (!lang.stopwords.has(t.word)) content.push(i);
+  const filler = fillerMask(tokens, lang.stopwords, lang.stopPhrases);
+  filler.forEach((f, i) => {
+    if (!f) content.push(i);
   });
   const cands = content.map((i) => lang.vocab.lookup((tokens[i] as Token).stem));
   const raws = tokens.map((t) => t.raw);
@@ -56,7 +62,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
         const end = content[span[span.length - 1] as number] as number;
         if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
         cues ??= new ClauseCues(raws, lang);
-        const { status, cue } = cues.read(start, end);
+        const { status, cue } = cues.read(start, end, phrase.negative);
         found.push({
           ruleId: phrase.ruleId,
           phrase: phrase.text,
@@ -105,7 +111,11 @@ function acceptSingle(token: Token, id: number, lang: CompiledLanguage): boolean
 /** Cue positions in one clause, found once and reused for every trigger in it. */
 class ClauseCues {
   private readonly negation: { at: number; cue: string }[];
-  private readonly breakerAt: number[];
+  private readonly negationAfter: { at: number; cue: string }[];
+  /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
+  private readonly breakerAt: { at: number; end: number }[];
+  /** Every word position that belongs to some negation cue, before or after. */
+  private readonly negationWordAt: Set<number>;
   private readonly strongPast: { at: number; cue: string }[];
   private readonly weakPast: { at: number; cue: string }[];
   private readonly recency: { at: number; cue: string }[];
@@ -114,7 +124,22 @@ class ClauseCues {
   constructor(private readonly raws: string[], lang: CompiledLanguage) {
     const exceptions = new Set(findCues(raws, lang.negationExceptions).map((c) => c.at));
     this.negation = findCues(raws, lang.negation).filter((c) => !exceptions.has(c.at));
-    this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [i] : []));
+    this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [{ at: i, end: i }] : []));
+    if (lang.breakerPhrases.size > 0) {
+      for (const b of findCues(raws, lang.breakerPhrases)) this.breakerAt.push({ at: b.at, end: b.at + b.cue.split(' ').length - 1 });
+    }
+    this.negationAfter = [];
+    this.negationWordAt = new Set();
+    if (lang.negationAfter.size > 0) {
+      // Any word covered by an exception ("پتا نہیں", "رک نہیں رہا") never negates what came before.
+      const covered = new Set(
+        findCues(raws, lang.negationExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
+      );
+      this.negationAfter = findCues(raws, lang.negationAfter).filter((c) => !covered.has(c.at));
+      for (const c of [...this.negation, ...findCues(raws, lang.negationAfter)]) {
+        c.cue.split(' ').forEach((_, j) => this.negationWordAt.add(c.at + j));
+      }
+    }
     this.strongPast = [
       ...findCues(raws, lang.strongPast),
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
@@ -128,11 +153,19 @@ class ClauseCues {
     this.notNow = findCues(raws, lang.notNow);
   }
 
-  read(start: number, end: number): { status: OccurrenceStatus; cue?: string } {
-    const from = this.breakerAt.filter((b) => b < start).reduce((a, b) => Math.max(a, b + 1), 0);
-    const to = this.breakerAt.filter((b) => b > end).reduce((a, b) => Math.min(a, b - 1), this.raws.length - 1);
+  private holdsNegation(start: number, end: number): boolean {
+    return holdsNegationIn(this.negationWordAt, start, end);
+  }
+
+  read(start: number, end: number, negativePhrase: boolean): { status: OccurrenceStatus; cue?: string } {
+    const from = this.breakerAt.filter((b) => b.end < start).reduce((a, b) => Math.max(a, b.end + 1), 0);
+    const to = this.breakerAt.filter((b) => b.at > end).reduce((a, b) => Math.min(a, b.at - 1), this.raws.length - 1);
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH);
     if (neg) return { status: 'negated', cue: neg.cue };
+    if (this.negationAfter.length > 0 && !negativePhrase && !this.holdsNegation(start, end)) {
+      const after = this.negationAfter.find((c) => c.at > end && c.at - end <= NEGATION_AFTER_REACH && c.at + c.cue.split(' ').length - 1 <= to);
+      if (after) return { status: 'negated', cue: after.cue };
+    }
     const lo = Math.max(from, start - TENSE_REACH);
     const hi = Math.min(to, end + TENSE_REACH);
     const near = (list: { at: number; cue: string }[]): { at: number; cue: string } | undefined => {
@@ -148,6 +181,12 @@ class ClauseCues {
     if (maybe && !recent) return { status: 'maybe-past', cue: maybe.cue };
     return { status: 'present' };
   }
+}
+
+/** True when a negation word lies inside the matched words ("سانس نہیں آ رہی" matched with a gap). */
+function holdsNegationIn(at: Set<number>, start: number, end: number): boolean {
+  for (let i = start; i <= end; i++) if (at.has(i)) return true;
+  return false;
 }
 
 function dist(at: number, start: number, end: number): number {
