@@ -1,8 +1,8 @@
-import { createActor, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { LangCode, Tier, Disposition } from '../domain/types.js';
 import type { PracticeStatus } from '../practice/types.js';
 import { MACHINE_VERSION, type IntakeMachine } from './machine/intakeMachine.js';
-import type { Effect, IntakeContext, OutMessage } from './machine/types.js';
+import type { Effect, IntakeContext, IntakeInput, OutMessage } from './machine/types.js';
 
 export interface StoredConversation {
   machineVersion: string;
@@ -43,30 +43,28 @@ export function runTurn(
   options: { idleMs: number },
 ): TurnResult {
   const at = input.at.toISOString();
+  const machineInput = { conversationId, lang: input.lang, at, practice: input.practice };
+  const event =
+    input.kind === 'start'
+      ? ({ type: 'user.start', at, practice: input.practice } as const)
+      : ({ type: 'user.message', text: input.text, at, practice: input.practice, attachments: input.attachments } as const);
+
   let notice: OutMessage | undefined;
-  let snapshot: Snapshot | undefined;
-  let lang = input.lang;
-
-  if (stored) {
-    const restored = stored.machineVersion === MACHINE_VERSION ? restore(machine, stored.snapshot, input) : undefined;
-    if (restored) lang = restored.context.lang;
-    if (!restored) {
-      notice = { key: 'dialog.versionRestart' };
-    } else if (input.at.getTime() - Date.parse(stored.updatedAt) > options.idleMs) {
-      // An idle conversation starts again; only say so when something was left unfinished.
-      if (!restored.hasTag('done') && restored.context.step !== 'welcome') notice = { key: 'dialog.expired' };
-    } else {
-      snapshot = stored.snapshot as Snapshot;
-    }
+  let actor = stored && stored.machineVersion === MACHINE_VERSION ? restore(machine, stored.snapshot, machineInput) : undefined;
+  if (stored && !actor) notice = { key: 'dialog.versionRestart' };
+  if (stored && actor && input.at.getTime() - Date.parse(stored.updatedAt) > options.idleMs) {
+    // An idle conversation starts again; only say so when something was left unfinished.
+    const snap = actor.getSnapshot();
+    if (!snap.hasTag('done') && snap.context.step !== 'welcome') notice = { key: 'dialog.expired' };
+    const lang = snap.context.lang;
+    actor.stop();
+    actor = fresh(machine, { ...machineInput, lang });
   }
+  actor ??= fresh(machine, machineInput);
 
-  const machineInput = { conversationId, lang, at, practice: input.practice };
-  const actor = createActor(machine, snapshot ? { snapshot, input: machineInput } : { input: machineInput });
   let failure: unknown;
   actor.subscribe({ error: (err) => (failure = err) });
-  actor.start();
-  if (input.kind === 'start') actor.send({ type: 'user.start', at, practice: input.practice });
-  else actor.send({ type: 'user.message', text: input.text, at, practice: input.practice, attachments: input.attachments });
+  actor.send(event);
   const next = actor.getSnapshot();
   const persisted = actor.getPersistedSnapshot();
   actor.stop();
@@ -86,17 +84,28 @@ export function runTurn(
   };
 }
 
-/** A snapshot from another machine shape makes XState throw: treat it as "nothing to restore". */
-function restore(machine: IntakeMachine, persisted: unknown, input: TurnInput): Snapshot | undefined {
+type IntakeActor = Actor<IntakeMachine>;
+
+function fresh(machine: IntakeMachine, input: IntakeInput): IntakeActor {
+  const actor = createActor(machine, { input });
+  actor.start();
+  return actor;
+}
+
+/**
+ * A started actor on the stored snapshot, or undefined when it cannot be restored: a snapshot from
+ * another machine shape makes XState fail (and, with no error listener, crash the process).
+ */
+function restore(machine: IntakeMachine, persisted: unknown, input: IntakeInput): IntakeActor | undefined {
   try {
-    const placeholder = { conversationId: '', lang: input.lang, at: input.at.toISOString(), practice: input.practice };
-    const actor = createActor(machine, { snapshot: persisted as Snapshot, input: placeholder });
+    const actor = createActor(machine, { snapshot: persisted as Snapshot, input });
     let failed = false;
-    actor.subscribe({ error: () => (failed = true) });
+    const sub = actor.subscribe({ error: () => (failed = true) });
     actor.start();
-    const snap = actor.getSnapshot();
+    sub.unsubscribe();
+    if (!failed && actor.getSnapshot().status === 'active') return actor;
     actor.stop();
-    return failed || snap.status !== 'active' ? undefined : snap;
+    return undefined;
   } catch {
     return undefined;
   }

@@ -5,6 +5,22 @@ import { lookup, type Resources } from './resources.js';
 
 /** The typed words the dialog recognises, read from locales/ once at start-up. */
 export function createWordbook(resources: Resources, languages: readonly Language[]): Wordbook {
+  const book = readWordbook(resources, languages);
+  // Every typed reply looks these up; the answers never change, so each is read once.
+  const cache = new Map<string, unknown>();
+  const memo = <T,>(key: string, read: () => T): T => {
+    if (!cache.has(key)) cache.set(key, read());
+    return cache.get(key) as T;
+  };
+  return {
+    choiceTitle: (lang, code) => memo(`t|${lang}|${code}`, () => book.choiceTitle(lang, code)),
+    choiceSynonyms: (lang, code) => memo(`s|${lang}|${code}`, () => book.choiceSynonyms(lang, code)),
+    commandPhrases: (lang, command) => memo(`c|${lang}|${command}`, () => book.commandPhrases(lang, command)),
+    languageNames: (code) => memo(`l|${code}`, () => book.languageNames(code)),
+  };
+}
+
+function readWordbook(resources: Resources, languages: readonly Language[]): Wordbook {
   const byCode = new Map(languages.map((l) => [l.code, l]));
   const tree = (lang: LangCode) => resources[byCode.get(lang)?.bcp47 ?? ''];
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);

@@ -34,7 +34,25 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     });
   };
 
+  // The same texts are screened again and again (every decide() re-reads the whole picture, and
+  // "yes", "no" and "2" arrive in every conversation), so results are kept in a small LRU.
+  const recent = new Map<string, Screening>();
+  const RECENT_MAX = 2000;
   const screen = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
+    const key = `${typeof lang === 'string' ? lang : lang.join(',')}\u0000${text}`;
+    const hit = recent.get(key);
+    if (hit) {
+      recent.delete(key);
+      recent.set(key, hit);
+      return hit;
+    }
+    const result = screenUncached(text, lang);
+    recent.set(key, result);
+    if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+    return result;
+  };
+
+  const screenUncached = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
     const byRule = new Map<string, LangOccurrence[]>();
     for (const occ of explain(text, lang)) {
       const list = byRule.get(occ.ruleId) ?? [];

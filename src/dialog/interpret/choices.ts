@@ -1,6 +1,6 @@
 import type { LangCode } from '../../domain/types.js';
 import type { Wordbook } from '../wordbook.js';
-import { fold } from './normalise.js';
+import { fold, foldPhrase } from './normalise.js';
 
 /**
  * Match a typed reply to one of the offered choice codes: its number in the list, the code itself
@@ -22,7 +22,7 @@ export function matchChoice(text: string, choices: readonly string[], lang: Lang
     for (const l of langs) {
       const title = words.choiceTitle(l, code);
       const candidates = [...(title ? [title] : []), ...words.choiceSynonyms(l, code)];
-      if (candidates.some((c) => fold(c) === typed)) matches.add(code);
+      if (candidates.some((c) => foldPhrase(c) === typed)) matches.add(code);
     }
   }
   if (matches.size === 1) return [...matches][0] ?? null;

@@ -1,6 +1,6 @@
 import type { LangCode } from '../../domain/types.js';
 import { COMMANDS, type Command, type Wordbook } from '../wordbook.js';
-import { fold } from './normalise.js';
+import { fold, foldPhrase } from './normalise.js';
 
 /** A global command typed on its own ("help", "start again"), in the patient's language or English. */
 export function matchCommand(text: string, lang: LangCode, words: Wordbook): Command | null {
@@ -9,7 +9,7 @@ export function matchCommand(text: string, lang: LangCode, words: Wordbook): Com
   const langs = lang === 'eng' ? ['eng'] : [lang, 'eng'];
   for (const command of COMMANDS) {
     for (const l of langs) {
-      if (words.commandPhrases(l, command).some((p) => fold(p) === typed)) return command;
+      if (words.commandPhrases(l, command).some((p) => foldPhrase(p) === typed)) return command;
     }
   }
   return null;

@@ -8,3 +8,14 @@ export function fold(text: string): string {
     .replace(/[^\p{L}\p{N}?]+/gu, ' ')
     .trim();
 }
+
+/** fold() for our own fixed phrases (titles, synonyms, commands), computed once each. */
+const folded = new Map<string, string>();
+export function foldPhrase(phrase: string): string {
+  let f = folded.get(phrase);
+  if (f === undefined) {
+    f = fold(phrase);
+    if (folded.size < 50_000) folded.set(phrase, f);
+  }
+  return f;
+}

@@ -72,7 +72,19 @@ const unique = <T,>(xs: T[]): T[] => [...new Set(xs)];
 export function createIntakeMachine(deps: IntakeDeps) {
   const { triage, content } = deps;
   const see = createPerception(deps);
-  const decide = (ctx: IntakeContext): TriageOutcome => triage.decide(pictureOf(ctx));
+  // Several guards ask about one context in one step (assess asks up to six times); contexts are
+  // immutable in XState, so the decision is computed once per context object.
+  const decisions = new WeakMap<IntakeContext, TriageOutcome>();
+  const decide = (ctx: IntakeContext): TriageOutcome => {
+    let outcome = decisions.get(ctx);
+    if (!outcome) decisions.set(ctx, (outcome = triage.decide(pictureOf(ctx))));
+    return outcome;
+  };
+  const nextQuestions = new WeakMap<IntakeContext, ReturnType<typeof triage.nextQuestion>>();
+  const nextQuestion = (ctx: IntakeContext) => {
+    if (!nextQuestions.has(ctx)) nextQuestions.set(ctx, triage.nextQuestion(pictureOf(ctx)));
+    return nextQuestions.get(ctx) ?? null;
+  };
 
   /** The emergency outcome for a clear hit; if the engine's decision disagrees, the hit still wins. */
   const emergencyOutcome = (ctx: IntakeContext, event: object): TriageOutcome => {
@@ -138,7 +150,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isReturningToReview: ({ context }) => context.returnToReview,
       isNavTarget: ({ context }, params: { to: string }) => context.navTo === params.to,
       hasPendingConfirm: ({ context }) => context.pendingConfirms.length > 0,
-      hasNextTriageQuestion: ({ context }) => triage.nextQuestion(pictureOf(context)) !== null,
+      hasNextTriageQuestion: ({ context }) => nextQuestion(context) !== null,
       isClinicalNeed: ({ context }) => context.need !== undefined && content.clinicalNeeds.includes(context.need),
       isEmergencyNow: ({ context }) => decide(context).tier === 'emergency',
       isUrgentWhileClosed: ({ context }) => decide(context).tier === 'urgent' && !context.practice.open,
@@ -180,7 +192,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       askTriageQuestion: assign(({ context }) => {
         const question =
-          (context.forcedQuestionId ? triage.question(context.forcedQuestionId) : null) ?? triage.nextQuestion(pictureOf(context));
+          (context.forcedQuestionId ? triage.question(context.forcedQuestionId) : null) ?? nextQuestion(context);
         if (!question) return {};
         const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
         return {
