@@ -121,18 +121,28 @@ if (wantsSensitive.length > 0) {
   );
 }
 
-// ---- 2. Held-out vignettes (written after tuning; never used to tune rules) ------------------
+// ---- 2. Held-out vignettes (written after tuning) ------------------------------------------
+// A held-out case that was later looked at to change rules (or its gold) carries `usedForTuning: true`:
+// it is no longer a held-out measure, so it is reported apart from the untouched ones.
+type HeldOutVignette = Vignette & { usedForTuning?: boolean };
 if (heldOut.length > 0) {
   const heldRows: Scored[] = heldOut.map((v) => {
     const run = driver.run(v);
     return { v, tier: run.tier, run };
   });
-  console.log(`\n== 2. Held-out vignettes through the statechart (${heldOut.length}; written after tuning, not used to tune) ==\n`);
-  printSummary(summarise(heldRows), true);
-  printMatrix(heldRows, 'dialog');
-  const missed = heldRows.filter((r) => r.v.gold === 'emergency' && r.tier !== 'emergency').map((r) => r.v.id);
-  console.log(`missed held-out emergencies: ${missed.length === 0 ? 'none' : missed.join(', ')}`);
-  listMismatches(heldRows);
+  const groups: [string, Scored[]][] = [
+    ['held-out, untouched (never used to tune rules)', heldRows.filter((r) => !(r.v as HeldOutVignette).usedForTuning)],
+    ['held-out, then used for tuning (NOT a held-out measure any more)', heldRows.filter((r) => (r.v as HeldOutVignette).usedForTuning)],
+  ];
+  for (const [label, rows] of groups) {
+    if (rows.length === 0) continue;
+    console.log(`\n== 2. Held-out vignettes through the statechart: ${label} (${rows.length}) ==\n`);
+    printSummary(summarise(rows), true);
+    printMatrix(rows, 'dialog');
+    const missed = rows.filter((r) => r.v.gold === 'emergency' && r.tier !== 'emergency').map((r) => r.v.id);
+    console.log(`missed held-out emergencies: ${missed.length === 0 ? 'none' : missed.join(', ')}`);
+    listMismatches(rows);
+  }
 }
 
 // ---- 3. Engine only (the previous bench: describe -> questions -> decide, no dialog) ---------
