@@ -99,7 +99,7 @@ export const LexiconSchema = z
     negation: z.array(PhraseSchema),
     /**
      * Words that deny the symptom named just BEFORE them, in languages that negate after the noun
-     * (Turkish "yok", Urdu "نہیں ہے", Persian "ندارم"). Read within 3 words after a trigger, in the
+     * (Turkish "yok", Urdu "نہیں ہے", Persian "ندارم"). Read within 3 words after a trigger (filler words only between), in the
      * same clause and with no breaker between, and never for a trigger that holds a negation itself.
      * List only words that clearly deny the preceding symptom: a wrongly denied emergency is a missed one.
      */
@@ -108,7 +108,10 @@ export const LexiconSchema = z
     negationExceptions: z.array(PhraseSchema).default([]),
     /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */
     breakers: z.array(PhraseSchema),
-    /** Clearly past: the trigger is ignored ("years ago", "in 2019", "history of"). */
+    /**
+     * Clearly past: the trigger is ignored ("years ago", "in 2019", "history of"). In any cue list a
+     * word "0" stands for any number: "acum 0 ani" matches "acum 5 ani".
+     */
     strongPast: z.array(PhraseSchema),
     /** Possibly past: a clear hit becomes uncertain and is confirmed ("had", "yesterday"). */
     weakPast: z.array(PhraseSchema),

@@ -19,8 +19,8 @@ const MAX_GAP = 2;
 /** How far back a negation word reaches ("I do not have any chest pain"). */
 const NEGATION_REACH = 4;
 /**
- * How far after a trigger a post-position negation reaches ("göğüs ağrım yok", "سینے میں درد نہیں ہے").
- * Kept short: a negation read too far away would silence an emergency.
+ * How far after a trigger a post-position negation reaches ("göğüs ağrım yok", "سینے میں درد نہیں ہے"),
+ * and only across filler words. Kept short: a negation read too far away would silence an emergency.
  */
 const NEGATION_AFTER_REACH = 3;
 /** How far either side of a trigger a tense cue reaches. */
@@ -61,7 +61,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
         const start = content[k] as number;
         const end = content[span[span.length - 1] as number] as number;
         if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
-        cues ??= new ClauseCues(raws, lang);
+        cues ??= new ClauseCues(raws, filler, lang);
         const { status, cue } = cues.read(start, end, phrase.negative);
         found.push({
           ruleId: phrase.ruleId,
@@ -121,7 +121,11 @@ class ClauseCues {
   private readonly recency: { at: number; cue: string }[];
   private readonly notNow: { at: number; cue: string }[];
 
-  constructor(private readonly raws: string[], lang: CompiledLanguage) {
+  constructor(
+    private readonly raws: string[],
+    private readonly filler: readonly boolean[],
+    lang: CompiledLanguage,
+  ) {
     const exceptions = new Set(findCues(raws, lang.negationExceptions).map((c) => c.at));
     this.negation = findCues(raws, lang.negation).filter((c) => !exceptions.has(c.at));
     this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [{ at: i, end: i }] : []));
@@ -163,7 +167,15 @@ class ClauseCues {
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH);
     if (neg) return { status: 'negated', cue: neg.cue };
     if (this.negationAfter.length > 0 && !negativePhrase && !this.holdsNegation(start, end)) {
-      const after = this.negationAfter.find((c) => c.at > end && c.at - end <= NEGATION_AFTER_REACH && c.at + c.cue.split(' ').length - 1 <= to);
+      // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
+      // "chest pain, sleep not coming" the negation belongs to another verb.
+      const after = this.negationAfter.find(
+        (c) =>
+          c.at > end &&
+          c.at - end <= NEGATION_AFTER_REACH &&
+          c.at + c.cue.split(' ').length - 1 <= to &&
+          this.filler.slice(end + 1, c.at).every(Boolean),
+      );
       if (after) return { status: 'negated', cue: after.cue };
     }
     const lo = Math.max(from, start - TENSE_REACH);
@@ -193,14 +205,24 @@ function dist(at: number, start: number, end: number): number {
   return at < start ? start - at : at - end;
 }
 
+/** A cue word "0" stands for any number, so "acum 0 ani" (Romanian "5 years ago") is one cue. */
+const ANY_NUMBER = '0';
+const NUMBER = /^\d+$/;
+
+function cueWordMatches(w: string, raw: string | undefined): boolean {
+  return raw === w || (w === ANY_NUMBER && raw !== undefined && NUMBER.test(raw));
+}
+
 /** Start positions of every cue phrase in the clause (cue phrases are matched exactly, word by word). */
 function findCues(raws: string[], cues: CueList): { at: number; cue: string }[] {
   const out: { at: number; cue: string }[] = [];
   for (let i = 0; i < raws.length; i++) {
-    const starting = cues.get(raws[i] as string);
-    if (!starting) continue;
-    for (const cue of starting) {
-      if (cue.every((w, j) => raws[i + j] === w)) out.push({ at: i, cue: cue.join(' ') });
+    const raw = raws[i] as string;
+    const starting = cues.get(raw);
+    const anyNumber = raw !== ANY_NUMBER && NUMBER.test(raw) ? cues.get(ANY_NUMBER) : undefined;
+    if (!starting && !anyNumber) continue;
+    for (const cue of [...(starting ?? []), ...(anyNumber ?? [])]) {
+      if (cue.every((w, j) => cueWordMatches(w, raws[i + j]))) out.push({ at: i, cue: cue.join(' ') });
     }
   }
   return out;
