@@ -124,6 +124,7 @@ export class DirectLineChannel {
     try {
       replies = await this.o.runTurn(activity);
     } catch (err) {
+      if (err instanceof DirectLineError) throw err; // e.g. 429 from the bot's rate limit
       this.o.logger.error({ err: err instanceof Error ? err.name : 'unknown', type: activity.type }, 'directline: bot turn failed');
       throw new DirectLineError(502, 'BotError', 'The service could not answer just now', { cause: err });
     }

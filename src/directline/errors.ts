@@ -13,6 +13,7 @@ export type DirectLineErrorCode =
   | 'MessageTooLong'
   | 'BodyTooLarge'
   | 'BotError'
+  | 'TooManyRequests'
   | 'Unavailable';
 
 export class DirectLineError extends Error {

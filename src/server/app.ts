@@ -23,7 +23,7 @@ import { loadContent, type Content } from './content.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
-import { azureTokenSource, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
+import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
 import { createDeliveryWorker, toFhirBundle, type DeliveryWorker } from '../handoff/index.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
@@ -153,6 +153,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.setHeader('Content-Type', contentType);
     res.sendRaw(200, body);
   });
+  const limiter = createRateLimiter(options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 });
   registerMessagesRoute(server, {
     adapter,
     service,
@@ -161,13 +162,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     isClosing: () => closing,
     anonymous,
     allowedServiceUrls: options.allowedServiceUrls ?? [],
-    limiter: createRateLimiter(options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 }),
+    limiter,
     trustProxyHops: options.trustProxyHops ?? 0,
   });
 
   // The self-hosted Direct Line channel reaches the same conversation service in-process.
   const directLine = registerDirectLine(server, {
-    runTurn: (activity) => service.handle(activity),
+    runTurn: async (activity) => {
+      // The same per-conversation limit as /api/messages (the address limit is on /chat/token).
+      const limited = await limiter.check({ conversationId: `directline:${activity.conversation?.id ?? ''}` });
+      if (limited) {
+        metrics.rejected('rate_limit_conversation');
+        throw new DirectLineError(429, 'TooManyRequests', limited.message);
+      }
+      return service.handle(activity);
+    },
     secret: options.directLineSecret ?? randomBytes(32).toString('base64url'),
     clock,
     logger,
