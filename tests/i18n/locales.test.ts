@@ -61,6 +61,14 @@ describe.each(languages.filter((l) => l.bcp47 !== 'en').map((l) => [l.bcp47, l] 
     expect(problems).toEqual([]);
   });
 
+  it('leaves no English sentence untranslated (a copied placeholder)', () => {
+    const copied = plain.filter((key) => {
+      const en = english.get(key) as string;
+      return en.split(/\s+/).length >= 4 && own.get(key) === en;
+    });
+    expect(copied).toEqual([]);
+  });
+
   it('has typed words for every command', () => {
     const missing = [...english.keys()].filter((k) => k.startsWith('command.') && !Array.isArray(own.get(k)));
     expect(missing).toEqual([]);
