@@ -79,12 +79,26 @@ describe('lowdb request store', () => {
     await store.close();
   });
 
-  it('partitions requests by UTC day of submission', async () => {
+  it('partitions requests by UTC day of submission and a shard of the id', async () => {
     const store = await open(dir);
     await store.requests.put(request('a', { submittedAt: '2026-03-02T23:30:00.000Z' }));
     await store.requests.put(request('b', { submittedAt: '2026-03-03T00:30:00.000Z' }));
     await store.close();
     const { readdir } = await import('node:fs/promises');
-    expect((await readdir(`${dir}/requests`)).sort()).toEqual(['2026-03-02.json', '2026-03-03.json']);
+    const files = (await readdir(`${dir}/requests`)).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^2026-03-02\.[0-9a-f]\.json$/);
+    expect(files[1]).toMatch(/^2026-03-03\.[0-9a-f]\.json$/);
+  });
+
+  it('still reads plain day partitions written before sharding', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(`${dir}/requests`, { recursive: true });
+    const old = request('old', { submittedAt: '2026-03-02T10:00:00.000Z' });
+    await writeFile(`${dir}/requests/2026-03-02.json`, JSON.stringify({ format: 1, requests: { [old.id]: old } }));
+    const store = await open(dir);
+    expect((await store.requests.get(old.id))?.id).toBe(old.id);
+    expect(await store.requests.countSubmitted(new Date('2026-03-02T00:00:00Z'), new Date('2026-03-03T00:00:00Z'), ['routine', 'urgent', 'selfcare', 'emergency'])).toBe(1);
+    await store.close();
   });
 });

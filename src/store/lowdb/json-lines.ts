@@ -8,24 +8,54 @@ import { StoreFileError, errorCode } from './errors.js';
  * resolves, and can never alter what is already on disk.
  */
 
+interface Batch {
+  lines: string[];
+  settle: { resolve: () => void; reject: (err: unknown) => void }[];
+}
+
 export class JsonLinesWriter {
-  readonly #tails = new Map<string, Promise<void>>();
+  /** Per file: the batch being written (if any) and the batch collecting lines meanwhile. */
+  readonly #writing = new Map<string, Promise<void>>();
+  readonly #waiting = new Map<string, Batch>();
   /** Files whose tail we have checked in this process. */
   readonly #checked = new Set<string>();
 
+  /**
+   * Appends one line; resolves once it is on disk (fsynced). Lines that arrive while a write is in
+   * progress are written together by the next one (group commit): one fsync for many appends under
+   * load, and the same durability for each caller.
+   */
   append(path: string, value: unknown): Promise<void> {
     const line = `${JSON.stringify(value)}\n`;
-    const previous = this.#tails.get(path) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.#write(path, line));
-    this.#tails.set(path, next);
-    void next.finally(() => {
-      if (this.#tails.get(path) === next) this.#tails.delete(path);
-    }).catch(() => undefined);
-    return next;
+    return new Promise<void>((resolve, reject) => {
+      let batch = this.#waiting.get(path);
+      if (!batch) {
+        batch = { lines: [], settle: [] };
+        this.#waiting.set(path, batch);
+      }
+      batch.lines.push(line);
+      batch.settle.push({ resolve, reject });
+      if (!this.#writing.has(path)) this.#flush(path);
+    });
+  }
+
+  #flush(path: string): void {
+    const batch = this.#waiting.get(path);
+    if (!batch) return;
+    this.#waiting.delete(path);
+    const done = this.#write(path, batch.lines.join('')).then(
+      () => batch.settle.forEach((s) => s.resolve()),
+      (err: unknown) => batch.settle.forEach((s) => s.reject(err)),
+    );
+    this.#writing.set(path, done);
+    void done.then(() => {
+      this.#writing.delete(path);
+      this.#flush(path);
+    });
   }
 
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.#tails.values()]);
+    while (this.#writing.size > 0) await Promise.allSettled([...this.#writing.values()]);
   }
 
   async #write(path: string, line: string): Promise<void> {

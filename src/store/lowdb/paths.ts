@@ -25,9 +25,21 @@ export function requestsDir(dataDir: string): string {
   return join(dataDir, 'requests');
 }
 
-export function requestPartitionPath(dataDir: string, day: string): string {
-  return join(requestsDir(dataDir), `${day}.json`);
+export function requestPartitionPath(dataDir: string, partition: string): string {
+  return join(requestsDir(dataDir), `${partition}.json`);
 }
+
+/**
+ * A request's partition: its UTC day of submission and one of 16 shards by id
+ * (`2026-11-25.a`), so a write rewrites a file of about 1/16 of a day's requests and writes to
+ * different shards do not queue behind each other. Plain day files (`2026-11-25`) are still read.
+ */
+export function requestPartitionOf(id: string, submittedAt: string | Date | number): string {
+  return `${dayOf(submittedAt)}.${hashId(id).charAt(0)}`;
+}
+
+/** The UTC day a partition key belongs to. */
+export const dayOfPartition = (partition: string): string => partition.slice(0, 10);
 
 export function outboxPath(dataDir: string): string {
   return join(dataDir, 'outbox', 'outbox.json');
@@ -58,5 +70,6 @@ export function dayOf(time: string | Date | number): string {
 }
 
 export const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+export const PARTITION_FILE = /^(\d{4}-\d{2}-\d{2}(?:\.[0-9a-f])?)\.json$/;
 export const DAY_LOG_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 export const HASH_FILE = /^([0-9a-f]{64})\.json$/;

@@ -1,3 +1,4 @@
+import { dayOfPartition } from './paths.js';
 import { TIER_RANK, type IntakeRequest, type RequestStatus, type Tier } from '../../domain/types.js';
 
 /**
@@ -6,7 +7,7 @@ import { TIER_RANK, type IntakeRequest, type RequestStatus, type Tier } from '..
  */
 export interface IndexEntry {
   id: string;
-  /** Partition (UTC day of submittedAt). */
+  /** Partition: UTC day of submittedAt and shard (see requestPartitionOf). */
   day: string;
   tier: Tier;
   kind: IntakeRequest['kind'];
@@ -62,7 +63,8 @@ export class RequestIndex {
 
   /** Entries on the UTC days from `fromDay` to `toDay` inclusive: only those partitions are looked at. */
   *onDays(fromDay: string, toDay: string): Generator<IndexEntry> {
-    for (const [day, ids] of this.#byDay) {
+    for (const [partition, ids] of this.#byDay) {
+      const day = dayOfPartition(partition);
       if (day < fromDay || day > toDay) continue;
       for (const id of ids) {
         const entry = this.#byId.get(id);

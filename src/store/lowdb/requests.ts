@@ -5,7 +5,7 @@ import { LowFileCache } from './file-cache.js';
 import { isObject, listDir } from './fs-util.js';
 import { errorCode } from './errors.js';
 import { readCheckedJson } from './low-file.js';
-import { DAY_FILE, dayOf, requestPartitionPath, requestsDir } from './paths.js';
+import { PARTITION_FILE, dayOf, requestPartitionOf, requestPartitionPath, requestsDir } from './paths.js';
 import { RequestIndex, compareForPractice, indexEntryOf, type IndexEntry } from './request-index.js';
 
 /**
@@ -69,7 +69,7 @@ export class LowdbRequestStore implements RequestStore {
     }
     if (this.#index.get(request.id)) return { created: false };
     if (!isRequestLike(request)) throw new TypeError('Not an IntakeRequest');
-    const day = dayOf(request.submittedAt);
+    const day = requestPartitionOf(request.id, request.submittedAt);
     const copy = structuredClone(request);
     const insert = this.#insert(copy, day);
     this.#inFlight.set(request.id, insert);
@@ -210,7 +210,7 @@ export class LowdbRequestStore implements RequestStore {
 
   async #scan(): Promise<void> {
     const dir = requestsDir(this.#dataDir);
-    const days = (await listDir(dir)).flatMap((name) => DAY_FILE.exec(name)?.[1] ?? []);
+    const days = (await listDir(dir)).flatMap((name) => PARTITION_FILE.exec(name)?.[1] ?? []);
     if (days.length > 0) this.#dirMade = true;
     // Parsed partitions are dropped straight after indexing: only the index stays in memory.
     for (const day of days) {
