@@ -14,15 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../src/clock.js';
-import type { IntakeRequest, Tier } from '../src/domain/types.js';
 import { openLowdbStore } from '../src/store/index.js';
-import { conversationPath, dayOf, deliveredLogPath, hashId, requestPartitionPath } from '../src/store/lowdb/paths.js';
-import { idempotencyKeyFor } from '../src/store/lowdb/outbox.js';
+import { conversationPath, hashId } from '../src/store/lowdb/paths.js';
+import { seedRequests, syntheticRequest } from './load/seed.js';
 import type { ConversationRecord, Store } from '../src/store/types.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-25T08:00:00.000Z');
-const TIERS: readonly Tier[] = ['emergency', 'urgent', 'routine', 'selfcare'];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,33 +32,6 @@ const BLOCK = 50;
 /** Where the data directories go: default the OS temp dir; pass /dev/shm to take disk jitter out. */
 const BASE_DIR = arg('dir', tmpdir());
 
-/** ~2 KB, shaped like a real request: a dozen answers, a couple of free texts. */
-function syntheticRequest(i: number, submittedMs: number): IntakeRequest {
-  const at = new Date(submittedMs).toISOString();
-  return {
-    id: `req-${i.toString(36)}-${submittedMs.toString(36)}`,
-    reference: `B${(i % 46656).toString(36).toUpperCase().padStart(3, '0')}-${(i % 1296).toString(36).toUpperCase()}`,
-    kind: i % 50 === 0 ? 'emergency-diversion' : 'request',
-    conversationId: `conv-${i}`,
-    createdAt: at,
-    submittedAt: at,
-    subject: { who: 'for.self' },
-    patient: { name: 'Synthetic Patient', dateOfBirth: '1970-01-01', postcode: 'AB1 2CD', phone: '01234 567890', contactMethod: 'contact.phone' },
-    need: 'need.new',
-    language: 'eng',
-    interpreterMayBeNeeded: false,
-    texts: [
-      { step: 'describe', text: 'Synthetic description of a problem that has lasted a few days and is slowly getting worse.', lang: 'eng', at },
-      { step: 'wants', text: 'A call back from a doctor if possible please.', lang: 'eng', at },
-    ],
-    answers: Array.from({ length: 12 }, (_, q) => ({ questionId: `q${q}`, questionKey: `dialog.ask_q${q}`, code: q % 2 ? 'yes' : 'duration.days', at })),
-    redFlags: [{ ruleId: 'rf.chest_pain', ruleVersion: 1, via: 'confirm', answer: 'no', present: false }],
-    triage: { tier: TIERS[i % 4] ?? 'routine', disposition: 'gp_routine', ruleIds: [], rules: [], rulesetVersion: '2026.11' },
-    status: i % 3 === 0 ? 'closed' : 'new',
-    statusHistory: [],
-  };
-}
-
 function conversationRecord(id: string, updatedMs: number): ConversationRecord {
   const at = new Date(updatedMs).toISOString();
   const snapshot = { status: 'active', value: { review: 'ask' }, context: { answers: Array.from({ length: 10 }, (_, q) => ({ q, code: 'yes' })) } };
@@ -71,23 +42,9 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => 
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
-/** History over the year before NOW: delivered requests (so the outbox stays small) and idle conversations. */
+/** History over the year before NOW: delivered requests (bench/load/seed.ts) and idle conversations. */
 async function seed(dir: string, count: number): Promise<void> {
-  const partitions = new Map<string, Record<string, IntakeRequest>>();
-  const delivered = new Map<string, string[]>();
-  for (let i = 0; i < count; i++) {
-    const submittedMs = NOW - DAY - Math.floor((i / count) * 365 * DAY);
-    const r = syntheticRequest(i, submittedMs);
-    const day = dayOf(submittedMs);
-    (partitions.get(day) ?? partitions.set(day, {}).get(day))![r.id] = r;
-    const entry = { requestId: r.id, idempotencyKey: idempotencyKeyFor(r.id), state: 'delivered', attempts: 1, nextAttemptAt: r.submittedAt, createdAt: r.submittedAt, deliveredAt: r.submittedAt };
-    (delivered.get(day) ?? delivered.set(day, []).get(day))!.push(JSON.stringify(entry));
-  }
-  await mkdir(join(dir, 'requests'), { recursive: true });
-  await mkdir(join(dir, 'outbox', 'delivered'), { recursive: true });
-  await inBatches([...partitions], 16, ([day, requests]) => writeFile(requestPartitionPath(dir, day), JSON.stringify({ format: 1, requests }, null, 2)));
-  await inBatches([...delivered], 16, ([day, lines]) => writeFile(deliveredLogPath(dir, day), `${lines.join('\n')}\n`));
-
+  await seedRequests(dir, count, NOW);
   const prefixes = new Set<string>();
   const ids = Array.from({ length: count }, (_, i) => `seed-conv-${i}`);
   for (let p = 0; p < 256; p++) prefixes.add(p.toString(16).padStart(2, '0'));

@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 const TIERS: readonly Tier[] = ['urgent', 'routine', 'selfcare'];
 
 /** ~2 KB, shaped like a real request. Synthetic details only. */
-function syntheticRequest(i: number, submittedMs: number): IntakeRequest {
+export function syntheticRequest(i: number, submittedMs: number): IntakeRequest {
   const at = new Date(submittedMs).toISOString();
   return {
     id: `seed-${i.toString(36)}-${submittedMs.toString(36)}`,
