@@ -31,6 +31,12 @@ export interface ConversationServiceDeps {
   /** Maps the channel's activity.locale to a supported language (null when unsupported). */
   localeToLang: (locale: string | undefined) => LangCode | null;
   idleMs: number;
+  /**
+   * Whether a practice webhook is configured. Without one there is nowhere to deliver: requests are
+   * stored and read through the practice API, and are not queued (an outbox nobody drains would
+   * grow, and with it the cost of every write).
+   */
+  deliveryEnabled: boolean;
   logger: Logger;
   observer?: TurnObserver;
 }
@@ -62,7 +68,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           deps.observer?.requestStored?.(request.triage.tier, request.kind);
         }
         // Idempotent: a request stored again after a crash is not enqueued twice; diversions never are.
-        await enqueueForDelivery(store, request, { now: () => at });
+        if (deps.deliveryEnabled) await enqueueForDelivery(store, request, { now: () => at });
       } catch (err) {
         logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, 'storing a request failed');
         // An emergency diversion has already told the patient what to do; only a consented request must not be lost.

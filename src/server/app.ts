@@ -110,6 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     practiceStatus: createPracticeStatusSource(config, clock, store.requests, logger),
     localeToLang: (locale) => localeToLang(locale, content.languages),
     idleMs,
+    deliveryEnabled: Boolean((options.webhook?.url ?? config.webhook?.url) && (options.webhook?.secret ?? config.webhook?.secret)),
     logger,
     observer: options.observer ?? {
       turn: (seconds, outcome) => metrics.observeTurn(outcome, seconds),

@@ -19,7 +19,7 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
   });
 
   it('takes a full conversation with expectReplies and stores the consented request once', async () => {
-    running = await startApp();
+    running = await startApp({ webhook: { url: 'http://127.0.0.1:9/never-called', secret: 'test-secret-0123456789' } });
     const say = sayTo(running.url, 'conv-full');
     let reply = await say('hello');
     expect(reply.status).toBe(200);
@@ -41,6 +41,20 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
     // Saying yes again does not store a second request.
     await say('yes');
     expect((await running.app.store.requests.list({ limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('keeps requests for the practice API, not in an outbox, when no webhook is configured', async () => {
+    running = await startApp();
+    const say = sayTo(running.url, 'conv-no-webhook');
+    await say('hello');
+    await say('need.new');
+    await answerQuestions(say, await say(ROUTINE[2]!));
+    for (const answer of DETAILS) await say(answer);
+    await say('review.send');
+    const reply = await say('yes');
+    expect(reply.intake.state).toBe('submitted');
+    expect(await running.app.store.requests.get(String(reply.intake.requestId))).toBeDefined();
+    expect(await running.app.store.outbox.list()).toEqual([]);
   });
 
   it('continues a conversation where it was after the server restarts', async () => {
