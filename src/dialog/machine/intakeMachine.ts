@@ -1,9 +1,9 @@
 import { and, assign, raise, setup } from 'xstate';
-import type { PatientDetails, RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
-import type { Picture } from '../../triage/types.js';
+import type { RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
 import { STEP_IDS, type StepId } from '../content.js';
-import { ageInYears } from '../validate/dateOfBirth.js';
+import { CHANGEABLE, INTERRUPTIONS, freshContext, pictureOf, unique } from './context.js';
 import type { IntakeDeps } from './deps.js';
+import { answerPatch, backPatch, questionAnswerPatch } from './patches.js';
 import { createPerception, currentQuestion } from './perceive.js';
 import { buildRequest } from './request.js';
 import { greeting, hoursNote, practiceParams, promptFor, reviewLines } from './speech.js';
@@ -14,60 +14,6 @@ import type { ConfirmTarget, IntakeContext, IntakeEvent, IntakeInput, OutMessage
  * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
  */
 export const MACHINE_VERSION = 'intake-7';
-
-/** Steps the patient answers that can be changed from the review. */
-const CHANGEABLE = new Set<string>([
-  'describe', 'duration', 'trend', 'impact', 'wants', 'who', 'relationship', 'name', 'dob', 'nhs', 'postcode', 'phone',
-  'contactMethod', 'contactTimes',
-]);
-/** Steps whose answer is one field of the patient's details, as given. */
-const PATIENT_FIELDS: Readonly<Record<string, keyof PatientDetails>> = {
-  name: 'name', dob: 'dateOfBirth', postcode: 'postcode', phone: 'phone', contactMethod: 'contactMethod', contactTimes: 'contactTimes',
-};
-/** Steps with no question of their own; "back" skips them. */
-const INTERRUPTIONS = new Set(['confirm', 'languageMenu', 'languageOffer', 'welcome']);
-
-function pictureOf(ctx: IntakeContext): Picture {
-  const dob = ctx.patient.dateOfBirth;
-  return {
-    need: ctx.need,
-    texts: ctx.texts.map((t) => ({ text: t.text, lang: t.lang })),
-    answers: ctx.triageAnswers,
-    presentRuleIds: ctx.presentRuleIds,
-    deniedRuleIds: ctx.deniedRuleIds,
-    ...(dob ? { ageYears: ageInYears(dob, new Date(ctx.now)) } : {}),
-    forSomeoneElse: ctx.subject?.who === 'for.other',
-  };
-}
-
-function freshContext(input: IntakeInput, session: number): IntakeContext {
-  return {
-    conversationId: input.conversationId,
-    session,
-    lang: input.lang,
-    declinedLangs: [],
-    startedAt: input.at,
-    now: input.at,
-    practice: input.practice,
-    step: 'welcome',
-    texts: [],
-    answers: {},
-    triageAnswers: {},
-    presentRuleIds: [],
-    deniedRuleIds: [],
-    askedQuestionIds: [],
-    pendingConfirms: [],
-    redFlags: [],
-    patient: {},
-    trail: [],
-    returnToReview: false,
-    failures: 0,
-    say: [],
-    effects: [],
-  };
-}
-
-const unique = <T,>(xs: T[]): T[] => [...new Set(xs)];
 
 export function createIntakeMachine(deps: IntakeDeps) {
   const { triage, content } = deps;
@@ -331,62 +277,14 @@ export function createIntakeMachine(deps: IntakeDeps) {
       recordAnswer: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
         if (!parsed.ok) return {};
-        const id = context.step;
-        const code = parsed.code;
-        const answer = { questionId: id, questionKey: stepOf(id)?.prompt ?? id, code, at: context.now };
-        const patch: Partial<IntakeContext> = {
-          answers: { ...context.answers, [id]: answer },
-          trail: context.trail[context.trail.length - 1] === id ? context.trail : [...context.trail, id],
-          replayText: undefined,
-          returnToReview: context.returnToReview,
-        };
-        switch (id) {
-          case 'need':
-            patch.need = code as IntakeContext['need'];
-            break;
-          case 'describe':
-            patch.texts = [...context.texts, { step: 'describe', text: code, lang: see.writtenIn(event, context), at: context.now }];
-            break;
-          case 'who':
-            patch.subject = code === 'for.other' ? { who: 'for.other', ...(context.subject?.relationship ? { relationship: context.subject.relationship } : {}) } : { who: 'for.self' };
-            break;
-          case 'relationship':
-            patch.subject = { who: 'for.other', relationship: code };
-            break;
-          case 'nhs': {
-            const { nhsNumber: _dropped, ...rest } = context.patient;
-            patch.patient = code === 'skip' ? rest : { ...context.patient, nhsNumber: code };
-            break;
-          }
-          default: {
-            const field = PATIENT_FIELDS[id];
-            if (field) patch.patient = { ...context.patient, [field]: code };
-          }
-        }
-        return patch;
+        const questionKey = stepOf(context.step)?.prompt ?? context.step;
+        return answerPatch(context, parsed.code, questionKey, context.step === 'describe' ? see.writtenIn(event, context) : context.lang);
       }),
       recordQuestionAnswer: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
         const question = currentQuestion(context, deps);
         if (!parsed.ok || !question) return {};
-        const effect = triage.answerEffect(question.id, parsed.code);
-        const confirm = context.step === 'confirm' ? context.pendingConfirms[0] : undefined;
-        const answer = parsed.code as 'yes' | 'no' | 'unsure';
-        const raised: RedFlagRecord[] = effect.raise.map((ruleId) => ({
-          ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: confirm ? 'confirm' : 'question', answer, present: true,
-        }));
-        const denied: RedFlagRecord[] = effect.deny.map((ruleId) => ({
-          ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: confirm ? 'confirm' : 'question', answer, present: false,
-        }));
-        return {
-          triageAnswers: { ...context.triageAnswers, [question.id]: parsed.code },
-          answers: { ...context.answers, [question.id]: { questionId: question.id, questionKey: question.promptKey, code: parsed.code, at: context.now } },
-          presentRuleIds: unique([...context.presentRuleIds, ...effect.raise]),
-          deniedRuleIds: unique([...context.deniedRuleIds, ...effect.deny.filter((r) => !effect.raise.includes(r))]),
-          redFlags: [...context.redFlags, ...raised, ...denied],
-          pendingConfirms: confirm ? context.pendingConfirms.slice(1) : context.pendingConfirms,
-          trail: confirm ? context.trail : [...context.trail, `tq:${question.id}`],
-        };
+        return questionAnswerPatch(context, question, parsed.code, triage);
       }),
       setOutcome: assign(({ context }) => ({ outcome: decide(context) })),
       queueIfClosed: assign(({ context }) => ({
@@ -400,15 +298,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       })),
       // Without an interruption to return from, a confirm question was part of the triage questions.
       navigateToResume: assign(({ context }) => ({ navTo: context.resumeStep ?? 'triageNext', resumeStep: undefined })),
-      goBack: assign(({ context }) => {
-        const trail = [...context.trail];
-        // Leaving the current step: the last trail entry is the step before it.
-        if (trail[trail.length - 1] === context.step) trail.pop();
-        const previous = trail.pop();
-        if (!previous) return { say: say(context, { key: 'dialog.backAtStart' }, ...(context.lastPrompt ? [context.lastPrompt] : [])), navTo: undefined };
-        if (previous.startsWith('tq:')) return { trail, navTo: 'triageQuestion', forcedQuestionId: previous.slice(3) };
-        return { trail, navTo: previous };
-      }),
+      goBack: assign(({ context }) => backPatch(context)),
       chooseReviewChange: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
         const target = parsed.ok ? parsed.code.replace(/^change\./, '') : 'review';
