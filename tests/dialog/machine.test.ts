@@ -52,6 +52,27 @@ describe('greeting and the first question', () => {
   );
 });
 
+describe('a description in the first message', () => {
+  it('is used as the answer to "tell me about it", so the patient does not type it twice', () => {
+    const c = conversation();
+    const first = c.say('I have had an itchy rash on my arm for a few weeks');
+    expect(first.result.state).toBe('need');
+    const next = c.say('need.new');
+    expect(next.result.state).not.toBe('describe');
+    expect(next.text).toMatch(/noted what you told me/);
+    toReviewFromHere(c);
+    c.say('review.send');
+    const request = c.say('yes').result.effects[0]?.request;
+    expect(request?.texts.map((t) => t.text)).toEqual(['I have had an itchy rash on my arm for a few weeks']);
+  });
+
+  it('is not taken from a short greeting', () => {
+    const c = conversation();
+    c.say('hello there');
+    expect(c.say('need.new').result.state).toBe('describe');
+  });
+});
+
 describe('a routine request', () => {
   it('is stored only after consent, with every answer coded, and gets a reference and safety-netting', () => {
     const c = conversation();

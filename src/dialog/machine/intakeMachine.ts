@@ -1,4 +1,4 @@
-import { and, assign, raise, setup } from 'xstate';
+import { and, assign, enqueueActions, raise, setup } from 'xstate';
 import type { RedFlagRecord, Tier, TriageOutcome } from '../../domain/types.js';
 import { STEP_IDS, type StepId } from '../content.js';
 import { CHANGEABLE, INTERRUPTIONS, freshContext, pictureOf, unique } from './context.js';
@@ -13,7 +13,9 @@ import type { ConfirmTarget, IntakeContext, IntakeEvent, IntakeInput, OutMessage
  * Bump when states are renamed or removed: a stored snapshot from another version is not restored
  * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
  */
-export const MACHINE_VERSION = 'intake-7';
+export const MACHINE_VERSION = 'intake-8';
+/** A first message of at least this many words is taken as the description. */
+const OPENING_MIN_WORDS = 4;
 
 export function createIntakeMachine(deps: IntakeDeps) {
   const { triage, content } = deps;
@@ -116,6 +118,20 @@ export function createIntakeMachine(deps: IntakeDeps) {
           : { say: context.say },
       ),
       greet: assign(({ context }) => ({ replayText: undefined, say: say(context, ...greeting(context)) })),
+      /** A first message that already describes the problem is kept, so the patient need not type it again. */
+      rememberOpening: assign(({ event }) => {
+        const text = see.textOf(event).trim();
+        const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+        return words >= OPENING_MIN_WORDS && text.length <= content.maxTextChars ? { openingText: text } : {};
+      }),
+      useOpeningText: assign(({ context }) =>
+        context.openingText === undefined
+          ? {}
+          : { replayText: context.openingText, openingText: undefined, say: say(context, { key: 'dialog.usingOpening' }) },
+      ),
+      replayOpeningText: enqueueActions(({ context, enqueue }) => {
+        if (context.replayText !== undefined && context.step === 'describe') enqueue.raise({ type: 'answer', text: context.replayText });
+      }),
       askStep: assign(({ context }, params: { step: StepId }) => {
         const step = content.steps[params.step];
         const extra: Record<string, string> = {};
@@ -220,6 +236,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const atDescribe = context.step === 'describe';
         return {
           resumeStep: atDescribe ? 'triageNext' : context.step === 'welcome' ? 'need' : context.step,
+          ...(context.step === 'welcome' ? { openingText: text } : {}),
           ...(atDescribe
             ? {
                 answers: { ...context.answers, describe: { questionId: 'describe', questionKey: content.steps.describe.prompt, code: text, at: context.now } },
@@ -361,7 +378,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       welcome: {
         on: {
           'user.start': { target: 'need', actions: ['beginTurn', 'greet'] },
-          answer: { target: 'need', actions: 'greet' },
+          answer: { target: 'need', actions: ['rememberOpening', 'greet'] },
         },
       },
       navigate: {
@@ -374,7 +391,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         ],
       },
       need: { entry: ask('need'), on: { answer: answered('describe') } },
-      describe: { entry: ask('describe'), on: { answer: answered('triageNext') } },
+      describe: { entry: ['useOpeningText', ask('describe'), 'replayOpeningText'], on: { answer: answered('triageNext') } },
       triageNext: {
         always: [
           { guard: 'hasPendingConfirm', target: 'confirm' },

@@ -65,6 +65,8 @@ export interface IntakeContext {
   forcedQuestionId?: string;
   /** A message to answer again after the patient chose a language. */
   replayText?: string;
+  /** A description given as the very first message; used as the answer to "describe". */
+  openingText?: string;
   offerLang?: LangCode;
   failures: number;
   queuedUntil?: string;
