@@ -23,6 +23,15 @@ function toReviewFromHere(c: ReturnType<typeof conversation>) {
   expect(c.last.state).toBe('review');
 }
 
+/** A routine admin request (test results), up to the point where the tier is decided. */
+function askForResults(c: ReturnType<typeof conversation>) {
+  c.say('hi');
+  c.say('need.admin');
+  c.say('I need a copy of my test results');
+  answerTriageQuestions(c);
+  return c.say('wants.document');
+}
+
 describe('greeting and the first question', () => {
   it('says plainly this is not for emergencies, whether the practice is open, and asks what is needed', () => {
     const c = conversation();
@@ -325,24 +334,14 @@ describe('hours and capacity', () => {
   });
 
   it('declines a routine request kindly when the day is full, with alternatives', () => {
-    const c = conversation({ practice: { routineFull: true } });
-    c.say('hi');
-    c.say('need.admin');
-    c.say('I need a copy of my test results');
-    answerTriageQuestions(c);
-    const reply = c.say('wants.document');
+    const reply = askForResults(conversation({ practice: { routineFull: true } }));
     expect(reply.result.state).toBe('ended');
     expect(reply.text).toMatch(/cannot take any more routine requests/);
     expect(reply.text).toMatch(/pharmacist|111/);
   });
 
   it('tells a routine patient to come back when the practice chose that', () => {
-    const c = conversation({ practice: { ...closed, outOfHoursRoutine: 'come-back' } });
-    c.say('hi');
-    c.say('need.admin');
-    c.say('I need a copy of my test results');
-    answerTriageQuestions(c);
-    const reply = c.say('wants.document');
+    const reply = askForResults(conversation({ practice: { ...closed, outOfHoursRoutine: 'come-back' } }));
     expect(reply.result.state).toBe('ended');
     expect(reply.text).toMatch(/come back/);
   });

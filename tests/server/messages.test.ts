@@ -11,6 +11,16 @@ async function answerQuestions(say: ReturnType<typeof sayTo>, first: Awaited<Ret
   return reply;
 }
 
+/** A whole routine intake, from "hello" to consent; returns the last reply. */
+async function submitRoutine(say: ReturnType<typeof sayTo>) {
+  await say('hello');
+  await say('need.new');
+  await answerQuestions(say, await say(ROUTINE[2]!));
+  for (const answer of DETAILS) await say(answer);
+  await say('review.send');
+  return say('yes');
+}
+
 describe('POST /api/messages (real server on 127.0.0.1)', () => {
   let running: RunningApp;
   afterEach(async () => {
@@ -45,13 +55,7 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
 
   it('keeps requests for the practice API, not in an outbox, when no webhook is configured', async () => {
     running = await startApp();
-    const say = sayTo(running.url, 'conv-no-webhook');
-    await say('hello');
-    await say('need.new');
-    await answerQuestions(say, await say(ROUTINE[2]!));
-    for (const answer of DETAILS) await say(answer);
-    await say('review.send');
-    const reply = await say('yes');
+    const reply = await submitRoutine(sayTo(running.url, 'conv-no-webhook'));
     expect(reply.intake.state).toBe('submitted');
     expect(await running.app.store.requests.get(String(reply.intake.requestId))).toBeDefined();
     expect(await running.app.store.outbox.list()).toEqual([]);
@@ -178,13 +182,7 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
 
   it('writes no patient words, names, dates of birth, NHS numbers or phone numbers to the logs', async () => {
     running = await startApp();
-    const say = sayTo(running.url, 'conv-logs');
-    await say('hello');
-    await say('need.new');
-    await answerQuestions(say, await say(ROUTINE[2]!));
-    for (const answer of DETAILS) await say(answer);
-    await say('review.send');
-    await say('yes');
+    await submitRoutine(sayTo(running.url, 'conv-logs'));
     await sayTo(running.url, 'conv-logs-2')('my dad has collapsed and is not breathing');
     const logs = running.logs.join('');
     expect(logs.length).toBeGreaterThan(100);
