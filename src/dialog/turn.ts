@@ -1,6 +1,7 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { LangCode, Tier, Disposition } from '../domain/types.js';
 import type { PracticeStatus } from '../practice/types.js';
+import { withFullContext } from './machine/context.js';
 import { MACHINE_VERSION, type IntakeMachine } from './machine/intakeMachine.js';
 import type { Effect, IntakeContext, IntakeInput, OutMessage } from './machine/types.js';
 
@@ -98,7 +99,7 @@ function fresh(machine: IntakeMachine, input: IntakeInput): IntakeActor {
  */
 function restore(machine: IntakeMachine, persisted: unknown, input: IntakeInput): IntakeActor | undefined {
   try {
-    const actor = createActor(machine, { snapshot: persisted as Snapshot, input });
+    const actor = createActor(machine, { snapshot: withFullContext(persisted) as Snapshot, input });
     let failed = false;
     const sub = actor.subscribe({ error: () => (failed = true) });
     actor.start();

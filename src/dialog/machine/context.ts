@@ -30,8 +30,33 @@ export function pictureOf(ctx: IntakeContext): Picture {
   };
 }
 
+/**
+ * Every key of the context, in one order. XState copies the context with Object.assign on each
+ * assign action; when that adds a key the object is not yet carrying, V8 turns the copy (and every
+ * later copy) into a slow dictionary object, which made each assign cost several µs. Contexts built
+ * from this shape (fresh or restored) carry every key from the start and stay fast.
+ */
+const CONTEXT_SHAPE: Readonly<Record<keyof IntakeContext, undefined>> = {
+  conversationId: undefined, session: undefined, lang: undefined, declinedLangs: undefined, startedAt: undefined,
+  now: undefined, practice: undefined, step: undefined, need: undefined, texts: undefined, answers: undefined,
+  triageAnswers: undefined, presentRuleIds: undefined, deniedRuleIds: undefined, askedQuestionIds: undefined,
+  pendingConfirms: undefined, currentQuestionId: undefined, redFlags: undefined, outcome: undefined, subject: undefined,
+  patient: undefined, trail: undefined, returnToReview: undefined, resumeStep: undefined, navTo: undefined,
+  forcedQuestionId: undefined, replayText: undefined, openingText: undefined, offerLang: undefined, failures: undefined,
+  queuedUntil: undefined, request: undefined, lastPrompt: undefined, say: undefined, effects: undefined,
+};
+
+/** A stored snapshot with its context given every key (see CONTEXT_SHAPE); anything else is returned as is. */
+export function withFullContext(persisted: unknown): unknown {
+  if (typeof persisted !== 'object' || persisted === null || !('context' in persisted)) return persisted;
+  const { context } = persisted;
+  if (typeof context !== 'object' || context === null) return persisted;
+  return { ...persisted, context: { ...CONTEXT_SHAPE, ...context } };
+}
+
 export function freshContext(input: IntakeInput, session: number): IntakeContext {
   return {
+    ...CONTEXT_SHAPE,
     conversationId: input.conversationId,
     session,
     lang: input.lang,
