@@ -65,7 +65,30 @@ function looksRussian(text: string, shape: TextShape): boolean {
 }
 const URDU_ONLY = /[ٹڈڑںےھۓہ]/u;
 
-export function detectLanguage(text: string, opts: DetectOptions): Detection {
+/**
+ * One message is detected up to three times in a turn (which languages to screen it in, whether to
+ * offer a switch, which language its text is tagged with); detection is pure, so the last answer
+ * is kept for the same text and options.
+ */
+let last: { text: string; opts: DetectOptions; found: Readonly<Detection> } | undefined;
+
+export function detectLanguage(text: string, opts: DetectOptions): Readonly<Detection> {
+  if (last && last.text === text && sameOptions(last.opts, opts)) return last.found;
+  const found = Object.freeze(detect(text, opts));
+  last = { text, opts: { ...opts, supported: [...opts.supported] }, found };
+  return found;
+}
+
+function sameOptions(a: DetectOptions, b: DetectOptions): boolean {
+  return (
+    a.current === b.current &&
+    a.channelLocale === b.channelLocale &&
+    a.expectsShortAnswer === b.expectsShortAnswer &&
+    (a.supported === b.supported || (a.supported.length === b.supported.length && a.supported.every((l, i) => l === b.supported[i])))
+  );
+}
+
+function detect(text: string, opts: DetectOptions): Detection {
   const shape = shapeOf(text);
   const script = shape.dominant;
   if (script === null) return { lang: null, confidence: 'low', reason: 'no-letters', longEnough: false };
