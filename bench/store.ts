@@ -5,7 +5,7 @@
  *   npm run bench:store            (or: npx tsx bench/store.ts [--sizes 1000,100000] [--iterations 1000])
  *
  * Seeding writes history straight to disk in the store's own format (day partitions over the past
- * year, delivered logs, conversation files), then opens the store normally so the start-up scan is
+ * year, delivered logs, the conversation journal), then opens the store normally so the start-up scan is
  * measured too. The measured path is one turn that submits: conversation put + request put + outbox
  * enqueue. Both stores stay open and are measured in interleaved blocks so GC and CPU noise hit both.
  */
@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../src/clock.js';
 import { openLowdbStore } from '../src/store/index.js';
-import { conversationPath, hashId } from '../src/store/lowdb/paths.js';
+import { encodeLine } from '../src/store/lowdb/journal-line.js';
+import { conversationsDir, hashId } from '../src/store/lowdb/paths.js';
 import { seedRequests, syntheticRequest } from './load/seed.js';
 import type { ConversationRecord, Store } from '../src/store/types.js';
 
@@ -38,20 +39,13 @@ function conversationRecord(id: string, updatedMs: number): ConversationRecord {
   return { id, machineVersion: '1', snapshot, createdAt: at, updatedAt: at };
 }
 
-async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
-}
-
 /** History over the year before NOW: delivered requests (bench/load/seed.ts) and idle conversations. */
 async function seed(dir: string, count: number): Promise<void> {
   await seedRequests(dir, count, NOW);
-  const prefixes = new Set<string>();
-  const ids = Array.from({ length: count }, (_, i) => `seed-conv-${i}`);
-  for (let p = 0; p < 256; p++) prefixes.add(p.toString(16).padStart(2, '0'));
-  await Promise.all([...prefixes].map((p) => mkdir(join(dir, 'conversations', p), { recursive: true })));
-  await inBatches(ids, 64, (id) =>
-    writeFile(conversationPath(dir, hashId(id)), JSON.stringify({ format: 1, record: conversationRecord(id, NOW - 2 * DAY) }, null, 2)),
-  );
+  await mkdir(conversationsDir(dir), { recursive: true });
+  const at = NOW - 2 * DAY;
+  const lines = Array.from({ length: count }, (_, i) => encodeLine(hashId(`seed-conv-${i}`), at, JSON.stringify(conversationRecord(`seed-conv-${i}`, at))));
+  await writeFile(join(conversationsDir(dir), 'journal-00000001.jsonl'), lines.join(''));
 }
 
 interface Subject {

@@ -12,13 +12,14 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { startServer, spawnNode, serverCommand, freePort, projectRoot, stopChild, writePracticeConfig, type Child } from '../../bench/load/child.js';
 import { prng, ROUTINE_ANSWERS, ROUTINE_NEXT, runRoutine, send } from '../../bench/load/driver.js';
 import { systemClock } from '../../src/clock.js';
 import { openLowdbStore } from '../../src/store/index.js';
 import { idempotencyKeyFor } from '../../src/store/lowdb/outbox.js';
-import { conversationPath, hashId } from '../../src/store/lowdb/paths.js';
+import { legacyConversationPath, hashId } from '../../src/store/lowdb/paths.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 const SECRET = 'fault-test-webhook-secret-0123456789';
@@ -44,11 +45,16 @@ function filesUnder(dir: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-/** Every .json data file parses; every complete line of every .jsonl parses. Returns a list of problems (empty = fine). */
-function corruptFiles(dataDir: string): { problems: string[]; tornTails: number; jsonFiles: number } {
+/**
+ * Every .json data file parses; every complete line of every .jsonl parses, and every conversation
+ * journal line also matches its CRC-32 (checked here with zlib, not with the store's own decoder).
+ * Returns a list of problems (empty = fine).
+ */
+function corruptFiles(dataDir: string): { problems: string[]; tornTails: number; jsonFiles: number; journalLines: number } {
   const problems: string[] = [];
   let tornTails = 0;
   let jsonFiles = 0;
+  let journalLines = 0;
   for (const file of filesUnder(dataDir)) {
     const name = relative(dataDir, file);
     const base = name.split('/').at(-1) ?? '';
@@ -67,16 +73,22 @@ function corruptFiles(dataDir: string): { problems: string[]; tornTails: number;
       const tail = lines.pop();
       // A torn last append after kill -9 is allowed by the store's design (skipped and logged on read).
       if (tail) tornTails += 1;
+      const journal = base.startsWith('journal-');
       lines.forEach((line, i) => {
         try {
           JSON.parse(line);
         } catch {
           problems.push(`${name}:${i + 1} does not parse`);
+          return;
         }
+        if (!journal) return;
+        journalLines += 1;
+        const comma = line.indexOf(',');
+        if (crc32(line.slice(comma + 1, -1)) !== Number(line.slice(1, comma))) problems.push(`${name}:${i + 1} fails its checksum`);
       });
     }
   }
-  return { problems, tornTails, jsonFiles };
+  return { problems, tornTails, jsonFiles, journalLines };
 }
 
 interface Conv {
@@ -166,7 +178,8 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
     // No data file is corrupt right after the kill, and the store opens (taking over the dead process's lock).
     const afterKill = corruptFiles(dataDir);
     expect(afterKill.problems).toEqual([]);
-    expect(afterKill.jsonFiles).toBeGreaterThan(N);
+    // Every conversation has at least one journal line, and all of them were checked.
+    expect(afterKill.journalLines).toBeGreaterThan(N);
     const probe = await openLowdbStore({ dataDir, retentionDays: 3650, clock: systemClock });
     await probe.close();
 
@@ -234,7 +247,8 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
     ['a truncated request partition', 'requests/2026-01-05.json', '{"format":1,"requests":{"r1":{"id":"r1",'],
     ['a request partition of the wrong shape', 'requests/2026-01-06.json', '{"format":2,"rows":[]}'],
     ['a garbage outbox', 'outbox/outbox.json', 'this is not json\n'],
-    ['a truncated conversation file', relative('/d', conversationPath('/d', HASH)), '{"format":1,"record":{"id":"test:some-'],
+    ['a conversation journal line that fails its checksum', 'conversations/journal-00000001.jsonl', `[1,"${HASH}",0,null]\n`],
+    ['a truncated conversation file of the old layout', relative('/d', legacyConversationPath('/d', HASH)), '{"format":1,"record":{"id":"test:some-'],
     ['an unreadable request partition (a directory)', 'requests/2026-01-07.json', null],
   ])('refuses to start on %s, names the file and leaves it byte-for-byte unchanged', async (_what, rel, content) => {
     const root = mkdtempSync(join(tmpdir(), 'gp-corrupt-'));

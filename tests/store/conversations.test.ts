@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hashId, legacyConversationPath } from '../../src/store/lowdb/paths.js';
 import { conversation, open, T0, tempDir } from './helpers.js';
 
 describe('lowdb conversation store', () => {
@@ -19,13 +20,13 @@ describe('lowdb conversation store', () => {
     await reopened.close();
   });
 
-  it('never puts the raw conversation id in a path', async () => {
+  it('never puts the raw conversation id in a path or a file name', async () => {
     const store = await open(dir);
     await store.conversations.put(conversation('secret-conversation-id'));
     await store.close();
     const names = (await readdir(join(dir, 'conversations'), { recursive: true })).join('\n');
     expect(names).not.toContain('secret-conversation-id');
-    expect(names).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/m);
+    expect(names).toMatch(/^journal-\d{8}\.jsonl$/m);
   });
 
   it('keeps the latest put and returns copies, not live objects', async () => {
@@ -74,14 +75,33 @@ describe('lowdb conversation store', () => {
     await reopened.close();
   });
 
-  it('writes the snapshot as JSON readable without the store', async () => {
+  it('writes each snapshot as a line of JSON readable without the store', async () => {
     const store = await open(dir);
     await store.conversations.put(conversation('c1'));
-    await store.flush();
-    const [prefix] = await readdir(join(dir, 'conversations'));
-    const [file] = await readdir(join(dir, 'conversations', prefix ?? ''));
-    const parsed: unknown = JSON.parse(await readFile(join(dir, 'conversations', prefix ?? '', file ?? ''), 'utf8'));
-    expect(parsed).toMatchObject({ format: 1, record: { id: 'c1' } });
     await store.close();
+    const [file = ''] = await readdir(join(dir, 'conversations'));
+    const lines = (await readFile(join(dir, 'conversations', file), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const [crc, key, at, record] = JSON.parse(lines[0] ?? '') as [number, string, number, unknown];
+    expect(typeof crc).toBe('number');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(at).toBe(Date.parse(T0));
+    expect(record).toEqual(conversation('c1'));
+  });
+
+  it('moves conversation files of the old layout into the journal, once', async () => {
+    const hash = hashId('legacy-1');
+    await mkdir(join(dir, 'conversations', hash.slice(0, 2)), { recursive: true });
+    await writeFile(legacyConversationPath(dir, hash), JSON.stringify({ format: 1, record: conversation('legacy-1', T0, 'q7') }));
+    await writeFile(join(dir, 'conversations', hash.slice(0, 2), `.${hash}.json.tmp`), '{"half":');
+    const store = await open(dir);
+    expect(await store.conversations.get('legacy-1')).toEqual(conversation('legacy-1', T0, 'q7'));
+    await store.close();
+    // The old files and their folder are gone; the journal alone holds the conversation.
+    expect(await readdir(join(dir, 'conversations'))).toEqual([expect.stringMatching(/^journal-\d{8}\.jsonl$/)]);
+    const reopened = await open(dir);
+    expect(await reopened.conversations.get('legacy-1')).toEqual(conversation('legacy-1', T0, 'q7'));
+    expect(await reopened.conversations.countActiveSince(new Date(0))).toBe(1);
+    await reopened.close();
   });
 });

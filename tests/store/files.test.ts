@@ -20,26 +20,49 @@ describe('lowdb store files, corruption and locking', () => {
   beforeEach(async () => ({ dir, cleanup } = await tempDir()));
   afterEach(() => cleanup());
 
-  async function firstConversationFile(): Promise<string> {
-    const [prefix = ''] = await readdir(join(dir, 'conversations'));
-    const [name = ''] = (await readdir(join(dir, 'conversations', prefix))).filter((n) => n.endsWith('.json'));
-    return join(dir, 'conversations', prefix, name);
+  async function journalFile(): Promise<string> {
+    const names = (await readdir(join(dir, 'conversations'))).filter((n) => n.endsWith('.jsonl')).sort();
+    return join(dir, 'conversations', names.at(-1) ?? '');
   }
 
-  it('refuses to start on a corrupt conversation file, names it and leaves it untouched', async () => {
+  it('refuses to start on a damaged conversation journal line, names the file and leaves it untouched', async () => {
     const store = await open(dir);
     await store.conversations.put(conversation('c1'));
+    await store.conversations.put(conversation('c2'));
     await store.close();
-    const file = await firstConversationFile();
-    await writeFile(file, '{"format":1,"record":{"id":"c1",');
+    const file = await journalFile();
+    const good = await readFile(file, 'utf8');
+    // One changed character inside the first line: the line still parses as JSON, but its checksum fails.
+    const damaged = good.replace('"q1"', '"q9"');
+    await writeFile(file, damaged);
 
     await expectFileError(dir, file, 'corrupt');
-    expect(await readFile(file, 'utf8')).toBe('{"format":1,"record":{"id":"c1",');
+    expect(await readFile(file, 'utf8')).toBe(damaged);
     // The failed open released the lock: once the file is repaired the store opens.
-    await writeFile(file, JSON.stringify({ format: 1, record: conversation('c1') }));
+    await writeFile(file, good);
     const reopened = await open(dir);
     expect(await reopened.conversations.get('c1')).toEqual(conversation('c1'));
     await reopened.close();
+  });
+
+  it('skips a journal line cut short by a kill mid-write and keeps everything before it', async () => {
+    const store = await open(dir);
+    await store.conversations.put(conversation('c1'));
+    await store.close();
+    const file = await journalFile();
+    const good = await readFile(file, 'utf8');
+    const torn = `${good}[123,"${'a'.repeat(64)}",17`;
+    await writeFile(file, torn);
+
+    const reopened = await open(dir);
+    expect(await reopened.conversations.get('c1')).toEqual(conversation('c1'));
+    await reopened.conversations.put(conversation('c2'));
+    await reopened.close();
+    // The torn bytes were not touched: new lines went to a new segment.
+    expect(await readFile(file, 'utf8')).toBe(torn);
+    const again = await open(dir);
+    expect(await again.conversations.get('c2')).toEqual(conversation('c2'));
+    await again.close();
   });
 
   it.each([
@@ -71,18 +94,13 @@ describe('lowdb store files, corruption and locking', () => {
 
   it('ignores stale .tmp files left by a kill -9 during a write', async () => {
     const store = await open(dir);
-    await store.conversations.put(conversation('c1'));
     await store.requests.put(request('r1'));
     await store.close();
-    const file = await firstConversationFile();
-    const tmp = join(file, '..', `.${file.split('/').pop() ?? ''}.tmp`);
-    await writeFile(tmp, '{"half":');
     await writeFile(join(dir, 'requests', '.2026-03-02.json.tmp'), '{"half":');
 
     const reopened = await open(dir);
-    expect(await reopened.conversations.get('c1')).toEqual(conversation('c1'));
     expect(await reopened.requests.get('r1')).toMatchObject({ id: 'r1' });
-    await reopened.conversations.put(conversation('c1', '2026-03-02T10:00:00.000Z'));
+    await reopened.requests.put(request('r2'));
     await reopened.close();
   });
 

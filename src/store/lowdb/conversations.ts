@@ -1,23 +1,18 @@
-import { mkdir, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rmdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../../observability/logger.js';
 import type { ConversationRecord, ConversationStore } from '../types.js';
-import { LowFileCache } from './file-cache.js';
+import { StoreFileError, errorCode } from './errors.js';
 import { isObject, listDir } from './fs-util.js';
-import { errorCode } from './errors.js';
-import { KeyedMutex } from './keyed-mutex.js';
+import { Journal, type JournalOptions } from './journal.js';
 import { readCheckedJson } from './low-file.js';
-import { HASH_FILE, conversationPath, conversationsDir, hashId } from './paths.js';
+import { HASH_FILE, conversationsDir, hashId } from './paths.js';
 
 /**
- * One small file per conversation, so a turn's write costs the same however many conversations are
- * stored. An in-memory map hash → updatedAt (rebuilt at start-up) answers countActiveSince and the
- * retention sweep without opening files.
+ * Conversation snapshots, rewritten on every turn, live in an append-only journal (journal.ts) keyed
+ * by sha256(id): a turn appends one line, group-committed with the other turns in flight, so its cost
+ * does not depend on how many conversations are stored. The raw id is only inside the value.
  */
-
-interface ConversationFile {
-  format: 1;
-  record: ConversationRecord | null;
-}
 
 function isConversationRecord(value: unknown): value is ConversationRecord {
   return (
@@ -30,7 +25,12 @@ function isConversationRecord(value: unknown): value is ConversationRecord {
   );
 }
 
-function isConversationFile(value: unknown): value is ConversationFile {
+interface LegacyConversationFile {
+  format: 1;
+  record: ConversationRecord | null;
+}
+
+function isLegacyFile(value: unknown): value is LegacyConversationFile {
   return isObject(value) && value.format === 1 && (value.record === null || isConversationRecord(value.record));
 }
 
@@ -40,124 +40,108 @@ function timeOf(iso: string, field: string): number {
   return ms;
 }
 
-export interface ConversationStoreOptions {
+export interface ConversationStoreOptions extends Omit<JournalOptions, 'dir'> {
   dataDir: string;
-  /** Most file instances kept open in memory; older idle ones are dropped and re-read on demand. */
-  cacheSize?: number;
+  logger?: Logger;
 }
 
-export class LowdbConversationStore implements ConversationStore {
-  readonly #dataDir: string;
-  readonly #cache: LowFileCache<ConversationFile>;
-  readonly #mutex = new KeyedMutex();
-  /** sha256(id) → updatedAt (ms). */
-  readonly #updatedAt = new Map<string, number>();
-  readonly #madeDirs = new Set<string>();
+export class JournalConversationStore implements ConversationStore {
+  private constructor(readonly journal: Journal) {}
 
-  private constructor(options: ConversationStoreOptions) {
-    this.#dataDir = options.dataDir;
-    this.#cache = new LowFileCache<ConversationFile>(() => ({ format: 1, record: null }), isConversationFile, options.cacheSize ?? 1000);
-  }
-
-  /** Opens the store and reads every conversation file once to rebuild the index (fails on a bad file). */
-  static async open(options: ConversationStoreOptions): Promise<LowdbConversationStore> {
-    const store = new LowdbConversationStore(options);
-    await store.#scan();
+  /** Opens the journal (rebuilding its index) and moves in any conversation files of the old layout. */
+  static async open(options: ConversationStoreOptions): Promise<JournalConversationStore> {
+    const { dataDir, ...journalOptions } = options;
+    const journal = await Journal.open({ ...journalOptions, dir: conversationsDir(dataDir) });
+    const store = new JournalConversationStore(journal);
+    try {
+      await store.#importLegacyFiles(dataDir, options.logger);
+    } catch (err) {
+      await journal.close();
+      throw err;
+    }
     return store;
   }
 
   async get(id: string): Promise<ConversationRecord | undefined> {
-    const hash = hashId(id);
-    const record = await this.#cache.use(conversationPath(this.#dataDir, hash), (f) => f.data.record);
-    // Copy out so callers cannot change stored state without put().
-    return record && record.id === id ? structuredClone(record) : undefined;
+    const json = await this.journal.get(hashId(id));
+    if (json === undefined) return undefined;
+    // Parsed afresh on every read, so callers get their own copy and cannot change stored state.
+    const record: unknown = JSON.parse(json);
+    if (!isConversationRecord(record)) throw new StoreFileError(this.journal.dir, 'corrupt', 'a conversation line holds unexpected content');
+    return record.id === id ? record : undefined;
   }
 
   async put(record: ConversationRecord): Promise<void> {
     if (!isConversationRecord(record)) throw new TypeError('Not a ConversationRecord');
     const updatedAt = timeOf(record.updatedAt, 'updatedAt');
     timeOf(record.createdAt, 'createdAt');
-    const hash = hashId(record.id);
-    const path = conversationPath(this.#dataDir, hash);
-    const copy = structuredClone(record);
-    await this.#mutex.run(hash, async () => {
-      await this.#ensureDir(dirname(path));
-      await this.#cache.use(path, async (f) => {
-        f.data = { format: 1, record: copy };
-        await f.write();
-      });
-      this.#updatedAt.set(hash, updatedAt);
-    });
+    await this.journal.put(hashId(record.id), updatedAt, JSON.stringify(record));
   }
 
   async delete(id: string): Promise<void> {
-    await this.#deleteHash(hashId(id));
+    await this.journal.delete(hashId(id));
   }
 
   async countActiveSince(since: Date): Promise<number> {
     const from = since.getTime();
     let n = 0;
-    for (const t of this.#updatedAt.values()) if (t >= from) n += 1;
+    for (const [, at] of this.journal.times()) if (at >= from) n += 1;
     return n;
   }
 
   /** Deletes conversations last updated before `cutoffMs`; returns how many. */
   async sweep(cutoffMs: number): Promise<number> {
-    const stale = [...this.#updatedAt].filter(([, t]) => t < cutoffMs).map(([hash]) => hash);
-    let deleted = 0;
-    for (const hash of stale) {
-      // Re-check inside deleteHash's lock: a turn may have touched it since we listed it.
-      if (await this.#deleteHash(hash, cutoffMs)) deleted += 1;
-    }
-    return deleted;
+    const stale = [...this.journal.times()].filter(([, at]) => at < cutoffMs).map(([key]) => key);
+    const deleted = await Promise.all(stale.map((key) => this.journal.delete(key, cutoffMs)));
+    return deleted.filter(Boolean).length;
   }
 
   idle(): Promise<void> {
-    return this.#cache.idle();
+    return this.journal.idle();
+  }
+
+  close(): Promise<void> {
+    return this.journal.close();
   }
 
   get count(): number {
-    return this.#updatedAt.size;
+    return this.journal.count;
   }
 
-  async #deleteHash(hash: string, onlyIfOlderThan?: number): Promise<boolean> {
-    const path = conversationPath(this.#dataDir, hash);
-    return this.#mutex.run(hash, async () => {
-      const t = this.#updatedAt.get(hash);
-      if (onlyIfOlderThan !== undefined && (t === undefined || t >= onlyIfOlderThan)) return false;
-      await this.#cache.use(path, (f) => f.idle());
-      this.#cache.drop(path);
-      try {
-        await unlink(path);
-      } catch (err) {
-        if (errorCode(err) !== 'ENOENT') throw err;
-      }
-      this.#updatedAt.delete(hash);
-      return t !== undefined;
-    });
-  }
-
-  async #ensureDir(dir: string): Promise<void> {
-    if (this.#madeDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.#madeDirs.add(dir);
-  }
-
-  async #scan(): Promise<void> {
-    const root = conversationsDir(this.#dataDir);
+  /**
+   * Earlier versions kept one file per conversation (`conversations/<2 hex>/<sha256>.json`). Each is
+   * read (a damaged one stops start-up, named and untouched), written to the journal unless the
+   * journal already holds something as new, and deleted once the journal has it on disk.
+   */
+  async #importLegacyFiles(dataDir: string, logger: Logger | undefined): Promise<void> {
+    const root = conversationsDir(dataDir);
+    const folders = (await listDir(root)).filter((name) => /^[0-9a-f]{2}$/.test(name)).map((name) => join(root, name));
+    if (folders.length === 0) return;
     const files: { hash: string; path: string }[] = [];
-    for (const prefix of await listDir(root)) {
-      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
-      this.#madeDirs.add(join(root, prefix));
-      for (const name of await listDir(join(root, prefix))) {
-        // Dot files (steno's `.x.json.tmp` left by a kill -9) are never read.
+    const leftovers: string[] = [];
+    for (const folder of folders) {
+      for (const name of await listDir(folder)) {
         const match = HASH_FILE.exec(name);
-        if (match?.[1]) files.push({ hash: match[1], path: join(root, prefix, name) });
+        if (match?.[1]) files.push({ hash: match[1], path: join(folder, name) });
+        // steno's `.x.json.tmp` left by a kill -9 mid-write: never read, removed with the folder.
+        else if (name.startsWith('.') && name.endsWith('.tmp')) leftovers.push(join(folder, name));
       }
     }
+    const current = new Map(this.journal.times());
+    const writes: Promise<void>[] = [];
     for (const { hash, path } of files) {
-      const file = readCheckedJson(path, isConversationFile);
-      if (file.record) this.#updatedAt.set(hash, timeOf(file.record.updatedAt, 'updatedAt'));
+      const record = readCheckedJson(path, isLegacyFile).record;
+      if (!record) continue;
+      const at = timeOf(record.updatedAt, 'updatedAt');
+      if ((current.get(hash) ?? -1) < at) writes.push(this.journal.put(hash, at, JSON.stringify(record)));
     }
+    await Promise.all(writes);
+    for (const path of [...files.map((f) => f.path), ...leftovers]) await unlink(path);
+    for (const folder of folders) {
+      await rmdir(folder).catch((err: unknown) => {
+        if (errorCode(err) !== 'ENOTEMPTY') throw err;
+      });
+    }
+    logger?.info({ conversations: writes.length }, 'moved conversation files of the old layout into the journal');
   }
 }

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 
 /**
  * On-disk layout of the data directory. Conversation ids come from the channel and may hold anything,
- * so they never appear in a path: files are named by sha256(id), fanned out over 256 folders so no
- * single folder grows huge.
+ * so they never appear in a path or a file name: the conversation journal keys lines by sha256(id).
  */
 
 export const DAY_MS = 86_400_000;
@@ -17,7 +16,8 @@ export function conversationsDir(dataDir: string): string {
   return join(dataDir, 'conversations');
 }
 
-export function conversationPath(dataDir: string, hash: string): string {
+/** Where earlier versions kept one file per conversation (now moved into the journal at start-up). */
+export function legacyConversationPath(dataDir: string, hash: string): string {
   return join(conversationsDir(dataDir), hash.slice(0, 2), `${hash}.json`);
 }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Store } from '../types.js';
 import { JsonLinesAuditLog } from './audit.js';
-import { LowdbConversationStore } from './conversations.js';
+import { JournalConversationStore } from './conversations.js';
 import { acquireDataDirLock, type DataDirLock } from './data-lock.js';
 import { StoreClosedError } from './errors.js';
 import { LowdbOutbox } from './outbox.js';
@@ -26,7 +26,7 @@ export class LowdbStore implements Store {
   private constructor(
     private readonly options: LowdbStoreOptions,
     private readonly lock: DataDirLock,
-    readonly conversations: LowdbConversationStore,
+    readonly conversations: JournalConversationStore,
     readonly requests: LowdbRequestStore,
     readonly outbox: LowdbOutbox,
     readonly audit: JsonLinesAuditLog,
@@ -37,13 +37,10 @@ export class LowdbStore implements Store {
     const started = Date.now();
     await mkdir(options.dataDir, { recursive: true });
     const lock = await acquireDataDirLock(options.dataDir, options.clock);
+    const { dataDir, logger } = options;
+    const opening = JournalConversationStore.open({ dataDir, ...(logger ? { logger } : {}) });
     try {
-      const { dataDir, logger } = options;
-      const [conversations, requests, outbox] = await Promise.all([
-        LowdbConversationStore.open({ dataDir }),
-        LowdbRequestStore.open({ dataDir }),
-        LowdbOutbox.open({ dataDir, logger }),
-      ]);
+      const [conversations, requests, outbox] = await Promise.all([opening, LowdbRequestStore.open({ dataDir }), LowdbOutbox.open({ dataDir, logger })]);
       const store = new LowdbStore(options, lock, conversations, requests, outbox, new JsonLinesAuditLog(dataDir, logger));
       logger?.info(
         { conversations: conversations.count, requests: requests.count, startupMs: Date.now() - started },
@@ -51,7 +48,8 @@ export class LowdbStore implements Store {
       );
       return store;
     } catch (err) {
-      // Never leave the directory locked by a store that failed to open (e.g. a corrupt file).
+      // Never leave the directory locked, or the journal's files open, when a part failed (e.g. a corrupt file).
+      await opening.then((c) => c.close()).catch(() => undefined);
       await lock.release();
       throw err;
     }
@@ -96,6 +94,7 @@ export class LowdbStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     await this.flush();
+    await this.conversations.close();
     await this.lock.release();
   }
 

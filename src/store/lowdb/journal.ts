@@ -1,0 +1,433 @@
+import { mkdir, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../../observability/logger.js';
+import { StoreClosedError, StoreFileError } from './errors.js';
+import { listDir } from './fs-util.js';
+import { decodeLine, encodeLine } from './journal-line.js';
+
+/**
+ * An append-only key → JSON journal in numbered segment files (`journal-00000001.jsonl`), for values
+ * rewritten on every turn (conversation snapshots). A put costs one short line, never a rewrite of
+ * anything already stored, so write cost does not grow with what is stored.
+ *
+ * - Group commit: puts that arrive while a write is in flight go out together in the next one: one
+ *   write and one fdatasync for many puts, and each put resolves only once its line is on disk.
+ * - Index in memory: key → (segment, offset, length, time), rebuilt at start-up from the line headers
+ *   without parsing values; recently used values are also kept in an LRU cache.
+ * - Compaction: when dead lines outweigh live ones (and a floor), the sealed segments' live lines are
+ *   copied to the newest segment and the old files deleted, oldest first (so a deletion can never be
+ *   undone by a crash half-way).
+ * - Crash safety: a process starts a new segment and never writes into an existing one, so bytes left
+ *   by a kill mid-write (a last line without its newline) stay at the end of a sealed segment, where
+ *   the scan skips them. A damaged line anywhere else stops start-up with the file named, untouched.
+ */
+
+export interface JournalOptions {
+  dir: string;
+  /** A segment takes no more batches once it is this big (default 64 MiB). */
+  maxSegmentBytes?: number;
+  /** Compaction runs when dead bytes exceed both the live bytes and this floor (default 32 MiB). */
+  minGarbageBytes?: number;
+  /** Values kept in memory, most recently used first (default 1,000). */
+  cacheEntries?: number;
+  /** fdatasync every batch (default true). */
+  sync?: boolean;
+  logger?: Logger;
+}
+
+interface Location {
+  segment: number;
+  offset: number;
+  /** Bytes of the line without its newline. */
+  length: number;
+  at: number;
+}
+
+interface Segment {
+  id: number;
+  path: string;
+  handle: FileHandle;
+  size: number;
+  /** Reads in progress; a retired segment's handle is closed when the last one ends. */
+  readers: number;
+  retired: boolean;
+}
+
+type WriteKind = 'put' | 'delete' | 'relocate';
+
+interface Write {
+  kind: WriteKind;
+  key: string;
+  at: number;
+  line: Buffer;
+  /** The value, for the cache (puts only). */
+  json?: string;
+  /** Relocations: where the line lives now; skipped if the key has moved on since. */
+  from?: Location;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+const SEGMENT_FILE = /^journal-(\d{8})\.jsonl$/;
+const segmentName = (id: number) => `journal-${String(id).padStart(8, '0')}.jsonl`;
+const NEWLINE = 0x0a;
+
+export class Journal {
+  readonly dir: string;
+  readonly #maxSegmentBytes: number;
+  readonly #minGarbageBytes: number;
+  readonly #cacheEntries: number;
+  readonly #sync: boolean;
+  readonly #logger: Logger | undefined;
+
+  readonly #index = new Map<string, Location>();
+  readonly #cache = new Map<string, string>();
+  readonly #segments = new Map<number, Segment>();
+  /** Keys with a put or delete queued or in flight: newer than what the index says. */
+  readonly #pending = new Map<string, number>();
+  #active: Segment | undefined;
+  #nextId = 1;
+  /** Segments below this id are sealed for compaction: no new batch may go into them. */
+  #sealBelow = 0;
+  #liveBytes = 0;
+  #totalBytes = 0;
+  #batches = 0;
+  #queue: Write[] = [];
+  #draining: Promise<void> | null = null;
+  #batch: Promise<void> | null = null;
+  #compacting: Promise<void> | null = null;
+  #closed = false;
+
+  private constructor(options: JournalOptions) {
+    this.dir = options.dir;
+    this.#maxSegmentBytes = options.maxSegmentBytes ?? 64 * 1024 * 1024;
+    this.#minGarbageBytes = options.minGarbageBytes ?? 32 * 1024 * 1024;
+    this.#cacheEntries = options.cacheEntries ?? 1000;
+    this.#sync = options.sync ?? true;
+    this.#logger = options.logger;
+  }
+
+  /** Opens the journal and rebuilds the index (StoreFileError, naming the file, on a damaged line). */
+  static async open(options: JournalOptions): Promise<Journal> {
+    const journal = new Journal(options);
+    await mkdir(options.dir, { recursive: true });
+    try {
+      await journal.#scan();
+    } catch (err) {
+      await journal.#closeHandles();
+      throw err;
+    }
+    return journal;
+  }
+
+  /** The value stored under `key`, or undefined. */
+  async get(key: string): Promise<string | undefined> {
+    this.#assertOpen();
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) {
+      this.#remember(key, cached);
+      return cached;
+    }
+    const loc = this.#index.get(key);
+    if (!loc) return undefined;
+    const segment = this.#segments.get(loc.segment);
+    if (!segment) throw new Error(`journal segment ${loc.segment} is missing from the index`);
+    const line = Buffer.allocUnsafe(loc.length);
+    segment.readers += 1;
+    try {
+      const { bytesRead } = await segment.handle.read(line, 0, loc.length, loc.offset);
+      if (bytesRead !== loc.length) throw new StoreFileError(segment.path, 'corrupt', `line at byte ${loc.offset} is cut short`);
+    } catch (err) {
+      throw StoreFileError.from(segment.path, err);
+    } finally {
+      segment.readers -= 1;
+      if (segment.retired && segment.readers === 0) void segment.handle.close().catch(() => undefined);
+    }
+    const entry = decodeLine(line);
+    if (!entry || entry.key !== key || entry.json === null) throw new StoreFileError(segment.path, 'corrupt', `line at byte ${loc.offset} fails its checksum`);
+    // Cache only if nothing newer was stored while reading.
+    if (this.#index.get(key) === loc && !this.#pending.has(key)) this.#remember(key, entry.json);
+    return entry.json;
+  }
+
+  /** Stores `json` under `key`; resolves once the line is on disk. */
+  async put(key: string, at: number, json: string): Promise<void> {
+    this.#assertOpen();
+    return this.#enqueue('put', key, at, Buffer.from(encodeLine(key, at, json)), json);
+  }
+
+  /**
+   * Deletes `key`. With `olderThan`, only if it was last updated before then and nothing newer is on
+   * its way (the retention sweep must not delete a conversation a turn has just touched).
+   */
+  async delete(key: string, olderThan?: number): Promise<boolean> {
+    this.#assertOpen();
+    const loc = this.#index.get(key);
+    if (olderThan !== undefined && (!loc || loc.at >= olderThan || this.#pending.has(key))) return false;
+    if (!loc && !this.#pending.has(key)) return false;
+    await this.#enqueue('delete', key, loc?.at ?? 0, Buffer.from(encodeLine(key, loc?.at ?? 0, null)));
+    return true;
+  }
+
+  /** Every stored key with the time it was last updated. */
+  *times(): IterableIterator<[string, number]> {
+    for (const [key, loc] of this.#index) yield [key, loc.at];
+  }
+
+  get count(): number {
+    return this.#index.size;
+  }
+
+  /** Figures for tests and the README's claims: live bytes, all bytes, segment files, batches written. */
+  get stats(): { liveBytes: number; totalBytes: number; segments: number; batches: number } {
+    return { liveBytes: this.#liveBytes, totalBytes: this.#totalBytes, segments: this.#segments.size, batches: this.#batches };
+  }
+
+  /** Resolves when no write or compaction is queued or running. */
+  async idle(): Promise<void> {
+    while (this.#draining || this.#compacting) {
+      await this.#draining;
+      await this.#compacting;
+    }
+  }
+
+  /** Runs a compaction now (tests and tools; normally it starts by itself). */
+  async compact(): Promise<void> {
+    this.#assertOpen();
+    await this.idle();
+    this.#compacting = this.#compact().finally(() => (this.#compacting = null));
+    await this.#compacting;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.idle();
+    this.#closed = true;
+    await this.#closeHandles();
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  #enqueue(kind: WriteKind, key: string, at: number, line: Buffer, json?: string, from?: Location): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ kind, key, at, line, ...(json !== undefined ? { json } : {}), ...(from ? { from } : {}), resolve, reject });
+      if (kind !== 'relocate') this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue;
+        this.#queue = [];
+        this.#batch = this.#writeBatch(batch);
+        await this.#batch;
+        this.#batch = null;
+        this.#maybeCompact();
+      }
+    } finally {
+      this.#draining = null;
+    }
+  }
+
+  async #writeBatch(batch: Write[]): Promise<void> {
+    const writes: Write[] = [];
+    for (const w of batch) {
+      // A relocation is only written while the index still points at the copy being moved and no
+      // newer value is on its way; otherwise the newer line (earlier in the file) would lose to it.
+      if (w.kind === 'relocate' && (this.#index.get(w.key) !== w.from || this.#pending.has(w.key))) w.resolve();
+      else writes.push(w);
+    }
+    if (writes.length === 0) return;
+    let segment: Segment | undefined;
+    let data: Buffer;
+    try {
+      segment = await this.#writableSegment();
+      data = writes.length === 1 ? writes[0]!.line : Buffer.concat(writes.map((w) => w.line));
+      for (let done = 0; done < data.length; ) done += (await segment.handle.write(data, done, data.length - done)).bytesWritten;
+      if (this.#sync) await segment.handle.datasync();
+    } catch (err) {
+      // The segment's tail may now hold part of this batch: write no more into it.
+      if (segment && this.#active === segment) this.#active = undefined;
+      this.#logger?.error({ err: (err as Error).message, file: segment?.path }, 'journal write failed');
+      for (const w of writes) {
+        this.#settlePending(w);
+        w.reject(err);
+      }
+      return;
+    }
+    let offset = segment.size;
+    for (const w of writes) {
+      if (w.kind === 'delete') this.#applyDelete(w.key);
+      else this.#applyPut(w.key, { segment: segment.id, offset, length: w.line.length - 1, at: w.at }, w.json);
+      offset += w.line.length;
+    }
+    segment.size = offset;
+    this.#totalBytes += data.length;
+    this.#batches += 1;
+    for (const w of writes) {
+      this.#settlePending(w);
+      w.resolve();
+    }
+  }
+
+  #applyPut(key: string, loc: Location, json: string | undefined): void {
+    const old = this.#index.get(key);
+    if (old) this.#liveBytes -= old.length + 1;
+    this.#index.set(key, loc);
+    this.#liveBytes += loc.length + 1;
+    if (json !== undefined) this.#remember(key, json);
+  }
+
+  #applyDelete(key: string): void {
+    const old = this.#index.get(key);
+    if (old) this.#liveBytes -= old.length + 1;
+    this.#index.delete(key);
+    this.#cache.delete(key);
+  }
+
+  #settlePending(w: Write): void {
+    if (w.kind === 'relocate') return;
+    const n = (this.#pending.get(w.key) ?? 1) - 1;
+    if (n > 0) this.#pending.set(w.key, n);
+    else this.#pending.delete(w.key);
+  }
+
+  async #writableSegment(): Promise<Segment> {
+    const active = this.#active;
+    if (active && active.size < this.#maxSegmentBytes && active.id >= this.#sealBelow) return active;
+    const id = this.#nextId++;
+    const path = join(this.dir, segmentName(id));
+    const handle = await open(path, 'a+');
+    const segment: Segment = { id, path, handle, size: 0, readers: 0, retired: false };
+    this.#segments.set(id, segment);
+    this.#active = segment;
+    if (this.#sync) await this.#syncDir();
+    return segment;
+  }
+
+  // ---- compaction ----------------------------------------------------------------------------
+
+  #maybeCompact(): void {
+    if (this.#compacting || this.#closed) return;
+    const garbage = this.#totalBytes - this.#liveBytes;
+    if (garbage <= this.#minGarbageBytes || garbage <= this.#liveBytes) return;
+    this.#compacting = this.#compact()
+      .catch((err: unknown) => this.#logger?.error({ err: (err as Error).message }, 'journal compaction failed; old segments kept'))
+      .finally(() => (this.#compacting = null));
+  }
+
+  async #compact(): Promise<void> {
+    // Seal: from here on batches go to a new segment. Let a batch already writing to an old one finish.
+    const sealBelow = this.#nextId;
+    this.#sealBelow = sealBelow;
+    await this.#batch;
+    const sealed = [...this.#segments.keys()].filter((id) => id < sealBelow).sort((a, b) => a - b);
+    const isSealed = new Set(sealed);
+    for (let pass = 0; pass < 3; pass++) {
+      const byKey = [...this.#index].filter(([, loc]) => isSealed.has(loc.segment));
+      if (byKey.length === 0) break;
+      for (const id of sealed) {
+        const here = byKey.filter(([, loc]) => loc.segment === id);
+        if (here.length === 0) continue;
+        const segment = this.#segments.get(id);
+        if (!segment) continue;
+        const bytes = await readFile(segment.path);
+        await Promise.all(
+          here.map(([key, loc]) => this.#enqueue('relocate', key, loc.at, bytes.subarray(loc.offset, loc.offset + loc.length + 1), undefined, loc)),
+        );
+      }
+    }
+    if ([...this.#index.values()].some((loc) => isSealed.has(loc.segment))) {
+      this.#logger?.warn({ dir: this.dir }, 'journal compaction could not move every live line; old segments kept');
+      return;
+    }
+    // Oldest first: were we to stop half-way, no deletion (tombstone) could lose to an older value.
+    for (const id of sealed) {
+      const segment = this.#segments.get(id);
+      if (!segment) continue;
+      this.#segments.delete(id);
+      segment.retired = true;
+      await unlink(segment.path);
+      this.#totalBytes -= segment.size;
+      if (segment.readers === 0) await segment.handle.close();
+    }
+    if (this.#sync) await this.#syncDir();
+  }
+
+  // ---- start-up ------------------------------------------------------------------------------
+
+  async #scan(): Promise<void> {
+    const ids = (await listDir(this.dir))
+      .map((name) => SEGMENT_FILE.exec(name)?.[1])
+      .filter((id): id is string => id !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const id of ids) {
+      const path = join(this.dir, segmentName(id));
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch (err) {
+        throw StoreFileError.from(path, err);
+      }
+      const torn = this.#indexSegment(id, path, bytes);
+      if (torn > 0) this.#logger?.warn({ file: path, bytes: torn }, 'journal segment ends in an unfinished write (a crash mid-write); skipped');
+      const handle = await open(path, 'r').catch((err: unknown) => {
+        throw StoreFileError.from(path, err);
+      });
+      this.#segments.set(id, { id, path, handle, size: bytes.length, readers: 0, retired: false });
+      this.#totalBytes += bytes.length;
+      this.#nextId = id + 1;
+    }
+  }
+
+  /** Indexes one segment's lines; returns the bytes of an unfinished last line (0 if none). */
+  #indexSegment(id: number, path: string, bytes: Buffer): number {
+    let offset = 0;
+    let lineNo = 0;
+    while (offset < bytes.length) {
+      const end = bytes.indexOf(NEWLINE, offset);
+      if (end < 0) return bytes.length - offset;
+      lineNo += 1;
+      const entry = decodeLine(bytes.subarray(offset, end));
+      if (!entry) throw new StoreFileError(path, 'corrupt', `line ${lineNo} fails its checksum`);
+      if (entry.json === null) this.#applyDelete(entry.key);
+      else this.#applyPut(entry.key, { segment: id, offset, length: end - offset, at: entry.at }, undefined);
+      offset = end + 1;
+    }
+    return 0;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  #remember(key: string, json: string): void {
+    this.#cache.delete(key);
+    this.#cache.set(key, json);
+    if (this.#cache.size > this.#cacheEntries) {
+      const oldest = this.#cache.keys().next();
+      if (!oldest.done) this.#cache.delete(oldest.value);
+    }
+  }
+
+  async #syncDir(): Promise<void> {
+    const dir = await open(this.dir, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+
+  async #closeHandles(): Promise<void> {
+    const segments = [...this.#segments.values()];
+    this.#segments.clear();
+    this.#active = undefined;
+    await Promise.all(segments.map((s) => s.handle.close().catch(() => undefined)));
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreClosedError();
+  }
+}
