@@ -5,6 +5,7 @@ import type { OutMessage } from '../dialog/machine/types.js';
 import type { Language } from '../lang/registry.js';
 import { sayWhen } from '../practice/say-time.js';
 import type { PracticeStatus } from '../practice/types.js';
+import { createTranslate } from './translate.js';
 
 /** Channels that cannot show buttons: choices are written out as a numbered list. */
 const NO_BUTTON_CHANNELS = new Set(['sms', 'twilio-sms', 'email', 'telegram-text']);
@@ -40,27 +41,27 @@ export type OutgoingActivity = Partial<Activity> & { channelData: { intake: Inta
 export function createRenderer(i18n: i18n, languages: readonly Language[]) {
   const byCode = new Map(languages.map((l) => [l.code, l]));
   const tagOf = (lang: LangCode) => byCode.get(lang)?.bcp47 ?? 'en';
+  const t = createTranslate(i18n);
 
   function text(message: OutMessage, lang: LangCode, rc: RenderContext): string {
     const lng = tagOf(lang);
     const params: Record<string, string | number> = { ...(message.params ?? {}) };
     if (typeof params.when === 'string') {
-      params.when = params.when ? sayWhen(params.when, rc.practice.timeZone, lng, rc.now) : i18n.t('dialog.whenOpen', { lng });
+      params.when = params.when ? sayWhen(params.when, rc.practice.timeZone, lng, rc.now) : t('dialog.whenOpen', lng);
     }
     if (typeof params.language === 'string') params.language = byCode.get(params.language)?.endonym ?? params.language;
-    const head = i18n.t(message.key, { lng, ...params });
+    const head = t(message.key, lng, params);
     const lines = (message.lines ?? []).map((line) =>
-      i18n.t('dialog.review.line', {
-        lng,
-        label: i18n.t(line.labelKey, { lng }),
-        value: line.valueKey ? i18n.t(line.valueKey, { lng }) : (line.value ?? ''),
+      t('dialog.review.line', lng, {
+        label: t(line.labelKey, lng),
+        value: line.valueKey ? t(line.valueKey, lng) : (line.value ?? ''),
       }),
     );
     return [head, ...lines].join('\n');
   }
 
   const title = (code: string, lang: LangCode) =>
-    code.startsWith('lang.') ? (byCode.get(code.slice(5))?.endonym ?? code) : i18n.t(`choice.${code}`, { lng: tagOf(lang) });
+    code.startsWith('lang.') ? (byCode.get(code.slice(5))?.endonym ?? code) : t(`choice.${code}`, tagOf(lang));
 
   return function render(messages: readonly OutMessage[], rc: RenderContext): OutgoingActivity[] {
     const lang = byCode.get(rc.lang);
@@ -91,7 +92,7 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
           return imBack ? { type: 'imBack', title: shown, value: shown } : { type: 'postBack', title: shown, value: code };
         });
         if (NO_BUTTON_CHANNELS.has(rc.channelId)) {
-          activity.text += `\n\n${i18n.t('dialog.listIntro', { lng: tagOf(rc.lang) })}\n${actions.map((a, i) => `${i + 1}. ${a.title}`).join('\n')}`;
+          activity.text += `\n\n${t('dialog.listIntro', tagOf(rc.lang))}\n${actions.map((a, i) => `${i + 1}. ${a.title}`).join('\n')}`;
         } else {
           activity.suggestedActions = { to: [], actions };
         }
