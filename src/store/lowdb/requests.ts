@@ -50,7 +50,8 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   static async open(options: { dataDir: string; cacheSize?: number }): Promise<LowdbRequestStore> {
-    const store = new LowdbRequestStore(options.dataDir, options.cacheSize ?? 8);
+    // 16 shards a day: keep two days' partitions open, or a busy day would re-read a shard on most puts.
+    const store = new LowdbRequestStore(options.dataDir, options.cacheSize ?? 32);
     await store.#scan();
     return store;
   }
