@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { join } from 'node:path';
 
 /**
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const DAY_MS = 86_400_000;
 
 export function hashId(id: string): string {
-  return createHash('sha256').update(id, 'utf8').digest('hex');
+  return hash('sha256', id, 'hex');
 }
 
 export function conversationsDir(dataDir: string): string {
