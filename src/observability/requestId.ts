@@ -13,7 +13,9 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 interface RequestContext {
   id: string;
-  log: Logger;
+  parent: Logger;
+  /** Made on first use: a pino child (with redaction of its bindings) costs more than most requests log. */
+  log?: Logger;
   start: bigint;
 }
 // A WeakMap rather than a property on req: restify already owns `req.id`/`req.log` (bunyan-shaped).
@@ -25,7 +27,9 @@ export function requestIdOf(req: Request): string | undefined {
 
 /** The per-request child logger (`reqId` bound). Falls back to `fallback` for requests we never saw. */
 export function requestLogger(req: Request, fallback: Logger): Logger {
-  return contexts.get(req)?.log ?? fallback;
+  const context = contexts.get(req);
+  if (!context) return fallback;
+  return (context.log ??= context.parent.child({ reqId: context.id }));
 }
 
 function incomingId(req: Request): string | undefined {
@@ -38,7 +42,7 @@ function incomingId(req: Request): string | undefined {
 export function requestIdHandler(logger: Logger): (req: Request, res: Response, next: Next) => void {
   return (req, res, next) => {
     const id = incomingId(req) ?? randomUUID();
-    contexts.set(req, { id, log: logger.child({ reqId: id }), start: process.hrtime.bigint() });
+    contexts.set(req, { id, parent: logger, start: process.hrtime.bigint() });
     res.setHeader(REQUEST_ID_HEADER, id);
     next();
   };
@@ -93,10 +97,10 @@ export function accessLogHandler(logger: Logger, quietPaths: readonly string[] =
       if (done) return;
       done = true;
       const line = { ...accessLogLine(req, res, start), ...(aborted ? { aborted: true } : {}) };
-      const log = requestLogger(req, logger);
-      if (quietPaths.includes(line.route)) log.debug(line, 'http');
-      else if (line.status >= 500) log.error(line, 'http');
-      else log.info(line, 'http');
+      const level = quietPaths.includes(line.route) ? 'debug' : line.status >= 500 ? 'error' : 'info';
+      // Most deployments log at info or warn: skip making the request's child logger for a line nobody keeps.
+      if (!logger.isLevelEnabled(level)) return;
+      requestLogger(req, logger)[level](line, 'http');
     };
     res.once('finish', () => write(false));
     res.once('close', () => write(!res.writableFinished));
