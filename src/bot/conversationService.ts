@@ -139,6 +139,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return replies;
   }
 
+  function handleParsed(activity: IncomingActivity): Promise<OutgoingActivity[]> {
+    let kind: TurnInput['kind'];
+    if (activity.type === 'message') kind = 'message';
+    else if (activity.type === 'conversationUpdate' && activity.membersAdded?.some((m) => m.id !== activity.recipient?.id)) kind = 'start';
+    else return Promise.resolve([]);
+    const key = `${activity.channelId}:${activity.conversation.id}`;
+    return queue.run(key, () => turn(key, activity, kind));
+  }
+
   return {
     /** Throws BadActivityError for an activity without the fields a conversation needs. */
     async handle(raw: unknown): Promise<OutgoingActivity[]> {
@@ -147,14 +156,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const issue = parsed.error.issues[0];
         throw new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`);
       }
-      const activity = parsed.data;
-      let kind: TurnInput['kind'];
-      if (activity.type === 'message') kind = 'message';
-      else if (activity.type === 'conversationUpdate' && activity.membersAdded?.some((m) => m.id !== activity.recipient?.id)) kind = 'start';
-      else return [];
-      const key = `${activity.channelId}:${activity.conversation.id}`;
-      return queue.run(key, () => turn(key, activity, kind));
+      return handleParsed(parsed.data);
     },
+    /** For an activity the caller has already checked against IncomingActivitySchema. */
+    handleParsed,
     /** Resolves when every turn in flight has finished (graceful shutdown). */
     drain: () => queue.drain(),
     get inFlight(): number {

@@ -1,7 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BadActivityError, type ConversationService } from '../bot/conversationService.js';
-import { IncomingActivitySchema } from '../bot/incoming.js';
+import { IncomingActivitySchema, type IncomingActivity } from '../bot/incoming.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimiter } from '../security/rateLimit.js';
@@ -27,8 +27,11 @@ export interface MessagesRouteDeps {
  * POST to in anonymous mode (SSRF), and floods (429 per client address and per conversation).
  */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
+  // botbuilder hands `logic` the very body object checked below; it is not parsed a second time.
+  const checked = new WeakMap<object, IncomingActivity>();
   const logic = async (context: TurnContext) => {
-    const replies = await deps.service.handle(context.activity);
+    const activity = checked.get(context.activity);
+    const replies = activity ? await deps.service.handleParsed(activity) : await deps.service.handle(context.activity);
     if (replies.length > 0) await context.sendActivities(replies);
   };
 
@@ -60,6 +63,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       sendRejection(res, limited);
       return;
     }
+    if (typeof body === 'object' && body !== null) checked.set(body, parsed.data);
     try {
       await deps.adapter.process(req, res, logic);
     } catch (err) {
