@@ -20,6 +20,7 @@ import { createPracticeStatusSource } from '../practice/statusSource.js';
 import { openLowdbStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { loadContent, type Content } from './content.js';
+import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
@@ -121,7 +122,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const botFramework = options.botFramework ?? {};
   const anonymous = !botFramework.MicrosoftAppId;
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)),
+    anonymous
+      ? new AnonymousBotFrameworkAuthentication(botFramework)
+      : new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)),
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error.name }, 'turn failed'); // never the message: it may quote patient text
