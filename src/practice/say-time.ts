@@ -6,6 +6,17 @@ import { DateTime } from 'luxon';
  * word order and clock style without new code. `now` is passed in because "today" depends on it.
  */
 
+/**
+ * Building an Intl formatter costs tens of µs (a closed practice's reply says two times); one per
+ * locale, time zone and style is kept. Locales and zones come from our own configuration.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function kept<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** English practices: a bare "en"/"eng" should read as British English (day before month). */
 function resolveLocale(locale: string): string {
   const [canonical] = Intl.getCanonicalLocales(locale);
@@ -18,13 +29,17 @@ function isEnglish(locale: string): boolean {
 
 /** "8:30am", "2pm": English speech drops ":00" and the space before am/pm. */
 function englishTime(t: DateTime, locale: string): string {
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone: t.zoneName ?? undefined,
-    hour: 'numeric',
-    minute: '2-digit',
-    // hour12:true picks en-GB's h11 cycle and says noon as "0pm"; h12 gives "12pm".
-    hourCycle: 'h12',
-  }).formatToParts(t.toJSDate());
+  const timeZone = t.zoneName ?? undefined;
+  const format = kept(`time\u0000${locale}\u0000${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      // hour12:true picks en-GB's h11 cycle and says noon as "0pm"; h12 gives "12pm".
+      hourCycle: 'h12',
+    }),
+  );
+  const parts = format.formatToParts(t.toJSDate());
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   const minute = part('minute');
   const period = part('dayPeriod').toLowerCase().replace(/[\s.]/g, '');
@@ -41,11 +56,9 @@ function localTime(t: DateTime, locale: string): string {
  * Polish), taken from Intl's full date-and-time pattern rather than written per language here.
  */
 function dateTimeJoiner(t: DateTime, locale: string): string {
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone: t.zoneName ?? undefined,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).formatToParts(t.toJSDate());
+  const timeZone = t.zoneName ?? undefined;
+  const format = kept(`full\u0000${locale}\u0000${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }));
+  const parts = format.formatToParts(t.toJSDate());
   const hourAt = parts.findIndex((p) => p.type === 'hour');
   const before = hourAt > 0 ? parts[hourAt - 1] : undefined;
   return before?.type === 'literal' ? before.value : ' ';
@@ -61,7 +74,7 @@ export function sayWhen(iso: string, timeZone: string, locale: string, now: Date
 
   let day: string;
   if (days === 0 || days === 1) {
-    day = new Intl.RelativeTimeFormat(loc, { numeric: 'auto' }).format(days, 'day');
+    day = kept(`relative\u0000${loc}`, () => new Intl.RelativeTimeFormat(loc, { numeric: 'auto' })).format(days, 'day');
   } else if (days > 1 && days < 7) {
     day = t.setLocale(loc).toLocaleString({ weekday: 'long' });
   } else {
