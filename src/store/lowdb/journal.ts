@@ -244,6 +244,9 @@ export class Journal {
     let data: Buffer;
     try {
       segment = await this.#writableSegment();
+      // A data folder deleted or replaced under a running process would otherwise swallow every
+      // write into a file nobody can read again: fail loudly instead (one fstat per batch).
+      if ((await segment.handle.stat()).nlink === 0) throw new Error(`journal segment ${segment.path} was deleted while in use`);
       data = writes.length === 1 ? writes[0]!.line : Buffer.concat(writes.map((w) => w.line));
       for (let done = 0; done < data.length; ) done += (await segment.handle.write(data, done, data.length - done)).bytesWritten;
       if (this.#sync) await segment.handle.datasync();
