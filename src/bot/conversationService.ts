@@ -9,6 +9,7 @@ import type { PracticeStatus } from '../practice/types.js';
 import type { Store } from '../store/types.js';
 import { IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
+import { LiveConversations } from './liveConversations.js';
 import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
 
 export class BadActivityError extends Error {
@@ -39,6 +40,8 @@ export interface ConversationServiceDeps {
   deliveryEnabled: boolean;
   logger: Logger;
   observer?: TurnObserver;
+  /** Most conversations whose statechart actor is kept running between turns (default 1,000; 0 = none). */
+  liveConversations?: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export interface ConversationServiceDeps {
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const queue = new KeyedQueue();
+  const live = new LiveConversations(deps.liveConversations ?? 1000);
   const { store, logger } = deps;
 
   async function storeEffects(effects: readonly Effect[], at: Date): Promise<boolean> {
@@ -82,14 +86,21 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const started = performance.now();
     const now = deps.clock.now();
     let degraded = false;
+    // A conversation whose actor is still running needs no read; any other is read from the store.
+    const kept = live.take(key);
     let stored: Awaited<ReturnType<Store['conversations']['get']>>;
-    try {
-      stored = await store.conversations.get(key);
-    } catch (err) {
-      degraded = true;
-      logger.error({ err: (err as Error).message }, 'loading a conversation failed; screening on a fresh dialog');
+    if (!kept) {
+      try {
+        stored = await store.conversations.get(key);
+      } catch (err) {
+        degraded = true;
+        logger.error({ err: (err as Error).message }, 'loading a conversation failed; screening on a fresh dialog');
+      }
     }
-    if (kind === 'start' && stored) return [];
+    if (kind === 'start' && (stored || kept)) {
+      if (kept) live.put(key, kept);
+      return [];
+    }
 
     const practice = await deps.practiceStatus(now);
     const lang = deps.localeToLang(activity.locale) ?? 'eng';
@@ -98,13 +109,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
         ? { kind, at: now, practice, lang }
         : { kind, at: now, practice, lang, text: messageText(activity), attachments: activity.attachments?.length ?? 0 };
 
+    const options = { idleMs: deps.idleMs, keepAlive: true };
     let result: TurnResult;
     try {
-      result = runTurn(deps.machine, key, stored, input, { idleMs: deps.idleMs });
+      result = runTurn(deps.machine, key, kept?.live ?? stored, input, options);
     } catch (err) {
       logger.error({ err: (err as Error).message }, 'restoring a conversation failed; starting again');
-      result = runTurn(deps.machine, key, undefined, input, { idleMs: deps.idleMs });
+      result = runTurn(deps.machine, key, undefined, input, options);
     }
+    const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
 
     const stored_ok = await storeEffects(result.effects, now);
     let failed = !stored_ok || degraded;
@@ -114,7 +127,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           id: key,
           machineVersion: result.machineVersion,
           snapshot: result.snapshot,
-          createdAt: stored?.createdAt ?? now.toISOString(),
+          createdAt,
           updatedAt: now.toISOString(),
         });
       } catch (err) {
@@ -122,6 +135,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
         logger.error({ err: (err as Error).message }, 'saving a conversation failed');
       }
     }
+    // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
+    if (result.live && !failed) live.put(key, { live: result.live, createdAt });
+    else result.live?.actor.stop();
     const emergency = result.urgency === 'emergency';
     // When state could not be kept, say so, except for an emergency: its advice stands on its own.
     const say = failed && !emergency ? [{ key: 'dialog.error' }] : result.say;

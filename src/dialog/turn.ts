@@ -11,6 +11,16 @@ export interface StoredConversation {
   updatedAt: string;
 }
 
+/**
+ * A conversation's actor kept running between turns by the caller (the conversation service keeps
+ * the most recent ones), so a turn need not parse and restore the snapshot it has just persisted.
+ * Opaque to callers: hand back what `runTurn` returned, or nothing.
+ */
+export interface LiveConversation {
+  readonly actor: IntakeActor;
+  readonly updatedAt: string;
+}
+
 export type TurnInput =
   | { kind: 'start'; at: Date; practice: PracticeStatus; lang: LangCode }
   | { kind: 'message'; at: Date; practice: PracticeStatus; lang: LangCode; text: string; attachments: number };
@@ -27,21 +37,25 @@ export interface TurnResult {
   requestId?: string;
   /** True when the conversation has reached an end (submitted, diverted, stopped). */
   done: boolean;
+  /** With `keepAlive`: the running actor, to pass to the next turn once `snapshot` is stored. */
+  live?: LiveConversation;
 }
 
 type Snapshot = SnapshotFrom<IntakeMachine>;
 
 /**
- * One turn, pure: restore the stored snapshot (or start fresh), send one event, read what the
- * machine wants said and stored. Deadlines are checked here from stored timestamps because XState
- * does not persist delayed transitions.
+ * One turn: restore the stored snapshot (or continue a live actor, or start fresh), send one event,
+ * read what the machine wants said and stored. Deadlines are checked here from stored timestamps
+ * because XState does not persist delayed transitions. Without `keepAlive` the actor is stopped and
+ * nothing outlives the call; with it, the caller owns the returned `live` actor (and must stop it if
+ * it does not keep it). A live actor passed in is used up either way.
  */
 export function runTurn(
   machine: IntakeMachine,
   conversationId: string,
-  stored: StoredConversation | undefined,
+  from: StoredConversation | LiveConversation | undefined,
   input: TurnInput,
-  options: { idleMs: number },
+  options: { idleMs: number; keepAlive?: boolean },
 ): TurnResult {
   const at = input.at.toISOString();
   const machineInput = { conversationId, lang: input.lang, at, practice: input.practice };
@@ -51,9 +65,13 @@ export function runTurn(
       : ({ type: 'user.message', text: input.text, at, practice: input.practice, attachments: input.attachments } as const);
 
   let notice: OutMessage | undefined;
-  let actor = stored && stored.machineVersion === MACHINE_VERSION ? restore(machine, stored.snapshot, machineInput) : undefined;
-  if (stored && !actor) notice = { key: 'dialog.versionRestart' };
-  if (stored && actor && input.at.getTime() - Date.parse(stored.updatedAt) > options.idleMs) {
+  let actor: IntakeActor | undefined;
+  if (from && 'actor' in from) actor = from.actor;
+  else if (from) {
+    actor = from.machineVersion === MACHINE_VERSION ? restore(machine, from.snapshot, machineInput) : undefined;
+    if (!actor) notice = { key: 'dialog.versionRestart' };
+  }
+  if (from && actor && input.at.getTime() - Date.parse(from.updatedAt) > options.idleMs) {
     // An idle conversation starts again; only say so when something was left unfinished.
     const snap = actor.getSnapshot();
     if (!snap.hasTag('done') && snap.context.step !== 'welcome') notice = { key: 'dialog.expired' };
@@ -64,11 +82,13 @@ export function runTurn(
   actor ??= fresh(machine, machineInput);
 
   let failure: unknown;
-  actor.subscribe({ error: (err) => (failure = err) });
+  const subscription = actor.subscribe({ error: (err) => (failure = err) });
   actor.send(event);
+  subscription.unsubscribe();
   const next = actor.getSnapshot();
   const persisted = actor.getPersistedSnapshot();
-  actor.stop();
+  const keep = options.keepAlive === true && failure === undefined && next.status === 'active';
+  if (!keep) actor.stop();
   if (failure !== undefined || next.status === 'error') throw new Error('statechart failed', { cause: failure ?? next.error });
 
   const ctx: IntakeContext = next.context;
@@ -82,6 +102,7 @@ export function runTurn(
     ...(ctx.outcome ? { urgency: ctx.outcome.tier, disposition: ctx.outcome.disposition } : {}),
     ...(ctx.request ? { requestId: ctx.request.id } : {}),
     done: next.hasTag('done'),
+    ...(keep ? { live: { actor, updatedAt: at } } : {}),
   };
 }
 

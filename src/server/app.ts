@@ -59,6 +59,8 @@ export interface AppOptions {
   deliveryIntervalMs?: number;
   metrics?: Metrics;
   observer?: TurnObserver;
+  /** Most conversations whose statechart actor stays running between turns (default 1,000; 0 = none). */
+  liveConversations?: number;
   /** How often the retention sweep runs (default every 6 hours; it also runs at start-up). */
   sweepIntervalMs?: number;
 }
@@ -113,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     idleMs,
     deliveryEnabled: Boolean((options.webhook?.url ?? config.webhook?.url) && (options.webhook?.secret ?? config.webhook?.secret)),
     logger,
+    ...(options.liveConversations !== undefined ? { liveConversations: options.liveConversations } : {}),
     observer: options.observer ?? {
       turn: (seconds, outcome) => metrics.observeTurn(outcome, seconds),
       requestStored: (tier) => metrics.requestStored(tier),
