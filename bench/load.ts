@@ -3,6 +3,8 @@
  * same driver and concurrency:
  *   bare  — a bare restify route (bench/load/bare.ts)
  *   echo  — a botbuilder CloudAdapter echo bot, anonymous, expectReplies (bench/load/echo.ts)
+ *   echo* — the same echo bot with the bot's own anonymous authentication (reuses outbound clients);
+ *           printed for context, the targets are against the stock echo bot
  *   bot   — the real server (src/index.ts or dist) with a temp DATA_DIR, whole routine intakes to consent
  * Then: memory per active conversation, and turn latency with 1,000 vs 100,000 stored requests.
  *
@@ -120,9 +122,9 @@ function botJob(url: string, prefix: string) {
   };
 }
 
-async function startBaseline(file: string): Promise<Child> {
+async function startBaseline(file: string, env: Record<string, string> = {}): Promise<Child> {
   const port = await freePort();
-  const child = spawnNode([...nodeFlags(true), join(projectRoot, 'bench', 'load', file)], { PORT: String(port) }, port, true);
+  const child = spawnNode([...nodeFlags(true), join(projectRoot, 'bench', 'load', file)], { PORT: String(port), ...env }, port, true);
   await waitReady(child);
   return child;
 }
@@ -165,6 +167,11 @@ async function main(): Promise<void> {
     const echo = track(await startBaseline('echo.ts'));
     const echoR = await measure('echo', echo, (p) => scriptedJob(echo.url, p));
     await stopChild(echo);
+
+    // Not a target: the echo bot with the bot's own anonymous authentication (outbound clients reused).
+    const echoOurs = track(await startBaseline('echo.ts', { ECHO_AUTH: 'ours' }));
+    const echoOursR = await measure('echo*', echoOurs, (p) => scriptedJob(echoOurs.url, p));
+    await stopChild(echoOurs);
 
     const botDir = await mkdtemp(join(tmpdir(), 'bench-load-bot-'));
     dirs.push(botDir);
@@ -216,12 +223,14 @@ async function main(): Promise<void> {
     // Report
     const b = summary(bareR);
     const e = summary(echoR);
+    const eo = summary(echoOursR);
     const o = summary(botR);
     const botOwnCpu = botR.cpuSecondsPerTurn - echoR.cpuSecondsPerTurn;
     console.log('\n   ratios       turns/s        p50        p99');
     console.log(`   bot/echo   ${(o.turnsPerSec / e.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / e.p50).toFixed(2).padStart(7)}    ${(o.p99 / e.p99).toFixed(2).padStart(7)}`);
     console.log(`   bot/bare   ${(o.turnsPerSec / b.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / b.p50).toFixed(2).padStart(7)}    ${(o.p99 / b.p99).toFixed(2).padStart(7)}`);
-    console.log(`   CPU per turn: bare ${(bareR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, echo ${(echoR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, bot ${(botR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs → bot's own CPU beyond the echo bot: ${(botOwnCpu * 1e6).toFixed(0)} µs/turn`);
+    console.log(`   bot/echo*  ${(o.turnsPerSec / eo.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / eo.p50).toFixed(2).padStart(7)}    ${(o.p99 / eo.p99).toFixed(2).padStart(7)}   (echo* = echo bot with the bot's anonymous authentication; not a target)`);
+    console.log(`   CPU per turn: bare ${(bareR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, echo ${(echoR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, echo* ${(echoOursR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, bot ${(botR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs → bot's own CPU beyond the echo bot: ${(botOwnCpu * 1e6).toFixed(0)} µs/turn (beyond echo*: ${((botR.cpuSecondsPerTurn - echoOursR.cpuSecondsPerTurn) * 1e6).toFixed(0)} µs)`);
 
     console.log(`\n2. Memory per active conversation (${ACTIVE} conversations left at 'trend', ${memSeconds.toFixed(1)} s to create; after full GC in the child)`);
     console.log(`   heapUsed ${fmtMB(before.mem.heapUsed)} → ${fmtMB(after.mem.heapUsed)}: ${((after.mem.heapUsed - before.mem.heapUsed) / ACTIVE / 1024).toFixed(2)} KB per conversation`);

@@ -1,7 +1,9 @@
 /**
  * Baseline (b): a botbuilder 4.23.3 CloudAdapter echo bot in anonymous mode on restify, answering
  * with expectReplies — the SDK's own per-turn cost, without any of our bot's work.
- * PORT from the environment; 127.0.0.1 only.
+ * PORT from the environment; 127.0.0.1 only. ECHO_AUTH=ours gives the echo bot the bot's own
+ * anonymous authentication (src/server/anonymousAuth.ts, which reuses outbound clients), to show
+ * how much of the gap to the stock SDK that part accounts for.
  */
 import restify from 'restify';
 import {
@@ -11,6 +13,7 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
+import { AnonymousBotFrameworkAuthentication } from '../../src/server/anonymousAuth.js';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -23,7 +26,10 @@ class EchoBot extends ActivityHandler {
 }
 
 // {} = anonymous: never pass process.env, a stray MicrosoftAppId would switch auth on.
-const auth = new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({}));
+const auth =
+  process.env.ECHO_AUTH === 'ours'
+    ? new AnonymousBotFrameworkAuthentication({})
+    : new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({}));
 const adapter = new CloudAdapter(auth);
 adapter.onTurnError = async (ctx) => {
   await ctx.sendActivity('error');
