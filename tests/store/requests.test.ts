@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { open, request, tempDir } from './helpers.js';
 
 describe('lowdb request store', () => {
@@ -100,5 +102,33 @@ describe('lowdb request store', () => {
     expect((await store.requests.get(old.id))?.id).toBe(old.id);
     expect(await store.requests.countSubmitted(new Date('2026-03-02T00:00:00Z'), new Date('2026-03-03T00:00:00Z'), ['routine', 'urgent', 'selfcare', 'emergency'])).toBe(1);
     await store.close();
+  });
+
+  it('rewrites a partition with every request as it now is, after status changes and new puts', async () => {
+    const store = await open(dir);
+    // Same day, so likely some share a shard; 40 of them make sure several do.
+    const ids = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    for (const id of ids) await store.requests.put(request(id));
+    await store.requests.setStatus('p3', 'received', 'reception', new Date('2026-03-02T10:00:00.000Z'));
+    await store.requests.setStatus('p3', 'closed', 'dr-a', new Date('2026-03-02T11:00:00.000Z'));
+    for (const id of ['p40', 'p41', 'p42']) await store.requests.put(request(id));
+    await store.requests.setStatus('p41', 'in-progress', 'dr-b', new Date('2026-03-02T12:00:00.000Z'));
+    await store.close();
+
+    // Every partition file is plain JSON holding each request exactly as the store reports it.
+    const files = (await readdir(join(dir, 'requests'))).filter((n) => n.endsWith('.json'));
+    const onDisk: Record<string, unknown> = {};
+    for (const f of files) {
+      const parsed = JSON.parse(await readFile(join(dir, 'requests', f), 'utf8')) as { format: number; requests: Record<string, unknown> };
+      expect(parsed.format).toBe(1);
+      Object.assign(onDisk, parsed.requests);
+    }
+    expect(Object.keys(onDisk).sort()).toEqual([...ids, 'p40', 'p41', 'p42'].sort());
+    const reopened = await open(dir);
+    for (const id of Object.keys(onDisk)) expect(await reopened.requests.get(id)).toEqual(onDisk[id]);
+    expect(onDisk.p3).toMatchObject({ status: 'closed', statusHistory: [{ status: 'received' }, { status: 'closed' }] });
+    expect(onDisk.p41).toMatchObject({ status: 'in-progress', statusHistory: [{ status: 'in-progress', by: 'dr-b' }] });
+    expect(onDisk.p7).toEqual(request('p7'));
+    await reopened.close();
   });
 });

@@ -1,4 +1,4 @@
-import { LowFile, type Guard } from './low-file.js';
+import { LowFile, type Guard, type Stringify } from './low-file.js';
 
 /**
  * Exactly one LowFile per path in this process. Two lowdb instances on one file share steno's temp
@@ -19,6 +19,7 @@ export class LowFileCache<T> {
     private readonly defaults: () => T,
     private readonly guard: Guard<T>,
     private readonly max: number,
+    private readonly stringify?: Stringify<T>,
   ) {}
 
   async use<R>(path: string, fn: (file: LowFile<T>) => R | Promise<R>): Promise<R> {
@@ -27,7 +28,7 @@ export class LowFileCache<T> {
       // Re-insert to mark as most recently used (Map keeps insertion order).
       this.#entries.delete(path);
     } else {
-      const ready = LowFile.open(path, this.defaults(), this.guard);
+      const ready = LowFile.open(path, this.defaults(), this.guard, this.stringify);
       const created: Entry<T> = { ready, pins: 0 };
       entry = created;
       // A file that failed to open is forgotten, so the next access reports it again.

@@ -14,16 +14,19 @@ import { StoreFileError } from './errors.js';
  */
 
 export type Guard<T> = (value: unknown) => value is T;
+/** Turns a file's data into its JSON text (compact). */
+export type Stringify<T> = (data: T) => string;
 
 class CheckedJSONFile<T> implements Adapter<T> {
   readonly #inner: DataFile<T>;
   constructor(
     readonly path: string,
     readonly guard: Guard<T>,
+    stringify: Stringify<T>,
   ) {
     // Compact JSON: lowdb's JSONFile pretty-prints, which doubles the stringify cost of every rewrite
     // and the file size. `jq . file` shows a file indented.
-    this.#inner = new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+    this.#inner = new DataFile<T>(path, { parse: JSON.parse, stringify });
   }
 
   async read(): Promise<T | null> {
@@ -53,8 +56,8 @@ export class LowFile<T> {
   ) {}
 
   /** Reads the file (absent → defaults). Throws StoreFileError, and returns no instance, on a bad file. */
-  static async open<T>(path: string, defaults: T, guard: Guard<T>): Promise<LowFile<T>> {
-    const db = new Low<T>(new CheckedJSONFile<T>(path, guard), defaults);
+  static async open<T>(path: string, defaults: T, guard: Guard<T>, stringify: Stringify<T> = (data) => JSON.stringify(data)): Promise<LowFile<T>> {
+    const db = new Low<T>(new CheckedJSONFile<T>(path, guard, stringify), defaults);
     await db.read();
     return new LowFile(path, db);
   }
