@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, unlink } from 'node:fs/promises';
 import { open, tempDir } from './helpers.js';
 
 describe('lowdb store audit log', () => {
@@ -44,5 +44,14 @@ describe('lowdb store audit log', () => {
     await reopened.audit.append({ at: '2026-03-02T09:02:00.000Z', actor: 'bot', action: 'after-crash' });
     expect((await reopened.audit.read()).map((e) => e.action)).toEqual(['first', 'after-crash']);
     await reopened.close();
+  });
+
+  it('starts a fresh file when the open one is deleted, and loses no later entry', async () => {
+    const store = await open(dir);
+    await store.audit.append({ at: '2026-03-02T09:00:00.000Z', actor: 'bot', action: 'before' });
+    await unlink(`${dir}/audit/2026-03-02.jsonl`);
+    await store.audit.append({ at: '2026-03-02T09:02:00.000Z', actor: 'bot', action: 'after-delete' });
+    expect((await store.audit.read()).map((e) => e.action)).toEqual(['after-delete']);
+    await store.close();
   });
 });

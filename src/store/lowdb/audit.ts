@@ -16,13 +16,20 @@ function isAuditEntry(value: unknown): value is AuditEntry {
 }
 
 export class JsonLinesAuditLog implements AuditLog {
-  readonly #writer = new JsonLinesWriter();
+  readonly #writer: JsonLinesWriter;
   #dirMade = false;
 
   constructor(
     private readonly dataDir: string,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    // An entry is in the file when append resolves (it survives the process dying); the fsync
+    // follows in the background, so a patient's consent does not wait for the disk a second time.
+    this.#writer = new JsonLinesWriter({
+      waitForSync: false,
+      onSyncError: (err, file) => this.logger?.error({ err: (err as Error).message, file }, 'audit log fsync failed'),
+    });
+  }
 
   async append(entry: AuditEntry): Promise<void> {
     if (!isAuditEntry(entry)) throw new TypeError('Not an AuditEntry');
@@ -51,5 +58,9 @@ export class JsonLinesAuditLog implements AuditLog {
 
   idle(): Promise<void> {
     return this.#writer.idle();
+  }
+
+  close(): Promise<void> {
+    return this.#writer.close();
   }
 }

@@ -19,7 +19,7 @@ export class LowFileCache<T> {
     private readonly defaults: () => T,
     private readonly guard: Guard<T>,
     private readonly max: number,
-    private readonly stringify?: Stringify<T>,
+    private readonly options: { stringify?: Stringify<T>; durable?: boolean } = {},
   ) {}
 
   async use<R>(path: string, fn: (file: LowFile<T>) => R | Promise<R>): Promise<R> {
@@ -28,7 +28,7 @@ export class LowFileCache<T> {
       // Re-insert to mark as most recently used (Map keeps insertion order).
       this.#entries.delete(path);
     } else {
-      const ready = LowFile.open(path, this.defaults(), this.guard, this.stringify);
+      const ready = LowFile.open(path, this.defaults(), this.guard, this.options);
       const created: Entry<T> = { ready, pins: 0 };
       entry = created;
       // A file that failed to open is forgotten, so the next access reports it again.

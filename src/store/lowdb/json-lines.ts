@@ -1,12 +1,29 @@
-import { open, readFile } from 'node:fs/promises';
+import { fstatSync, writeSync } from 'node:fs';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { StoreFileError, errorCode } from './errors.js';
 
 /**
  * Append-only JSON Lines files (audit log, delivered log). Not lowdb: lowdb rewrites the whole file on
  * every write, which makes an append O(file size) and means a bug or crash mid-rewrite could touch
  * earlier entries. Here an append writes one line and fsyncs, so it is O(entry), durable when it
- * resolves, and can never alter what is already on disk.
+ * resolves, and can never alter what is already on disk. The few files in use (one a day) are kept
+ * open, so a batch costs one write and one fsync.
+ *
+ * With `waitForSync: false` an append resolves once its line is written to the file (so it survives
+ * the process being killed) and the fsync follows in the background, group-committed: for the audit
+ * log, whose lines record events already stored elsewhere with that same guarantee, so a patient's
+ * turn does not wait for the disk twice.
  */
+
+export interface JsonLinesWriterOptions {
+  /** Resolve appends only once fsynced (default true). */
+  waitForSync?: boolean;
+  /** Called when a background fsync fails (only with waitForSync: false). */
+  onSyncError?: (err: unknown, path: string) => void;
+}
+
+/** Files kept open; the oldest is closed beyond this (logs are per day, so only today's is busy). */
+const MAX_OPEN = 4;
 
 interface Batch {
   lines: string[];
@@ -17,13 +34,18 @@ export class JsonLinesWriter {
   /** Per file: the batch being written (if any) and the batch collecting lines meanwhile. */
   readonly #writing = new Map<string, Promise<void>>();
   readonly #waiting = new Map<string, Batch>();
-  /** Files whose tail we have checked in this process. */
-  readonly #checked = new Set<string>();
+  /** Open files, least recently used first. */
+  readonly #handles = new Map<string, FileHandle>();
+  /** Background fsyncs in flight, and files written since theirs started. */
+  readonly #syncing = new Map<FileHandle, Promise<void>>();
+  readonly #dirty = new Set<FileHandle>();
+
+  constructor(private readonly options: JsonLinesWriterOptions = {}) {}
 
   /**
-   * Appends one line; resolves once it is on disk (fsynced). Lines that arrive while a write is in
-   * progress are written together by the next one (group commit): one fsync for many appends under
-   * load, and the same durability for each caller.
+   * Appends one line; resolves once it is on disk (fsynced; with waitForSync: false, once written).
+   * Lines that arrive while a write is in progress are written together by the next one (group
+   * commit): one fsync for many appends under load, and the same durability for each caller.
    */
   append(path: string, value: unknown): Promise<void> {
     const line = `${JSON.stringify(value)}\n`;
@@ -55,14 +77,47 @@ export class JsonLinesWriter {
   }
 
   async idle(): Promise<void> {
-    while (this.#writing.size > 0) await Promise.allSettled([...this.#writing.values()]);
+    while (this.#writing.size > 0 || this.#syncing.size > 0) await Promise.allSettled([...this.#writing.values(), ...this.#syncing.values()]);
+  }
+
+  /** Fsyncs `handle` in the background; writes made meanwhile get one more fsync after it. */
+  #syncLater(path: string, handle: FileHandle): void {
+    if (this.#syncing.has(handle)) {
+      this.#dirty.add(handle);
+      return;
+    }
+    const run: Promise<void> = handle
+      .sync()
+      .catch((err: unknown) => this.options.onSyncError?.(err, path))
+      .finally(() => {
+        this.#syncing.delete(handle);
+        if (this.#dirty.delete(handle)) this.#syncLater(path, handle);
+      });
+    this.#syncing.set(handle, run);
+  }
+
+  /** Waits for pending appends and closes the files. */
+  async close(): Promise<void> {
+    await this.idle();
+    const handles = [...this.#handles.values()];
+    this.#handles.clear();
+    await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
   }
 
   async #write(path: string, line: string): Promise<void> {
-    const handle = await open(path, 'a+');
-    try {
-      let prefix = '';
-      if (!this.#checked.has(path)) {
+    let handle = this.#handles.get(path);
+    // A file deleted while open (by an operator, a tool or the retention sweep) is started afresh.
+    if (handle && fstatSync(handle.fd).nlink === 0) {
+      this.#handles.delete(path);
+      await handle.close().catch(() => undefined);
+      handle = undefined;
+    }
+    let prefix = '';
+    if (handle) {
+      this.#handles.delete(path);
+    } else {
+      handle = await open(path, 'a+');
+      try {
         // A kill -9 mid-append can leave a last line without its newline; start on a fresh line so
         // that torn fragment stays on its own and the reader can skip it.
         const { size } = await handle.stat();
@@ -71,12 +126,28 @@ export class JsonLinesWriter {
           await handle.read(last, 0, 1, size - 1);
           if (last[0] !== 0x0a) prefix = '\n';
         }
-        this.#checked.add(path);
+      } catch (err) {
+        await handle.close().catch(() => undefined);
+        throw err;
       }
-      await handle.appendFile(prefix + line, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+    }
+    this.#handles.set(path, handle);
+    for (const [oldPath, old] of this.#handles) {
+      if (this.#handles.size <= MAX_OPEN) break;
+      this.#handles.delete(oldPath);
+      await old.close().catch(() => undefined);
+    }
+    try {
+      // Straight to the page cache, synchronously (see journal.ts): only the fsync waits for the disk.
+      const data = Buffer.from(prefix + line, 'utf8');
+      for (let done = 0; done < data.length; ) done += writeSync(handle.fd, data, done, data.length - done);
+      if (this.options.waitForSync === false) this.#syncLater(path, handle);
+      else await handle.sync();
+    } catch (err) {
+      // The file may now end in part of this batch: reopen next time, so the tail is checked again.
+      this.#handles.delete(path);
+      await handle.close().catch(() => undefined);
+      throw err;
     }
   }
 }

@@ -94,7 +94,8 @@ export class LowdbOutbox implements Outbox {
   static async open(options: { dataDir: string; logger?: Logger }): Promise<LowdbOutbox> {
     const path = outboxPath(options.dataDir);
     await mkdir(deliveredDir(options.dataDir), { recursive: true });
-    const file = await LowFile.open<OutboxFile>(path, { format: 1, entries: {} }, isOutboxFile);
+    // Durable: an entry lost to a power cut would be a request never delivered.
+    const file = await LowFile.open<OutboxFile>(path, { format: 1, entries: {} }, isOutboxFile, { durable: true });
     const outbox = new LowdbOutbox(options.dataDir, file, new JsonLinesWriter());
     await outbox.#loadDelivered(options.logger);
     await outbox.#compact();
@@ -213,6 +214,11 @@ export class LowdbOutbox implements Outbox {
 
   async idle(): Promise<void> {
     await Promise.all([this.#file.idle(), this.#log.idle()]);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    await this.#log.close();
   }
 
   #rememberDelivered(entry: OutboxEntry, day: string): void {

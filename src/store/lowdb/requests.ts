@@ -66,7 +66,11 @@ export class LowdbRequestStore implements RequestStore {
 
   private constructor(dataDir: string, cacheSize: number) {
     this.#dataDir = dataDir;
-    this.#cache = new LowFileCache<Partition>(() => ({ format: 1, requests: {} }), isPartition, cacheSize, stringifyPartition);
+    this.#cache = new LowFileCache<Partition>(() => ({ format: 1, requests: {} }), isPartition, cacheSize, {
+      stringify: stringifyPartition,
+      // A consented request is fsynced before the patient is told it was sent.
+      durable: true,
+    });
   }
 
   static async open(options: { dataDir: string; cacheSize?: number }): Promise<LowdbRequestStore> {

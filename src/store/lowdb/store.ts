@@ -94,7 +94,7 @@ export class LowdbStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     await this.flush();
-    await this.conversations.close();
+    await Promise.all([this.conversations.close(), this.audit.close(), this.outbox.close()]);
     await this.lock.release();
   }
 
