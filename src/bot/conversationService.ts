@@ -55,31 +55,42 @@ export function createConversationService(deps: ConversationServiceDeps) {
   const live = new LiveConversations(deps.liveConversations ?? 1000);
   const { store, logger } = deps;
 
-  async function storeEffects(effects: readonly Effect[], at: Date): Promise<boolean> {
+  /**
+   * Stores each request (and queues it for delivery). Resolves once the requests are stored; the
+   * audit lines are still being written then (`audits`), so the caller can save the snapshot
+   * meanwhile instead of after them.
+   */
+  async function storeEffects(effects: readonly Effect[], at: Date): Promise<{ ok: boolean; audits: Promise<boolean> }> {
     let ok = true;
+    const audits: Promise<boolean>[] = [];
     for (const effect of effects) {
       const { request } = effect;
+      // Logs a failure and says whether the turn can stand: an emergency diversion has already told
+      // the patient what to do; only a consented request must not be lost.
+      const tolerate = (err: unknown, what: string): boolean => {
+        logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, what);
+        return request.kind !== 'request';
+      };
       try {
         const { created } = await store.requests.put(request);
         if (created) {
-          await store.audit.append({
+          const entry = {
             at: at.toISOString(),
             actor: 'bot',
             action: request.kind === 'request' ? 'request.stored' : 'emergency.recorded',
             requestId: request.id,
             detail: { tier: request.triage.tier },
-          });
+          };
+          audits.push(store.audit.append(entry).then(() => true, (err: unknown) => tolerate(err, 'auditing a stored request failed')));
           deps.observer?.requestStored?.(request.triage.tier, request.kind);
         }
         // Idempotent: a request stored again after a crash is not enqueued twice; diversions never are.
         if (deps.deliveryEnabled) await enqueueForDelivery(store, request, { now: () => at });
       } catch (err) {
-        logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, 'storing a request failed');
-        // An emergency diversion has already told the patient what to do; only a consented request must not be lost.
-        if (request.kind === 'request') ok = false;
+        if (!tolerate(err, 'storing a request failed')) ok = false;
       }
     }
-    return ok;
+    return { ok, audits: Promise.all(audits).then((results) => results.every(Boolean)) };
   }
 
   async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<OutgoingActivity[]> {
@@ -119,22 +130,23 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
 
-    const stored_ok = await storeEffects(result.effects, now);
-    let failed = !stored_ok || degraded;
-    if (stored_ok && !degraded) {
-      try {
-        await store.conversations.put({
-          id: key,
-          machineVersion: result.machineVersion,
-          snapshot: result.snapshot,
-          createdAt,
-          updatedAt: now.toISOString(),
-        });
-      } catch (err) {
-        failed = true;
-        logger.error({ err: (err as Error).message }, 'saving a conversation failed');
-      }
-    }
+    const effects = await storeEffects(result.effects, now);
+    let failed = !effects.ok || degraded;
+    // The snapshot is saved only once the requests are stored, but alongside their audit lines.
+    const saving =
+      failed
+        ? Promise.resolve(true)
+        : store.conversations
+            .put({ id: key, machineVersion: result.machineVersion, snapshot: result.snapshot, createdAt, updatedAt: now.toISOString() })
+            .then(
+              () => true,
+              (err: unknown) => {
+                logger.error({ err: (err as Error).message }, 'saving a conversation failed');
+                return false;
+              },
+            );
+    const [audited, saved] = await Promise.all([effects.audits, saving]);
+    if (!audited || !saved) failed = true;
     // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
     if (result.live && !failed) live.put(key, { live: result.live, createdAt });
     else result.live?.actor.stop();
