@@ -186,7 +186,10 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
     await sayTo(running.url, 'conv-logs-2')('my dad has collapsed and is not breathing');
     const logs = running.logs.join('');
     expect(logs.length).toBeGreaterThan(100);
-    for (const secret of ['itchy rash', 'Zofia', 'Nowak', '1979', '9434765919', '943 476 5919', '07700', 'M1 1AE', 'collapsed']) {
+    // Each detail in every form it takes in the bot (as typed, normalised, E.164). Not fragments such
+    // as a bare year: those turn up by chance in request ids and timings, which made this test flaky.
+    const secrets = ['itchy rash', 'Zofia', 'Nowak', '02/05/1979', '1979-05-02', '9434765919', '943 476 5919', '07700 900123', '7700900123', 'M1 1AE', 'M11AE', 'collapsed'];
+    for (const secret of secrets) {
       expect([secret, logs.includes(secret)]).toEqual([secret, false]);
     }
     // The files on disk hold the request (that is their job), but never under the patient's name.
