@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { LangCode, Tier } from '../domain/types.js';
 import type { IntakeMachine } from '../dialog/machine/intakeMachine.js';
 import type { Effect } from '../dialog/machine/types.js';
-import { runTurn, type TurnInput, type TurnResult } from '../dialog/turn.js';
+import { effectsIn, runTurn, type TurnInput, type TurnResult } from '../dialog/turn.js';
 import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
@@ -47,8 +47,11 @@ export interface ConversationServiceDeps {
 /**
  * The bot's one entry point, shared by /api/messages (through botbuilder) and the self-hosted
  * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time.
- * Order inside a turn: run the statechart → store requests (and the outbox) → store the snapshot →
- * reply. A request is never acknowledged to the patient before it is stored.
+ * Order inside a turn: run the statechart → store its requests (and the outbox) and its snapshot at
+ * the same time → reply. A request is never acknowledged to the patient before it is stored. The
+ * snapshot of the turn that stores a request carries that request, so if the snapshot was saved but
+ * the request was not (a crash between the two, or a failed write), the request is stored from the
+ * snapshot when the conversation is next loaded, before anything else happens.
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const queue = new KeyedQueue();
@@ -93,6 +96,18 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return { ok, audits: Promise.all(audits).then((results) => results.every(Boolean)) };
   }
 
+  /** Stores any request a loaded snapshot carries that the request store lacks; false if that failed. */
+  async function replayEffects(snapshot: unknown, at: Date): Promise<boolean> {
+    const carried = effectsIn(snapshot);
+    if (carried.length === 0) return true;
+    const missing: Effect[] = [];
+    for (const effect of carried) if (!(await store.requests.get(effect.request.id))) missing.push(effect);
+    if (missing.length === 0) return true;
+    logger.warn({ requests: missing.length }, 'storing requests a saved conversation carries but the request store lacks');
+    const replayed = await storeEffects(missing, at);
+    return replayed.ok && (await replayed.audits);
+  }
+
   async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<OutgoingActivity[]> {
     const started = performance.now();
     const now = deps.clock.now();
@@ -107,6 +122,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         degraded = true;
         logger.error({ err: (err as Error).message }, 'loading a conversation failed; screening on a fresh dialog');
       }
+      if (stored && !(await replayEffects(stored.snapshot, now))) degraded = true;
     }
     if (kind === 'start' && (stored || kept)) {
       if (kept) live.put(key, kept);
@@ -130,11 +146,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
 
-    const effects = await storeEffects(result.effects, now);
-    let failed = !effects.ok || degraded;
-    // The snapshot is saved only once the requests are stored, but alongside their audit lines.
+    // The snapshot is saved while the requests are stored, not after them: it carries them, so one
+    // missing after a crash is stored again from it (replayEffects). The patient is answered after both.
     const saving =
-      failed
+      degraded
         ? Promise.resolve(true)
         : store.conversations
             .put({ id: key, machineVersion: result.machineVersion, snapshot: result.snapshot, createdAt, updatedAt: now.toISOString() })
@@ -145,8 +160,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
                 return false;
               },
             );
+    const effects = await storeEffects(result.effects, now);
     const [audited, saved] = await Promise.all([effects.audits, saving]);
-    if (!audited || !saved) failed = true;
+    const failed = !effects.ok || degraded || !audited || !saved;
     // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
     if (result.live && !failed) live.put(key, { live: result.live, createdAt });
     else result.live?.actor.stop();

@@ -108,6 +108,24 @@ export function runTurn(
 
 type IntakeActor = Actor<IntakeMachine>;
 
+/**
+ * The effects a persisted snapshot carries: the requests its turn asked to store. The snapshot is
+ * saved alongside those requests, not after them, so after a crash or a failed write the edge
+ * stores again any that are missing when it next loads the conversation.
+ */
+export function effectsIn(snapshot: unknown): Effect[] {
+  if (typeof snapshot !== 'object' || snapshot === null || !('context' in snapshot)) return [];
+  const { context } = snapshot;
+  if (typeof context !== 'object' || context === null || !('effects' in context) || !Array.isArray(context.effects)) return [];
+  return (context.effects as unknown[]).filter(
+    (e): e is Effect =>
+      typeof e === 'object' &&
+      e !== null &&
+      (e as { type?: unknown }).type === 'request.store' &&
+      typeof (e as { request?: { id?: unknown } }).request?.id === 'string',
+  );
+}
+
 function fresh(machine: IntakeMachine, input: IntakeInput): IntakeActor {
   const actor = createActor(machine, { input });
   actor.start();
