@@ -1,7 +1,7 @@
 import { LowFile, type Guard, type Stringify } from './low-file.js';
 
 /**
- * Exactly one LowFile per path in this process. Two lowdb instances on one file share steno's temp
+ * Exactly one LowFile per path in this process. Two lowdb instances on one file share one temp
  * file and lose updates, so every access goes through here. Instances are pinned while in use and the
  * least recently used unpinned ones are dropped beyond `max`, so memory does not grow with the number
  * of files. An operation must await its own write inside `use`, so an unpinned instance is idle.

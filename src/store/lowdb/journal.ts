@@ -1,9 +1,9 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { mkdir, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError, StoreFileError } from './errors.js';
-import { listDir } from './fs-util.js';
+import { listDir, syncDir, writeAll } from './fs-util.js';
 import { decodeLine, encodeLine } from './journal-line.js';
 
 /**
@@ -252,10 +252,8 @@ export class Journal {
       const fd = segment.handle.fd;
       if (fstatSync(fd).nlink === 0) throw new Error(`journal segment ${segment.path} was deleted while in use`);
       data = writes.length === 1 ? writes[0]!.line : Buffer.concat(writes.map((w) => w.line));
-      // The stat and the append go straight to the page cache (microseconds), so they are made
-      // synchronously: under load every asynchronous step costs a whole turn of a busy event loop,
-      // which every put in the batch would wait for. Only the fdatasync, which waits for the disk, is not.
-      for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+      // Synchronous stat and append (see writeAll); only the fdatasync waits for the disk.
+      writeAll(fd, data);
       if (this.#sync) await segment.handle.datasync();
     } catch (err) {
       // The segment's tail may now hold part of this batch: write no more into it.
@@ -313,7 +311,7 @@ export class Journal {
     const segment: Segment = { id, path, handle, size: 0, readers: 0, retired: false };
     this.#segments.set(id, segment);
     this.#active = segment;
-    if (this.#sync) await this.#syncDir();
+    if (this.#sync) await syncDir(this.dir);
     return segment;
   }
 
@@ -372,7 +370,7 @@ export class Journal {
       this.#totalBytes -= segment.size;
       if (segment.readers === 0) await segment.handle.close();
     }
-    if (this.#sync) await this.#syncDir();
+    if (this.#sync) await syncDir(this.dir);
   }
 
   // ---- start-up ------------------------------------------------------------------------------
@@ -427,15 +425,6 @@ export class Journal {
     if (this.#cache.size > this.#cacheEntries) {
       const oldest = this.#cache.keys().next();
       if (!oldest.done) this.#cache.delete(oldest.value);
-    }
-  }
-
-  async #syncDir(): Promise<void> {
-    const dir = await open(this.dir, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
     }
   }
 

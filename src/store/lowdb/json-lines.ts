@@ -1,6 +1,7 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { StoreFileError, errorCode } from './errors.js';
+import { writeAll } from './fs-util.js';
 
 /**
  * Append-only JSON Lines files (audit log, delivered log). Not lowdb: lowdb rewrites the whole file on
@@ -138,9 +139,8 @@ export class JsonLinesWriter {
       await old.close().catch(() => undefined);
     }
     try {
-      // Straight to the page cache, synchronously (see journal.ts): only the fsync waits for the disk.
-      const data = Buffer.from(prefix + line, 'utf8');
-      for (let done = 0; done < data.length; ) done += writeSync(handle.fd, data, done, data.length - done);
+      // Straight to the page cache (see writeAll): only the fsync waits for the disk.
+      writeAll(handle.fd, Buffer.from(prefix + line, 'utf8'));
       if (this.options.waitForSync === false) this.#syncLater(path, handle);
       else await handle.sync();
     } catch (err) {

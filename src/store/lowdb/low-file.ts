@@ -1,47 +1,37 @@
-import { closeSync, fdatasync, fsync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, openSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Low, type Adapter } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreFileError } from './errors.js';
+import { syncDir, writeAll } from './fs-util.js';
 
 /**
- * The only module that imports lowdb. It adds three things lowdb leaves out:
+ * The only module that imports lowdb. It adds what lowdb leaves out:
  * - a bad file (invalid JSON, wrong shape, unreadable) is reported by name and the instance is never
  *   created, so lowdb's defaults can never be written over it;
- * - writes are coalesced per file *before* stringifying: lowdb's JSONFile stringifies on every
- *   write() call even when steno will throw that string away, which costs CPU on bigger files;
- * - idle() so flush() can wait for every pending write.
- * A write is lowdb's pattern, whole file to `.<name>.tmp` then rename (atomic across kill -9), done
- * here so it can be durable: with `durable`, the temp file is fdatasynced before the rename and the
- * folder fsynced after it, so a write that has resolved survives a power cut too. The file itself is
- * written synchronously: a shard is a few hundred kB at most and reaches the page cache in well under
- * a millisecond, whereas each asynchronous step waits, under load, for a whole turn of a busy event
- * loop. Only the syncs, which wait for the disk, are asynchronous.
+ * - writes are coalesced per file *before* stringifying: lowdb stringifies on every write() call,
+ *   even one a later write makes pointless, which costs CPU on bigger files;
+ * - idle() so flush() can wait for every pending write;
+ * - durable writes. A write is lowdb's pattern, whole file to `.<name>.tmp` then rename (atomic
+ *   across kill -9), done here so it can be fsynced: with `durable` the temp file is fdatasynced
+ *   before the rename and the folder after it, so a write that has resolved survives a power cut.
+ *   The file itself is written synchronously (a shard is a few hundred kB at most; see writeAll).
  */
 
 const fdatasyncAsync = promisify(fdatasync);
-const fsyncAsync = promisify(fsync);
 
 async function writeAtomically(path: string, text: string, durable: boolean): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    const data = Buffer.from(text, 'utf8');
-    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+    writeAll(fd, Buffer.from(text, 'utf8'));
     if (durable) await fdatasyncAsync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path);
-  if (durable) {
-    const dir = openSync(dirname(path), 'r');
-    try {
-      await fsyncAsync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  }
+  if (durable) await syncDir(dirname(path));
 }
 
 export type Guard<T> = (value: unknown) => value is T;
