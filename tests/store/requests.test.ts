@@ -119,8 +119,11 @@ describe('lowdb request store', () => {
     const files = (await readdir(join(dir, 'requests'))).filter((n) => n.endsWith('.json'));
     const onDisk: Record<string, unknown> = {};
     for (const f of files) {
-      const parsed = JSON.parse(await readFile(join(dir, 'requests', f), 'utf8')) as { format: number; requests: Record<string, unknown> };
+      const text = await readFile(join(dir, 'requests', f), 'utf8');
+      const parsed = JSON.parse(text) as { format: number; requests: Record<string, unknown> };
       expect(parsed.format).toBe(1);
+      // Compact JSON, byte for byte what JSON.stringify would write (the file is written in chunks).
+      expect(text).toBe(JSON.stringify(parsed));
       Object.assign(onDisk, parsed.requests);
     }
     expect(Object.keys(onDisk).sort()).toEqual([...ids, 'p40', 'p41', 'p42'].sort());

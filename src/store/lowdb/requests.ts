@@ -37,23 +37,30 @@ function isPartition(value: unknown): value is Partition {
 }
 
 /**
- * Each request's JSON, kept while the object lives. Requests in a partition are never changed in
- * place (setStatus stores a new object), so a cached text is always current. A shard rewrite then
- * stringifies only what is new instead of every request of the day: the same file, far less CPU.
+ * Each request's bytes in its partition file (`"<id>":<json>`), kept while the object lives. Requests
+ * in a partition are never changed in place (setStatus stores a new object), so cached bytes are
+ * always current. A shard rewrite then serializes only what is new and hands the file's bytes to one
+ * writev, instead of stringifying every request of the day and building the whole text again: the
+ * same file, a fraction of the CPU and none of the garbage.
  */
-const jsonOf = new WeakMap<IntakeRequest, string>();
+const bytesOf = new WeakMap<IntakeRequest, Buffer>();
+const OPEN = Buffer.from('{"format":1,"requests":{');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from('}}');
 
-function stringifyPartition(partition: Partition): string {
-  const parts: string[] = [];
+function serializePartition(partition: Partition): Buffer[] {
+  const chunks: Buffer[] = [OPEN];
   for (const [id, request] of Object.entries(partition.requests)) {
-    let json = jsonOf.get(request);
-    if (json === undefined) {
-      json = JSON.stringify(request);
-      jsonOf.set(request, json);
+    let bytes = bytesOf.get(request);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(request)}`, 'utf8');
+      bytesOf.set(request, bytes);
     }
-    parts.push(`${JSON.stringify(id)}:${json}`);
+    if (chunks.length > 1) chunks.push(COMMA);
+    chunks.push(bytes);
   }
-  return `{"format":1,"requests":{${parts.join(',')}}}`;
+  chunks.push(CLOSE);
+  return chunks;
 }
 
 export class LowdbRequestStore implements RequestStore {
@@ -67,7 +74,7 @@ export class LowdbRequestStore implements RequestStore {
   private constructor(dataDir: string, cacheSize: number) {
     this.#dataDir = dataDir;
     this.#cache = new LowFileCache<Partition>(() => ({ format: 1, requests: {} }), isPartition, cacheSize, {
-      stringify: stringifyPartition,
+      stringify: serializePartition,
       // A consented request is fsynced before the patient is told it was sent.
       durable: true,
     });
@@ -138,7 +145,7 @@ export class LowdbRequestStore implements RequestStore {
     return this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), async (f) => {
       const current = f.data.requests[id];
       if (!current) return undefined;
-      // A new object, never a change in place: see jsonOf.
+      // A new object, never a change in place: see bytesOf.
       const request: IntakeRequest = { ...current, status, statusHistory: [...current.statusHistory, { status, by, at: at.toISOString() }] };
       f.data.requests[id] = request;
       entry.status = status;
