@@ -115,7 +115,7 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
       messages,
       ...(state === 'emergency' ? { messagesToEmergency: messages } : {}),
       asked,
-      ruleIds: contextOf(last)?.outcome?.ruleIds ?? [],
+      ruleIds: contextOf(last)?.triage.outcome?.ruleIds ?? [],
       ...(error ? { error } : {}),
     };
   };
@@ -130,7 +130,7 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
     const state = turn.state;
     if (CLINICAL_ASK.has(state)) {
       const ctx = contextOf(turn);
-      const qid = state === 'confirm' ? ctx?.pendingConfirms[0]?.questionId : ctx?.currentQuestionId;
+      const qid = state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
       if (!qid) return finish(`no question id at ${state}`);
       asked.push(qid);
       turn = say(v.answers[qid] ?? reassuring(engine, engine.question(qid)));

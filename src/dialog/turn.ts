@@ -99,7 +99,7 @@ export function runTurn(
     effects: ctx.effects,
     state: ctx.step,
     lang: ctx.lang,
-    ...(ctx.outcome ? { urgency: ctx.outcome.tier, disposition: ctx.outcome.disposition } : {}),
+    ...(ctx.triage.outcome ? { urgency: ctx.triage.outcome.tier, disposition: ctx.triage.outcome.disposition } : {}),
     ...(ctx.request ? { requestId: ctx.request.id } : {}),
     done: next.hasTag('done'),
     ...(keep ? { live: { actor, updatedAt: at } } : {}),

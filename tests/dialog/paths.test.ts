@@ -39,7 +39,7 @@ const paths = getShortestPaths(machine, {
   input,
   events: eventsFor,
   serializeState: (s) =>
-    `${s.context.step}|${s.context.need ?? ''}|${s.context.outcome?.tier ?? ''}|${s.context.returnToReview}|${s.context.currentQuestionId ?? ''}|${[...s.context.presentRuleIds].sort().join()}`,
+    `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.triage.outcome?.tier ?? ''}|${s.context.flow.returnToReview}|${s.context.triage.currentQuestionId ?? ''}|${[...s.context.triage.presentRuleIds].sort().join()}`,
   limit: 20_000,
 });
 
@@ -52,7 +52,7 @@ const reachedSteps = new Set(paths.map((p) => p.state.context.step));
 /** One end state per step, need, tier and question: enough to probe every kind of state quickly. */
 const representatives = [
   ...new Map(
-    paths.map((p) => [`${p.state.context.step}|${p.state.context.need}|${p.state.context.outcome?.tier}|${p.state.context.currentQuestionId}|${p.state.context.returnToReview}`, p]),
+    paths.map((p) => [`${p.state.context.step}|${p.state.context.intake.need}|${p.state.context.triage.outcome?.tier}|${p.state.context.triage.currentQuestionId}|${p.state.context.flow.returnToReview}`, p]),
   ).values(),
 ];
 
@@ -84,7 +84,7 @@ describe('the statechart explored as a graph', () => {
   it('diverts to the emergency disposition from every state when an emergency is typed', () => {
     for (const path of representatives) {
       const end = probe(path.state, 'my husband has collapsed and is not breathing');
-      expect([path.state.context.step, end.context.step, end.context.outcome?.tier]).toEqual([path.state.context.step, 'emergency', 'emergency']);
+      expect([path.state.context.step, end.context.step, end.context.triage.outcome?.tier]).toEqual([path.state.context.step, 'emergency', 'emergency']);
     }
   });
 
@@ -92,13 +92,13 @@ describe('the statechart explored as a graph', () => {
     let checked = 0;
     for (const path of paths) {
       const ctx = path.state.context;
-      const questionId = ctx.step === 'confirm' ? ctx.pendingConfirms[0]?.questionId : ctx.step === 'triageQuestion' ? ctx.currentQuestionId : undefined;
+      const questionId = ctx.step === 'confirm' ? ctx.triage.pendingConfirms[0]?.questionId : ctx.step === 'triageQuestion' ? ctx.triage.currentQuestionId : undefined;
       if (!questionId) continue;
       const raises = content.triage.answerEffect(questionId, 'yes').raise;
       if (!raises.some((id) => content.triage.rule(id)?.tier === 'emergency')) continue;
       checked++;
       const end = probe(path.state, 'yes');
-      expect([questionId, end.context.outcome?.tier]).toEqual([questionId, 'emergency']);
+      expect([questionId, end.context.triage.outcome?.tier]).toEqual([questionId, 'emergency']);
     }
     expect(checked).toBeGreaterThan(0);
   });

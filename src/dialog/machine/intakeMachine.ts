@@ -13,7 +13,7 @@ import type { ConfirmTarget, IntakeContext, IntakeEvent, IntakeInput, OutMessage
  * Bump when states are renamed or removed: a stored snapshot from another version is not restored
  * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
  */
-export const MACHINE_VERSION = 'intake-8';
+export const MACHINE_VERSION = 'intake-9';
 /** A first message of at least this many words is taken as the description. */
 const OPENING_MIN_WORDS = 4;
 
@@ -50,10 +50,10 @@ export function createIntakeMachine(deps: IntakeDeps) {
           h.certainty === 'uncertain' &&
           h.confirmQuestionId !== undefined &&
           tiers.includes(h.tier) &&
-          !ctx.askedQuestionIds.includes(h.confirmQuestionId) &&
-          !ctx.presentRuleIds.includes(h.ruleId) &&
-          !ctx.deniedRuleIds.includes(h.ruleId) &&
-          !ctx.pendingConfirms.some((p) => p.ruleId === h.ruleId),
+          !ctx.triage.askedQuestionIds.includes(h.confirmQuestionId) &&
+          !ctx.triage.presentRuleIds.includes(h.ruleId) &&
+          !ctx.triage.deniedRuleIds.includes(h.ruleId) &&
+          !ctx.triage.pendingConfirms.some((p) => p.ruleId === h.ruleId),
       )
       .map((h) => ({ questionId: h.confirmQuestionId as string, ruleId: h.ruleId }));
 
@@ -95,11 +95,11 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const parsed = see.answer(event, context);
         return parsed.ok && parsed.code === params.code;
       },
-      isReturningToReview: ({ context }) => context.returnToReview,
-      isNavTarget: ({ context }, params: { to: string }) => context.navTo === params.to,
-      hasPendingConfirm: ({ context }) => context.pendingConfirms.length > 0,
+      isReturningToReview: ({ context }) => context.flow.returnToReview,
+      isNavTarget: ({ context }, params: { to: string }) => context.flow.navTo === params.to,
+      hasPendingConfirm: ({ context }) => context.triage.pendingConfirms.length > 0,
       hasNextTriageQuestion: ({ context }) => nextQuestion(context) !== null,
-      isClinicalNeed: ({ context }) => context.need !== undefined && content.clinicalNeeds.includes(context.need),
+      isClinicalNeed: ({ context }) => context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need),
       isEmergencyNow: ({ context }) => decide(context).tier === 'emergency',
       isUrgentWhileClosed: ({ context }) => decide(context).tier === 'urgent' && !context.practice.open,
       isRoutineAndComeBack: ({ context }) =>
@@ -108,7 +108,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
       isSelfcare: ({ context }) => decide(context).tier === 'selfcare',
       isOfferedLanguageChosen: ({ context, event }) => {
         const parsed = see.answer(event, context);
-        return parsed.ok && parsed.code === context.offerLang;
+        return parsed.ok && parsed.code === context.flow.offerLang;
       },
     },
     actions: {
@@ -117,20 +117,24 @@ export function createIntakeMachine(deps: IntakeDeps) {
           ? { say: [], effects: [], now: event.at, practice: event.practice }
           : { say: context.say },
       ),
-      greet: assign(({ context }) => ({ replayText: undefined, say: say(context, ...greeting(context)) })),
+      greet: assign(({ context }) => ({ flow: { ...context.flow, replayText: undefined }, say: say(context, ...greeting(context)) })),
       /** A first message that already describes the problem is kept, so the patient need not type it again. */
-      rememberOpening: assign(({ event }) => {
+      rememberOpening: assign(({ context, event }) => {
         const text = see.textOf(event).trim();
         const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-        return words >= OPENING_MIN_WORDS && text.length <= content.maxTextChars ? { openingText: text } : {};
+        return words >= OPENING_MIN_WORDS && text.length <= content.maxTextChars ? { flow: { ...context.flow, openingText: text } } : {};
       }),
       useOpeningText: assign(({ context }) =>
-        context.openingText === undefined
+        context.flow.openingText === undefined
           ? {}
-          : { replayText: context.openingText, openingText: undefined, say: say(context, { key: 'dialog.usingOpening' }) },
+          : {
+              flow: { ...context.flow, replayText: context.flow.openingText, openingText: undefined },
+              say: say(context, { key: 'dialog.usingOpening' }),
+            },
       ),
       replayOpeningText: enqueueActions(({ context, enqueue }) => {
-        if (context.replayText !== undefined && context.step === 'describe') enqueue.raise({ type: 'answer', text: context.replayText });
+        const { replayText } = context.flow;
+        if (replayText !== undefined && context.step === 'describe') enqueue.raise({ type: 'answer', text: replayText });
       }),
       askStep: assign(({ context }, params: { step: StepId }) => {
         const step = content.steps[params.step];
@@ -138,43 +142,47 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (params.step === 'urgentClosed') extra.when = context.practice.nextOpenAt ?? '';
         let prompt = promptFor(step, context, extra);
         if (params.step === 'languageMenu') prompt = { ...prompt, choices: deps.languagesOffered.map((l) => `lang.${l}`) };
-        if (params.step === 'languageOffer' && context.offerLang) {
+        const { offerLang } = context.flow;
+        if (params.step === 'languageOffer' && offerLang) {
           prompt = {
             ...prompt,
-            params: { ...prompt.params, language: context.offerLang },
-            choices: [`lang.${context.offerLang}`, `lang.${context.lang}`],
-            alsoIn: [context.offerLang],
+            params: { ...prompt.params, language: offerLang },
+            choices: [`lang.${offerLang}`, `lang.${context.lang}`],
+            alsoIn: [offerLang],
           };
         }
         const before: OutMessage[] = params.step === 'review' ? [{ key: 'dialog.q.review', lines: reviewLines(context) }] : [];
         if (params.step === 'review') prompt = { ...prompt, key: 'dialog.q.reviewSend' };
         // A replayed message (after choosing a language) answers this step; don't ask it first.
-        const silent = context.replayText !== undefined && !params.step.startsWith('language');
+        const silent = context.flow.replayText !== undefined && !params.step.startsWith('language');
         return { step: params.step, failures: 0, lastPrompt: prompt, say: silent ? context.say : say(context, ...before, prompt) };
       }),
       askTriageQuestion: assign(({ context }) => {
-        const question =
-          (context.forcedQuestionId ? triage.question(context.forcedQuestionId) : null) ?? nextQuestion(context);
+        const { forcedQuestionId, askedQuestionIds } = context.triage;
+        const question = (forcedQuestionId ? triage.question(forcedQuestionId) : null) ?? nextQuestion(context);
         if (!question) return {};
         const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
         return {
           step: 'triageQuestion',
-          currentQuestionId: question.id,
-          forcedQuestionId: undefined,
-          askedQuestionIds: unique([...context.askedQuestionIds, question.id]),
+          triage: {
+            ...context.triage,
+            currentQuestionId: question.id,
+            forcedQuestionId: undefined,
+            askedQuestionIds: unique([...askedQuestionIds, question.id]),
+          },
           failures: 0,
           lastPrompt: prompt,
           say: say(context, prompt),
         };
       }),
       askConfirm: assign(({ context }) => {
-        const next = context.pendingConfirms[0];
+        const next = context.triage.pendingConfirms[0];
         if (!next) return {};
         const question = triage.question(next.questionId);
         const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
         return {
           step: 'confirm',
-          askedQuestionIds: unique([...context.askedQuestionIds, question.id]),
+          triage: { ...context.triage, askedQuestionIds: unique([...context.triage.askedQuestionIds, question.id]) },
           failures: 0,
           lastPrompt: prompt,
           say: say(context, prompt),
@@ -205,43 +213,56 @@ export function createIntakeMachine(deps: IntakeDeps) {
         say: say(context, { key: 'dialog.closedComeBack', params: { when: context.practice.nextOpenAt ?? '' } }),
       })),
       sayRestarted: assign(({ context }) => ({ say: say(context, { key: 'dialog.restarted' }) })),
-      resetConversation: assign(({ context }) => ({
-        ...freshContext(
+      resetConversation: assign(({ context }) => {
+        const fresh = freshContext(
           { conversationId: context.conversationId, lang: context.lang, at: context.now, practice: context.practice },
           context.session + 1,
-        ),
-        declinedLangs: context.declinedLangs,
-        say: context.say,
-      })),
+        );
+        return { ...fresh, flow: { ...fresh.flow, declinedLangs: context.flow.declinedLangs }, say: context.say };
+      }),
       recordText: assign(({ context, event }) => ({
-        texts: [...context.texts, { step: context.step, text: see.textOf(event), lang: see.writtenIn(event, context), at: context.now }],
+        intake: {
+          ...context.intake,
+          texts: [...context.intake.texts, { step: context.step, text: see.textOf(event), lang: see.writtenIn(event, context), at: context.now }],
+        },
       })),
       /** Non-emergency rules found in free text count towards the tier; uncertain ones are queued to confirm. */
       recordRuleHits: assign(({ context, event }) => {
         if (see.isClosedAnswer(event, context)) return {};
         const hits = see.screening(event, context).hits;
-        const clear = hits.filter((h) => h.certainty === 'clear' && !context.deniedRuleIds.includes(h.ruleId));
+        const { triage: before } = context;
+        const clear = hits.filter((h) => h.certainty === 'clear' && !before.deniedRuleIds.includes(h.ruleId));
         const flags: RedFlagRecord[] = clear
-          .filter((h) => !context.presentRuleIds.includes(h.ruleId))
+          .filter((h) => !before.presentRuleIds.includes(h.ruleId))
           .map((h) => ({ ruleId: h.ruleId, ruleVersion: h.ruleVersion, via: 'text', present: true }));
         return {
-          presentRuleIds: unique([...context.presentRuleIds, ...clear.map((h) => h.ruleId)]),
-          redFlags: [...context.redFlags, ...flags],
-          pendingConfirms: [...context.pendingConfirms, ...unaskedConfirms(context, event, ['emergency', 'urgent', 'routine', 'selfcare'])],
+          triage: {
+            ...before,
+            presentRuleIds: unique([...before.presentRuleIds, ...clear.map((h) => h.ruleId)]),
+            redFlags: [...before.redFlags, ...flags],
+            pendingConfirms: [...before.pendingConfirms, ...unaskedConfirms(context, event, ['emergency', 'urgent', 'routine', 'selfcare'])],
+          },
         };
       }),
       /** An uncertain emergency interrupts the step; a description given with it still counts. */
       interruptForConfirm: assign(({ context, event }) => {
         const text = see.textOf(event);
         const atDescribe = context.step === 'describe';
+        const { intake, flow } = context;
         return {
-          resumeStep: atDescribe ? 'triageNext' : context.step === 'welcome' ? 'need' : context.step,
-          ...(context.step === 'welcome' ? { openingText: text } : {}),
+          flow: {
+            ...flow,
+            resumeStep: atDescribe ? 'triageNext' : context.step === 'welcome' ? 'need' : context.step,
+            ...(context.step === 'welcome' ? { openingText: text } : {}),
+            ...(atDescribe ? { trail: [...flow.trail, 'describe'] } : {}),
+          },
           ...(atDescribe
             ? {
-                answers: { ...context.answers, describe: { questionId: 'describe', questionKey: content.steps.describe.prompt, code: text, at: context.now } },
-                texts: [...context.texts, { step: 'describe', text, lang: see.writtenIn(event, context), at: context.now }],
-                trail: [...context.trail, 'describe'],
+                intake: {
+                  ...intake,
+                  answers: { ...intake.answers, describe: { questionId: 'describe', questionKey: content.steps.describe.prompt, code: text, at: context.now } },
+                  texts: [...intake.texts, { step: 'describe', text, lang: see.writtenIn(event, context), at: context.now }],
+                },
               }
             : {}),
         };
@@ -258,10 +279,9 @@ export function createIntakeMachine(deps: IntakeDeps) {
           .find((l) => l !== 'eng' && l !== context.lang);
         const alsoIn = written ? { alsoIn: [context.lang] } : {};
         return {
-          outcome,
+          triage: { ...context.triage, outcome },
           step: 'emergency',
           ...(written ? { lang: written } : {}),
-          redFlags: context.redFlags,
           say: say(context, { key, ...alsoIn }, { key: 'dialog.emergency.noRequest' }),
           lastPrompt: { key },
           effects: [...context.effects, { type: 'request.store' as const, request }],
@@ -269,14 +289,18 @@ export function createIntakeMachine(deps: IntakeDeps) {
       }),
       recordEmergencyHits: assign(({ context, event }) => {
         const hits = see.screening(event, context).hits.filter((h) => h.certainty === 'clear');
-        const fresh = hits.filter((h) => !context.presentRuleIds.includes(h.ruleId));
+        const { triage: before } = context;
+        const fresh = hits.filter((h) => !before.presentRuleIds.includes(h.ruleId));
         return {
-          presentRuleIds: unique([...context.presentRuleIds, ...hits.map((h) => h.ruleId)]),
-          redFlags: [...context.redFlags, ...fresh.map((h) => ({ ruleId: h.ruleId, ruleVersion: h.ruleVersion, via: 'text' as const, present: true }))],
+          triage: {
+            ...before,
+            presentRuleIds: unique([...before.presentRuleIds, ...hits.map((h) => h.ruleId)]),
+            redFlags: [...before.redFlags, ...fresh.map((h) => ({ ruleId: h.ruleId, ruleVersion: h.ruleVersion, via: 'text' as const, present: true }))],
+          },
         };
       }),
       sayEmergencyAgain: assign(({ context }) => ({
-        say: say(context, { key: context.outcome ? `dialog.emergency.${context.outcome.disposition}` : 'dialog.emergency.repeat' }),
+        say: say(context, { key: context.triage.outcome ? `dialog.emergency.${context.triage.outcome.disposition}` : 'dialog.emergency.repeat' }),
       })),
       forwardAsAnswer: raise(({ event }) => ({
         type: 'answer' as const,
@@ -289,7 +313,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
         const messages: OutMessage[] = [{ key: parsed.ok ? 'dialog.invalid.choice' : parsed.errorKey }];
         if (failures >= content.maxFailuresBeforeCallOffer) messages.push({ key: 'dialog.offerCall', params: practiceParams(context) });
         if (context.lastPrompt) messages.push(context.lastPrompt);
-        return { failures, replayText: undefined, say: say(context, ...messages) };
+        return { failures, flow: { ...context.flow, replayText: undefined }, say: say(context, ...messages) };
       }),
       recordAnswer: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
@@ -303,40 +327,48 @@ export function createIntakeMachine(deps: IntakeDeps) {
         if (!parsed.ok || !question) return {};
         return questionAnswerPatch(context, question, parsed.code, triage);
       }),
-      setOutcome: assign(({ context }) => ({ outcome: decide(context) })),
+      setOutcome: assign(({ context }) => ({ triage: { ...context.triage, outcome: decide(context) } })),
       queueIfClosed: assign(({ context }) => ({
         queuedUntil: context.practice.open ? undefined : context.practice.nextOpenAt,
       })),
-      rememberResume: assign(({ context }) => ({ resumeStep: INTERRUPTIONS.has(context.step) ? context.resumeStep : context.step })),
+      rememberResume: assign(({ context }) => ({
+        flow: { ...context.flow, resumeStep: INTERRUPTIONS.has(context.step) ? context.flow.resumeStep : context.step },
+      })),
       rememberReplay: assign(({ context, event }) => ({
-        resumeStep: context.step,
-        replayText: see.textOf(event),
-        offerLang: see.langSuggestion(event, context) ?? undefined,
+        flow: {
+          ...context.flow,
+          resumeStep: context.step,
+          replayText: see.textOf(event),
+          offerLang: see.langSuggestion(event, context) ?? undefined,
+        },
       })),
       // Without an interruption to return from, a confirm question was part of the triage questions.
-      navigateToResume: assign(({ context }) => ({ navTo: context.resumeStep ?? 'triageNext', resumeStep: undefined })),
+      navigateToResume: assign(({ context }) => ({
+        flow: { ...context.flow, navTo: context.flow.resumeStep ?? 'triageNext', resumeStep: undefined },
+      })),
       goBack: assign(({ context }) => backPatch(context)),
       chooseReviewChange: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
         const target = parsed.ok ? parsed.code.replace(/^change\./, '') : 'review';
-        return { navTo: CHANGEABLE.has(target) ? target : 'review', returnToReview: true };
+        return { flow: { ...context.flow, navTo: CHANGEABLE.has(target) ? target : 'review', returnToReview: true } };
       }),
-      leaveReviewMode: assign({ returnToReview: false }),
+      leaveReviewMode: assign(({ context }) => ({ flow: { ...context.flow, returnToReview: false } })),
       setLanguage: assign(({ context, event }) => {
         const parsed = see.answer(event, context);
         return parsed.ok ? { lang: parsed.code } : {};
       }),
-      declineOfferedLanguage: assign(({ context }) => ({
-        declinedLangs: context.offerLang ? unique([...context.declinedLangs, context.offerLang]) : context.declinedLangs,
-      })),
-      replayPendingText: raise(({ context }) => ({ type: 'answer' as const, text: context.replayText ?? '' })),
+      declineOfferedLanguage: assign(({ context }) => {
+        const { offerLang, declinedLangs } = context.flow;
+        return { flow: { ...context.flow, declinedLangs: offerLang ? unique([...declinedLangs, offerLang]) : declinedLangs } };
+      }),
+      replayPendingText: raise(({ context }) => ({ type: 'answer' as const, text: context.flow.replayText ?? '' })),
       submitRequest: assign(({ context }) => {
-        const outcome = context.outcome ?? decide(context);
+        const outcome = context.triage.outcome ?? decide(context);
         const request = buildRequest(context, 'request', outcome);
         return { request: { id: request.id, reference: request.reference }, effects: [...context.effects, { type: 'request.store' as const, request }] };
       }),
       saySubmitted: assign(({ context }) => {
-        const tier = context.outcome?.tier ?? 'routine';
+        const tier = context.triage.outcome?.tier ?? 'routine';
         const queued = context.queuedUntil !== undefined;
         const nextKey = tier === 'urgent' ? (queued ? 'urgentQueued' : 'urgent') : tier === 'emergency' ? 'emergency' : queued ? 'routineQueued' : tier;
         return {

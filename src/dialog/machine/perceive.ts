@@ -59,7 +59,7 @@ export function createPerception(deps: IntakeDeps) {
   const langSuggestion = memo((event, ctx): LangCode | null => {
     if (ctx.step.startsWith('language')) return null;
     if (!['describe', 'welcome'].includes(ctx.step) && answer(event, ctx).ok) return null;
-    return deps.language.suggestSwitch(textOf(event), ctx.lang, ctx.declinedLangs);
+    return deps.language.suggestSwitch(textOf(event), ctx.lang, ctx.flow.declinedLangs);
   });
 
   /** The language a free text is written in, for its tag: the conversation's unless clearly another. */
@@ -71,8 +71,8 @@ export function createPerception(deps: IntakeDeps) {
 export type Perception = ReturnType<typeof createPerception>;
 
 export function currentQuestion(ctx: IntakeContext, deps: IntakeDeps): TriageQuestion | null {
-  const confirm = ctx.step === 'confirm' ? ctx.pendingConfirms[0]?.questionId : undefined;
-  const id = confirm ?? (ctx.step === 'triageQuestion' ? ctx.currentQuestionId : undefined);
+  const confirm = ctx.step === 'confirm' ? ctx.triage.pendingConfirms[0]?.questionId : undefined;
+  const id = confirm ?? (ctx.step === 'triageQuestion' ? ctx.triage.currentQuestionId : undefined);
   return id ? deps.triage.question(id) : null;
 }
 
@@ -119,7 +119,7 @@ function parseByInput(text: string, step: IntakeStep, ctx: IntakeContext, deps: 
       return phone ? { ok: true, code: phone } : { ok: false, errorKey: 'dialog.invalid.phone' };
     }
     case 'language': {
-      const offered = ctx.step === 'languageOffer' && ctx.offerLang ? [ctx.offerLang, ctx.lang] : [...deps.languagesOffered];
+      const offered = ctx.step === 'languageOffer' && ctx.flow.offerLang ? [ctx.flow.offerLang, ctx.lang] : [...deps.languagesOffered];
       const codes = offered.map((l) => `lang.${l}`);
       const byButtonOrNumber = matchChoice(trimmed, codes, ctx.lang, deps.words);
       const lang = byButtonOrNumber ? byButtonOrNumber.slice(5) : deps.language.parseChoice(trimmed, offered);

@@ -20,7 +20,7 @@ export function requestIdentity(conversationId: string, session: number, kind: I
 /** The language the patient wrote in most (by characters); English when they wrote nothing. */
 function mainLanguage(ctx: IntakeContext): LangCode {
   const weight = new Map<LangCode, number>();
-  for (const t of ctx.texts) weight.set(t.lang, (weight.get(t.lang) ?? 0) + t.text.length);
+  for (const t of ctx.intake.texts) weight.set(t.lang, (weight.get(t.lang) ?? 0) + t.text.length);
   let best: LangCode = ctx.lang;
   let max = -1;
   for (const [lang, w] of weight) if (w > max) [best, max] = [lang, w];
@@ -30,6 +30,7 @@ function mainLanguage(ctx: IntakeContext): LangCode {
 export function buildRequest(ctx: IntakeContext, kind: IntakeRequest['kind'], outcome: TriageOutcome): IntakeRequest {
   const identity = requestIdentity(ctx.conversationId, ctx.session, kind);
   const language = mainLanguage(ctx);
+  const { intake } = ctx;
   return {
     id: identity.id,
     reference: identity.reference,
@@ -37,14 +38,14 @@ export function buildRequest(ctx: IntakeContext, kind: IntakeRequest['kind'], ou
     conversationId: ctx.conversationId,
     createdAt: ctx.startedAt,
     submittedAt: ctx.now,
-    subject: ctx.subject ?? { who: 'for.self' },
-    patient: { ...ctx.patient },
-    need: ctx.need ?? ('need.other' as NeedCode),
+    subject: intake.subject ?? { who: 'for.self' },
+    patient: { ...intake.patient },
+    need: intake.need ?? ('need.other' as NeedCode),
     language,
     interpreterMayBeNeeded: language !== 'eng' || ctx.lang !== 'eng',
-    texts: [...ctx.texts],
-    answers: Object.values(ctx.answers),
-    redFlags: [...ctx.redFlags],
+    texts: [...intake.texts],
+    answers: Object.values(intake.answers),
+    redFlags: [...ctx.triage.redFlags],
     triage: outcome,
     ...(ctx.queuedUntil ? { queuedUntil: ctx.queuedUntil } : {}),
     status: 'new',

@@ -40,7 +40,7 @@ const FREE_VALUE = new Set(['describe', 'name', 'dob', 'nhs', 'postcode', 'phone
 export function reviewLines(ctx: IntakeContext): ReviewLine[] {
   const lines: ReviewLine[] = [];
   for (const id of REVIEW_ORDER) {
-    const answer = ctx.answers[id];
+    const answer = ctx.intake.answers[id];
     if (!answer) continue;
     const labelKey = `dialog.review.labels.${id}`;
     if (answer.code === 'skip') lines.push({ labelKey, valueKey: 'dialog.review.notGiven' });

@@ -29,31 +29,59 @@ export type Effect = { type: 'request.store'; request: IntakeRequest };
 
 export type ConfirmTarget = { questionId: string; ruleId: string };
 
+/**
+ * The statechart's context. At most 16 top-level keys (see CONTEXT_SHAPE in context.ts): the rest
+ * lives in three nested groups, each a plain object replaced as a whole when one of its fields changes.
+ */
 export interface IntakeContext {
   conversationId: string;
   /** Incremented by "start again", so each request in one conversation gets its own id. */
   session: number;
-  lang: LangCode;
-  /** Languages the patient said no to when offered; never offered again. */
-  declinedLangs: LangCode[];
   startedAt: string;
+  lang: LangCode;
+  step: string;
   /** Time of the event being handled (from the edge's clock). */
   now: string;
   practice: PracticeStatus;
-  step: string;
+  failures: number;
+  lastPrompt?: OutMessage;
+  /** Output of the current turn only (cleared at the start of each turn). */
+  say: OutMessage[];
+  effects: Effect[];
+  queuedUntil?: string;
+  request?: { id: string; reference: string };
+  intake: IntakeFacts;
+  triage: TriageProgress;
+  flow: FlowState;
+}
+
+/** What the patient told us. */
+export interface IntakeFacts {
   need?: NeedCode;
   texts: PatientText[];
+  /** Every answer given (steps and triage questions), by id, in the order first given: the request's answers. */
   answers: Record<string, Answer>;
-  triageAnswers: Record<string, string>;
+  subject?: Subject;
+  patient: PatientDetails;
+}
+
+/** What the triage engine has found and asked so far. */
+export interface TriageProgress {
+  /** Answer codes to confirm and complaint questions, by question id: what the engine sees. */
+  answers: Record<string, string>;
   presentRuleIds: string[];
   deniedRuleIds: string[];
   askedQuestionIds: string[];
   pendingConfirms: ConfirmTarget[];
   currentQuestionId?: string;
+  /** A triage question to ask again when the patient goes back to it. */
+  forcedQuestionId?: string;
   redFlags: RedFlagRecord[];
   outcome?: TriageOutcome;
-  subject?: Subject;
-  patient: PatientDetails;
+}
+
+/** Where the conversation is going: the way back, interruptions and the language offer. */
+export interface FlowState {
   /** Steps answered, most recent last ("back" pops it). Triage questions appear as `tq:<id>`. */
   trail: string[];
   returnToReview: boolean;
@@ -61,20 +89,13 @@ export interface IntakeContext {
   resumeStep?: string;
   /** Target of the transient `navigate` state (back, review changes, resuming). */
   navTo?: string;
-  /** A triage question to ask again when the patient goes back to it. */
-  forcedQuestionId?: string;
   /** A message to answer again after the patient chose a language. */
   replayText?: string;
   /** A description given as the very first message; used as the answer to "describe". */
   openingText?: string;
   offerLang?: LangCode;
-  failures: number;
-  queuedUntil?: string;
-  request?: { id: string; reference: string };
-  lastPrompt?: OutMessage;
-  /** Output of the current turn only (cleared at the start of each turn). */
-  say: OutMessage[];
-  effects: Effect[];
+  /** Languages the patient said no to when offered; never offered again. */
+  declinedLangs: LangCode[];
 }
 
 export interface IntakeInput {
