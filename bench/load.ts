@@ -6,9 +6,11 @@
  *   echo* — the same echo bot with the bot's own anonymous authentication (reuses outbound clients);
  *           printed for context, the targets are against the stock echo bot
  *   bot   — the real server (src/index.ts or dist) with a temp DATA_DIR, whole routine intakes to consent
+ * The four servers run side by side and take turns: each gets `--seconds` of load in `--rounds`
+ * blocks, so drift in a shared machine's speed is spread over all of them.
  * Then: memory per active conversation, and turn latency with 1,000 vs 100,000 stored requests.
  *
- *   npm run bench:load    (or: npx tsx bench/load.ts [--concurrency 50] [--seconds 10] [--active 1000] [--big 100000])
+ *   npm run bench:load    (or: npx tsx bench/load.ts [--concurrency 50] [--seconds 10] [--rounds 5] [--active 1000] [--big 100000])
  *
  * Everything runs on 127.0.0.1; every loop is bounded by time or count. Child CPU and memory come from
  * bench/load/probe.ts over IPC (process.cpuUsage / memoryUsage inside the child). Prints PASS/FAIL per
@@ -30,6 +32,12 @@ function arg(name: string, fallback: number): number {
 const CONCURRENCY = arg('concurrency', 50);
 const SECONDS = arg('seconds', 10);
 const WARMUP_SECONDS = 2;
+/**
+ * Section 1 runs each server for SECONDS in this many blocks, taking turns (bare, echo, echo*, bot,
+ * then again in a rotated order), so a slow spell of a shared machine hits all four alike instead of
+ * whichever happened to be running. On this VM the echo bot alone varied by 20% between runs.
+ */
+const ROUNDS = arg('rounds', 5);
 const ACTIVE = arg('active', 1000);
 const SMALL = 1000;
 const BIG = arg('big', 100_000);
@@ -53,6 +61,9 @@ interface RunResult {
   errors: number;
   firstErrors: string[];
   cpuSecondsPerTurn: number;
+  /** The child's CPU over the run, and every turn it answered (also those completing after the window). */
+  cpuSeconds: number;
+  allTurns: number;
 }
 
 function summary(r: RunResult) {
@@ -99,7 +110,25 @@ async function timedRun(
     }),
   );
   const after = await childStats(child);
-  return { label, turns: latencies.length, seconds, latencies, errors, firstErrors, cpuSecondsPerTurn: (cpuSeconds(after) - cpuSeconds(before)) / Math.max(1, allTurns) };
+  const cpu = cpuSeconds(after) - cpuSeconds(before);
+  return { label, turns: latencies.length, seconds, latencies, errors, firstErrors, cpuSecondsPerTurn: cpu / Math.max(1, allTurns), cpuSeconds: cpu, allTurns };
+}
+
+/** Several runs of one server as one: turns, latencies, errors and CPU added up. */
+function combine(label: string, runs: RunResult[]): RunResult {
+  const cpu = runs.reduce((n, r) => n + r.cpuSeconds, 0);
+  const allTurns = runs.reduce((n, r) => n + r.allTurns, 0);
+  return {
+    label,
+    turns: runs.reduce((n, r) => n + r.turns, 0),
+    seconds: runs.reduce((n, r) => n + r.seconds, 0),
+    latencies: runs.flatMap((r) => r.latencies),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    firstErrors: runs.flatMap((r) => r.firstErrors).slice(0, 5),
+    cpuSecondsPerTurn: cpu / Math.max(1, allTurns),
+    cpuSeconds: cpu,
+    allTurns,
+  };
 }
 
 /** Echo and bare: the same turns as a routine intake, 18 per conversation id. */
@@ -129,15 +158,34 @@ async function startBaseline(file: string, env: Record<string, string> = {}): Pr
   return child;
 }
 
-async function measure(label: string, child: Child, job: (prefix: string) => ReturnType<typeof scriptedJob>): Promise<RunResult> {
-  // Distinct conversation ids for warm-up and run: a finished intake answers differently when reused.
-  await timedRun(`${label} warm-up`, child, WARMUP_SECONDS, job('warm'));
-  const r = await timedRun(label, child, SECONDS, job('run'));
-  const s = summary(r);
-  console.log(
-    `  ${label.padEnd(5)} ${s.turnsPerSec.toFixed(0).padStart(7)} turns/s  p50 ${s.p50.toFixed(2).padStart(7)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  CPU ${(r.cpuSecondsPerTurn * 1e6).toFixed(0).padStart(5)} µs/turn  errors ${r.errors}${r.firstErrors.length ? ` (${r.firstErrors.join('; ')})` : ''}`,
-  );
-  return r;
+interface Contender {
+  label: string;
+  child: Child;
+  job: (prefix: string) => ReturnType<typeof scriptedJob>;
+}
+
+/**
+ * Warms every server up, then runs them in turn, ROUNDS blocks of SECONDS / ROUNDS each, rotating
+ * the order every round; each server's blocks are added up. Only one server has load at a time.
+ */
+async function measureInTurn(contenders: Contender[]): Promise<Map<string, RunResult>> {
+  // Distinct conversation ids for warm-up and each block: a finished intake answers differently when reused.
+  for (const c of contenders) await timedRun(`${c.label} warm-up`, c.child, WARMUP_SECONDS, c.job('warm'));
+  const blocks = new Map<string, RunResult[]>(contenders.map((c) => [c.label, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    for (const c of order) blocks.get(c.label)!.push(await timedRun(c.label, c.child, SECONDS / ROUNDS, c.job(`run${round}`)));
+  }
+  const results = new Map<string, RunResult>();
+  for (const c of contenders) {
+    const r = combine(c.label, blocks.get(c.label)!);
+    const s = summary(r);
+    console.log(
+      `  ${c.label.padEnd(5)} ${s.turnsPerSec.toFixed(0).padStart(7)} turns/s  p50 ${s.p50.toFixed(2).padStart(7)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  CPU ${(r.cpuSecondsPerTurn * 1e6).toFixed(0).padStart(5)} µs/turn  errors ${r.errors}${r.firstErrors.length ? ` (${r.firstErrors.join('; ')})` : ''}`,
+    );
+    results.set(c.label, r);
+  }
+  return results;
 }
 
 const fmtMB = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
@@ -152,7 +200,7 @@ async function main(): Promise<void> {
     return c;
   };
   try {
-    console.log(`bench:load — ${CONCURRENCY} concurrent, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, Node ${process.version}, 127.0.0.1`);
+    console.log(`bench:load — ${CONCURRENCY} concurrent, ${SECONDS} s per server in ${ROUNDS} blocks taken in turn, after ${WARMUP_SECONDS} s warm-up, Node ${process.version}, 127.0.0.1`);
     // A load run submits far more routine requests in a day than the demo's capacity of 40; lift it.
     // Open every hour of every day, so the figures do not depend on when the bench is run (out of
     // hours every reply also says when the practice opens).
@@ -165,23 +213,20 @@ async function main(): Promise<void> {
     console.log('\n1. Throughput and turn latency (client-side, whole HTTP turn)');
 
     const bare = track(await startBaseline('bare.ts'));
-    const bareR = await measure('bare', bare, (p) => scriptedJob(bare.url, p));
-    await stopChild(bare);
-
     const echo = track(await startBaseline('echo.ts'));
-    const echoR = await measure('echo', echo, (p) => scriptedJob(echo.url, p));
-    await stopChild(echo);
-
     // Not a target: the echo bot with the bot's own anonymous authentication (outbound clients reused).
     const echoOurs = track(await startBaseline('echo.ts', { ECHO_AUTH: 'ours' }));
-    const echoOursR = await measure('echo*', echoOurs, (p) => scriptedJob(echoOurs.url, p));
-    await stopChild(echoOurs);
-
     const botDir = await mkdtemp(join(tmpdir(), 'bench-load-bot-'));
     dirs.push(botDir);
     const bot = track(await startServer({ dataDir: botDir, env: BOT_ENV, probe: true, built: true }));
-    const botR = await measure('bot', bot, (p) => botJob(bot.url, p));
-    await stopChild(bot);
+    const measured = await measureInTurn([
+      { label: 'bare', child: bare, job: (p) => scriptedJob(bare.url, p) },
+      { label: 'echo', child: echo, job: (p) => scriptedJob(echo.url, p) },
+      { label: 'echo*', child: echoOurs, job: (p) => scriptedJob(echoOurs.url, p) },
+      { label: 'bot', child: bot, job: (p) => botJob(bot.url, p) },
+    ]);
+    for (const c of [bare, echo, echoOurs, bot]) await stopChild(c);
+    const [bareR, echoR, echoOursR, botR] = ['bare', 'echo', 'echo*', 'bot'].map((label) => measured.get(label)!) as [RunResult, RunResult, RunResult, RunResult];
 
     // 2. Memory per active conversation: N conversations left mid-intake (at 'trend'), idle but within
     // the idle timeout, in a fresh server (after the run above, its caches would already be full).
