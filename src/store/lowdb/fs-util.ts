@@ -1,4 +1,4 @@
-import { closeSync, fsync, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, writeSync, writevSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { StoreFileError, errorCode } from './errors.js';
@@ -55,6 +55,20 @@ export async function syncDir(dir: string): Promise<void> {
   const fd = openSync(dir, 'r');
   try {
     await fsyncAsync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * fsync a folder synchronously. For the last step of a durable file replacement on a turn's path:
+ * under load the fsync itself takes ~0.2 ms, while an asynchronous one waits its turn in the busy
+ * event loop (~10 ms at 50 concurrent), which made every consent turn the slowest turn.
+ */
+export function syncDirNow(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
