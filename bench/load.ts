@@ -42,7 +42,7 @@ const ACTIVE = arg('active', 1000);
 const SMALL = 1000;
 const BIG = arg('big', 100_000);
 /** Blocks of the stored-requests comparison, alternated between the two servers so drift hits both. */
-const STORE_BLOCKS = 4;
+const STORE_BLOCKS = 8;
 const STORE_BLOCK_SECONDS = 3;
 
 /** High limits: the bench measures throughput, not the rate limiter (which answers 429 cheaply). */
