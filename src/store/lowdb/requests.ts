@@ -53,7 +53,10 @@ function serializePartition(partition: Partition): Buffer[] {
   for (const [id, request] of Object.entries(partition.requests)) {
     let bytes = bytesOf.get(request);
     if (bytes === undefined) {
-      bytes = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(request)}`, 'utf8');
+      const text = `${JSON.stringify(id)}:${JSON.stringify(request)}`;
+      // Its own memory, not a slice of Node's shared 8 KB pool: a kept slice would keep its whole slab.
+      bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+      bytes.write(text, 'utf8');
       bytesOf.set(request, bytes);
     }
     if (chunks.length > 1) chunks.push(COMMA);
