@@ -110,7 +110,7 @@ type IntakeActor = Actor<IntakeMachine>;
 
 /**
  * What `actor.getPersistedSnapshot()` returns, without its walk of the whole context looking for
- * actor references to replace (a tenth of a turn's CPU): this machine spawns no actors, has no
+ * actor references to replace (about 4% of the server's CPU under load): this machine spawns no actors, has no
  * history states, and its context is plain data, so the walk never changes anything. The object
  * shares the live context, which XState never mutates; the store stringifies it at once. Anything
  * unexpected (children, history) takes XState's own path. tests/dialog/turn.test.ts compares the two

@@ -1,6 +1,5 @@
-import { closeSync, fsync, fsyncSync, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync, writevSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { StoreFileError, errorCode } from './errors.js';
 
 /** Directory entries, or [] when the directory does not exist yet. Errors name the directory. */
@@ -16,7 +15,6 @@ export async function listDir(dir: string): Promise<string[]> {
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
 
 /**
  * Writes all of `data` at the file's current position (or its end, for a file opened to append),
@@ -45,27 +43,12 @@ export function writeChunks(fd: number, chunks: readonly Buffer[]): void {
   }
 }
 
-const fsyncAsync = promisify(fsync);
-
 /**
- * fsync a folder, so files created or renamed in it survive a power cut. Opening and closing are
- * synchronous (microseconds); only the fsync goes to libuv's thread pool, one hop instead of three.
+ * fsync a folder, so files created, renamed or deleted in it survive a power cut. Synchronous: under
+ * load the fsync takes ~0.2 ms, while an asynchronous one waits its turn in the busy event loop
+ * (~10 ms at 50 concurrent), which made every consent turn the slowest turn.
  */
-export async function syncDir(dir: string): Promise<void> {
-  const fd = openSync(dir, 'r');
-  try {
-    await fsyncAsync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * fsync a folder synchronously. For the last step of a durable file replacement on a turn's path:
- * under load the fsync itself takes ~0.2 ms, while an asynchronous one waits its turn in the busy
- * event loop (~10 ms at 50 concurrent), which made every consent turn the slowest turn.
- */
-export function syncDirNow(dir: string): void {
+export function syncDir(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);

@@ -311,7 +311,7 @@ export class Journal {
     const segment: Segment = { id, path, handle, size: 0, readers: 0, retired: false };
     this.#segments.set(id, segment);
     this.#active = segment;
-    if (this.#sync) await syncDir(this.dir);
+    if (this.#sync) syncDir(this.dir);
     return segment;
   }
 
@@ -370,7 +370,7 @@ export class Journal {
       this.#totalBytes -= segment.size;
       if (segment.readers === 0) await segment.handle.close();
     }
-    if (this.#sync) await syncDir(this.dir);
+    if (this.#sync) syncDir(this.dir);
   }
 
   // ---- start-up ------------------------------------------------------------------------------

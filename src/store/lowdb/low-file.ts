@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Low, type Adapter } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreFileError } from './errors.js';
-import { syncDirNow, writeAll, writeChunks } from './fs-util.js';
+import { syncDir, writeAll, writeChunks } from './fs-util.js';
 
 /**
  * The only module that imports lowdb. It adds what lowdb leaves out:
@@ -37,7 +37,7 @@ async function writeAtomically(path: string, text: string | readonly Buffer[], d
   // each asynchronous step waits its turn in a busy event loop (~10 ms at 50 concurrent), which made
   // a consent turn three such waits long. Only the data fdatasync above is worth a wait.
   renameSync(tmp, path);
-  if (durable) syncDirNow(dirname(path));
+  if (durable) syncDir(dirname(path));
 }
 
 export type Guard<T> = (value: unknown) => value is T;
@@ -52,8 +52,6 @@ class CheckedJSONFile<T> implements Adapter<T> {
     private readonly stringify: Stringify<T>,
     private readonly durable: boolean,
   ) {
-    // Compact JSON: lowdb's JSONFile pretty-prints, which doubles the stringify cost of every rewrite
-    // and the file size. `jq . file` shows a file indented.
     // lowdb only reads through it: writes go through write() below.
     this.#inner = new DataFile<T>(path, { parse: JSON.parse, stringify: (data: T) => JSON.stringify(data) });
   }
@@ -91,6 +89,8 @@ export class LowFile<T> {
     guard: Guard<T>,
     options: { stringify?: Stringify<T>; durable?: boolean } = {},
   ): Promise<LowFile<T>> {
+    // Compact JSON: lowdb's JSONFile pretty-prints, which doubles the stringify cost of every rewrite
+    // and the file size. `jq . file` shows a file indented.
     const stringify = options.stringify ?? ((data: T) => JSON.stringify(data));
     const db = new Low<T>(new CheckedJSONFile<T>(path, guard, stringify, options.durable ?? false), defaults);
     await db.read();
