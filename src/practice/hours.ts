@@ -186,3 +186,8 @@ export function dayBounds(config: Pick<HoursConfig, 'timeZone'>, instant: Date):
   const t = DateTime.fromJSDate(instant, { zone: config.timeZone });
   return { start: t.startOf('day').toJSDate(), end: t.plus({ days: 1 }).startOf('day').toJSDate() };
 }
+
+/** The local wall-clock time at `instant` as written in the practice file: YYYY-MM-DDTHH:MM. */
+export function localWallClock(config: Pick<HoursConfig, 'timeZone'>, instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: config.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
