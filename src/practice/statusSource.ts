@@ -65,9 +65,8 @@ export function createPracticeStatusSource(
       phone: config.phone,
       timeZone: config.timeZone,
       open: h.open,
-      routineFull: false,
       // During an exceptional closure nothing is queued: the patient is given the phone number instead.
-      outOfHoursRoutine: config.outOfHoursRoutine === 'closed' || h.closure ? 'come-back' : 'queue',
+      outOfHoursRoutine: config.outOfHoursRoutine === 'closed' || h.closure ? 'closed' : 'queue',
       coreHours: isCoreHours(config, now),
       busyToday: false,
       replyBy: replyByAt(config, now),

@@ -13,13 +13,8 @@ export interface PracticeStatus {
   nextOpenAt?: string;
   /** When open: when this opening period ends (ISO instant); absent for a practice that never closes. */
   closesAt?: string;
-  /**
-   * Always false: the GP contract forbids capping online requests in core hours, so there is no
-   * "full" any more. Kept only until the statechart no longer reads it.
-   */
-  routineFull: boolean;
-  /** What the practice chose for routine requests when the route is closed ('come-back': closed, hours shown). */
-  outOfHoursRoutine: 'queue' | 'come-back';
+  /** What happens to routine requests while the route is closed: queued, or not taken ('closed': the hours are shown). */
+  outOfHoursRoutine: 'queue' | 'closed';
   /** Inside core hours (08:00–18:30 on a working weekday). */
   coreHours?: boolean;
   /** An exceptional closure is in force: the route reopens at `until` (ISO instant). */

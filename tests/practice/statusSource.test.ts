@@ -44,9 +44,9 @@ describe('practice status source', () => {
   it('capacity reached in core hours: the route stays open and nothing is "full"; only the busy notice shows', async () => {
     const source = createPracticeStatusSource(config, clock, requests, silent); // busyDayThreshold 40
     submitted = 39;
-    expect(await source(london('2026-12-08T10:00'))).toMatchObject({ open: true, coreHours: true, busyToday: false, routineFull: false });
+    expect(await source(london('2026-12-08T10:00'))).toMatchObject({ open: true, coreHours: true, busyToday: false });
     submitted = 500;
-    expect(await source(london('2026-12-08T10:00'))).toMatchObject({ open: true, coreHours: true, busyToday: true, routineFull: false, outOfHoursRoutine: 'queue' });
+    expect(await source(london('2026-12-08T10:00'))).toMatchObject({ open: true, coreHours: true, busyToday: true, outOfHoursRoutine: 'queue' });
   });
 
   it('gives a status without the busy notice when counting fails, instead of throwing', async () => {
@@ -63,7 +63,7 @@ describe('practice status source', () => {
       coreHours: true,
       closure: { until: '2026-12-08T14:00:00.000Z' },
       nextOpenAt: '2026-12-08T14:00:00.000Z',
-      outOfHoursRoutine: 'come-back',
+      outOfHoursRoutine: 'closed',
     });
     expect(await source(london('2026-12-08T14:00'))).toMatchObject({ open: true, outOfHoursRoutine: 'queue' });
     expect((await source(london('2026-12-08T14:00'))).closure).toBeUndefined();
@@ -73,7 +73,7 @@ describe('practice status source', () => {
     const queue = createPracticeStatusSource(practiceConfig(), clock, requests, silent);
     const closedChoice = createPracticeStatusSource(practiceConfig({ outOfHoursRoutine: 'closed' }), clock, requests, silent);
     expect(await queue(london('2026-12-08T19:00'))).toMatchObject({ open: false, coreHours: false, outOfHoursRoutine: 'queue' });
-    expect(await closedChoice(london('2026-12-08T19:00'))).toMatchObject({ open: false, outOfHoursRoutine: 'come-back' });
+    expect(await closedChoice(london('2026-12-08T19:00'))).toMatchObject({ open: false, outOfHoursRoutine: 'closed' });
     // Inside core hours the choice does not matter: the route is open.
     expect(await closedChoice(london('2026-12-08T08:00'))).toMatchObject({ open: true, coreHours: true });
   });

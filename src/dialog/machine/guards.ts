@@ -29,9 +29,10 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
     isClinicalNeed: ({ context }: TurnArgs) => context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need),
     isEmergencyNow: ({ context }: TurnArgs) => decide(context).tier === 'emergency',
     isUrgentWhileClosed: ({ context }: TurnArgs) => decide(context).tier === 'urgent' && !context.practice.open,
+    // The route is never closed in core hours (GP contract) except by an exceptional closure; outside
+    // them the practice may close it instead of queueing. There is no daily cap to decline on.
     isRoutineAndComeBack: ({ context }: TurnArgs) =>
-      ['routine', 'selfcare'].includes(decide(context).tier) && !context.practice.open && context.practice.outOfHoursRoutine === 'come-back',
-    isRoutineAndFull: ({ context }: TurnArgs) => ['routine', 'selfcare'].includes(decide(context).tier) && context.practice.routineFull,
+      ['routine', 'selfcare'].includes(decide(context).tier) && !context.practice.open && context.practice.outOfHoursRoutine === 'closed',
     isSelfcare: ({ context }: TurnArgs) => decide(context).tier === 'selfcare',
     isOfferedLanguageChosen: ({ context, event }: TurnArgs) => {
       const parsed = see.answer(event, context);

@@ -65,7 +65,6 @@ export function createIntakeSetup(deps: IntakeDeps) {
       sayEnded: assign(saying.sayEnded),
       sayNotSent: assign(saying.sayNotSent),
       sayPharmacy: assign(saying.sayPharmacy),
-      sayFull: assign(saying.sayFull),
       sayComeBack: assign(saying.sayComeBack),
       sayRestarted: assign(saying.sayRestarted),
       sayEmergencyAgain: assign(saying.sayEmergencyAgain),

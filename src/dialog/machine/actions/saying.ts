@@ -1,5 +1,5 @@
 import type { Kit, Patch, TurnArgs } from '../kit.js';
-import { greeting, hoursNote, practiceParams } from '../speech.js';
+import { greeting, hoursNote, practiceParams, replyByMessage } from '../speech.js';
 
 /** Actions that only add messages to this turn's reply. */
 export function createSayingActions({ deps, say }: Kit) {
@@ -25,12 +25,18 @@ export function createSayingActions({ deps, say }: Kit) {
     }),
     sayNotSent: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.notSent' }, { key: 'dialog.endedHint' }) }),
     sayPharmacy: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.pharmacy' }) }),
-    sayFull: ({ context }: TurnArgs): Patch => ({
-      say: say(context, { key: 'dialog.full', params: practiceParams(context) }, { key: 'dialog.pharmacy' }, { key: 'dialog.safetyNet' }),
-    }),
-    sayComeBack: ({ context }: TurnArgs): Patch => ({
-      say: say(context, { key: 'dialog.closedComeBack', params: { when: context.practice.nextOpenAt ?? '' } }),
-    }),
+    /** Not sent because the route is closed: when it reopens, and during an exceptional closure the phone number. */
+    sayComeBack: ({ context }: TurnArgs): Patch => {
+      const { closure, nextOpenAt } = context.practice;
+      return {
+        say: say(
+          context,
+          closure
+            ? { key: 'contract.closureEnd', params: { when: closure.until, phone: context.practice.phone } }
+            : { key: 'contract.closedEnd', params: { when: nextOpenAt ?? '' } },
+        ),
+      };
+    },
     sayRestarted: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.restarted' }) }),
     sayEmergencyAgain: ({ context }: TurnArgs): Patch => ({
       say: say(context, { key: context.triage.outcome ? `dialog.emergency.${context.triage.outcome.disposition}` : 'dialog.emergency.repeat' }),
@@ -43,7 +49,8 @@ export function createSayingActions({ deps, say }: Kit) {
         say: say(
           context,
           { key: 'dialog.submitted', params: { reference: context.request?.reference ?? '' } },
-          { key: `dialog.nextStep.${nextKey}`, params: { when: context.queuedUntil ?? '', count: content.routineResponseWorkingDays } },
+          // The reply-by time from the practice calendar (worked out at the edge); the older wording only without one.
+          replyByMessage(context) ?? { key: `dialog.nextStep.${nextKey}`, params: { when: context.queuedUntil ?? '', count: content.routineResponseWorkingDays } },
           { key: 'dialog.safetyNet' },
         ),
         lastPrompt: { key: 'dialog.alreadySent', params: { reference: context.request?.reference ?? '' } },

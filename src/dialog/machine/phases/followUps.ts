@@ -12,7 +12,6 @@ export const followUpStates = {
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'isUrgentWhileClosed', target: 'urgentClosed', actions: 'setOutcome' },
       { guard: 'isRoutineAndComeBack', target: 'ended', actions: ['setOutcome', 'sayComeBack'] },
-      { guard: 'isRoutineAndFull', target: 'ended', actions: ['setOutcome', 'sayFull'] },
       { guard: 'isSelfcare', target: 'pharmacyOffer', actions: ['setOutcome', 'queueIfClosed'] },
       { target: 'who', actions: ['setOutcome', 'queueIfClosed'] },
     ],
