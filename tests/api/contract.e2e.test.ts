@@ -1,7 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { hashApiKey } from '../../src/api/practice/index.js';
+import { fixedClock } from '../../src/clock.js';
+import { createApp } from '../../src/server/app.js';
+import { projectRoot } from '../support/dialog.js';
 import { removeDir, sayTo, startApp, type RunningApp } from '../support/app.js';
 
 /**
@@ -100,5 +104,25 @@ describe('GP contract rules on the real server', () => {
     const csv = await api('/api/practice/reports/weekly?week=2026-W50&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\r\n')[2]).toMatch(/^"2026-12-08",2,/);
+  });
+});
+
+describe('start-up refuses a practice file that breaks the contract', () => {
+  it.each([
+    [{ routineDailyCapacity: 40 }, 'routineDailyCapacity: a daily cap is not allowed (GP contract 2026/27'],
+    [{ openingHours: { monday: [{ open: '08:30', close: '18:00' }] } }, 'openingHours.monday: must include core hours 08:00-18:30'],
+    [{ exceptionalClosures: [{ from: '2026-12-09T10:00', reason: 'Flood' }] }, 'exceptionalClosures[0].until: required'],
+    [{ timeZone: 'Europe/Leeds' }, 'timeZone: expected an IANA time zone'],
+  ])('%j: createApp stops naming the file and the field', async (patch, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-bad-'));
+    const file = join(dir, 'practice.json');
+    writeFileSync(file, JSON.stringify({ name: 'X', odsCode: 'Y00001', phone: '0113 496 0000', address: { lines: ['1 Lane'], postcode: 'ZZ1 1ZZ' }, ...patch }));
+    try {
+      await expect(
+        createApp({ dataDir: join(dir, 'data'), practiceConfigPath: file, contentRoot: projectRoot, clock: fixedClock('2026-12-08T10:00:00Z'), logger: pino({ level: 'silent' }) }),
+      ).rejects.toThrow(`${file}: ${message}`);
+    } finally {
+      removeDir(dir);
+    }
   });
 });

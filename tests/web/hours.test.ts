@@ -58,6 +58,18 @@ describe('GET /hours (JSON)', () => {
     }
   });
 
+  test('the exceptional closure was logged and written to the audit log at start-up, with its reason', async () => {
+    const entries = (await app.store.audit.read()).filter((e) => e.action === 'closure.configured');
+    expect(entries).toEqual([
+      {
+        at: '2026-12-08T18:45:00.000Z',
+        actor: 'system',
+        action: 'closure.configured',
+        detail: { from: '2026-12-10T13:00', until: '2026-12-10T15:00', reason: 'Clinical system outage (staff only)', timeZone: 'Europe/London', inForce: false },
+      },
+    ]);
+  });
+
   test('says when an exceptional closure ends while it is in force', async () => {
     clock.set('2026-12-10T13:30:00Z');
     const h = (await (await fetch(`${base}/hours.json`)).json()) as { online: Record<string, unknown> };
