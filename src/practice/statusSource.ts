@@ -3,7 +3,8 @@ import type { Logger } from '../observability/logger.js';
 import type { RequestStore } from '../store/types.js';
 import { TIERS } from '../domain/types.js';
 import type { PracticeConfig } from './config.js';
-import { closesAt, closureAt, dayBounds, isCoreHours, isOpen, nextOpening } from './hours.js';
+import { DateTime } from 'luxon';
+import { closesAt, closureAt, coreHoursOn, dayBounds, isOpen, nextOpening } from './hours.js';
 import { replyByAt } from './replyBy.js';
 import type { PracticeStatus } from './types.js';
 
@@ -23,6 +24,8 @@ interface HoursAt {
   nextOpenAt?: string;
   closure?: { until: string };
   day: { start: Date; end: Date };
+  /** Core hours of this local day as epoch ms (none at weekends and on bank holidays). */
+  core: { start: number; end: number } | null;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createPracticeStatusSource(
     const boundary = open ? closesAt(config, now) : nextOpening(config, now);
     const day = dayBounds(config, now);
     const closure = closureAt(config, now);
+    const core = coreHoursOn(config, DateTime.fromJSDate(day.start, { zone: config.timeZone }));
     hours = {
       computedAt: t,
       validUntil: Math.min(t + RECHECK_MS, boundary?.getTime() ?? Infinity, day.end.getTime(), closure?.until.getTime() ?? Infinity),
@@ -54,6 +58,7 @@ export function createPracticeStatusSource(
       ...(boundary ? (open ? { closesAt: boundary.toISOString() } : { nextOpenAt: boundary.toISOString() }) : {}),
       ...(closure ? { closure: { until: closure.until.toISOString() } } : {}),
       day,
+      core: core ? { start: core.start.toMillis(), end: core.end.toMillis() } : null,
     };
     return hours;
   };
@@ -67,7 +72,7 @@ export function createPracticeStatusSource(
       open: h.open,
       // During an exceptional closure nothing is queued: the patient is given the phone number instead.
       outOfHoursRoutine: config.outOfHoursRoutine === 'closed' || h.closure ? 'closed' : 'queue',
-      coreHours: isCoreHours(config, now),
+      coreHours: h.core !== null && h.core.start <= now.getTime() && now.getTime() < h.core.end,
       busyToday: false,
       replyBy: replyByAt(config, now),
       ...(h.closesAt ? { closesAt: h.closesAt } : {}),
