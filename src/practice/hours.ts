@@ -4,7 +4,7 @@ import { CORE_HOURS, WEEKDAYS, minutesOf, type ExceptionalClosure, type Practice
 
 /**
  * Opening hours as pure functions of the configuration and an instant. All calendar reasoning is
- * done in the practice's own time zone with luxon, so "08:30" means 08:30 on the wall clock on
+ * done in the practice's own time zone with luxon, so "08:00" means 08:00 on the wall clock on
  * both sides of a clock change. Inputs and outputs are plain Dates (instants).
  */
 
@@ -126,7 +126,7 @@ export function isWorkingDay(config: CalendarConfig, day: DateTime): boolean {
   return core !== null && withoutClosures(config, [core]).length > 0;
 }
 
-/** Open at `instant`? Opening time is inclusive, closing time exclusive (open 08:30, closed 18:00). */
+/** Open at `instant`? Opening time is inclusive, closing time exclusive (open at 08:00, closed at 18:30). */
 export function isOpen(config: HoursConfig, instant: Date): boolean {
   const t = local(config, instant);
   return intervalsOn(config, t.startOf('day')).some((i) => i.start <= t && t < i.end);

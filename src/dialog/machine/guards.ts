@@ -31,7 +31,7 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
     isUrgentWhileClosed: ({ context }: TurnArgs) => decide(context).tier === 'urgent' && !context.practice.open,
     // The route is never closed in core hours (GP contract) except by an exceptional closure; outside
     // them the practice may close it instead of queueing. There is no daily cap to decline on.
-    isRoutineAndComeBack: ({ context }: TurnArgs) =>
+    isRoutineWhileRouteClosed: ({ context }: TurnArgs) =>
       ['routine', 'selfcare'].includes(decide(context).tier) && !context.practice.open && context.practice.outOfHoursRoutine === 'closed',
     isSelfcare: ({ context }: TurnArgs) => decide(context).tier === 'selfcare',
     isOfferedLanguageChosen: ({ context, event }: TurnArgs) => {

@@ -65,7 +65,7 @@ export function createIntakeSetup(deps: IntakeDeps) {
       sayEnded: assign(saying.sayEnded),
       sayNotSent: assign(saying.sayNotSent),
       sayPharmacy: assign(saying.sayPharmacy),
-      sayComeBack: assign(saying.sayComeBack),
+      sayRouteClosed: assign(saying.sayRouteClosed),
       sayRestarted: assign(saying.sayRestarted),
       sayEmergencyAgain: assign(saying.sayEmergencyAgain),
       saySubmitted: assign(saying.saySubmitted),

@@ -26,7 +26,7 @@ export function createSayingActions({ deps, say }: Kit) {
     sayNotSent: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.notSent' }, { key: 'dialog.endedHint' }) }),
     sayPharmacy: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.pharmacy' }) }),
     /** Not sent because the route is closed: when it reopens, and during an exceptional closure the phone number. */
-    sayComeBack: ({ context }: TurnArgs): Patch => {
+    sayRouteClosed: ({ context }: TurnArgs): Patch => {
       const { closure, nextOpenAt } = context.practice;
       return {
         say: say(

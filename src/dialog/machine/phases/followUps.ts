@@ -11,7 +11,7 @@ export const followUpStates = {
     always: [
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'isUrgentWhileClosed', target: 'urgentClosed', actions: 'setOutcome' },
-      { guard: 'isRoutineAndComeBack', target: 'ended', actions: ['setOutcome', 'sayComeBack'] },
+      { guard: 'isRoutineWhileRouteClosed', target: 'ended', actions: ['setOutcome', 'sayRouteClosed'] },
       { guard: 'isSelfcare', target: 'pharmacyOffer', actions: ['setOutcome', 'queueIfClosed'] },
       { target: 'who', actions: ['setOutcome', 'queueIfClosed'] },
     ],
