@@ -70,6 +70,16 @@ describe('GET /hours (JSON)', () => {
     ]);
   });
 
+  test('is never stale across an opening: closed at 07:59:30, open at 08:00 (well inside the minute the answer is kept)', async () => {
+    const openNow = async () => ((await (await fetch(`${base}/hours.json`)).json()) as { online: { openNow: boolean } }).online.openNow;
+    clock.set('2026-12-09T07:59:30Z');
+    expect(await openNow()).toBe(false);
+    clock.set('2026-12-09T08:00:00Z');
+    expect(await openNow()).toBe(true);
+    clock.set('2026-12-08T18:45:00Z');
+    expect(await openNow()).toBe(false);
+  });
+
   test('says when an exceptional closure ends while it is in force', async () => {
     clock.set('2026-12-10T13:30:00Z');
     const h = (await (await fetch(`${base}/hours.json`)).json()) as { online: Record<string, unknown> };

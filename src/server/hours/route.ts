@@ -3,7 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../clock.js';
 import { RTL_LANGUAGES } from '../../directline/webchat/texts.js';
 import type { Translate } from '../../i18n/translate.js';
-import { publishedHours, type PublishedHoursConfig } from '../../practice/publishedHours.js';
+import { DateTime } from 'luxon';
+import { publishedHours, type PublishedHours, type PublishedHoursConfig } from '../../practice/publishedHours.js';
 import { HOURS_PAGE_CSS, renderHoursPage } from './page.js';
 
 /**
@@ -27,11 +28,35 @@ function wantsJson(req: Request): boolean {
   return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
 }
 
+/** A page takes a few ms to build; the same one is served until anything on it could change. */
+const KEEP_MS = 60_000;
+
+interface Kept {
+  from: number;
+  until: number;
+  body: string;
+}
+
 export function registerHoursRoute(server: Server, deps: HoursRouteDeps): void {
   const langs = new Set(deps.languages);
+  const kept = new Map<string, Kept>();
+
+  /** Body for `key` at now, rebuilt at the next opening or closing, at midnight, after a minute, or when the clock went back. */
+  const cached = (key: string, build: (hours: PublishedHours, now: Date) => string): string => {
+    const now = deps.clock.now();
+    const t = now.getTime();
+    const hit = kept.get(key);
+    if (hit && hit.from <= t && t < hit.until) return hit.body;
+    const hours = publishedHours(deps.config, now);
+    const boundary = Date.parse(hours.online.closesAt ?? hours.online.nextOpening ?? '') || Infinity;
+    const until = Math.min(t + KEEP_MS, boundary, nextMidnight(deps.config.timeZone, now));
+    const body = build(hours, now);
+    kept.set(key, { from: t, until, body });
+    return body;
+  };
 
   const json = (res: Response) => {
-    res.sendRaw(200, JSON.stringify(publishedHours(deps.config, deps.clock.now())), {
+    res.sendRaw(200, cached('\u0000json', (hours) => JSON.stringify(hours)), {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-cache',
       'Access-Control-Allow-Origin': '*',
@@ -52,11 +77,8 @@ export function registerHoursRoute(server: Server, deps: HoursRouteDeps): void {
     }
     const asked = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? '';
     const lang = langs.has(asked) ? asked : langs.has(asked.split('-')[0] ?? '') ? (asked.split('-')[0] ?? 'en') : 'en';
-    const now = deps.clock.now();
-    const html = renderHoursPage(
-      publishedHours(deps.config, now),
-      { lang, dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr', t: (key, params) => deps.t(key, lang, params) },
-      now,
+    const html = cached(lang, (hours, now) =>
+      renderHoursPage(hours, { lang, dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr', t: (key, params) => deps.t(key, lang, params) }, now),
     );
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -68,4 +90,9 @@ export function registerHoursRoute(server: Server, deps: HoursRouteDeps): void {
     });
     next();
   });
+}
+
+/** "Today" and "tomorrow" on the page change at local midnight. */
+function nextMidnight(timeZone: string, now: Date): number {
+  return DateTime.fromJSDate(now, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis();
 }
