@@ -32,6 +32,7 @@ export interface ContractRouteDeps {
 }
 
 const MAX_DUE_HOURS = 24 * 14;
+const OPEN_STATUSES = ['new', 'received', 'in-progress'] as const;
 const MAX_REPORT_DAYS = 31;
 
 const DueQuerySchema = z
@@ -75,8 +76,10 @@ export function registerContractRoutes(server: Server, deps: ContractRouteDeps, 
       if (!q.success) throw badQuery(q.error);
       const now = clock.now().getTime();
       const horizon = now + q.data.withinHours * 3600_000;
-      const due = (await allSince(store))
-        .filter((r) => r.kind === 'request' && r.status !== 'closed' && r.respondBy !== undefined && Date.parse(r.respondBy) <= horizon)
+      // Only open requests are read (closed ones, most of the store, stay on disk).
+      const open = (await Promise.all(OPEN_STATUSES.map((status) => store.requests.list({ status, limit: Number.MAX_SAFE_INTEGER, offset: 0 })))).flatMap((p) => p.items);
+      const due = open
+        .filter((r) => r.kind === 'request' && r.respondBy !== undefined && Date.parse(r.respondBy) <= horizon)
         .sort((a, b) => Date.parse(a.respondBy ?? '') - Date.parse(b.respondBy ?? ''));
       await Promise.all(due.map((r) => audit(key, 'request.list', r.id)));
       sendJson(res, 200, {
