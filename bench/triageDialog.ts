@@ -29,7 +29,6 @@ const PRACTICE: PracticeStatus = {
   phone: '0113 496 0000',
   timeZone: 'Europe/London',
   open: true,
-  routineFull: false,
   outOfHoursRoutine: 'queue',
 };
 /** A runaway dialog (a state the driver cannot answer) stops here instead of looping. */

@@ -115,8 +115,14 @@ export interface IntakeRequest {
   answers: Answer[];
   redFlags: RedFlagRecord[];
   triage: TriageOutcome;
-  /** Set when the practice was closed or full and the request was queued. */
+  /** Set when the practice was closed and the request was queued. */
   queuedUntil?: string;
+  /**
+   * ISO 8601 instant by which the practice should reply (GP contract 2026/27: urgent the same
+   * working day or the next working morning, others by the end of the next working day); worked
+   * out from the practice calendar when the request was sent. Absent on emergency diversions.
+   */
+  respondBy?: string;
   status: RequestStatus;
   statusHistory: { status: RequestStatus; by: string; at: string }[];
 }

@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import type { Disposition, LangCode, Tier } from '../domain/types.js';
 import type { OutMessage } from '../dialog/machine/types.js';
 import type { Language } from '../lang/registry.js';
-import { sayWhen } from '../practice/say-time.js';
+import { sayDay, sayWhen } from '../practice/say-time.js';
 import type { PracticeStatus } from '../practice/types.js';
 import { createTranslate } from './translate.js';
 
@@ -49,6 +49,8 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
     if (typeof params.when === 'string') {
       params.when = params.when ? sayWhen(params.when, rc.practice.timeZone, lng, rc.now) : t('dialog.whenOpen', lng);
     }
+    // A reply-by day ("by the end of Tuesday 9 December"): the date only, in the patient's language.
+    if (typeof params.day === 'string' && params.day) params.day = sayDay(params.day, rc.practice.timeZone, lng, rc.now);
     if (typeof params.language === 'string') params.language = byCode.get(params.language)?.endonym ?? params.language;
     const head = t(message.key, lng, params);
     const lines = (message.lines ?? []).map((line) =>

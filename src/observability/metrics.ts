@@ -29,6 +29,8 @@ export interface Metrics {
   rejected(reason: RejectionReason): void;
   /** Sampled on every scrape, e.g. `() => store.conversations.countActiveSince(idleCutoff())`. */
   setActiveConversationsSource(source: () => number | Promise<number>): void;
+  /** Requests sent today (practice-local day) by tier, sampled on every scrape: demand, never a cap. */
+  setDemandTodaySource(source: () => Promise<Readonly<Record<Tier, number>>>): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 
@@ -67,6 +69,23 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
   });
 
+  let demandSource: (() => Promise<Readonly<Record<Tier, number>>>) | undefined;
+  new Gauge({
+    name: `${PREFIX}requests_today`,
+    help: 'Requests sent to the practice today (practice-local day), by urgency tier. Demand information; nothing is capped.',
+    labelNames: ['tier'] as const,
+    registers: [registry],
+    async collect() {
+      if (!demandSource) return;
+      try {
+        const counts = await demandSource();
+        for (const t of TIERS) this.set({ tier: t }, counts[t]);
+      } catch {
+        /* reported by the store's own logging */
+      }
+    },
+  });
+
   // Pre-create every label value so dashboards see zeros instead of missing series.
   for (const t of TIERS) stored.inc({ tier: t }, 0);
   for (const r of ['success', 'failure'] as const) deliveries.inc({ result: r }, 0);
@@ -90,6 +109,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     rejected: (reason) => rejections.inc({ reason }),
     setActiveConversationsSource(source) {
       activeSource = source;
+    },
+    setDemandTodaySource(source) {
+      demandSource = source;
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

@@ -47,39 +47,108 @@ const dayRanges = z.array(openingRange).superRefine((ranges, ctx) => {
 
 export type OpeningRange = z.output<typeof openingRange>;
 
-const WORKING_DAY: OpeningRange[] = [{ open: '08:30', close: '18:00' }];
+/**
+ * Core hours under the GP contract: 08:00–18:30 Monday to Friday, except bank holidays. From
+ * 1 October 2025 the online route must stay open for the whole of them; a practice may add hours
+ * but not take any away (only an exceptional closure, agreed with the ICB, may).
+ */
+export const CORE_HOURS = { open: '08:00', close: '18:30' } as const;
+export const CORE_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+const CORE_DAY: OpeningRange[] = [{ ...CORE_HOURS }];
+export const CONTRACT_OPEN_RULE =
+  'GP contract 2025/26: the online route stays open for the whole of core hours, 08:00-18:30 Monday to Friday';
+export const CONTRACT_NO_CAP_RULE = 'GP contract 2026/27: online requests must not be capped during core hours';
 
-/** NHS England expects online requests to be accepted 08:30–18:00 on weekdays, so that is the default. */
+/** Do in-order, non-overlapping ranges cover [from, to) without a gap? */
+function covers(ranges: readonly OpeningRange[], from: number, to: number): boolean {
+  let reached = from;
+  for (const r of ranges) {
+    if (minutesOf(r.open) > reached) break;
+    reached = Math.max(reached, minutesOf(r.close));
+  }
+  return reached >= to;
+}
+
+const weekdayRanges = (defaults: OpeningRange[]) => dayRanges.default(defaults);
+
+/** Online hours: by default exactly core hours; a practice may add hours around or beyond them. */
 const openingHours = z
   .strictObject({
-    monday: dayRanges.default(WORKING_DAY),
-    tuesday: dayRanges.default(WORKING_DAY),
-    wednesday: dayRanges.default(WORKING_DAY),
-    thursday: dayRanges.default(WORKING_DAY),
-    friday: dayRanges.default(WORKING_DAY),
-    saturday: dayRanges.default([]),
-    sunday: dayRanges.default([]),
+    monday: weekdayRanges(CORE_DAY),
+    tuesday: weekdayRanges(CORE_DAY),
+    wednesday: weekdayRanges(CORE_DAY),
+    thursday: weekdayRanges(CORE_DAY),
+    friday: weekdayRanges(CORE_DAY),
+    saturday: weekdayRanges([]),
+    sunday: weekdayRanges([]),
   })
-  .default({
-    monday: WORKING_DAY,
-    tuesday: WORKING_DAY,
-    wednesday: WORKING_DAY,
-    thursday: WORKING_DAY,
-    friday: WORKING_DAY,
-    saturday: [],
-    sunday: [],
-  });
+  .superRefine((hours, ctx) => {
+    for (const day of CORE_DAYS) {
+      const ranges = hours[day];
+      const wellFormed = ranges.every((r) => HHMM.test(r.open) && HHMM.test(r.close));
+      if (wellFormed && !covers(ranges, minutesOf(CORE_HOURS.open), minutesOf(CORE_HOURS.close))) {
+        ctx.addIssue({ code: 'custom', message: `must include core hours ${CORE_HOURS.open}-${CORE_HOURS.close} (${CONTRACT_OPEN_RULE}; add hours, never remove them)`, path: [day] });
+      }
+    }
+  })
+  .default({ monday: CORE_DAY, tuesday: CORE_DAY, wednesday: CORE_DAY, thursday: CORE_DAY, friday: CORE_DAY, saturday: [], sunday: [] });
 
-const isoDate = z
-  .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, {
-    error: 'expected a real date YYYY-MM-DD',
-  });
+/** Telephone hours, published on /hours when given; the contract sets no default for them here. */
+const phoneHours = z.strictObject({
+  monday: dayRanges.default([]),
+  tuesday: dayRanges.default([]),
+  wednesday: dayRanges.default([]),
+  thursday: dayRanges.default([]),
+  friday: dayRanges.default([]),
+  saturday: dayRanges.default([]),
+  sunday: dayRanges.default([]),
+});
 
-/** A closure may be written as a bare date or with a reason (shown to staff, not patients). */
-const closure = z
-  .union([isoDate, z.strictObject({ date: isoDate, reason: z.string().min(1).optional() })])
-  .transform((c) => (typeof c === 'string' ? { date: c } : c));
+
+/** A local wall-clock time in the practice's zone, e.g. 2026-12-09T10:00. */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d$/;
+const localDateTime = z
+  .string({ error: 'expected a local date and time YYYY-MM-DDTHH:MM' })
+  .refine((s) => LOCAL_DATE_TIME.test(s) && DateTime.fromISO(s).isValid, { error: 'expected a real local date and time YYYY-MM-DDTHH:MM' });
+
+/**
+ * An exceptional closure of the online route (agreed with the ICB): it must say why and when it
+ * ends, so the bot can give the phone number and the reopening time, and the closure is audited.
+ */
+const exceptionalClosure = z
+  .strictObject({
+    from: localDateTime,
+    until: localDateTime.optional(),
+    reason: z.string({ error: 'required: say why (shown to staff and kept in the audit log)' }).trim().min(1, { error: 'required: say why' }).max(200),
+  })
+  .superRefine((c, ctx) => {
+    if (c.until === undefined) {
+      ctx.addIssue({ code: 'custom', message: `required: an exceptional closure must say when it ends (${CONTRACT_OPEN_RULE})`, path: ['until'] });
+    } else if (LOCAL_DATE_TIME.test(c.from) && LOCAL_DATE_TIME.test(c.until) && c.until <= c.from) {
+      ctx.addIssue({ code: 'custom', message: 'must be later than from', path: ['until'] });
+    }
+  })
+  .transform((c) => ({ from: c.from, until: c.until ?? c.from, reason: c.reason }));
+
+export type ExceptionalClosure = z.output<typeof exceptionalClosure>;
+
+/** When the practice replies to urgent requests (both times local, inside core hours). */
+const replyBy = z
+  .strictObject({
+    /** Urgent requests received in core hours before this time are answered the same working day. */
+    urgentCutOff: timeOfDay.default('16:00'),
+    /** Later urgent requests are answered by this time on the next working day's morning. */
+    urgentNextDayBy: timeOfDay.default('12:00'),
+  })
+  .superRefine((r, ctx) => {
+    const core = (t: string) => HHMM.test(t) && minutesOf(t) > minutesOf(CORE_HOURS.open) && minutesOf(t) <= minutesOf(CORE_HOURS.close);
+    for (const field of ['urgentCutOff', 'urgentNextDayBy'] as const) {
+      if (HHMM.test(r[field]) && !core(r[field])) {
+        ctx.addIssue({ code: 'custom', message: `must be after ${CORE_HOURS.open} and no later than ${CORE_HOURS.close} (inside core hours)`, path: [field] });
+      }
+    }
+  })
+  .default({ urgentCutOff: '16:00', urgentNextDayBy: '12:00' });
 
 const bankHolidays = z
   .strictObject({
@@ -130,15 +199,33 @@ export const practiceConfigSchema = z.strictObject({
     postcode: z.string().regex(UK_POSTCODE, { error: 'expected a UK postcode' }),
   }),
   openingHours,
+  phoneHours: phoneHours.optional(),
   timeZone: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), { error: 'expected an IANA time zone like Europe/London' })
     .default('Europe/London'),
-  closures: z.array(closure).default([]),
+  /** Withdrawn: whole-day closures in core hours break the contract; see exceptionalClosures. */
+  closures: z
+    .never({ error: `replaced by exceptionalClosures [{ from, until, reason }] (${CONTRACT_OPEN_RULE}, except in exceptional circumstances agreed with the ICB)` })
+    .optional(),
+  exceptionalClosures: z.array(exceptionalClosure).default([]),
   bankHolidays,
-  /** Routine + self-care requests accepted per practice-local day; null means no limit. */
-  routineDailyCapacity: z.int().min(0).nullable().default(null),
-  outOfHoursRoutine: z.enum(['queue', 'come-back']).default('queue'),
+  /** Only null (no cap) is accepted: a cap would decline requests in core hours. */
+  routineDailyCapacity: z
+    .null({ error: `a daily cap is not allowed (${CONTRACT_NO_CAP_RULE}); remove it, or use busyDayThreshold for a "replies may take longer" notice` })
+    .optional(),
+  /** From this many requests in a local day, patients are told replies may take longer; null = never. */
+  busyDayThreshold: z.int().min(1).nullable().default(null),
+  /** Outside core hours (and online hours): queue requests, or close the route and show its hours. */
+  outOfHoursRoutine: z
+    .enum(['queue', 'closed'], {
+      error: (issue) =>
+        issue.input === 'come-back'
+          ? "'come-back' was withdrawn: patients must not be told to call back (GP contract 2026/27); use 'closed' to show the hours instead"
+          : "expected 'queue' or 'closed'",
+    })
+    .default('queue'),
+  replyBy,
   languagesOffered: z
     .array(z.string().regex(/^[a-z]{3}$/, { error: 'expected a three-letter language code like eng' }))
     .min(1)
@@ -155,7 +242,7 @@ export const practiceConfigSchema = z.strictObject({
 
 /** What the file may contain (defaults not yet applied). */
 export type PracticeConfigFile = z.input<typeof practiceConfigSchema>;
-type ParsedPracticeConfig = z.output<typeof practiceConfigSchema>;
+type ParsedPracticeConfig = Omit<z.output<typeof practiceConfigSchema>, 'closures' | 'routineDailyCapacity'>;
 type ParsedWebhook = NonNullable<ParsedPracticeConfig['webhook']>;
 /** After loading, the webhook secret is always present, whichever way the file gave it. */
 export type WebhookConfig = ParsedWebhook & { secret: string };
@@ -171,9 +258,16 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(top level)' : out;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+/** The value at `path` in the file as written (zod does not report inputs by default). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function describe(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) return `required (expected ${issue.expected})`;
   return issue.message;
 }
 
@@ -196,12 +290,13 @@ export function parsePracticeConfig(
   source: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): PracticeConfig {
-  const result = practiceConfigSchema.safeParse(withoutComments(raw));
+  const input = withoutComments(raw);
+  const result = practiceConfigSchema.safeParse(input);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `${source}: ${fieldPath(i.path)}: ${describe(i)}`);
+    const lines = result.error.issues.map((i) => `${source}: ${fieldPath(i.path)}: ${describe(i, input)}`);
     throw new Error(lines.join('\n'));
   }
-  const { webhook: hook, ...rest } = result.data;
+  const { webhook: hook, closures: _withdrawn, routineDailyCapacity: _noCap, ...rest } = result.data;
   if (!hook) return rest;
   let secret = hook.secret;
   if (secret === undefined && hook.secretEnv !== undefined) {

@@ -89,3 +89,35 @@ export function sayWhen(iso: string, timeZone: string, locale: string, now: Date
   if (isEnglish(loc)) day = day.replace(/^(\p{L}+), /u, '$1 ');
   return `${day}${dateTimeJoiner(t, loc)}${localTime(t, loc)}`;
 }
+
+/**
+ * A date said as a day: "Tuesday 9 December" (with the year when it is not this year's), in the
+ * locale's own words and order. For "by the end of {{day}}", where the time is the practice's
+ * working day end and is not said.
+ */
+export function sayDay(iso: string, timeZone: string, locale: string, now: Date): string {
+  const loc = resolveLocale(locale);
+  const t = DateTime.fromISO(iso, { zone: timeZone });
+  if (!t.isValid) throw new Error(`sayDay: not an ISO date-time: ${iso}`);
+  const sameYear = t.year === DateTime.fromJSDate(now, { zone: timeZone }).year;
+  const day = t
+    .setLocale(loc)
+    .toLocaleString(sameYear ? { weekday: 'long', day: 'numeric', month: 'long' } : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return isEnglish(loc) ? day.replace(/^(\p{L}+), /u, '$1 ') : day;
+}
+
+/** A wall-clock time 'HH:MM' said in the locale ("8am", "6:30pm" in English; "08:00" in Polish). */
+export function sayClock(hhmm: string, locale: string): string {
+  const loc = resolveLocale(locale);
+  const [h, m] = hhmm.split(':').map(Number);
+  // 24:00 is said as midnight's 00:00 on any clock.
+  const t = DateTime.fromObject({ year: 2026, month: 1, day: 5, hour: (h ?? 0) % 24, minute: m ?? 0 }, { zone: 'UTC' });
+  return localTime(t, loc);
+}
+
+/** Weekday names in the locale, Monday first. */
+export function weekdayNames(locale: string): string[] {
+  const loc = resolveLocale(locale);
+  // 5 January 2026 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => DateTime.fromObject({ year: 2026, month: 1, day: 5 + i }, { zone: 'UTC' }).setLocale(loc).toLocaleString({ weekday: 'long' }));
+}

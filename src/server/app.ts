@@ -31,7 +31,11 @@ import { accessLogHandler, requestIdHandler } from '../observability/requestId.j
 import { bodyParserOptions, restifyErrorHandler } from '../security/body.js';
 import { metricsAuthorized } from '../security/metricsAuth.js';
 import { createRateLimiter } from '../security/rateLimit.js';
-import type { IntakeRequest } from '../domain/types.js';
+import { TIERS, type IntakeRequest, type Tier } from '../domain/types.js';
+import { dayBounds } from '../practice/hours.js';
+import { auditClosures } from '../practice/closureAudit.js';
+import { createTranslate } from '../i18n/translate.js';
+import { registerHoursRoute } from './hours/route.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -91,9 +95,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true });
   const retentionDays = options.retentionDays ?? config.retentionDays;
   const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger });
+  await auditClosures(config, clock.now(), store.audit, logger);
   const metrics = options.metrics ?? createMetrics();
   const idleMs = config.idleTimeoutMinutes * 60_000;
   metrics.setActiveConversationsSource(() => store.conversations.countActiveSince(new Date(clock.now().getTime() - idleMs)));
+  metrics.setDemandTodaySource(async () => {
+    const today = dayBounds(config, clock.now());
+    const counts = await Promise.all(TIERS.map((t) => store.requests.countSubmitted(today.start, today.end, [t])));
+    return Object.fromEntries(TIERS.map((t, i) => [t, counts[i] ?? 0])) as Record<Tier, number>;
+  });
   const englishText = (key: string) => content.i18n.t(key, { lng: 'en' });
   const toBundle = (request: IntakeRequest) => toFhirBundle(request, { practiceOds: config.odsCode, englishText });
 
@@ -197,7 +207,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
   });
-  registerPracticeApi(server, { store, clock, logger, apiKeys: config.apiKeys, toBundle });
+  registerHoursRoute(server, {
+    config,
+    clock,
+    t: createTranslate(content.i18n),
+    languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
+  });
+  registerPracticeApi(server, { store, clock, logger, apiKeys: config.apiKeys, toBundle, calendar: config });
 
   const webhookUrl = options.webhook?.url ?? config.webhook?.url;
   const webhookSecret = options.webhook?.secret ?? config.webhook?.secret;

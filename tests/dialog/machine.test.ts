@@ -333,17 +333,45 @@ describe('hours and capacity', () => {
     expect(reply.result.state).toBe('emergency');
   });
 
-  it('declines a routine request kindly when the day is full, with alternatives', () => {
-    const reply = askForResults(conversation({ practice: { routineFull: true } }));
-    expect(reply.result.state).toBe('ended');
-    expect(reply.text).toMatch(/cannot take any more routine requests/);
-    expect(reply.text).toMatch(/pharmacist|111/);
+  it('capacity reached in core hours: says replies may take longer, and still takes the request (no cap, GP contract)', () => {
+    const c = conversation({ practice: { busyToday: true } });
+    expect(c.say('hi').text).toMatch(/Replies may take a little longer/);
+    expect(askForResults(c).result.state).not.toBe('ended');
+    const busy = conversation({ practice: { busyToday: true } });
+    toReview(busy);
+    busy.say('review.send');
+    const sent = busy.say('yes');
+    expect(sent.result.state).toBe('submitted');
+    expect(sent.result.effects).toHaveLength(1);
   });
 
-  it('tells a routine patient to come back when the practice chose that', () => {
-    const reply = askForResults(conversation({ practice: { ...closed, outOfHoursRoutine: 'come-back' } }));
+  it('outside core hours, when the practice closes the route, says when it opens and never "come back"', () => {
+    const reply = askForResults(conversation({ practice: { ...closed, outOfHoursRoutine: 'closed' } }));
     expect(reply.result.state).toBe('ended');
-    expect(reply.text).toMatch(/come back/);
+    expect(reply.text).toMatch(/has not been sent\. The online service is closed now\. It opens tomorrow at 8:30am/);
+    expect(reply.text).not.toMatch(/come back/i);
+  });
+
+  it('during an exceptional closure, gives the phone number and when the route reopens, from the greeting on', () => {
+    const practice = { open: false, outOfHoursRoutine: 'closed' as const, nextOpenAt: '2026-03-04T14:00:00Z', closure: { until: '2026-03-04T14:00:00Z' } };
+    const c = conversation({ practice });
+    expect(c.say('hi').text).toMatch(/closed until today at 2pm\. Please call the practice on 0113 496 0000/);
+    c.say('need.admin');
+    c.say('I need a copy of my test results');
+    answerTriageQuestions(c);
+    const reply = c.say('wants.document');
+    expect(reply.result.state).toBe('ended');
+    expect(reply.text).toMatch(/closed until today at 2pm\. Please call the practice on 0113 496 0000/);
+  });
+
+  it('tells the patient the reply-by day in words and puts respondBy on the request (routine: end of the next working day)', () => {
+    const replyBy = { urgent: '2026-03-04T18:30:00.000Z', urgentSameDay: true, routine: '2026-03-05T18:30:00.000Z' };
+    const c = conversation({ practice: { replyBy } });
+    toReview(c);
+    c.say('review.send');
+    const sent = c.say('yes');
+    expect(sent.text).toMatch(/The practice will reply by the end of Thursday 5 March\./);
+    expect(sent.result.effects[0]?.request.respondBy).toBe('2026-03-05T18:30:00.000Z');
   });
 
   it('queues a routine request out of hours and says when it will be read', () => {

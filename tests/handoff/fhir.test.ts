@@ -39,6 +39,7 @@ const cases = {
   'no NHS number': routineRequest({ id: 'req-nonhs', patient: { name: 'No Number', dateOfBirth: '1990-01-01' } }),
   'non-English with interpreter': polishWithInterpreter(),
   'HTML/script in patient text': htmlInText(),
+  'with a reply-by time': routineRequest({ id: 'req-respond', respondBy: '2026-11-26T18:30:00.000Z' }),
   'nothing optional at all': routineRequest({ id: 'req-bare', patient: {}, texts: [], answers: [], practiceOds: undefined }),
 };
 
@@ -165,6 +166,22 @@ describe('toFhirBundle', () => {
     expect(prov.extension?.[0]?.valueString).toBe('2026.11.1');
     expect(prov.entity?.map((e) => e.what.identifier?.value)).toContain('rf.breathing.now|2');
     expect(prov.policy).toEqual(['https://www.nhs.uk/conditions/shortness-of-breath/']);
+  });
+});
+
+describe('reply-by time (respondBy) in FHIR', () => {
+  it('is the end of ServiceRequest.occurrencePeriod, which starts when the request was sent', () => {
+    const sr = one(toFhirBundle(routineRequest({ respondBy: '2026-11-26T18:30:00.000Z' }), { englishText }), 'ServiceRequest');
+    expect(sr.occurrencePeriod).toEqual({ start: '2026-11-25T09:06:00.000Z', end: '2026-11-26T18:30:00.000Z' });
+    expect(validateFhir(sr, 'ServiceRequest')).toEqual([]);
+    // The schema checks the dateTime pattern, so a malformed reply-by would be caught.
+    expect(validateFhir({ ...sr, occurrencePeriod: { end: 'end of Tuesday' } }, 'ServiceRequest').length).toBeGreaterThan(0);
+  });
+
+  it('is absent without a reply-by time and on emergency diversions (nothing is expected of the practice)', () => {
+    expect(one(toFhirBundle(routineRequest(), { englishText }), 'ServiceRequest').occurrencePeriod).toBeUndefined();
+    const diversion = emergencyDiversion({ respondBy: '2026-11-26T18:30:00.000Z' });
+    expect(one(toFhirBundle(diversion, { englishText }), 'ServiceRequest').occurrencePeriod).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { sayWhen } from '../../src/practice/say-time.js';
+import { sayClock, sayDay, sayWhen, weekdayNames } from '../../src/practice/say-time.js';
 
 const zone = 'Europe/London';
 // Saturday 28 March 2026, 19:00 GMT; the clocks go forward overnight.
@@ -42,5 +42,36 @@ describe('sayWhen (other languages come from Intl)', () => {
 
   it('rejects a string that is not an ISO date-time', () => {
     expect(() => sayWhen('Monday', zone, 'en-GB', saturdayEvening)).toThrow('not an ISO date-time');
+  });
+});
+
+describe('sayDay (the reply-by day, "by the end of …")', () => {
+  const tuesday = new Date('2026-12-08T10:00:00Z');
+  it.each([
+    ['en', 'Wednesday 9 December'],
+    ['pl', 'środa, 9 grudnia'],
+    ['cy', 'Dydd Mercher, 9 Rhagfyr'],
+    ['ar', 'الأربعاء، 9 ديسمبر'],
+  ])('in %s: %s', (locale, said) => {
+    expect(sayDay('2026-12-09T18:30:00.000Z', zone, locale, tuesday)).toBe(said);
+  });
+
+  it('says the year when it is not this year (New Year)', () => {
+    expect(sayDay('2027-01-04T18:30:00.000Z', zone, 'en', new Date('2026-12-31T10:00:00Z'))).toBe('Monday 4 January 2027');
+  });
+
+  it('takes the date in the practice zone: 00:30 BST on 1 June is still 1 June, not 31 May', () => {
+    expect(sayDay('2026-05-31T23:30:00.000Z', zone, 'en', new Date('2026-05-30T10:00:00Z'))).toBe('Monday 1 June');
+  });
+});
+
+describe('sayClock and weekdayNames (published hours)', () => {
+  it('says wall-clock times in the locale', () => {
+    expect(['08:00', '18:30', '12:00', '24:00'].map((t) => sayClock(t, 'en'))).toEqual(['8am', '6:30pm', '12pm', '12am']);
+    expect(sayClock('18:30', 'pl')).toBe('18:30');
+  });
+
+  it('names the days Monday first', () => {
+    expect(weekdayNames('en')).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
   });
 });

@@ -27,7 +27,6 @@ export const openPractice: PracticeStatus = {
   phone: '0113 496 0000',
   timeZone: 'Europe/London',
   open: true,
-  routineFull: false,
   outOfHoursRoutine: 'queue',
 };
 

@@ -6,6 +6,8 @@ import type { Logger } from '../../observability/logger.js';
 import type { Store } from '../../store/types.js';
 import { createAuthenticator, type ApiKeyConfig, type AuthenticatedKey, type Scope } from './auth.js';
 import { ApiError, badQuery, jsonBody, queryOf, sendError, sendJson } from './http.js';
+import { registerContractRoutes } from './contract.js';
+import type { ReportCalendar } from '../../practice/activityReport.js';
 import { DeliveriesQuerySchema, ListQuerySchema, SETTABLE_STATUSES, StatusBodySchema } from './schemas.js';
 
 export interface PracticeApiDeps {
@@ -14,6 +16,8 @@ export interface PracticeApiDeps {
   logger: Logger;
   apiKeys: readonly ApiKeyConfig[];
   toBundle: (request: IntakeRequest) => Bundle;
+  /** The practice calendar, for reply-by listings and activity reports by local day. */
+  calendar?: ReportCalendar;
 }
 
 interface Ctx {
@@ -34,6 +38,7 @@ function summary(r: IntakeRequest) {
     need: r.need,
     submittedAt: r.submittedAt,
     queuedUntil: r.queuedUntil ?? null,
+    respondBy: r.respondBy ?? null,
     patientName: r.patient.name ?? null,
     dateOfBirth: r.patient.dateOfBirth ?? null,
     language: r.language,
@@ -155,4 +160,8 @@ export function registerPracticeApi(server: Server, deps: PracticeApiDeps): void
       sendJson(res, 200, entry);
     }),
   );
+
+  registerContractRoutes(server, { store, clock, calendar: deps.calendar ?? DEFAULT_CALENDAR }, { route, audit, summary });
 }
+
+const DEFAULT_CALENDAR: ReportCalendar = { timeZone: 'Europe/London', bankHolidays: { region: 'ENG', observe: true }, exceptionalClosures: [] };

@@ -27,6 +27,13 @@ function mainLanguage(ctx: IntakeContext): LangCode {
   return best;
 }
 
+/** The reply-by time for this request's tier, as the patient is told it (see speech.ts replyByMessage). */
+function respondBy(ctx: IntakeContext, kind: IntakeRequest['kind'], outcome: TriageOutcome): { respondBy: string } | null {
+  const by = ctx.practice.replyBy;
+  if (!by || kind !== 'request' || outcome.tier === 'emergency') return null;
+  return { respondBy: outcome.tier === 'urgent' ? by.urgent : by.routine };
+}
+
 export function buildRequest(ctx: IntakeContext, kind: IntakeRequest['kind'], outcome: TriageOutcome): IntakeRequest {
   const identity = requestIdentity(ctx.conversationId, ctx.session, kind);
   const language = mainLanguage(ctx);
@@ -48,6 +55,7 @@ export function buildRequest(ctx: IntakeContext, kind: IntakeRequest['kind'], ou
     redFlags: [...ctx.triage.redFlags],
     triage: outcome,
     ...(ctx.queuedUntil ? { queuedUntil: ctx.queuedUntil } : {}),
+    ...(respondBy(ctx, kind, outcome) ?? {}),
     status: 'new',
     statusHistory: [{ status: 'new', by: 'bot', at: ctx.now }],
   };

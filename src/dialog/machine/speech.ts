@@ -18,12 +18,24 @@ export function promptFor(step: IntakeStep, ctx: IntakeContext, extra: Record<st
 /** What the greeting says about opening hours, so the patient knows up front what happens next. */
 export function hoursNote(ctx: IntakeContext): OutMessage {
   const p = ctx.practice;
-  if (p.open && !p.routineFull) return { key: 'dialog.openNow' };
-  if (p.open && p.routineFull) return { key: 'dialog.fullNote' };
+  if (p.open) return p.busyToday ? { key: 'contract.busyNote' } : { key: 'dialog.openNow' };
+  if (p.closure) return { key: 'contract.closure', params: { when: p.closure.until, phone: p.phone } };
   const when = p.nextOpenAt ?? '';
   return p.outOfHoursRoutine === 'queue'
     ? { key: 'dialog.closedQueue', params: { when } }
     : { key: 'dialog.closedComeBackNote', params: { when } };
+}
+
+/**
+ * When the practice will reply to this request, from the reply-by times the edge worked out for
+ * this turn (the same ones the request carries as respondBy). Null for emergencies and without them.
+ */
+export function replyByMessage(ctx: IntakeContext): OutMessage | null {
+  const tier = ctx.triage.outcome?.tier;
+  const by = ctx.practice.replyBy;
+  if (!by || !tier || tier === 'emergency') return null;
+  if (tier === 'urgent') return { key: by.urgentSameDay ? 'contract.replyBy.urgent' : 'contract.replyBy.urgentLater', params: { when: by.urgent } };
+  return { key: 'contract.replyBy.routine', params: { day: by.routine } };
 }
 
 /** Who we are, that this is not for emergencies, and whether the practice is open: said first, every time. */

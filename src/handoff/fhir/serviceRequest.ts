@@ -48,7 +48,7 @@ export function buildServiceRequest(ctx: BuildContext, flagRefs: Reference[]): S
     { time: r.submittedAt, text: `Urgency tier: ${t.tier}; disposition: ${t.disposition}; set by rules: ${ruleText}; ruleset ${t.rulesetVersion}.` },
   ];
   if (ctx.diversion) notes.unshift({ time: r.submittedAt, text: DIVERSION_NOTICE.replace('%s', t.disposition) });
-  if (r.queuedUntil) notes.push({ time: r.submittedAt, text: `Queued while the practice was closed or full, until ${r.queuedUntil}.` });
+  if (r.queuedUntil) notes.push({ time: r.submittedAt, text: `Queued while the practice was closed, until ${r.queuedUntil}.` });
   const performer = practiceReference(ctx);
 
   return {
@@ -74,6 +74,9 @@ export function buildServiceRequest(ctx: BuildContext, flagRefs: Reference[]): S
     subject: ctx.ref('patient'),
     encounter: ctx.ref('encounter'),
     authoredOn: r.submittedAt,
+    // The reply-by time is the end of the period in which the practice is to act on the request
+    // (occurrencePeriod: "when the service should happen"); no extension is needed for it.
+    ...(r.respondBy && !ctx.diversion ? { occurrencePeriod: { start: r.submittedAt, end: r.respondBy } } : {}),
     requester: r.subject.who === 'for.other' ? ctx.ref('related-person') : ctx.ref('patient'),
     ...(performer ? { performer: [performer] } : {}),
     reasonCode: reasonCodes(ctx),
