@@ -17,7 +17,7 @@ import { localeToLang } from '../lang/locale.js';
 import type { Logger } from '../observability/logger.js';
 import { loadPracticeConfig, type PracticeConfig } from '../practice/config.js';
 import { createPracticeStatusSource } from '../practice/statusSource.js';
-import { openLowdbStore } from '../store/index.js';
+import { openLowdbStore, type LowdbStoreOptions } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { loadContent, type Content } from './content.js';
 import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
   /** Overrides of the practice file's webhook (PRACTICE_WEBHOOK_URL / _SECRET). */
   webhook?: { url?: string; secret?: string };
   retentionDays?: number;
+  /** Retention beyond retentionDays, journal compaction by age, and the data directory lock (defaults in the store). */
+  storage?: Pick<LowdbStoreOptions, 'retention' | 'compactAfterMs' | 'lockStaleAfterMs'>;
   /** How often the delivery worker looks at the outbox; 0 = do not start it (tests run it by hand). */
   deliveryIntervalMs?: number;
   metrics?: Metrics;
@@ -90,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const content = loadContent(options.contentRoot);
   mkdirSync(options.dataDir, { recursive: true });
   const retentionDays = options.retentionDays ?? config.retentionDays;
-  const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger });
+  const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger, ...options.storage });
   const metrics = options.metrics ?? createMetrics();
   const idleMs = config.idleTimeoutMinutes * 60_000;
   metrics.setActiveConversationsSource(() => store.conversations.countActiveSince(new Date(clock.now().getTime() - idleMs)));
@@ -197,7 +199,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
   });
-  registerPracticeApi(server, { store, clock, logger, apiKeys: config.apiKeys, toBundle });
+  registerPracticeApi(server, {
+    store,
+    clock,
+    logger,
+    apiKeys: config.apiKeys,
+    toBundle,
+    // Erasure waits for the conversation's turn in flight and drops what memory holds of it.
+    conversationGate: (id, erase) =>
+      service.withConversation(id, () => {
+        if (id.startsWith('directline:')) directLine.forget(id.slice('directline:'.length));
+        return erase();
+      }),
+  });
 
   const webhookUrl = options.webhook?.url ?? config.webhook?.url;
   const webhookSecret = options.webhook?.secret ?? config.webhook?.secret;
@@ -221,7 +235,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.warn('no practice webhook configured: requests are kept in the outbox and shown by the practice API');
   }
 
-  // Retention: delete idle conversations and delivered or closed requests older than retentionDays.
+  // Retention (see Store.sweep), and journal compaction by age when no write triggers it.
   const sweep = () =>
     store.sweep(clock.now()).then(
       (removed) => logger.info(removed, 'retention sweep'),

@@ -5,15 +5,18 @@ import type { IntakeRequest, RequestStatus } from '../../domain/types.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Store } from '../../store/types.js';
 import { createAuthenticator, type ApiKeyConfig, type AuthenticatedKey, type Scope } from './auth.js';
+import { registerErasureRoutes, type ConversationGate } from './erasure.js';
 import { ApiError, badQuery, jsonBody, queryOf, sendError, sendJson } from './http.js';
 import { DeliveriesQuerySchema, ListQuerySchema, SETTABLE_STATUSES, StatusBodySchema } from './schemas.js';
 
 export interface PracticeApiDeps {
-  store: Pick<Store, 'requests' | 'outbox' | 'audit'>;
+  store: Pick<Store, 'requests' | 'outbox' | 'audit' | 'erase'>;
   clock: Clock;
   logger: Logger;
   apiKeys: readonly ApiKeyConfig[];
   toBundle: (request: IntakeRequest) => Bundle;
+  /** Holds a conversation's turns and drops what memory holds of it while it is erased (see erasure.ts). */
+  conversationGate?: ConversationGate;
 }
 
 interface Ctx {
@@ -126,6 +129,8 @@ export function registerPracticeApi(server: Server, deps: PracticeApiDeps): void
       sendJson(res, 200, { id: updated.id, status: updated.status, statusHistory: updated.statusHistory });
     }),
   );
+
+  registerErasureRoutes(server, { store, route, audit, ...(deps.conversationGate ? { gate: deps.conversationGate } : {}) });
 
   server.get(
     '/api/practice/deliveries',
