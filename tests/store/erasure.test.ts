@@ -68,6 +68,18 @@ describe('erasure of one request or one conversation', () => {
     expect(await store.erase({ requestId: 'never-was' })).toBeUndefined();
   });
 
+  it('erases while other conversations keep writing: the erasure finishes and they all keep their latest value', async () => {
+    await seed();
+    const busy = Array.from({ length: 300 }, (_, i) =>
+      store.conversations.put({ ...conversation(`webchat:busy-${i % 30}`), updatedAt: new Date(Date.parse(T0) + i).toISOString() }),
+    );
+    const [report] = await Promise.all([store.erase({ requestId: 'req-1' }), ...busy]);
+    expect(report?.requestIds).toEqual(['req-1']);
+    await store.flush();
+    expect(await filesContaining(dir, MARKER)).toEqual([]);
+    for (let k = 0; k < 30; k++) expect((await store.conversations.get(`webchat:busy-${k}`))?.updatedAt).toBe(new Date(Date.parse(T0) + 270 + k).toISOString());
+  });
+
   it('drops the earlier versions of a conversation from the files when asked to forget them', async () => {
     await store.conversations.put({ ...conversation('webchat:declined'), snapshot: { name: MARKER } });
     await store.conversations.put({ ...conversation('webchat:declined'), snapshot: { step: 'ended' } }, { forgetEarlier: true });

@@ -220,7 +220,7 @@ export class Journal {
    * earlier values is left in the files. Calls made while one waits to start share it.
    */
   purge(): Promise<void> {
-    this.#assertOpen();
+    if (this.#closed) return Promise.reject(new StoreClosedError());
     this.#purging ??= (async () => {
       // One already running may have sealed its segments before the lines to purge were written.
       // (Always awaits at least once, so #purging is assigned before it is cleared below.)
@@ -228,12 +228,16 @@ export class Journal {
       while (this.#compacting);
       // From here on, a new purge needs a compaction of its own: this one seals at once.
       this.#purging = null;
-      const run = this.#compact();
-      this.#compacting = run.then(
-        () => undefined,
-        () => undefined,
-      ).finally(() => (this.#compacting = null));
-      await run;
+      // A round keeps the old segments when a key kept being written while it ran: try again.
+      for (let round = 0; round < 3; round++) {
+        const run = this.#compact();
+        this.#compacting = run.then(
+          () => undefined,
+          () => undefined,
+        ).finally(() => (this.#compacting = null));
+        if (await run) return;
+      }
+      throw new Error('journal purge could not finish: conversations kept being written; try again');
     })();
     return this.#purging;
   }
@@ -247,8 +251,12 @@ export class Journal {
   async compact(): Promise<void> {
     this.#assertOpen();
     await this.idle();
-    this.#compacting = this.#compact().finally(() => (this.#compacting = null));
-    await this.#compacting;
+    const run = this.#compact();
+    this.#compacting = run.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => (this.#compacting = null));
+    await run;
   }
 
   async close(): Promise<void> {
@@ -375,6 +383,9 @@ export class Journal {
     if (!bigEnough && !oldEnough) return;
     let failed = false;
     this.#compacting = this.#compact()
+      .then((done) => {
+        failed = !done;
+      })
       .catch((err: unknown) => {
         failed = true;
         this.#logger?.error({ err: (err as Error).message }, 'journal compaction failed; old segments kept');
@@ -387,7 +398,8 @@ export class Journal {
       });
   }
 
-  async #compact(): Promise<void> {
+  /** Returns false when it kept the old segments (a live line could not be moved). */
+  async #compact(): Promise<boolean> {
     // Seal: from here on batches go to a new segment. Let a batch already writing to an old one finish.
     const sealBelow = this.#nextId;
     const startedAt = this.#now();
@@ -411,7 +423,7 @@ export class Journal {
     }
     if ([...this.#index.values()].some((loc) => isSealed.has(loc.segment))) {
       this.#logger?.warn({ dir: this.dir }, 'journal compaction could not move every live line; old segments kept');
-      return;
+      return false;
     }
     // Oldest first: were we to stop half-way, no deletion (tombstone) could lose to an older value.
     for (const id of sealed) {
@@ -426,6 +438,7 @@ export class Journal {
     if (this.#sync) syncDir(this.dir);
     // What is dead now was written while this ran, so it is no older than its start.
     this.#garbageSince = this.#totalBytes > this.#liveBytes ? startedAt : undefined;
+    return true;
   }
 
   // ---- start-up ------------------------------------------------------------------------------
