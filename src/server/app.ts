@@ -90,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { clock, logger } = options;
   const config = loadPracticeConfig(options.practiceConfigPath);
   const content = loadContent(options.contentRoot);
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const retentionDays = options.retentionDays ?? config.retentionDays;
   const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger, ...options.storage });
   const metrics = options.metrics ?? createMetrics();
