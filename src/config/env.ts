@@ -41,7 +41,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('MAX_BODY_BYTES', '65536', 'Largest accepted request body in bytes (413 above).', '32768'),
   v('RETENTION_DAYS', '', 'Overrides the practice file\'s retentionDays (1–3650): idle conversations, and delivered or closed requests and emergency diversions, are deleted after it.', '30'),
   v('DEAD_LETTER_RETENTION_DAYS', '30', 'Days after submission a dead letter (never delivered after every attempt) is deleted with its request (1–3650).', '45'),
-  v('OPEN_REQUEST_RETENTION_DAYS', '180', 'Days after submission a request never delivered and never closed is deleted (1–3650).', '365'),
+  v('OPEN_REQUEST_RETENTION_DAYS', '180', 'Days after submission a request never delivered and never closed is deleted (1–3650; never before RETENTION_DAYS).', '365'),
   v('AUDIT_RETENTION_DAYS', '2190', 'Audit log lines older than this many days are trimmed (1–36500).', '3000'),
   v('JOURNAL_COMPACT_AFTER_HOURS', '24', 'Deleted and superseded conversation data leaves the journal files within this many hours (1–720).', '6'),
   v('DATA_LOCK_STALE_SECONDS', '60', 'A DATA_DIR lock whose holder has not beaten its heartbeat for this long is taken over (0 = take over any lock: one start only, when sure no other process uses DATA_DIR).', '120'),

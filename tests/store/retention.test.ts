@@ -46,6 +46,16 @@ describe('retention of dead letters, never-closed requests and the audit log', (
     await store.close();
   });
 
+  it('never deletes an open request before a finished one would go (open period below retentionDays)', async () => {
+    const store = await open({ retentionDays: 90, retention: { openRequestDays: 60 } });
+    await store.conversations.put(conversation('current', daysAgo(0)));
+    await store.requests.put(request('open-70', { submittedAt: daysAgo(70), status: 'new' }));
+    await store.requests.put(request('open-91', { submittedAt: daysAgo(91), status: 'new' }));
+    await store.sweep(NOW);
+    expect((await store.requests.list({ limit: 10, offset: 0 })).items.map((r) => r.id)).toEqual(['open-70']);
+    await store.close();
+  });
+
   it('trims audit lines older than the audit period: whole old days go, the boundary day is rewritten', async () => {
     const store = await open({ retention: { auditDays: 10 } });
     await store.conversations.put(conversation('current', daysAgo(0)));

@@ -16,7 +16,7 @@ import { LowdbRequestStore } from './requests.js';
 export interface RetentionPeriods {
   /** Dead letters (never delivered after every attempt) are deleted with their request this long after submission. */
   deadLetterDays: number;
-  /** Requests never delivered and never closed (pending for ever, or read through the API and left open). */
+  /** Requests never delivered and never closed (pending for ever, or read through the API and left open); never less than retentionDays. */
   openRequestDays: number;
   /** Audit lines older than this are trimmed. */
   auditDays: number;
@@ -114,7 +114,8 @@ export class LowdbStore implements Store {
     const t = now.getTime();
     const cutoff = t - this.options.retentionDays * DAY_MS;
     const deadCutoff = t - this.#retention.deadLetterDays * DAY_MS;
-    const openCutoff = t - this.#retention.openRequestDays * DAY_MS;
+    // An open request is never deleted before a finished one would be.
+    const openCutoff = t - Math.max(this.#retention.openRequestDays, this.options.retentionDays) * DAY_MS;
     const auditCutoff = t - this.#retention.auditDays * DAY_MS;
     const ids = this.requests
       .submittedBefore(Math.max(cutoff, deadCutoff, openCutoff))
