@@ -257,6 +257,7 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     allowedServiceUrls: env.allowedServiceUrls.length,
     trustProxyHops: env.trustProxyHops,
     maxBodyBytes: env.maxBodyBytes,
+    ...env.storage,
     metricsProtected: env.metricsToken !== undefined,
   };
 }
