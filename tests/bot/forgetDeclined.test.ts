@@ -1,6 +1,16 @@
 import { ROUTINE_ANSWERS } from '../../bench/load/driver.js';
 import { filesContaining } from '../store/rawBytes.js';
-import { removeDir, sayTo, startApp, type RunningApp } from '../support/app.js';
+import { post, removeDir, startApp, type RunningApp } from '../support/app.js';
+
+/** Like sayTo, but each message carries an activity id, as channels send them (repeats are answered from what is kept). */
+function sayTo(url: string, conversationId: string) {
+  let n = 0;
+  return async (text: string) => {
+    n += 1;
+    const reply = await post(url, { type: 'message', id: `${conversationId}-m${n}`, text, conversation: { id: conversationId } });
+    return { ...reply, intake: reply.activities.at(-1)?.channelData?.intake ?? {} };
+  };
+}
 
 /**
  * A conversation that ends with nothing sent keeps nothing the patient said: the stored snapshot is
