@@ -32,6 +32,15 @@ async function main(): Promise<void> {
     ...(env.azureDirectLineSecret ? { azureDirectLineSecret: env.azureDirectLineSecret } : {}),
     webhook: env.webhook,
     ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
+    storage: {
+      retention: {
+        deadLetterDays: env.storage.deadLetterRetentionDays,
+        openRequestDays: env.storage.openRequestRetentionDays,
+        auditDays: env.storage.auditRetentionDays,
+      },
+      compactAfterMs: env.storage.journalCompactAfterHours * 3600_000,
+      lockStaleAfterMs: env.storage.dataLockStaleSeconds * 1000,
+    },
   });
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { LangCode, Tier } from '../domain/types.js';
 import type { IntakeMachine } from '../dialog/machine/intakeMachine.js';
 import type { Effect } from '../dialog/machine/types.js';
+import { endedWithNothingKept, holdsNoPersonalData, withoutPersonalData } from '../dialog/forget.js';
 import { effectsIn, runTurn, type TurnInput, type TurnResult } from '../dialog/turn.js';
 import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
@@ -145,6 +146,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
       result = runTurn(deps.machine, key, undefined, input, options);
     }
     const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
+    // Ended with nothing sent: keep nothing the patient said, on disk or in memory (dialog/forget.ts).
+    const forget = endedWithNothingKept(result);
+    const snapshot = forget ? (withoutPersonalData(result.snapshot) ?? null) : result.snapshot;
+    // Earlier versions on disk are purged (a journal compaction) once, not on every message after the end.
+    const purge = forget && (kept !== undefined || stored === undefined || !holdsNoPersonalData(stored.snapshot));
 
     // The snapshot is saved while the requests are stored, not after them: it carries them, so one
     // missing after a crash is stored again from it (replayEffects). The patient is answered after both.
@@ -152,7 +158,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       degraded
         ? Promise.resolve(true)
         : store.conversations
-            .put({ id: key, machineVersion: result.machineVersion, snapshot: result.snapshot, createdAt, updatedAt: now.toISOString() })
+            .put({ id: key, machineVersion: result.machineVersion, snapshot, createdAt, updatedAt: now.toISOString() }, { forgetEarlier: purge })
             .then(
               () => true,
               (err: unknown) => {
@@ -164,7 +170,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const [audited, saved] = await Promise.all([effects.audits, saving]);
     const failed = !effects.ok || degraded || !audited || !saved;
     // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
-    if (result.live && !failed) live.put(key, { live: result.live, createdAt });
+    if (result.live && !failed && !forget) live.put(key, { live: result.live, createdAt });
     else result.live?.actor.stop();
     const emergency = result.urgency === 'emergency';
     // When state could not be kept, say so, except for an emergency: its advice stands on its own.
@@ -204,6 +210,16 @@ export function createConversationService(deps: ConversationServiceDeps) {
     },
     /** For an activity the caller has already checked against IncomingActivitySchema. */
     handleParsed,
+    /**
+     * Runs `task` between this conversation's turns, with its running statechart (which holds what
+     * the patient said) dropped first, so no turn writes the conversation back meanwhile: for erasure.
+     */
+    withConversation<T>(key: string, task: () => Promise<T>): Promise<T> {
+      return queue.run(key, async () => {
+        live.take(key)?.live.actor.stop();
+        return task();
+      });
+    },
     /** Resolves when every turn in flight has finished (graceful shutdown). */
     drain: () => queue.drain(),
     get inFlight(): number {

@@ -39,7 +39,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('RATE_LIMIT_PER_MINUTE', '30', 'Messages per conversation per minute before 429.', '60'),
   v('RATE_LIMIT_PER_IP_PER_MINUTE', '120', 'Requests per client address per minute before 429.', '600'),
   v('MAX_BODY_BYTES', '65536', 'Largest accepted request body in bytes (413 above).', '32768'),
-  v('RETENTION_DAYS', '', 'Overrides the practice file\'s retentionDays (1–3650).', '30'),
+  v('RETENTION_DAYS', '', 'Overrides the practice file\'s retentionDays (1–3650): idle conversations, and delivered or closed requests and emergency diversions, are deleted after it.', '30'),
+  v('DEAD_LETTER_RETENTION_DAYS', '30', 'Days after submission a dead letter (never delivered after every attempt) is deleted with its request (1–3650).', '45'),
+  v('OPEN_REQUEST_RETENTION_DAYS', '180', 'Days after submission a request never delivered and never closed is deleted (1–3650; never before RETENTION_DAYS).', '365'),
+  v('AUDIT_RETENTION_DAYS', '2190', 'Audit log lines older than this many days are trimmed (1–36500).', '3000'),
+  v('JOURNAL_COMPACT_AFTER_HOURS', '24', 'Deleted and superseded conversation data leaves the journal files within this many hours (1–720).', '6'),
+  v('DATA_LOCK_STALE_SECONDS', '60', 'A DATA_DIR lock whose holder has not beaten its heartbeat for this long is taken over (0 = take over any lock: one start only, when sure no other process uses DATA_DIR).', '120'),
   v('METRICS_TOKEN', '', 'If set, GET /metrics requires `Authorization: Bearer <token>`.', 'metrics-token-example', true),
 ];
 
@@ -74,6 +79,14 @@ export interface AppEnv {
   rateLimit: { perConversationPerMinute: number; perIpPerMinute: number };
   maxBodyBytes: number;
   retentionDays?: number;
+  /** Retention and housekeeping of the data directory (see README, Storage and retention). */
+  storage: {
+    deadLetterRetentionDays: number;
+    openRequestRetentionDays: number;
+    auditRetentionDays: number;
+    journalCompactAfterHours: number;
+    dataLockStaleSeconds: number;
+  };
   metricsToken?: string;
 }
 
@@ -127,6 +140,11 @@ const schema = z.object({
   RATE_LIMIT_PER_IP_PER_MINUTE: opt(int(1, 1_000_000)),
   MAX_BODY_BYTES: opt(int(1024, 10 * 1024 * 1024)),
   RETENTION_DAYS: opt(int(1, 3650)),
+  DEAD_LETTER_RETENTION_DAYS: opt(int(1, 3650)),
+  OPEN_REQUEST_RETENTION_DAYS: opt(int(1, 3650)),
+  AUDIT_RETENTION_DAYS: opt(int(1, 36_500)),
+  JOURNAL_COMPACT_AFTER_HOURS: opt(int(1, 720)),
+  DATA_LOCK_STALE_SECONDS: opt(int(0, 86_400)),
   METRICS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
 });
 type Raw = z.output<typeof schema>;
@@ -197,6 +215,13 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
     rateLimit: { perConversationPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 30, perIpPerMinute: raw.RATE_LIMIT_PER_IP_PER_MINUTE ?? 120 },
     maxBodyBytes: raw.MAX_BODY_BYTES ?? 65536,
     ...(raw.RETENTION_DAYS !== undefined ? { retentionDays: raw.RETENTION_DAYS } : {}),
+    storage: {
+      deadLetterRetentionDays: raw.DEAD_LETTER_RETENTION_DAYS ?? 30,
+      openRequestRetentionDays: raw.OPEN_REQUEST_RETENTION_DAYS ?? 180,
+      auditRetentionDays: raw.AUDIT_RETENTION_DAYS ?? 2190,
+      journalCompactAfterHours: raw.JOURNAL_COMPACT_AFTER_HOURS ?? 24,
+      dataLockStaleSeconds: raw.DATA_LOCK_STALE_SECONDS ?? 60,
+    },
     ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
   };
 }
@@ -232,6 +257,7 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     allowedServiceUrls: env.allowedServiceUrls.length,
     trustProxyHops: env.trustProxyHops,
     maxBodyBytes: env.maxBodyBytes,
+    ...env.storage,
     metricsProtected: env.metricsToken !== undefined,
   };
 }

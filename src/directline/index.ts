@@ -38,6 +38,10 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   return {
     issueToken: () => channel.issueToken(),
+    forget: (conversationId) => {
+      stream.closeConversation(conversationId);
+      return channel.store.delete(conversationId);
+    },
     close: async () => {
       stream.close();
       await channel.drain();

@@ -109,6 +109,11 @@ export class ConversationStore {
     return { conversation, created: true };
   }
 
+  /** Forgets a conversation's transcript (erasure); true when it was held. */
+  delete(id: string): boolean {
+    return this.conversations.delete(id);
+  }
+
   all(): Conversation[] {
     return [...this.conversations.values()];
   }

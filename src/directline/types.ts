@@ -47,6 +47,8 @@ export interface ActivitySet {
 export interface DirectLineHandle {
   /** Mints a token for a new conversation, as `POST /tokens/generate` does (for the widget's token endpoint). */
   issueToken(): Promise<TokenResponse>;
+  /** Drops a conversation's transcript and closes its sockets (erasure); true when one was held. */
+  forget(conversationId: string): boolean;
   /** Closes every socket and waits for turns in flight; call before `server.close()` on shutdown. */
   close(): Promise<void>;
 }

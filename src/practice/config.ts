@@ -180,8 +180,8 @@ const apiKey = z.strictObject({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, { error: 'expected the 64-character hex SHA-256 of the key' })
     .transform((h) => h.toLowerCase()),
-  /** What the key may do in the practice API; both when left out. */
-  scopes: z.array(z.enum(['read', 'write'])).min(1).optional(),
+  /** What the key may do in the practice API; read and write when left out ('erase' only when named). */
+  scopes: z.array(z.enum(['read', 'write', 'erase'])).min(1).optional(),
 });
 
 const UK_PHONE = /^(?:\+44|0)\d{9,10}$/;

@@ -17,7 +17,7 @@ import { localeToLang } from '../lang/locale.js';
 import type { Logger } from '../observability/logger.js';
 import { loadPracticeConfig, type PracticeConfig } from '../practice/config.js';
 import { createPracticeStatusSource } from '../practice/statusSource.js';
-import { openLowdbStore } from '../store/index.js';
+import { openLowdbStore, type LowdbStoreOptions } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { loadContent, type Content } from './content.js';
 import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
@@ -59,6 +59,8 @@ export interface AppOptions {
   /** Overrides of the practice file's webhook (PRACTICE_WEBHOOK_URL / _SECRET). */
   webhook?: { url?: string; secret?: string };
   retentionDays?: number;
+  /** Retention beyond retentionDays, journal compaction by age, and the data directory lock (defaults in the store). */
+  storage?: Pick<LowdbStoreOptions, 'retention' | 'compactAfterMs' | 'lockStaleAfterMs'>;
   /** How often the delivery worker looks at the outbox; 0 = do not start it (tests run it by hand). */
   deliveryIntervalMs?: number;
   metrics?: Metrics;
@@ -92,9 +94,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { clock, logger } = options;
   const config = loadPracticeConfig(options.practiceConfigPath);
   const content = loadContent(options.contentRoot);
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const retentionDays = options.retentionDays ?? config.retentionDays;
-  const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger });
+  const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger, ...options.storage });
   await auditClosures(config, clock.now(), store.audit, logger);
   const metrics = options.metrics ?? createMetrics();
   const idleMs = config.idleTimeoutMinutes * 60_000;
@@ -213,7 +215,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     t: createTranslate(content.i18n),
     languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
   });
-  registerPracticeApi(server, { store, clock, logger, apiKeys: config.apiKeys, toBundle, calendar: config });
+  registerPracticeApi(server, {
+    store,
+    clock,
+    logger,
+    apiKeys: config.apiKeys,
+    toBundle,
+    calendar: config,
+    // Erasure waits for the conversation's turn in flight and drops what memory holds of it.
+    conversationGate: (id, erase) =>
+      service.withConversation(id, () => {
+        if (id.startsWith('directline:')) directLine.forget(id.slice('directline:'.length));
+        return erase();
+      }),
+  });
 
   const webhookUrl = options.webhook?.url ?? config.webhook?.url;
   const webhookSecret = options.webhook?.secret ?? config.webhook?.secret;
@@ -237,7 +252,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.warn('no practice webhook configured: requests are kept in the outbox and shown by the practice API');
   }
 
-  // Retention: delete idle conversations and delivered or closed requests older than retentionDays.
+  // Retention (see Store.sweep), and journal compaction by age when no write triggers it.
   const sweep = () =>
     store.sweep(clock.now()).then(
       (removed) => logger.info(removed, 'retention sweep'),

@@ -16,9 +16,18 @@ export interface ConversationRecord {
   updatedAt: string;
 }
 
+export interface PutOptions {
+  /**
+   * No earlier version of this record may survive on storage, not even as bytes awaiting reuse by
+   * the storage engine (e.g. the record now holds less personal data than before). Resolves once the
+   * record is stored; the earlier versions are removed promptly after, and `Store.flush()` waits for it.
+   */
+  forgetEarlier?: boolean;
+}
+
 export interface ConversationStore {
   get(id: string): Promise<ConversationRecord | undefined>;
-  put(record: ConversationRecord): Promise<void>;
+  put(record: ConversationRecord, options?: PutOptions): Promise<void>;
   delete(id: string): Promise<void>;
   /** Number of conversations updated at or after `since` (for metrics). */
   countActiveSince(since: Date): Promise<number>;
@@ -83,6 +92,25 @@ export interface AuditLog {
   read(requestId?: string): Promise<AuditEntry[]>;
 }
 
+/** What to erase: one request, or one conversation (the store key, `<channelId>:<conversation id>`). */
+export type ErasureTarget = { requestId: string } | { conversationId: string };
+
+export interface ErasureReport {
+  /** The conversation whose snapshot was erased, when one was stored. */
+  conversationId?: string;
+  /** Requests erased (with their delivery entries). */
+  requestIds: string[];
+}
+
+export interface SweepResult {
+  conversations: number;
+  requests: number;
+  /** Audit lines removed (older than the audit retention). */
+  auditLines: number;
+  /** Set when the sweep deleted nothing on purpose, e.g. 'clock-ahead'. */
+  skipped?: string;
+}
+
 export interface Store {
   conversations: ConversationStore;
   requests: RequestStore;
@@ -90,8 +118,22 @@ export interface Store {
   audit: AuditLog;
   /** Can we write? (for /ready) */
   checkWritable(): Promise<boolean>;
-  /** Delete conversations idle and delivered/closed requests older than the retention period. */
-  sweep(now: Date): Promise<{ conversations: number; requests: number }>;
+  /**
+   * Retention: deletes conversations idle, and delivered/closed requests submitted, longer than the
+   * retention period; dead letters and never-closed requests after their own (longer) periods; audit
+   * lines older than the audit retention. Refuses (skipped: 'clock-ahead') when `now` is far ahead
+   * of everything stored and the sweep would delete most of it: a clock set wrong, not old data.
+   */
+  sweep(now: Date): Promise<SweepResult>;
+  /**
+   * Erases one request, or one conversation, everywhere the store holds it: the conversation
+   * snapshot (including every earlier version, physically), the request record(s) and their delivery
+   * entries. Erasing a request also erases the conversation it came from (its snapshot carries the
+   * same details, and would otherwise store the request again); erasing a conversation erases every
+   * request it produced. Resolves once the data is gone from disk; undefined when nothing was stored.
+   * Writes no audit entry (the caller knows who asked).
+   */
+  erase(target: ErasureTarget): Promise<ErasureReport | undefined>;
   /** Flush pending writes (graceful shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const SCOPES = ['read', 'write'] as const;
+export const SCOPES = ['read', 'write', 'erase'] as const;
 export type Scope = (typeof SCOPES)[number];
+/** What a key configured without scopes may do: erasure is never implied, it must be granted by name. */
+export const DEFAULT_SCOPES: readonly Scope[] = ['read', 'write'];
 
-/** A configured key: only the SHA-256 of the secret is stored. Scopes default to both. */
+/** A configured key: only the SHA-256 of the secret is stored. Scopes default to read and write. */
 export const ApiKeySchema = z.object({
   name: z.string().min(1).max(100),
   sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'sha256 must be 64 hex characters'),
@@ -28,7 +30,7 @@ export const hashApiKey = (secret: string): string => createHash('sha256').updat
 export function createAuthenticator(keys: readonly ApiKeyConfig[]): (authorization: string | undefined) => AuthenticatedKey | undefined {
   const parsed = keys.map((k) => {
     const valid = ApiKeySchema.parse(k);
-    return { name: valid.name, scopes: valid.scopes ?? [...SCOPES], digest: Buffer.from(valid.sha256.toLowerCase(), 'hex') };
+    return { name: valid.name, scopes: valid.scopes ?? [...DEFAULT_SCOPES], digest: Buffer.from(valid.sha256.toLowerCase(), 'hex') };
   });
   return (authorization) => {
     const m = /^Bearer ([\x21-\x7e]{1,512})$/.exec(authorization ?? '');

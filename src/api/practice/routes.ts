@@ -5,19 +5,22 @@ import type { IntakeRequest, RequestStatus } from '../../domain/types.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Store } from '../../store/types.js';
 import { createAuthenticator, type ApiKeyConfig, type AuthenticatedKey, type Scope } from './auth.js';
+import { registerErasureRoutes, type ConversationGate } from './erasure.js';
 import { ApiError, badQuery, jsonBody, queryOf, sendError, sendJson } from './http.js';
 import { registerContractRoutes } from './contract.js';
 import type { ReportCalendar } from '../../practice/activityReport.js';
 import { DeliveriesQuerySchema, ListQuerySchema, SETTABLE_STATUSES, StatusBodySchema } from './schemas.js';
 
 export interface PracticeApiDeps {
-  store: Pick<Store, 'requests' | 'outbox' | 'audit'>;
+  store: Pick<Store, 'requests' | 'outbox' | 'audit' | 'erase'>;
   clock: Clock;
   logger: Logger;
   apiKeys: readonly ApiKeyConfig[];
   toBundle: (request: IntakeRequest) => Bundle;
   /** The practice calendar, for reply-by listings and activity reports by local day. */
   calendar?: ReportCalendar;
+  /** Holds a conversation's turns and drops what memory holds of it while it is erased (see erasure.ts). */
+  conversationGate?: ConversationGate;
 }
 
 interface Ctx {
@@ -131,6 +134,8 @@ export function registerPracticeApi(server: Server, deps: PracticeApiDeps): void
       sendJson(res, 200, { id: updated.id, status: updated.status, statusHistory: updated.statusHistory });
     }),
   );
+
+  registerErasureRoutes(server, { store, route, audit, ...(deps.conversationGate ? { gate: deps.conversationGate } : {}) });
 
   server.get(
     '/api/practice/deliveries',

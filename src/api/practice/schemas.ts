@@ -23,4 +23,15 @@ export const StatusBodySchema = z
   })
   .strict();
 
+/** Request ids are short tokens (UUIDs from the bot); anything else is a client error, not a lookup. */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+const hasNoControlCharacters = (s: string): boolean => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** Exactly one of the two; conversation ids are `<channelId>:<id>` as in a request's conversationId. */
+export const ErasureBodySchema = z.union([
+  z.object({ requestId: z.string().regex(REQUEST_ID) }).strict(),
+  z.object({ conversationId: z.string().min(1).max(1024).refine(hasNoControlCharacters) }).strict(),
+]);
+
 export const DeliveriesQuerySchema = z.object({ state: z.enum(['pending', 'delivered', 'dead']).optional() }).strict();

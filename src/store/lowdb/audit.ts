@@ -1,14 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import type { Logger } from '../../observability/logger.js';
 import type { AuditEntry, AuditLog } from '../types.js';
-import { isObject, listDir } from './fs-util.js';
+import { isObject, listDir, makeDir } from './fs-util.js';
 import { JsonLinesWriter, readJsonLines } from './json-lines.js';
 import { DAY_LOG_FILE, auditDir, auditLogPath, dayOf } from './paths.js';
 
 /**
  * Append-only audit log as JSON Lines, one file per UTC day of the entry (`audit/YYYY-MM-DD.jsonl`).
- * Not lowdb on purpose: an audit log must never be rewritten, and an append must cost the same on the
- * last day of the year as on the first (see json-lines.ts). Retention does not touch it.
+ * Not lowdb on purpose: an append must cost the same on the last day of the year as on the first (see
+ * json-lines.ts), and must never rewrite earlier entries. The one exception is retention: lines older
+ * than the audit retention are trimmed, whole day files deleted and the boundary day rewritten with
+ * the store's durable replace.
  */
 
 function isAuditEntry(value: unknown): value is AuditEntry {
@@ -35,7 +36,7 @@ export class JsonLinesAuditLog implements AuditLog {
     if (!isAuditEntry(entry)) throw new TypeError('Not an AuditEntry');
     const day = dayOf(entry.at);
     if (!this.#dirMade) {
-      await mkdir(auditDir(this.dataDir), { recursive: true });
+      await makeDir(auditDir(this.dataDir));
       this.#dirMade = true;
     }
     await this.#writer.append(auditLogPath(this.dataDir, day), entry);
@@ -54,6 +55,26 @@ export class JsonLinesAuditLog implements AuditLog {
       for (const v of values) if (isAuditEntry(v) && (requestId === undefined || v.requestId === requestId)) out.push(v);
     }
     return out;
+  }
+
+  /** UTC days that have an audit file, oldest first. */
+  async days(): Promise<string[]> {
+    return (await listDir(auditDir(this.dataDir)))
+      .flatMap((name) => DAY_LOG_FILE.exec(name)?.[1] ?? [])
+      .sort();
+  }
+
+  /** Removes entries dated before `cutoffMs`; returns how many lines were removed. */
+  async trim(cutoffMs: number): Promise<number> {
+    const cutoffDay = dayOf(cutoffMs);
+    let removed = 0;
+    for (const day of await this.days()) {
+      if (day > cutoffDay) break;
+      // A line without a readable date on an old day is dropped with it; on the boundary day it is kept.
+      const keep = day < cutoffDay ? () => false : (v: unknown) => !(isAuditEntry(v) && Date.parse(v.at) < cutoffMs);
+      removed += await this.#writer.rewrite(auditLogPath(this.dataDir, day), keep);
+    }
+    return removed;
   }
 
   idle(): Promise<void> {

@@ -1,7 +1,7 @@
 import { rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
-import type { ConversationRecord, ConversationStore } from '../types.js';
+import type { ConversationRecord, ConversationStore, PutOptions } from '../types.js';
 import { StoreFileError, errorCode } from './errors.js';
 import { isObject, listDir } from './fs-util.js';
 import { Journal, type JournalOptions } from './journal.js';
@@ -46,13 +46,16 @@ export interface ConversationStoreOptions extends Omit<JournalOptions, 'dir'> {
 }
 
 export class JournalConversationStore implements ConversationStore {
-  private constructor(readonly journal: Journal) {}
+  private constructor(
+    readonly journal: Journal,
+    private readonly logger?: Logger,
+  ) {}
 
   /** Opens the journal (rebuilding its index) and moves in any conversation files of the old layout. */
   static async open(options: ConversationStoreOptions): Promise<JournalConversationStore> {
     const { dataDir, ...journalOptions } = options;
     const journal = await Journal.open({ ...journalOptions, dir: conversationsDir(dataDir) });
-    const store = new JournalConversationStore(journal);
+    const store = new JournalConversationStore(journal, options.logger);
     try {
       await store.#importLegacyFiles(dataDir, options.logger);
     } catch (err) {
@@ -71,15 +74,34 @@ export class JournalConversationStore implements ConversationStore {
     return record.id === id ? record : undefined;
   }
 
-  async put(record: ConversationRecord): Promise<void> {
+  async put(record: ConversationRecord, options: PutOptions = {}): Promise<void> {
     if (!isConversationRecord(record)) throw new TypeError('Not a ConversationRecord');
     const updatedAt = timeOf(record.updatedAt, 'updatedAt');
     timeOf(record.createdAt, 'createdAt');
     await this.journal.put(hashId(record.id), updatedAt, JSON.stringify(record));
+    if (options.forgetEarlier) {
+      // In the background: the patient is not kept waiting for a compaction. flush() waits for it.
+      this.journal.purge().catch((err: unknown) => this.logger?.error({ err: (err as Error).message }, 'journal purge failed; the next compaction retries'));
+    }
   }
 
   async delete(id: string): Promise<void> {
     await this.journal.delete(hashId(id));
+  }
+
+  /** Whether a record is stored under `id` (erasure checks this before reporting "not found"). */
+  async has(id: string): Promise<boolean> {
+    return (await this.get(id)) !== undefined;
+  }
+
+  /**
+   * Deletes the conversation and removes every line that ever held it from the journal files (a
+   * compaction); resolves once they are gone from disk. Returns whether it was stored.
+   */
+  async erase(id: string): Promise<boolean> {
+    const existed = await this.journal.delete(hashId(id));
+    await this.journal.purge();
+    return existed;
   }
 
   async countActiveSince(since: Date): Promise<number> {
@@ -87,6 +109,20 @@ export class JournalConversationStore implements ConversationStore {
     let n = 0;
     for (const [, at] of this.journal.times()) if (at >= from) n += 1;
     return n;
+  }
+
+  /** Conversations last updated before `cutoffMs` (what sweep would delete). */
+  countBefore(cutoffMs: number): number {
+    let n = 0;
+    for (const [, at] of this.journal.times()) if (at < cutoffMs) n += 1;
+    return n;
+  }
+
+  /** Time of the most recent update of any conversation (undefined when none is stored). */
+  newest(): number | undefined {
+    let newest: number | undefined;
+    for (const [, at] of this.journal.times()) if (newest === undefined || at > newest) newest = at;
+    return newest;
   }
 
   /** Deletes conversations last updated before `cutoffMs`; returns how many. */

@@ -1,9 +1,9 @@
 import { fstatSync } from 'node:fs';
-import { mkdir, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError, StoreFileError } from './errors.js';
-import { listDir, syncDir, writeAll } from './fs-util.js';
+import { FILE_MODE, listDir, makeDir, syncDir, writeAll } from './fs-util.js';
 import { decodeLine, encodeLine } from './journal-line.js';
 
 /**
@@ -17,9 +17,11 @@ import { decodeLine, encodeLine } from './journal-line.js';
  *   queued behind the disk, so throughput fell by a third.)
  * - Index in memory: key → (segment, offset, length, time), rebuilt at start-up from the line headers
  *   without parsing values; recently used values are also kept in an LRU cache.
- * - Compaction: when dead lines outweigh live ones (and a floor), the sealed segments' live lines are
- *   copied to the newest segment and the old files deleted, oldest first (so a deletion can never be
- *   undone by a crash half-way).
+ * - Compaction: when dead lines outweigh live ones (and a floor), or when dead lines have been on disk
+ *   longer than `maxGarbageAgeMs`, or when asked to purge (erasure), the sealed segments' live lines
+ *   are copied to the newest segment and the old files deleted, oldest first (so a deletion can never
+ *   be undone by a crash half-way). Dead lines are old versions of a snapshot and deleted ones: they
+ *   hold personal data, so they must not outlive their conversation by more than a bounded time.
  * - Crash safety: a process starts a new segment and never writes into an existing one, so bytes left
  *   by a kill mid-write (a last line without its newline) stay at the end of a sealed segment, where
  *   the scan skips them. A damaged line anywhere else stops start-up with the file named, untouched.
@@ -31,6 +33,14 @@ export interface JournalOptions {
   maxSegmentBytes?: number;
   /** Compaction runs when dead bytes exceed both the live bytes and this floor (default 32 MiB). */
   minGarbageBytes?: number;
+  /**
+   * Compaction also runs once dead bytes have been on disk this long, however few (default 24 h):
+   * a small practice would otherwise never reach the size floor, and a deleted conversation would
+   * stay in the files for good.
+   */
+  maxGarbageAgeMs?: number;
+  /** Milliseconds since the epoch, for the age rule (default Date.now). */
+  now?: () => number;
   /** Values kept in memory, most recently used first (default 1,000). */
   cacheEntries?: number;
   /** fdatasync every batch before its puts resolve (default true). */
@@ -80,6 +90,8 @@ export class Journal {
   readonly #maxSegmentBytes: number;
   readonly #minGarbageBytes: number;
   readonly #cacheEntries: number;
+  readonly #maxGarbageAgeMs: number;
+  readonly #now: () => number;
   readonly #sync: boolean;
   readonly #logger: Logger | undefined;
 
@@ -99,6 +111,10 @@ export class Journal {
   #draining: Promise<void> | null = null;
   #batch: Promise<void> | null = null;
   #compacting: Promise<void> | null = null;
+  /** A purge waiting for its compaction to start; later purges share it. */
+  #purging: Promise<void> | null = null;
+  /** Since when dead bytes have been on disk (undefined: none). */
+  #garbageSince: number | undefined;
   #closed = false;
 
   private constructor(options: JournalOptions) {
@@ -106,6 +122,8 @@ export class Journal {
     this.#maxSegmentBytes = options.maxSegmentBytes ?? 64 * 1024 * 1024;
     this.#minGarbageBytes = options.minGarbageBytes ?? 32 * 1024 * 1024;
     this.#cacheEntries = options.cacheEntries ?? 1000;
+    this.#maxGarbageAgeMs = options.maxGarbageAgeMs ?? 24 * 3600_000;
+    this.#now = options.now ?? Date.now;
     this.#sync = options.sync ?? true;
     this.#logger = options.logger;
   }
@@ -113,7 +131,7 @@ export class Journal {
   /** Opens the journal and rebuilds the index (StoreFileError, naming the file, on a damaged line). */
   static async open(options: JournalOptions): Promise<Journal> {
     const journal = new Journal(options);
-    await mkdir(options.dir, { recursive: true });
+    await makeDir(options.dir);
     try {
       await journal.#scan();
     } catch (err) {
@@ -186,20 +204,59 @@ export class Journal {
     return { liveBytes: this.#liveBytes, totalBytes: this.#totalBytes, segments: this.#segments.size, batches: this.#batches };
   }
 
-  /** Resolves when no write or compaction is queued or running. */
+  /** Resolves when no write, purge or compaction is queued or running. */
   async idle(): Promise<void> {
-    while (this.#draining || this.#compacting) {
+    while (this.#draining || this.#compacting || this.#purging) {
       await this.#draining;
-      await this.#compacting;
+      await this.#compacting?.catch(() => undefined);
+      await this.#purging?.catch(() => undefined);
     }
+  }
+
+  /**
+   * Removes from disk every line that is no longer live (older versions of values and deleted
+   * keys), by a compaction that starts after this call: resolves once the old segments are deleted.
+   * For erasure: after `delete(key)` or a `put` that replaced a value, await this and no byte of the
+   * earlier values is left in the files. Calls made while one waits to start share it.
+   */
+  purge(): Promise<void> {
+    if (this.#closed) return Promise.reject(new StoreClosedError());
+    this.#purging ??= (async () => {
+      // One already running may have sealed its segments before the lines to purge were written.
+      // (Always awaits at least once, so #purging is assigned before it is cleared below.)
+      do await this.#compacting?.catch(() => undefined);
+      while (this.#compacting);
+      // From here on, a new purge needs a compaction of its own: this one seals at once.
+      this.#purging = null;
+      // A round keeps the old segments when a key kept being written while it ran: try again.
+      for (let round = 0; round < 3; round++) {
+        const run = this.#compact();
+        this.#compacting = run.then(
+          () => undefined,
+          () => undefined,
+        ).finally(() => (this.#compacting = null));
+        if (await run) return;
+      }
+      throw new Error('journal purge could not finish: conversations kept being written; try again');
+    })();
+    return this.#purging;
+  }
+
+  /** Starts a compaction if one is due (size or age); for a timer, since the age rule needs no write to trigger it. */
+  compactIfDue(): void {
+    if (!this.#closed) this.#maybeCompact();
   }
 
   /** Runs a compaction now (tests and tools; normally it starts by itself). */
   async compact(): Promise<void> {
     this.#assertOpen();
     await this.idle();
-    this.#compacting = this.#compact().finally(() => (this.#compacting = null));
-    await this.#compacting;
+    const run = this.#compact();
+    this.#compacting = run.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => (this.#compacting = null));
+    await run;
   }
 
   async close(): Promise<void> {
@@ -274,6 +331,7 @@ export class Journal {
     segment.size = offset;
     this.#totalBytes += data.length;
     this.#batches += 1;
+    if (this.#totalBytes > this.#liveBytes) this.#garbageSince ??= this.#now();
     for (const w of writes) {
       this.#settlePending(w);
       w.resolve();
@@ -307,7 +365,7 @@ export class Journal {
     if (active && active.size < this.#maxSegmentBytes && active.id >= this.#sealBelow) return active;
     const id = this.#nextId++;
     const path = join(this.dir, segmentName(id));
-    const handle = await open(path, 'a+');
+    const handle = await open(path, 'a+', FILE_MODE);
     const segment: Segment = { id, path, handle, size: 0, readers: 0, retired: false };
     this.#segments.set(id, segment);
     this.#active = segment;
@@ -320,9 +378,14 @@ export class Journal {
   #maybeCompact(): void {
     if (this.#compacting || this.#closed) return;
     const garbage = this.#totalBytes - this.#liveBytes;
-    if (garbage <= this.#minGarbageBytes || garbage <= this.#liveBytes) return;
+    const bigEnough = garbage > this.#minGarbageBytes && garbage > this.#liveBytes;
+    const oldEnough = garbage > 0 && this.#garbageSince !== undefined && this.#now() - this.#garbageSince >= this.#maxGarbageAgeMs;
+    if (!bigEnough && !oldEnough) return;
     let failed = false;
     this.#compacting = this.#compact()
+      .then((done) => {
+        failed = !done;
+      })
       .catch((err: unknown) => {
         failed = true;
         this.#logger?.error({ err: (err as Error).message }, 'journal compaction failed; old segments kept');
@@ -335,9 +398,11 @@ export class Journal {
       });
   }
 
-  async #compact(): Promise<void> {
+  /** Returns false when it kept the old segments (a live line could not be moved). */
+  async #compact(): Promise<boolean> {
     // Seal: from here on batches go to a new segment. Let a batch already writing to an old one finish.
     const sealBelow = this.#nextId;
+    const startedAt = this.#now();
     this.#sealBelow = sealBelow;
     await this.#batch;
     const sealed = [...this.#segments.keys()].filter((id) => id < sealBelow).sort((a, b) => a - b);
@@ -358,7 +423,7 @@ export class Journal {
     }
     if ([...this.#index.values()].some((loc) => isSealed.has(loc.segment))) {
       this.#logger?.warn({ dir: this.dir }, 'journal compaction could not move every live line; old segments kept');
-      return;
+      return false;
     }
     // Oldest first: were we to stop half-way, no deletion (tombstone) could lose to an older value.
     for (const id of sealed) {
@@ -371,6 +436,9 @@ export class Journal {
       if (segment.readers === 0) await segment.handle.close();
     }
     if (this.#sync) syncDir(this.dir);
+    // What is dead now was written while this ran, so it is no older than its start.
+    this.#garbageSince = this.#totalBytes > this.#liveBytes ? startedAt : undefined;
+    return true;
   }
 
   // ---- start-up ------------------------------------------------------------------------------
@@ -397,6 +465,13 @@ export class Journal {
       this.#segments.set(id, { id, path, handle, size: bytes.length, readers: 0, retired: false });
       this.#totalBytes += bytes.length;
       this.#nextId = id + 1;
+    }
+    // Dead lines found at start-up are as old as the oldest segment's last write, at the latest:
+    // a restart must not postpone the age rule.
+    const oldest = ids[0];
+    if (oldest !== undefined && this.#totalBytes > this.#liveBytes) {
+      const { mtimeMs } = await stat(join(this.dir, segmentName(oldest)));
+      this.#garbageSince = Math.min(mtimeMs, this.#now());
     }
   }
 

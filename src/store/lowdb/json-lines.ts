@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { StoreFileError, errorCode } from './errors.js';
-import { writeAll } from './fs-util.js';
+import { FILE_MODE, replaceFile, writeAll } from './fs-util.js';
 
 /**
  * Append-only JSON Lines files (audit log, delivered log). Not lowdb: lowdb rewrites the whole file on
@@ -77,6 +77,59 @@ export class JsonLinesWriter {
     });
   }
 
+  /**
+   * Rewrites `path` keeping only the lines `keep` accepts (lines that do not parse, torn appends,
+   * are dropped too), with the store's durable replace; deletes the file when nothing is kept.
+   * Appends to that file wait meanwhile and then go to the new file, so none is lost. For retention
+   * trims and erasure: the only times a line, once written, is taken out. Returns lines removed.
+   */
+  async rewrite(path: string, keep: (value: unknown) => boolean): Promise<number> {
+    for (let busy = this.#writing.get(path); busy; busy = this.#writing.get(path)) await busy;
+    const run = this.#rewrite(path, keep);
+    this.#writing.set(
+      path,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    try {
+      return await run;
+    } finally {
+      this.#writing.delete(path);
+      this.#flush(path);
+    }
+  }
+
+  async #rewrite(path: string, keep: (value: unknown) => boolean): Promise<number> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return 0;
+      throw StoreFileError.from(path, err);
+    }
+    const kept: string[] = [];
+    let removed = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        removed += 1;
+        continue;
+      }
+      if (keep(value)) kept.push(`${line}\n`);
+      else removed += 1;
+    }
+    if (removed === 0) return 0;
+    // The open handle (if any) still points at the old file: #write sees nlink 0 and reopens.
+    if (kept.length === 0) await unlink(path);
+    else await replaceFile(path, kept.join(''), true);
+    return removed;
+  }
+
   async idle(): Promise<void> {
     while (this.#writing.size > 0 || this.#syncing.size > 0) await Promise.allSettled([...this.#writing.values(), ...this.#syncing.values()]);
   }
@@ -117,7 +170,7 @@ export class JsonLinesWriter {
     if (handle) {
       this.#handles.delete(path);
     } else {
-      handle = await open(path, 'a+');
+      handle = await open(path, 'a+', FILE_MODE);
       try {
         // A kill -9 mid-append can leave a last line without its newline; start on a fresh line so
         // that torn fragment stays on its own and the reader can skip it.

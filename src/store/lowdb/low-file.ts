@@ -1,10 +1,8 @@
-import { closeSync, fdatasync, openSync, readFileSync, renameSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { StoreFileError } from './errors.js';
-import { syncDir, writeAll, writeChunks } from './fs-util.js';
+import { replaceFile } from './fs-util.js';
 
 /**
  * The only module that imports lowdb. It adds what lowdb leaves out:
@@ -20,25 +18,6 @@ import { syncDir, writeAll, writeChunks } from './fs-util.js';
  * - a file's text may come as chunks written in order (one writev), so a serializer can reuse the
  *   bytes of records it wrote before instead of building the whole text again.
  */
-
-const fdatasyncAsync = promisify(fdatasync);
-
-async function writeAtomically(path: string, text: string | readonly Buffer[], durable: boolean): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    if (typeof text === 'string') writeAll(fd, Buffer.from(text, 'utf8'));
-    else writeChunks(fd, text);
-    if (durable) await fdatasyncAsync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  // Rename and folder fsync are synchronous, like the write: under load each takes ~0.2 ms, whereas
-  // each asynchronous step waits its turn in a busy event loop (~10 ms at 50 concurrent), which made
-  // a consent turn three such waits long. Only the data fdatasync above is worth a wait.
-  renameSync(tmp, path);
-  if (durable) syncDir(dirname(path));
-}
 
 export type Guard<T> = (value: unknown) => value is T;
 /** Turns a file's data into its JSON text (compact): one string, or chunks whose bytes in order are the text. */
@@ -69,7 +48,7 @@ class CheckedJSONFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeAtomically(this.path, this.stringify(data), this.durable);
+    return replaceFile(this.path, this.stringify(data), this.durable);
   }
 }
 

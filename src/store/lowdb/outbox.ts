@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
 import type { Outbox, OutboxEntry } from '../types.js';
-import { isObject, listDir } from './fs-util.js';
+import { isObject, listDir, makeDir } from './fs-util.js';
 import { JsonLinesWriter, readJsonLines } from './json-lines.js';
 import { LowFile } from './low-file.js';
 import { DAY_LOG_FILE, dayOf, deliveredDir, deliveredLogPath, outboxPath } from './paths.js';
@@ -93,7 +93,7 @@ export class LowdbOutbox implements Outbox {
 
   static async open(options: { dataDir: string; logger?: Logger }): Promise<LowdbOutbox> {
     const path = outboxPath(options.dataDir);
-    await mkdir(deliveredDir(options.dataDir), { recursive: true });
+    await makeDir(deliveredDir(options.dataDir));
     // Durable: an entry lost to a power cut would be a request never delivered.
     const file = await LowFile.open<OutboxFile>(path, { format: 1, entries: {} }, isOutboxFile, { durable: true });
     const outbox = new LowdbOutbox(options.dataDir, file, new JsonLinesWriter());
@@ -212,6 +212,34 @@ export class LowdbOutbox implements Outbox {
     return removed;
   }
 
+  /**
+   * Removes every trace of these requests: their pending or dead entries, and their lines in the
+   * delivered logs (each log rewritten without them). For erasure and for retention of dead letters.
+   * Returns how many entries were removed.
+   */
+  async erase(requestIds: readonly string[]): Promise<number> {
+    const ids = new Set(requestIds);
+    let removed = 0;
+    for (const id of ids) {
+      if (!this.#file.data.entries[id]) continue;
+      delete this.#file.data.entries[id];
+      removed += 1;
+    }
+    if (removed > 0) await this.#file.write();
+    for (const [day, dayIds] of [...this.#deliveredDays]) {
+      const here = [...ids].filter((id) => dayIds.has(id));
+      if (here.length === 0) continue;
+      await this.#log.rewrite(deliveredLogPath(this.#dataDir, day), (v) => !(isObject(v) && typeof v.requestId === 'string' && ids.has(v.requestId)));
+      for (const id of here) {
+        dayIds.delete(id);
+        this.#delivered.delete(id);
+        removed += 1;
+      }
+      if (dayIds.size === 0) this.#deliveredDays.delete(day);
+    }
+    return removed;
+  }
+
   async idle(): Promise<void> {
     await Promise.all([this.#file.idle(), this.#log.idle()]);
   }
@@ -259,7 +287,7 @@ export class LowdbOutbox implements Outbox {
       }
     }
     if (changed) {
-      await mkdir(dirname(this.#file.path), { recursive: true });
+      await makeDir(dirname(this.#file.path));
       await this.#file.write();
     }
   }

@@ -3,10 +3,13 @@ import { TIER_RANK, type IntakeRequest, type RequestStatus, type Tier } from '..
 
 /**
  * What the request store keeps in memory for every stored request: enough to filter, sort, count and
- * sweep without opening partitions. About 150 bytes a request, so 100,000 requests cost ~15 MB.
+ * sweep without opening partitions, and find a conversation's requests for erasure. About 250 bytes a
+ * request, so 100,000 requests cost ~25 MB.
  */
 export interface IndexEntry {
   id: string;
+  /** The conversation (store key) the request came from. */
+  conversationId: string;
   /** Partition: UTC day of submittedAt and shard (see requestPartitionOf). */
   day: string;
   tier: Tier;
@@ -18,6 +21,7 @@ export interface IndexEntry {
 export function indexEntryOf(request: IntakeRequest, day: string): IndexEntry {
   return {
     id: request.id,
+    conversationId: request.conversationId,
     day,
     tier: request.triage.tier,
     kind: request.kind,

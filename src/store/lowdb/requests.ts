@@ -1,8 +1,8 @@
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import type { IntakeRequest, RequestStatus, Tier } from '../../domain/types.js';
 import type { RequestQuery, RequestStore } from '../types.js';
 import { LowFileCache } from './file-cache.js';
-import { isObject, listDir } from './fs-util.js';
+import { isObject, listDir, makeDir } from './fs-util.js';
 import { errorCode } from './errors.js';
 import { readCheckedJson } from './low-file.js';
 import { PARTITION_FILE, dayOf, requestPartitionOf, requestPartitionPath, requestsDir } from './paths.js';
@@ -169,6 +169,23 @@ export class LowdbRequestStore implements RequestStore {
     return n;
   }
 
+  /** The index entry of a stored request (its conversation, status, submission time). */
+  entryOf(id: string): Readonly<IndexEntry> | undefined {
+    return this.#index.get(id);
+  }
+
+  /** Ids of the requests a conversation produced. */
+  idsOfConversation(conversationId: string): string[] {
+    return [...this.#index.entries()].filter((e) => e.conversationId === conversationId).map((e) => e.id);
+  }
+
+  /** Submission time of the most recent request (undefined when none is stored). */
+  newest(): number | undefined {
+    let newest: number | undefined;
+    for (const e of this.#index.entries()) if (newest === undefined || e.submittedMs > newest) newest = e.submittedMs;
+    return newest;
+  }
+
   /** Index entries submitted before `cutoffMs` (retention candidates). */
   submittedBefore(cutoffMs: number): IndexEntry[] {
     return [...this.#index.entries()].filter((e) => e.submittedMs < cutoffMs);
@@ -212,7 +229,7 @@ export class LowdbRequestStore implements RequestStore {
 
   async #insert(request: IntakeRequest, day: string): Promise<void> {
     if (!this.#dirMade) {
-      await mkdir(requestsDir(this.#dataDir), { recursive: true });
+      await makeDir(requestsDir(this.#dataDir));
       this.#dirMade = true;
     }
     await this.#cache.use(requestPartitionPath(this.#dataDir, day), async (f) => {
