@@ -65,6 +65,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: string;
   createdAt: string;
+  /** When a person last moved it back from the dead letters; the age limit counts from here. */
+  retriedAt?: string;
   lastError?: string;
   deliveredAt?: string;
 }

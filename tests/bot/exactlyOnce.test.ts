@@ -66,6 +66,7 @@ describe.each([
     expect(again.status).toBe(200);
     expect(again.activities).toEqual(first.activities);
     expect(await footprint(a, 'rf')).toEqual(before);
+    expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^gp_intake_repeated_activities_total 1$/m);
     // A new message with its own id is a new answer, as ever.
     a.clock.advance(1000);
     const next = await say(a, 'rf', 'rf-next', ROUTINE_ANSWERS[stateOf(first)] ?? '');

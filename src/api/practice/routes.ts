@@ -6,6 +6,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Store } from '../../store/types.js';
 import { createAuthenticator, type ApiKeyConfig, type AuthenticatedKey, type Scope } from './auth.js';
 import { ApiError, badQuery, jsonBody, queryOf, sendError, sendJson } from './http.js';
+import { registerResendDead } from './resendDead.js';
 import { DeliveriesQuerySchema, ListQuerySchema, SETTABLE_STATUSES, StatusBodySchema } from './schemas.js';
 
 export interface PracticeApiDeps {
@@ -155,4 +156,6 @@ export function registerPracticeApi(server: Server, deps: PracticeApiDeps): void
       sendJson(res, 200, entry);
     }),
   );
+
+  registerResendDead(server, { route, audit, store, clock });
 }
