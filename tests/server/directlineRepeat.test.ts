@@ -52,4 +52,27 @@ describe('Direct Line: a message re-posted with the same clientActivityID', () =
     expect(fresh.json.id).not.toBe(x.json.id);
     expect(replyCount(hello.json.id)).toBe(helloReplies);
   });
+
+  it('is answered from the stored conversation after a restart, when the transcript is gone', async () => {
+    const directLineSecret = 'directline-repeat-test-secret-0123456789';
+    running = await startApp({ directLineSecret });
+    const token = (await (await fetch(`${running.url}/chat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const path = `/v3/directline/conversations/${token.conversationId}/activities`;
+    const send = (text: string, clientActivityID: string) => call(path, token.token, { type: 'message', text, channelData: { clientActivityID } });
+    expect((await call('/v3/directline/conversations', token.token, { locale: 'en-GB' })).status).toBe(201);
+    await send('hello', 'r-1');
+    await send('need.new', 'r-2');
+    const key = `directline:${token.conversationId}`;
+    const before = await running.app.store.conversations.get(key);
+    await running.app.close();
+
+    running = await startApp({ directLineSecret, dataDir: running.dataDir });
+    running.clock.advance(30_000);
+    expect((await send('need.new', 'r-2')).status).toBe(200);
+    const all = await fetch(`${running.url}${path}`, { headers: { Authorization: `Bearer ${token.token}` } });
+    const activities = ((await all.json()) as { activities: { from?: { role?: string }; channelData?: { intake?: { state?: string } } }[] }).activities;
+    expect(activities.filter((a) => a.from?.role !== 'user').at(-1)?.channelData?.intake?.state).toBe('describe');
+    const after = await running.app.store.conversations.get(key);
+    expect([after?.updatedAt, JSON.stringify(after?.snapshot)]).toEqual([before?.updatedAt, JSON.stringify(before?.snapshot)]);
+  });
 });
