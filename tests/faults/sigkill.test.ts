@@ -216,6 +216,9 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
         requestIds.set(c.id, done.requestId ?? '');
       }),
     );
+    // How many in-flight retries the restarted server recognised (their turn was saved before the kill).
+    const metrics = await (await fetch(`${second.url}/metrics`)).text();
+    console.log(`in-flight retries answered from the stored replies: ${/^gp_intake_repeated_activities_total (\d+)/m.exec(metrics)?.[1] ?? '?'} of ${inFlight}`);
     const ids = [...requestIds.values()];
     expect(INVALID_TEXTS.length).toBeGreaterThan(5);
     expect(ids.every((id) => id.length > 0)).toBe(true);
