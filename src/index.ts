@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     directLineSecret: env.directLine.secret,
     ...(env.azureDirectLineSecret ? { azureDirectLineSecret: env.azureDirectLineSecret } : {}),
     webhook: env.webhook,
+    delivery: { maxAgeMs: env.delivery.maxAgeHours * 3600_000, maxWaitMs: env.delivery.maxWaitMinutes * 60_000 },
     ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
     storage: {
       retention: {

@@ -19,9 +19,10 @@ interface ReplyBody {
   activities?: { text?: string; channelData?: { intake?: { state?: unknown; requestId?: unknown } } }[];
 }
 
-export function activity(conversationId: string, text: string, userId = 'load-user'): Record<string, unknown> {
+export function activity(conversationId: string, text: string, userId = 'load-user', activityId?: string): Record<string, unknown> {
   return {
     type: 'message',
+    ...(activityId ? { id: activityId } : {}),
     text,
     channelId: 'test',
     conversation: { id: conversationId },
@@ -69,10 +70,13 @@ function post(url: string, body: string, signal?: AbortSignal): Promise<{ status
   });
 }
 
-/** One turn: POST and read the whole reply; `ms` is the turn latency as the client sees it. */
-export async function send(url: string, conversationId: string, text: string, signal?: AbortSignal): Promise<Reply> {
+/**
+ * One turn: POST and read the whole reply; `ms` is the turn latency as the client sees it. With an
+ * `activityId`, sending it again is a retry of the same activity (the bot answers it only once).
+ */
+export async function send(url: string, conversationId: string, text: string, signal?: AbortSignal, activityId?: string): Promise<Reply> {
   const started = performance.now();
-  const { status, raw } = await post(url, JSON.stringify(activity(conversationId, text)), signal);
+  const { status, raw } = await post(url, JSON.stringify(activity(conversationId, text, 'load-user', activityId)), signal);
   const ms = performance.now() - started;
   let body: ReplyBody = {};
   try {

@@ -7,8 +7,8 @@ import { effectsIn, runTurn, type TurnInput, type TurnResult } from '../dialog/t
 import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
-import type { Store } from '../store/types.js';
-import { IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
+import type { AnsweredActivity, Store } from '../store/types.js';
+import { activityKey, IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LiveConversations } from './liveConversations.js';
 import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
@@ -21,6 +21,8 @@ export class BadActivityError extends Error {
 export interface TurnObserver {
   turn?(seconds: number, outcome: 'ok' | 'degraded'): void;
   requestStored?(tier: Tier, kind: 'request' | 'emergency-diversion'): void;
+  /** A message already taken came again and was answered with its earlier replies. */
+  repeated?(): void;
 }
 
 export interface ConversationServiceDeps {
@@ -43,6 +45,16 @@ export interface ConversationServiceDeps {
   observer?: TurnObserver;
   /** Most conversations whose statechart actor is kept running between turns (default 1,000; 0 = none). */
   liveConversations?: number;
+  /** Messages per conversation remembered (with their replies) to answer a repeat (default 20). */
+  answeredPerConversation?: number;
+}
+
+/** The replies a remembered message produced, or undefined when it is not among them. */
+function repliesFor(answered: readonly AnsweredActivity[] | undefined, key: string | undefined): OutgoingActivity[] | undefined {
+  if (!key || !Array.isArray(answered)) return undefined;
+  const hit = answered.find((a) => a.key === key);
+  // Written by this service from rendered activities (conversations are our own files).
+  return hit && Array.isArray(hit.replies) ? (structuredClone(hit.replies) as OutgoingActivity[]) : undefined;
 }
 
 /**
@@ -53,10 +65,17 @@ export interface ConversationServiceDeps {
  * snapshot of the turn that stores a request carries that request, so if the snapshot was saved but
  * the request was not (a crash between the two, or a failed write), the request is stored from the
  * snapshot when the conversation is next loaded, before anything else happens.
+ *
+ * Exactly once: a channel retries an activity whose reply was slow, and a patient presses send twice
+ * after a lost response. The last messages taken (by `activityKey`) and the replies each produced are
+ * stored in the same record as the snapshot, so a repeat (even after a crash or a restart) is
+ * answered with those replies and runs nothing: no turn, no request, no audit line. Without that, a
+ * "No" meant for one red-flag question could answer the next one, which the patient never saw.
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const queue = new KeyedQueue();
   const live = new LiveConversations(deps.liveConversations ?? 1000);
+  const remember = Math.max(0, deps.answeredPerConversation ?? 20);
   const { store, logger } = deps;
 
   /**
@@ -129,9 +148,19 @@ export function createConversationService(deps: ConversationServiceDeps) {
       if (kept) live.put(key, kept);
       return [];
     }
+    const answered = kept?.answered ?? stored?.answered ?? [];
+    const messageKey = kind === 'message' ? activityKey(activity) : undefined;
+    const again = repliesFor(answered, messageKey);
+    if (again) {
+      if (kept) live.put(key, kept);
+      deps.observer?.repeated?.();
+      // The snapshot says the turn happened; if a request it carries could not be stored, say so.
+      if (!degraded) return again;
+    }
 
     const practice = await deps.practiceStatus(now);
     const lang = deps.localeToLang(activity.locale) ?? 'eng';
+    if (again) return deps.render([{ key: 'dialog.error' }], { lang, channelId: activity.channelId, practice, now, state: 'error' });
     const input: TurnInput =
       kind === 'start'
         ? { kind, at: now, practice, lang }
@@ -151,6 +180,24 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const snapshot = forget ? (withoutPersonalData(result.snapshot) ?? null) : result.snapshot;
     // Earlier versions on disk are purged (a journal compaction) once, not on every message after the end.
     const purge = forget && (kept !== undefined || stored === undefined || !holdsNoPersonalData(stored.snapshot));
+    const renderContext = {
+      lang: result.lang,
+      channelId: activity.channelId,
+      practice,
+      now,
+      ...(result.urgency ? { urgency: result.urgency } : {}),
+      ...(result.disposition ? { disposition: result.disposition } : {}),
+    };
+    // Rendered before saving because they are saved with the snapshot: a repeat of this message gets
+    // these (a request the snapshot carries is stored again on load before a repeat is answered).
+    const replies = deps.render(result.say, {
+      ...renderContext,
+      state: result.state,
+      ...(result.requestId ? { requestId: result.requestId } : {}),
+    });
+    const nowAnswered: AnsweredActivity[] = messageKey && remember > 0 ? [...answered, { key: messageKey, replies }].slice(-remember) : answered;
+    // Earlier replies can hold the review summary (name, date of birth): an unsent ending keeps only this turn's.
+    const keptAnswered = forget ? nowAnswered.filter((a) => a.key === messageKey) : nowAnswered;
 
     // The snapshot is saved while the requests are stored, not after them: it carries them, so one
     // missing after a crash is stored again from it (replayEffects). The patient is answered after both.
@@ -158,7 +205,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
       degraded
         ? Promise.resolve(true)
         : store.conversations
-            .put({ id: key, machineVersion: result.machineVersion, snapshot, createdAt, updatedAt: now.toISOString() }, { forgetEarlier: purge })
+            .put(
+              {
+                id: key,
+                machineVersion: result.machineVersion,
+                snapshot,
+                createdAt,
+                updatedAt: now.toISOString(),
+                ...(keptAnswered.length > 0 ? { answered: keptAnswered } : {}),
+              },
+              { forgetEarlier: purge },
+            )
             .then(
               () => true,
               (err: unknown) => {
@@ -170,23 +227,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const [audited, saved] = await Promise.all([effects.audits, saving]);
     const failed = !effects.ok || degraded || !audited || !saved;
     // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
-    if (result.live && !failed && !forget) live.put(key, { live: result.live, createdAt });
+    if (result.live && !failed && !forget) live.put(key, { live: result.live, createdAt, answered: nowAnswered });
     else result.live?.actor.stop();
-    const emergency = result.urgency === 'emergency';
-    // When state could not be kept, say so, except for an emergency: its advice stands on its own.
-    const say = failed && !emergency ? [{ key: 'dialog.error' }] : result.say;
-    const replies = deps.render(say, {
-      lang: result.lang,
-      channelId: activity.channelId,
-      practice,
-      now,
-      state: failed && !emergency ? 'error' : result.state,
-      ...(result.urgency ? { urgency: result.urgency } : {}),
-      ...(result.disposition ? { disposition: result.disposition } : {}),
-      ...(result.requestId && !failed ? { requestId: result.requestId } : {}),
-    });
     deps.observer?.turn?.((performance.now() - started) / 1000, failed ? 'degraded' : 'ok');
-    return replies;
+    // Callers copy activities before changing them (botbuilder's sendActivities, botReplies), so the
+    // kept list and the patient's replies may share these objects; a repeat gets its own copy.
+    if (!failed) return replies;
+    // When state could not be kept, say so, except for an emergency: its advice stands on its own.
+    if (result.urgency === 'emergency') return deps.render(result.say, { ...renderContext, state: result.state });
+    return deps.render([{ key: 'dialog.error' }], { ...renderContext, state: 'error' });
   }
 
   function handleParsed(activity: IncomingActivity): Promise<OutgoingActivity[]> {

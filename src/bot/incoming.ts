@@ -15,6 +15,8 @@ export const IncomingActivitySchema = z.object({
   serviceUrl: z.string().max(2048).optional(),
   attachments: z.array(z.unknown()).optional(),
   membersAdded: z.array(z.object({ id: z.string() })).optional(),
+  // Only channelData.clientActivityID is read (activityKey); channels put anything else here.
+  channelData: z.unknown().optional(),
 });
 export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;
 
@@ -28,4 +30,20 @@ export function messageText(activity: IncomingActivity): string {
   if (typeof v === 'string') return v.slice(0, MAX_TEXT_CHARS);
   if (v && typeof v === 'object' && 'code' in v && typeof v.code === 'string') return v.code.slice(0, 200);
   return activity.text ?? '';
+}
+
+/**
+ * What identifies one message across retries, for answering a repeat with the replies already given
+ * (conversationService). Web Chat's `channelData.clientActivityID` first: a client re-POSTing the
+ * same message after a lost response gets a new activity id from Direct Line but keeps that one.
+ * Otherwise the activity id, which a channel keeps when it retries a delivery. Undefined when the
+ * activity carries neither: such a message cannot be told from a new one and is always applied.
+ */
+export function activityKey(activity: IncomingActivity): string | undefined {
+  const data = activity.channelData;
+  if (typeof data === 'object' && data !== null && 'clientActivityID' in data) {
+    const client = data.clientActivityID;
+    if (typeof client === 'string' && client.length > 0 && client.length <= 256) return `client:${client}`;
+  }
+  return activity.id ? `id:${activity.id}` : undefined;
 }

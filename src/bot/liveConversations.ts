@@ -1,9 +1,11 @@
 import type { LiveConversation } from '../dialog/turn.js';
+import type { AnsweredActivity } from '../store/types.js';
 
 /** A conversation's running actor plus what the stored record holds beside the snapshot. */
 export interface LiveEntry {
   live: LiveConversation;
   createdAt: string;
+  answered: AnsweredActivity[];
 }
 
 /**

@@ -32,6 +32,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('MicrosoftAppTenantId', '', 'Entra tenant id; required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
   v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests.', 'https://practice.example.nhs.uk/hook'),
   v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
+  v('DELIVERY_MAX_AGE_HOURS', '72', 'How long a request is retried before it becomes a dead letter (1–8760), counted from when it was queued or last re-sent.', '168'),
+  v('DELIVERY_MAX_WAIT_MINUTES', '15', 'Longest wait between two delivery attempts (1–1440); waits grow from 2 s up to this, with jitter.', '5'),
   v('DIRECTLINE_SECRET', '', 'Signs self-hosted Direct Line tokens (at least 32 characters). Required in production; otherwise a random one per process.', 'directline-secret-0123456789abcdef0123', true),
   v('AZURE_DIRECTLINE_SECRET', '', 'Azure Bot Service Direct Line secret. When set, the web chat talks to Azure\'s Direct Line (token from /chat/token) instead of our self-hosted one.', 'azure-directline-secret-example-0123456789', true),
   v('ALLOWED_SERVICE_URLS', '', 'Comma list of serviceUrl prefixes the bot may POST replies to in anonymous mode (https, or http on localhost; `http://localhost:*` for the Emulator). Empty = only expectReplies.', 'https://smba.trafficmanager.net/'),
@@ -70,6 +72,8 @@ export interface AppEnv {
   logLevel: LogLevel;
   bot: BotAuth;
   webhook: { url?: string; secret?: string };
+  /** Delivery retries: age limit before a dead letter, and the longest wait between attempts. */
+  delivery: { maxAgeHours: number; maxWaitMinutes: number };
   /** `generated` = random per process; tokens die with the process (log a warning at start-up). */
   directLine: { secret: string; generated: boolean };
   /** Azure's Direct Line secret: the web chat uses Azure's Direct Line instead of ours. */
@@ -132,6 +136,8 @@ const schema = z.object({
   MicrosoftAppTenantId: opt(z.string().trim().min(1)),
   PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
   PRACTICE_WEBHOOK_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
+  DELIVERY_MAX_AGE_HOURS: opt(int(1, 8760)),
+  DELIVERY_MAX_WAIT_MINUTES: opt(int(1, 1440)),
   DIRECTLINE_SECRET: opt(z.string().min(32, { error: 'must be at least 32 characters' })),
   AZURE_DIRECTLINE_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   ALLOWED_SERVICE_URLS: opt(z.string()),
@@ -206,6 +212,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
       ...(raw.PRACTICE_WEBHOOK_URL ? { url: raw.PRACTICE_WEBHOOK_URL } : {}),
       ...(raw.PRACTICE_WEBHOOK_SECRET ? { secret: raw.PRACTICE_WEBHOOK_SECRET } : {}),
     },
+    delivery: { maxAgeHours: raw.DELIVERY_MAX_AGE_HOURS ?? 72, maxWaitMinutes: raw.DELIVERY_MAX_WAIT_MINUTES ?? 15 },
     directLine: raw.DIRECTLINE_SECRET
       ? { secret: raw.DIRECTLINE_SECRET, generated: false }
       : { secret: randomBytes(48).toString('base64url'), generated: true },
@@ -254,6 +261,8 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     // Key chosen so the redaction list (which hides any *secret* key) leaves this harmless fact visible.
     directLineSigning: env.directLine.generated ? 'generated-per-process' : 'configured',
     webhookOverride: env.webhook.url !== undefined,
+    deliveryMaxAgeHours: env.delivery.maxAgeHours,
+    deliveryMaxWaitMinutes: env.delivery.maxWaitMinutes,
     allowedServiceUrls: env.allowedServiceUrls.length,
     trustProxyHops: env.trustProxyHops,
     maxBodyBytes: env.maxBodyBytes,

@@ -84,17 +84,44 @@ export class DirectLineChannel {
     return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0 };
   }
 
-  /** Stores the user's activity and the bot's replies in turn order; resolves with the user activity id. */
+  /**
+   * Stores the user's activity and the bot's replies in turn order; resolves with the user activity id.
+   * A client that re-POSTs a message after a lost response sends the same `channelData.clientActivityID`
+   * (Web Chat and DirectLineJS do): once its turn has been answered, the repeat gets the first POST's
+   * id and adds nothing to the transcript, whose replies the client already has. The bot also
+   * recognises the clientActivityID, so a repeat after a restart (transcript gone) changes nothing.
+   */
   async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
     const party = this.party(claims);
     const activity = userActivity(body, party, this.o.maxMessageChars);
     const conversation = this.open(claims);
+    const clientId = (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID;
     return conversation.enqueue(async () => {
+      const earlier = clientId === undefined ? undefined : this.answered.get(conversation)?.get(clientId);
+      if (earlier !== undefined) return earlier;
       const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
       const id = stored?.id ?? '';
       await this.turn(conversation, { ...activity, id }, party);
+      if (clientId !== undefined) this.rememberAnswered(conversation, clientId, id);
       return id;
     });
+  }
+
+  /** Per conversation: clientActivityID → id of the user activity whose turn was answered (bounded). */
+  private readonly answered = new WeakMap<Conversation, Map<string, string>>();
+
+  private rememberAnswered(conversation: Conversation, clientId: string, id: string): void {
+    let ids = this.answered.get(conversation);
+    if (!ids) {
+      ids = new Map();
+      this.answered.set(conversation, ids);
+    }
+    ids.set(clientId, id);
+    // The same window the bot keeps (20 messages): a repeat comes within seconds, not pages later.
+    for (const oldest of ids.keys()) {
+      if (ids.size <= 20) break;
+      ids.delete(oldest);
+    }
   }
 
   activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): ActivitySet {

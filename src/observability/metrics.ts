@@ -31,6 +31,10 @@ export interface Metrics {
   setActiveConversationsSource(source: () => number | Promise<number>): void;
   /** Requests sent today (practice-local day) by tier, sampled on every scrape: demand, never a cap. */
   setDemandTodaySource(source: () => Promise<Readonly<Record<Tier, number>>>): void;
+  /** Sampled on every scrape: the age of the oldest undelivered request and the dead letters waiting. */
+  setDeliverySource(source: () => Promise<{ oldestPendingSeconds: number; deadLetters: number }>): void;
+  /** A message already taken came again and was answered with its earlier replies. */
+  repeatedActivity(): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 
@@ -85,6 +89,36 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       }
     },
   });
+  let deliverySource: (() => Promise<{ oldestPendingSeconds: number; deadLetters: number }>) | undefined;
+  const sampleDelivery = async (gauge: Gauge, field: 'oldestPendingSeconds' | 'deadLetters') => {
+    if (!deliverySource) return;
+    try {
+      gauge.set((await deliverySource())[field]);
+    } catch {
+      /* keeps its last value, as above */
+    }
+  };
+  new Gauge({
+    name: `${PREFIX}delivery_oldest_pending_seconds`,
+    help: 'Age of the oldest request queued for the practice and not yet delivered (0 when none).',
+    registers: [registry],
+    async collect() {
+      await sampleDelivery(this, 'oldestPendingSeconds');
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}dead_letters`,
+    help: 'Requests in the dead-letter state now, waiting for a person to re-send them.',
+    registers: [registry],
+    async collect() {
+      await sampleDelivery(this, 'deadLetters');
+    },
+  });
+  const repeats = new Counter({
+    name: `${PREFIX}repeated_activities_total`,
+    help: 'Messages that came again (channel retry, double send) and were answered with their earlier replies.',
+    registers: [registry],
+  });
 
   // Pre-create every label value so dashboards see zeros instead of missing series.
   for (const t of TIERS) stored.inc({ tier: t }, 0);
@@ -113,6 +147,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     setDemandTodaySource(source) {
       demandSource = source;
     },
+    setDeliverySource(source) {
+      deliverySource = source;
+    },
+    repeatedActivity: () => repeats.inc(),
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },

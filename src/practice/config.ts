@@ -167,7 +167,8 @@ const webhook = z
     secret: z.string().min(16, { error: 'secret must be at least 16 characters' }).optional(),
     secretEnv: z.string().regex(ENV_NAME, { error: 'expected an environment variable name' }).optional(),
     timeoutMs: z.int().min(100).max(60_000).default(5_000),
-    maxAttempts: z.int().min(1).max(50).default(8),
+    /** No longer used (deliveries retry until DELIVERY_MAX_AGE_HOURS); still accepted so older files load. */
+    maxAttempts: z.int().min(1).max(50).optional(),
   })
   .refine((w) => (w.secret === undefined) !== (w.secretEnv === undefined), {
     error: 'give exactly one of secret or secretEnv',

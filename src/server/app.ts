@@ -25,7 +25,15 @@ import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
 import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
-import { createDeliveryWorker, toFhirBundle, type DeliveryWorker } from '../handoff/index.js';
+import {
+  createDeliveryWorker,
+  DEFAULT_MAX_AGE_MS,
+  DEFAULT_MAX_DELAY_MS,
+  deliveryHealth,
+  queueMissingDeliveries,
+  toFhirBundle,
+  type DeliveryWorker,
+} from '../handoff/index.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
 import { bodyParserOptions, restifyErrorHandler } from '../security/body.js';
@@ -63,6 +71,11 @@ export interface AppOptions {
   storage?: Pick<LowdbStoreOptions, 'retention' | 'compactAfterMs' | 'lockStaleAfterMs'>;
   /** How often the delivery worker looks at the outbox; 0 = do not start it (tests run it by hand). */
   deliveryIntervalMs?: number;
+  /**
+   * How long a request is retried before it is dead-lettered (default 72 h) and the longest wait
+   * between two attempts (default 15 min): DELIVERY_MAX_AGE_HOURS and DELIVERY_MAX_WAIT_MINUTES.
+   */
+  delivery?: { maxAgeMs?: number; maxWaitMs?: number };
   metrics?: Metrics;
   observer?: TurnObserver;
   /** Most conversations whose statechart actor stays running between turns (default 1,000; 0 = none). */
@@ -131,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     observer: options.observer ?? {
       turn: (seconds, outcome) => metrics.observeTurn(outcome, seconds),
       requestStored: (tier) => metrics.requestStored(tier),
+      repeated: () => metrics.repeatedActivity(),
     },
   });
 
@@ -159,9 +173,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.send(200, { status: 'ok' });
     next();
   });
+  metrics.setDeliverySource(() => deliveryHealth(store.outbox, clock.now()));
   server.get('/ready', async (_req, res) => {
     const writable = !closing && (await store.checkWritable().catch(() => false));
-    res.send(writable ? 200 : 503, { status: writable ? 'ready' : 'not-ready', store: writable, config: true });
+    // Deliveries are detail, not readiness: patients can still be served while the practice is down.
+    const delivery = await deliveryHealth(store.outbox, clock.now()).catch(() => undefined);
+    res.send(writable ? 200 : 503, { status: writable ? 'ready' : 'not-ready', store: writable, config: true, ...(delivery ? { delivery } : {}) });
   });
   server.get('/metrics', async (req, res) => {
     if (!metricsAuthorized(req.header('authorization'), options.metricsToken)) {
@@ -244,8 +261,24 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (outcome === 'retrying') metrics.deliveryRetry();
         if (outcome === 'dead') metrics.deadLetter();
       },
-      webhook: { url: webhookUrl, secret: webhookSecret, timeoutMs: config.webhook?.timeoutMs ?? 5000, maxAttempts: config.webhook?.maxAttempts ?? 8 },
+      webhook: {
+        url: webhookUrl,
+        secret: webhookSecret,
+        timeoutMs: config.webhook?.timeoutMs ?? 5000,
+        maxAgeMs: options.delivery?.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
+        maxDelayMs: options.delivery?.maxWaitMs ?? DEFAULT_MAX_DELAY_MS,
+      },
     });
+    if (config.webhook?.maxAttempts !== undefined) {
+      logger.warn('webhook.maxAttempts in the practice file is no longer used: deliveries are retried until DELIVERY_MAX_AGE_HOURS');
+    }
+    // A request stored but never queued (a crash between the two) is queued now, before the first run.
+    try {
+      const queued = await queueMissingDeliveries(store, clock);
+      if (queued > 0) logger.warn({ requests: queued }, 'queued stored requests the outbox did not have');
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'checking stored requests against the outbox failed; the next start-up tries again');
+    }
     const interval = options.deliveryIntervalMs ?? 5000;
     if (interval > 0) delivery.start(interval);
   } else {

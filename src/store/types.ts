@@ -14,6 +14,19 @@ export interface ConversationRecord {
   snapshot: unknown;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The most recent messages this conversation has taken (by activity key) and the replies each
+   * produced, oldest first. Written in the same record as the snapshot, so the two always agree:
+   * a repeat of one of these messages is answered with its replies and changes nothing.
+   */
+  answered?: AnsweredActivity[];
+}
+
+export interface AnsweredActivity {
+  /** `activityKey()` of the message (src/bot/incoming.ts). */
+  key: string;
+  /** The activities sent back for it (JSON-safe). */
+  replies: unknown[];
 }
 
 export interface PutOptions {
@@ -61,6 +74,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: string;
   createdAt: string;
+  /** When a person last moved it back from the dead letters; the age limit counts from here. */
+  retriedAt?: string;
   lastError?: string;
   deliveredAt?: string;
 }

@@ -207,6 +207,27 @@ describe('deliveries', () => {
     expect((await call('POST', '/api/practice/deliveries/nope/retry')).status).toBe(404);
     expect((await store.audit.read('r-new')).some((e) => e.action === 'delivery.retry' && e.actor === 'practice-admin')).toBe(true);
   });
+
+  it('re-sends dead letters in bulk (write scope), never an emergency diversion, and audits each one', async () => {
+    await store.outbox.markFailed('r-old', 'HTTP 503', null);
+    await store.outbox.markFailed('u-early', 'HTTP 503', null);
+    await store.outbox.enqueue('e-1', clock.now()); // a wiring mistake elsewhere, dead-lettered by the worker
+    await store.outbox.markFailed('e-1', 'emergency diversion', null);
+    const path = '/api/practice/deliveries/dead/resend';
+    expect((await call('POST', path, { key: READER, body: {} })).status).toBe(403);
+    expect((await call('POST', path, { body: { requestIds: 'r-old' } })).status).toBe(400);
+    expect((await call('POST', path, { body: { everything: true } })).status).toBe(400);
+    const r = await call('POST', path, { body: {} });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ resent: 2, skipped: 1, remaining: 0 });
+    expect((r.json.items as { requestId: string; state: string; attempts: number }[]).map((e) => [e.requestId, e.state, e.attempts])).toEqual([
+      ['r-old', 'pending', 0],
+      ['u-early', 'pending', 0],
+    ]);
+    expect((await store.outbox.list('dead')).map((e) => e.requestId)).toEqual(['e-1']);
+    expect((await store.audit.read('r-old')).some((e) => e.action === 'delivery.retry' && e.detail?.bulk === true)).toBe(true);
+    expect((await store.audit.read()).filter((e) => e.action === 'deliveries.resend').map((e) => e.detail)).toEqual([{ resent: 2, skipped: 1, remaining: 0 }]);
+  });
 });
 
 describe('when the app installs a global bodyParser', () => {

@@ -97,6 +97,8 @@ interface Conv {
   state: string;
   /** A request was on the wire when the server died (it may or may not have been processed). */
   inFlight: boolean;
+  /** Activities sent so far; each turn has its own activity id `<id>-<n>`, a retry re-uses it. */
+  sent: number;
   requestId?: string;
 }
 
@@ -129,7 +131,7 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
     // ones (~7 s each) are mid-intake, mostly between turns, when it lands; 6 burst conversations start
     // with no think time just before the kill, so some turns are on the wire (or being written) at the kill.
     const N = 26;
-    const convs: Conv[] = Array.from({ length: N }, (_, i) => ({ id: `fault-${SEED}-${i}`, state: '', inFlight: false }));
+    const convs: Conv[] = Array.from({ length: N }, (_, i) => ({ id: `fault-${SEED}-${i}`, state: '', inFlight: false, sent: 0 }));
     const thinks = convs.map((_, i) => (i < 6 ? () => rand() * 20 : i < 20 ? () => 250 + rand() * 250 : () => 0));
     let killed = false;
 
@@ -138,9 +140,10 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
         const answer = ROUTINE_ANSWERS[c.state];
         if (answer === undefined) throw new Error(`${c.id}: no answer for state '${c.state}'`);
         c.inFlight = true;
+        c.sent += 1;
         let reply;
         try {
-          reply = await send(first.url, c.id, answer);
+          reply = await send(first.url, c.id, answer, undefined, `${c.id}-${c.sent}`);
         } catch (err) {
           // Refused = never reached the server; anything else (reset, closed) = it may have been processed.
           const code = (err as { cause?: { code?: string } }).cause?.code;
@@ -199,18 +202,23 @@ describe('SIGKILL in the middle of a load run (real server in a child process)',
           requestIds.set(c.id, c.requestId ?? '');
           return;
         }
-        const reply = await send(second.url, c.id, ROUTINE_ANSWERS[c.state] ?? '');
+        // Idle at the kill: a new activity; the server must be exactly at c.state, so the answer moves it on.
+        // In flight: the client retries the very activity that got no reply (same activity id). If the
+        // server saved that turn, the retry is answered with the replies it produced and changes
+        // nothing; if not, it is taken now. Either way the reply is the step after c.state, never a
+        // re-ask and never the re-sent answer taken as the next step's answer.
+        const retry = c.inFlight ? c.sent : c.sent + 1;
+        const reply = await send(second.url, c.id, ROUTINE_ANSWERS[c.state] ?? '', undefined, `${c.id}-${retry}`);
         const expected = ROUTINE_NEXT[c.state] ?? [];
-        // Idle at the kill: the server must be exactly at c.state, so the answer moves it on.
-        // In flight: the server may have saved that turn; either way it must now be at the next step
-        // (re-sending an answer for the step before is re-asked, never taken as the next step's answer).
         expect([c.id, c.state, c.inFlight, reply.status, reply.state, expected.includes(reply.state)]).toEqual([c.id, c.state, c.inFlight, 200, reply.state, true]);
-        // Idle ones must have had the answer accepted, not re-asked: none of the "invalid answer" texts.
-        if (!c.inFlight) expect([c.id, INVALID_TEXTS.filter((t) => reply.texts.some((x) => x.includes(t)))]).toEqual([c.id, []]);
+        expect([c.id, INVALID_TEXTS.filter((t) => reply.texts.some((x) => x.includes(t)))]).toEqual([c.id, []]);
         const done = reply.state === 'submitted' ? { requestId: reply.requestId } : await runRoutine(second.url, c.id, { from: reply.state });
         requestIds.set(c.id, done.requestId ?? '');
       }),
     );
+    // How many in-flight retries the restarted server recognised (their turn was saved before the kill).
+    const metrics = await (await fetch(`${second.url}/metrics`)).text();
+    console.log(`in-flight retries answered from the stored replies: ${/^gp_intake_repeated_activities_total (\d+)/m.exec(metrics)?.[1] ?? '?'} of ${inFlight}`);
     const ids = [...requestIds.values()];
     expect(INVALID_TEXTS.length).toBeGreaterThan(5);
     expect(ids.every((id) => id.length > 0)).toBe(true);

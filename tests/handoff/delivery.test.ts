@@ -31,7 +31,7 @@ function worker(over: Partial<WebhookConfig> = {}, random = () => 0.5) {
     random,
     toBundle,
     // Generous default timeout: suites run in parallel on small CI boxes; hang tests set their own.
-    webhook: { url: receiver.url, secret: SECRET, timeoutMs: 5000, maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...over },
+    webhook: { url: receiver.url, secret: SECRET, timeoutMs: 5000, maxAgeMs: 3_600_000, baseDelayMs: 1000, maxDelayMs: 60_000, ...over },
   });
 }
 
@@ -116,7 +116,7 @@ describe('delivery worker against a real receiver and the real lowdb store', () 
     const req = routineRequest();
     await submit(req);
     receiver.setMode('fail');
-    const w = worker({ maxDelayMs: 1500, maxAttempts: 10 }, () => 0.999);
+    const w = worker({ maxDelayMs: 1500 }, () => 0.999);
     for (let i = 0; i < 4; i++) {
       await w.runOnce();
       const e = await entry(req.id);
@@ -166,23 +166,32 @@ describe('delivery worker against a real receiver and the real lowdb store', () 
     expect(receiver.stored.size).toBe(0);
   });
 
-  it('dead-letters after maxAttempts, stops trying, and a manual retry delivers it', async () => {
+  it('retries until the age limit, then dead-letters and stops trying; a manual retry restarts the clock and delivers it', async () => {
     const req = routineRequest();
     await submit(req);
     receiver.setMode('fail');
-    const w = worker({ maxAttempts: 3 });
-    const results = [];
-    for (let i = 0; i < 3; i++) {
-      results.push(await w.runOnce());
+    const w = worker({ maxAgeMs: 10 * 60_000, maxDelayMs: 60_000 });
+    const outcomes: string[] = [];
+    // One run a minute for 15 minutes: due every time (waits are capped at a minute).
+    for (let i = 0; i < 15; i++) {
+      const r = await w.runOnce();
+      if (r.attempted) outcomes.push(r.dead ? 'dead' : 'retrying');
       clock.advance(60_000);
     }
-    expect(results.map((r) => (r.dead ? 'dead' : 'retrying'))).toEqual(['retrying', 'retrying', 'dead']);
-    expect((await store.outbox.list('dead')).map((e) => [e.requestId, e.attempts, e.lastError])).toEqual([[req.id, 3, 'HTTP 503']]);
+    // Attempts at minutes 0..9 are retried; the first failure at or past 10 minutes is the last.
+    expect(outcomes.filter((o) => o === 'retrying').length).toBeGreaterThanOrEqual(8);
+    expect(outcomes.at(-1)).toBe('dead');
+    const dead = await store.outbox.list('dead');
+    expect(dead.map((e) => [e.requestId, e.lastError])).toEqual([[req.id, 'HTTP 503']]);
+    const tries = receiver.attempts.length;
     clock.advance(3_600_000);
     expect((await w.runOnce()).attempted).toBe(0);
-    expect(receiver.attempts).toHaveLength(3);
-    receiver.setMode('ok');
+    expect(receiver.attempts).toHaveLength(tries);
+    // Re-sent by a person long after the limit: it gets a fresh age limit, not an instant dead letter.
     await store.outbox.retry(req.id, clock.now());
+    expect((await w.runOnce()).retrying).toBe(1);
+    receiver.setMode('ok');
+    clock.advance(60_000);
     expect((await w.runOnce()).delivered).toBe(1);
   });
 

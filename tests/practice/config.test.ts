@@ -124,7 +124,7 @@ describe('practice configuration', () => {
   it('resolves the webhook secret from the environment and fails naming the variable', () => {
     const raw = { ...base, webhook: { url: 'https://inbox.example', secretEnv: 'HOOK_SECRET' } };
     const c = parsePracticeConfig(raw, 'x', { HOOK_SECRET: 's'.repeat(32) });
-    expect(c.webhook).toEqual({ url: 'https://inbox.example', secretEnv: 'HOOK_SECRET', secret: 's'.repeat(32), timeoutMs: 5000, maxAttempts: 8 });
+    expect(c.webhook).toEqual({ url: 'https://inbox.example', secretEnv: 'HOOK_SECRET', secret: 's'.repeat(32), timeoutMs: 5000 });
     expect(errorOf(raw)).toBe('config/practice.json: webhook.secretEnv: environment variable HOOK_SECRET is not set');
   });
 

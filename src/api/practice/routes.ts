@@ -9,6 +9,7 @@ import { registerErasureRoutes, type ConversationGate } from './erasure.js';
 import { ApiError, badQuery, jsonBody, queryOf, sendError, sendJson } from './http.js';
 import { registerContractRoutes } from './contract.js';
 import type { ReportCalendar } from '../../practice/activityReport.js';
+import { registerResendDead } from './resendDead.js';
 import { DeliveriesQuerySchema, ListQuerySchema, SETTABLE_STATUSES, StatusBodySchema } from './schemas.js';
 
 export interface PracticeApiDeps {
@@ -167,6 +168,7 @@ export function registerPracticeApi(server: Server, deps: PracticeApiDeps): void
   );
 
   registerContractRoutes(server, { store, clock, calendar: deps.calendar ?? DEFAULT_CALENDAR }, { route, audit, summary });
+  registerResendDead(server, { route, audit, store, clock });
 }
 
 const DEFAULT_CALENDAR: ReportCalendar = { timeZone: 'Europe/London', bankHolidays: { region: 'ENG', observe: true }, exceptionalClosures: [] };

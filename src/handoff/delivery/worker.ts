@@ -11,12 +11,20 @@ export interface WebhookConfig {
   url: string;
   secret: string;
   timeoutMs: number;
-  /** Total attempts before an entry becomes a dead letter (>= 1). */
-  maxAttempts: number;
-  /** Backoff base and cap; defaults 2 s and 15 min. */
+  /**
+   * How long a request is retried before it becomes a dead letter, counted from when it was queued
+   * (or last moved back from the dead letters by a person). Long enough to wait out a practice
+   * system that is down for an afternoon or a weekend: the default (72 h, DELIVERY_MAX_AGE_HOURS).
+   */
+  maxAgeMs: number;
+  /** Backoff base and cap; defaults 2 s and 15 min (DELIVERY_MAX_WAIT_MINUTES). */
   baseDelayMs?: number;
   maxDelayMs?: number;
 }
+
+/** Defaults of the age limit and of the longest wait between two attempts. */
+export const DEFAULT_MAX_AGE_MS = 72 * 3600_000;
+export const DEFAULT_MAX_DELAY_MS = 15 * 60_000;
 
 export interface DeliveryWorkerDeps {
   store: Pick<Store, 'requests' | 'outbox' | 'audit'>;
@@ -52,7 +60,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const log = deps.logger.child({ module: 'delivery' });
   const random = deps.random ?? Math.random;
   const baseMs = webhook.baseDelayMs ?? 2_000;
-  const capMs = webhook.maxDelayMs ?? 15 * 60_000;
+  const capMs = webhook.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   let current: Promise<RunSummary> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
@@ -103,7 +111,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       log.info({ requestId: entry.requestId, attempt, ...status }, 'delivered');
       return 'delivered';
     }
-    if (attempt >= webhook.maxAttempts) {
+    const since = Date.parse(entry.retriedAt ?? entry.createdAt);
+    if (!(clock.now().getTime() - since < webhook.maxAgeMs)) {
       await store.outbox.markFailed(entry.requestId, outcome.error, null);
       await audit(entry, 'delivery.attempt', { outcome: 'dead', attempt, error: outcome.error, ...status });
       log.error({ requestId: entry.requestId, attempt, error: outcome.error }, 'delivery dead-lettered');

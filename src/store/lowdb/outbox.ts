@@ -178,6 +178,7 @@ export class LowdbOutbox implements Outbox {
       // A manual retry starts a fresh backoff schedule; lastError stays for the practice to see.
       entry.attempts = 0;
       entry.nextAttemptAt = at.toISOString();
+      entry.retriedAt = at.toISOString();
       await this.#file.write();
     }
     return structuredClone(entry);
