@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { HTTPS_OR_LOOPBACK, isHttpsOrLoopback, isLoopbackHost } from '../security/secureUrl.js';
 
 /**
  * The one place that reads the process environment. Everything else receives an `AppEnv`.
@@ -30,7 +31,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('MicrosoftAppPassword', '', 'Client secret of the app id (MultiTenant and SingleTenant).', 'app-password-example', true),
   v('MicrosoftAppType', 'MultiTenant', 'MultiTenant, SingleTenant or UserAssignedMSI.', 'SingleTenant'),
   v('MicrosoftAppTenantId', '', 'Entra tenant id; required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
-  v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests.', 'https://practice.example.nhs.uk/hook'),
+  v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests. https only (plain http only to localhost, 127.0.0.1 or [::1]).', 'https://practice.example.nhs.uk/hook'),
   v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
   v('DIRECTLINE_SECRET', '', 'Signs self-hosted Direct Line tokens (at least 32 characters). Required in production; otherwise a random one per process.', 'directline-secret-0123456789abcdef0123', true),
   v('AZURE_DIRECTLINE_SECRET', '', 'Azure Bot Service Direct Line secret. When set, the web chat talks to Azure\'s Direct Line (token from /chat/token) instead of our self-hosted one.', 'azure-directline-secret-example-0123456789', true),
@@ -41,6 +42,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('MAX_BODY_BYTES', '65536', 'Largest accepted request body in bytes (413 above).', '32768'),
   v('RETENTION_DAYS', '', 'Overrides the practice file\'s retentionDays (1–3650).', '30'),
   v('METRICS_TOKEN', '', 'If set, GET /metrics requires `Authorization: Bearer <token>`.', 'metrics-token-example', true),
+  v('DIRECTLINE_TOKEN_MAX_HOURS', '24', 'Longest a web chat conversation\'s Direct Line tokens can be refreshed for, counted from its first token (1–168); then the patient starts a new chat.', '12'),
+  v('FATAL_GRACE_SECONDS', '10', 'After an uncaught exception or unhandled rejection: seconds to finish turns in flight (new requests are refused) before the process exits with code 1 for its supervisor to restart it (1–120).', '5'),
 ];
 
 function v(name: string, dflt: string, description: string, example: string, secret = false): EnvVariable {
@@ -75,6 +78,8 @@ export interface AppEnv {
   maxBodyBytes: number;
   retentionDays?: number;
   metricsToken?: string;
+  directLineTokenMaxHours: number;
+  fatalGraceSeconds: number;
 }
 
 export class EnvError extends Error {
@@ -87,7 +92,6 @@ export class EnvError extends Error {
 /** Empty strings count as unset: compose and systemd files often carry `NAME=` lines. */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((x) => (x === '' ? undefined : x), schema.optional());
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An allow-list entry: https anywhere, http only on loopback; `:*` as port only on loopback. */
 export function parseServiceUrlEntry(entry: string): string | undefined {
@@ -102,7 +106,7 @@ export function parseServiceUrlEntry(entry: string): string | undefined {
   if (url.username || url.password || url.search || url.hash) return undefined;
   // No wildcards or odd characters in a host name: every allowed host is spelled out.
   if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname)) return undefined;
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return url.href;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return url.href;
   return undefined;
 }
 
@@ -117,7 +121,7 @@ const schema = z.object({
   MicrosoftAppPassword: opt(z.string().min(1)),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])),
   MicrosoftAppTenantId: opt(z.string().trim().min(1)),
-  PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
+  PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).refine(isHttpsOrLoopback, { error: HTTPS_OR_LOOPBACK })),
   PRACTICE_WEBHOOK_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   DIRECTLINE_SECRET: opt(z.string().min(32, { error: 'must be at least 32 characters' })),
   AZURE_DIRECTLINE_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
@@ -128,6 +132,8 @@ const schema = z.object({
   MAX_BODY_BYTES: opt(int(1024, 10 * 1024 * 1024)),
   RETENTION_DAYS: opt(int(1, 3650)),
   METRICS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
+  DIRECTLINE_TOKEN_MAX_HOURS: opt(int(1, 168)),
+  FATAL_GRACE_SECONDS: opt(int(1, 120)),
 });
 type Raw = z.output<typeof schema>;
 
@@ -198,6 +204,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
     maxBodyBytes: raw.MAX_BODY_BYTES ?? 65536,
     ...(raw.RETENTION_DAYS !== undefined ? { retentionDays: raw.RETENTION_DAYS } : {}),
     ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
+    directLineTokenMaxHours: raw.DIRECTLINE_TOKEN_MAX_HOURS ?? 24,
+    fatalGraceSeconds: raw.FATAL_GRACE_SECONDS ?? 10,
   };
 }
 

@@ -20,6 +20,13 @@ export interface ChannelOptions {
   maxMessageChars: number;
   maxConversations: number;
   maxActivitiesPerConversation: number;
+  maxTranscriptBytes: number;
+  maxTotalTranscriptBytes: number;
+  /**
+   * Asked before a user activity is stored or reaches the bot (the per-conversation rate limit);
+   * an error refuses it, and nothing of the refused activity is kept.
+   */
+  admit?: (conversationId: string) => Promise<DirectLineError | undefined>;
   onEvict: (conversation: Conversation) => void;
 }
 
@@ -29,7 +36,7 @@ export class DirectLineChannel {
   readonly store: ConversationStore;
 
   constructor(private readonly o: ChannelOptions) {
-    this.store = new ConversationStore(o.maxConversations, o.maxActivitiesPerConversation, o.onEvict);
+    this.store = new ConversationStore({ maxConversations: o.maxConversations, maxActivities: o.maxActivitiesPerConversation, maxBytes: o.maxTranscriptBytes, maxTotalBytes: o.maxTotalTranscriptBytes }, o.onEvict);
   }
 
   async authenticate(bearerValue: string): Promise<Caller> {
@@ -44,7 +51,7 @@ export class DirectLineChannel {
 
   async refresh(caller: Caller): Promise<TokenResponse> {
     if (caller.kind !== 'token') throw new DirectLineError(400, 'BadArgument', 'Only tokens can be refreshed');
-    return this.tokenFor(caller.claims.conversationId, caller.claims.userId);
+    return this.tokenFor(caller.claims.conversationId, caller.claims.userId, caller.claims.since);
   }
 
   /** POST /conversations: with a token, its own conversation; with the secret, a fresh one. */
@@ -81,7 +88,7 @@ export class DirectLineChannel {
     if (!this.store.get(conversationId, this.o.clock.now().getTime())) {
       throw new DirectLineError(404, 'NotFound', 'Conversation not found');
     }
-    return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0 };
+    return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0, since: Math.floor(this.o.clock.now().getTime() / 1000) };
   }
 
   /** Stores the user's activity and the bot's replies in turn order; resolves with the user activity id. */
@@ -90,6 +97,9 @@ export class DirectLineChannel {
     const activity = userActivity(body, party, this.o.maxMessageChars);
     const conversation = this.open(claims);
     return conversation.enqueue(async () => {
+      // Before the transcript: a refused activity must not take memory or be replayed to clients.
+      const refused = await this.o.admit?.(claims.conversationId);
+      if (refused) throw refused;
       const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
       const id = stored?.id ?? '';
       await this.turn(conversation, { ...activity, id }, party);
@@ -104,10 +114,10 @@ export class DirectLineChannel {
     return this.open(claims).since(watermark);
   }
 
-  tokenFor(conversationId: string, userId: string): Promise<TokenResponse> {
-    return this.o.tokens
-      .sign(conversationId, userId, 'conv')
-      .then((token) => ({ conversationId, token, expires_in: this.o.tokens.ttlSeconds }));
+  /** `since`: when the conversation's first token was issued; omitted for a new conversation. */
+  async tokenFor(conversationId: string, userId: string, since?: number): Promise<TokenResponse> {
+    const token = await this.o.tokens.sign(conversationId, userId, 'conv', since);
+    return { conversationId, token, expires_in: this.o.tokens.remainingSeconds(since) };
   }
 
   async drain(): Promise<void> {

@@ -30,7 +30,8 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
 import { bodyParserOptions, restifyErrorHandler } from '../security/body.js';
 import { metricsAuthorized } from '../security/metricsAuth.js';
-import { createRateLimiter } from '../security/rateLimit.js';
+import { clientAddress, createRateLimiter } from '../security/rateLimit.js';
+import { refuseUnroutableTarget } from '../security/requestTarget.js';
 import type { IntakeRequest } from '../domain/types.js';
 
 export interface AppOptions {
@@ -50,6 +51,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Signs self-hosted Direct Line tokens; random per process when not given. */
   directLineSecret?: string;
+  /** Longest a Direct Line conversation's tokens can be refreshed for, from its first token (default 24 h). */
+  directLineTokenMaxSeconds?: number;
   /** Azure Direct Line secret: when set the web chat uses Azure's Direct Line instead of ours. */
   azureDirectLineSecret?: string;
   /** Overrides of the practice file's webhook (PRACTICE_WEBHOOK_URL / _SECRET). */
@@ -124,17 +127,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const botFramework = options.botFramework ?? {};
   const anonymous = !botFramework.MicrosoftAppId;
-  const adapter = new CloudAdapter(
-    anonymous
-      ? new AnonymousBotFrameworkAuthentication(botFramework)
-      : new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)),
-  );
+  const authentication = anonymous
+    ? new AnonymousBotFrameworkAuthentication(botFramework)
+    : new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework));
+  const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error.name }, 'turn failed'); // never the message: it may quote patient text
     await context.sendActivity({ type: 'message', text: content.i18n.t('dialog.error', { lng: 'en' }) });
   };
 
   const server = restify.createServer({ name: 'gp-intake-bot', handleUncaughtExceptions: false });
+  server.pre(refuseUnroutableTarget);
   server.pre(requestIdHandler(logger));
   server.pre(accessLogHandler(logger));
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -160,7 +163,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.setHeader('Content-Type', contentType);
     res.sendRaw(200, body);
   });
-  const limiter = createRateLimiter(options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 });
+  const rateLimit = options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 };
+  const trustProxyHops = options.trustProxyHops ?? 0;
+  const limiter = createRateLimiter(rateLimit);
   registerMessagesRoute(server, {
     adapter,
     service,
@@ -170,21 +175,32 @@ export async function createApp(options: AppOptions): Promise<App> {
     anonymous,
     allowedServiceUrls: options.allowedServiceUrls ?? [],
     limiter,
-    trustProxyHops: options.trustProxyHops ?? 0,
+    trustProxyHops,
+    ...(anonymous ? {} : { authentication }),
   });
 
   // The self-hosted Direct Line channel reaches the same conversation service in-process.
+  // Its address budget is its own (same size as /api/messages'), so polling does not spend the
+  // budget of a patient's messages on another channel.
+  const directLineAddresses = createRateLimiter(rateLimit);
   const directLine = registerDirectLine(server, {
-    runTurn: async (activity) => {
-      // The same per-conversation limit as /api/messages (the address limit is on /chat/token).
-      const limited = await limiter.check({ conversationId: `directline:${activity.conversation?.id ?? ''}` });
-      if (limited) {
-        metrics.rejected('rate_limit_conversation');
-        throw new DirectLineError(429, 'TooManyRequests', limited.message);
-      }
-      return service.handle(activity);
+    runTurn: (activity) => service.handle(activity),
+    // The same per-conversation limit as /api/messages, asked before the activity is stored.
+    admit: async (conversationId) => {
+      const limited = await limiter.check({ conversationId: `directline:${conversationId}` });
+      if (!limited) return undefined;
+      metrics.rejected('rate_limit_conversation');
+      return new DirectLineError(429, 'TooManyRequests', limited.message);
+    },
+    addressLimit: {
+      allow: async (req) => {
+        const limited = await directLineAddresses.check({ ip: clientAddress(req, trustProxyHops) ?? 'unknown' });
+        if (limited) metrics.rejected('rate_limit_ip');
+        return !limited;
+      },
     },
     secret: options.directLineSecret ?? randomBytes(32).toString('base64url'),
+    ...(options.directLineTokenMaxSeconds ? { maxTokenLifetimeSeconds: options.directLineTokenMaxSeconds } : {}),
     clock,
     logger,
   });
@@ -195,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.azureDirectLineSecret ? { domain: 'https://directline.botframework.com/v3/directline' } : {}),
     clock,
     logger,
+    trustProxyHops,
     languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
   });
   registerPracticeApi(server, { store, clock, logger, apiKeys: config.apiKeys, toBundle });
