@@ -28,7 +28,7 @@ import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, reg
 import { createDeliveryWorker, toFhirBundle, type DeliveryWorker } from '../handoff/index.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
-import { bodyParserOptions, restifyErrorHandler } from '../security/body.js';
+import { bodyParserOptions, limitedBodyReader, restifyErrorHandler } from '../security/body.js';
 import { metricsAuthorized } from '../security/metricsAuth.js';
 import { clientAddress, createRateLimiter } from '../security/rateLimit.js';
 import { refuseUnroutableTarget } from '../security/requestTarget.js';
@@ -138,11 +138,15 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = restify.createServer({ name: 'gp-intake-bot', handleUncaughtExceptions: false });
   server.pre(refuseUnroutableTarget);
-  server.pre(requestIdHandler(logger));
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  // Bodies are at most MAX_BODY_BYTES: a request still arriving after 30 s is a slow-body attack
+  // holding a socket, not a patient (Node's default would wait 5 minutes).
+  server.server.requestTimeout = 30_000;  server.pre(requestIdHandler(logger));
   server.pre(accessLogHandler(logger));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: no multipart uploads to temp files, no URL-encoded forms.
-  server.use(restify.plugins.jsonBodyParser(bodyParserOptions(options.maxBodyBytes ?? 64 * 1024)));
+  server.use(limitedBodyReader(maxBodyBytes));
+  server.use(restify.plugins.jsonBodyParser({ ...bodyParserOptions(maxBodyBytes), bodyReader: true }));
   server.on('restifyError', restifyErrorHandler(logger, (r) => metrics.rejected(r.status === 413 ? 'body_too_large' : 'bad_request')));
 
   let closing = false;
