@@ -34,6 +34,7 @@ export type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims }
 
 export class DirectLineChannel {
   readonly store: ConversationStore;
+  private closing = false;
 
   constructor(private readonly o: ChannelOptions) {
     this.store = new ConversationStore({ maxConversations: o.maxConversations, maxActivities: o.maxActivitiesPerConversation, maxBytes: o.maxTranscriptBytes, maxTotalBytes: o.maxTotalTranscriptBytes }, o.onEvict);
@@ -93,6 +94,8 @@ export class DirectLineChannel {
 
   /** Stores the user's activity and the bot's replies in turn order; resolves with the user activity id. */
   async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
+    // Stopping (SIGTERM or a fatal fault): turns already queued finish, new ones are refused whole.
+    if (this.closing) throw new DirectLineError(503, 'Unavailable', 'The service is restarting; try again in a moment');
     const party = this.party(claims);
     const activity = userActivity(body, party, this.o.maxMessageChars);
     const conversation = this.open(claims);
@@ -120,7 +123,9 @@ export class DirectLineChannel {
     return { conversationId, token, expires_in: this.o.tokens.remainingSeconds(since) };
   }
 
+  /** Refuses new activities, then waits for the turns already queued. */
   async drain(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.store.all().map((c) => c.idle()));
   }
 

@@ -64,6 +64,16 @@ describe('Direct Line bounds on the real app', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
+  it('refuses new activities whole once the channel is stopping (SIGTERM or a fatal fault)', async () => {
+    running = await startApp();
+    const c = await conversation();
+    await running.app.directLine.close();
+    const r = await call('POST', `/v3/directline/conversations/${c.id}/activities`, c.token, { type: 'message', text: 'hello' });
+    expect(r.status).toBe(503);
+    const all = await call('GET', `/v3/directline/conversations/${c.id}/activities`, c.token);
+    expect((all.json.activities as { text?: string }[]).some((a) => a.text === 'hello')).toBe(false);
+  });
+
   it('caps the open streams of one conversation', async () => {
     running = await startApp();
     const c = await conversation();
