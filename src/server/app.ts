@@ -43,6 +43,11 @@ export interface AppOptions {
   logger: Logger;
   /** Exactly the keys botbuilder reads (see botFrameworkConfig in src/config/env.ts); {} = anonymous. */
   botFramework?: Record<string, string>;
+  /**
+   * The Bot Framework authentication to use with an app id; built from `botFramework` when absent.
+   * Tests pass one that accepts a test token, to reach what runs after authentication.
+   */
+  botFrameworkAuthentication?: ConfigurationBotFrameworkAuthentication;
   maxBodyBytes?: number;
   /** serviceUrl prefixes replies may be POSTed to in anonymous mode; [] = expectReplies only. */
   allowedServiceUrls?: string[];
@@ -129,7 +134,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const anonymous = !botFramework.MicrosoftAppId;
   const authentication = anonymous
     ? new AnonymousBotFrameworkAuthentication(botFramework)
-    : new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework));
+    : (options.botFrameworkAuthentication ??
+      new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)));
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error.name }, 'turn failed'); // never the message: it may quote patient text
