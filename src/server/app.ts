@@ -156,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   server.on('restifyError', restifyErrorHandler(logger, (r) => metrics.rejected(r.status === 413 ? 'body_too_large' : 'bad_request')));
 
   let closing = false;
+  let closed: Promise<void> | undefined;
   server.get('/health', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
@@ -274,16 +275,21 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    async close() {
-      if (closing) return;
-      closing = true;
-      clearInterval(sweepTimer);
-      await delivery?.stop();
-      await directLine.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await service.drain();
-      await store.flush();
-      await store.close();
+    close() {
+      // One shutdown however many callers ask (SIGTERM during a fatal-fault shutdown waits for the same).
+      closed ??= (async () => {
+        closing = true;
+        clearInterval(sweepTimer);
+        // Stop accepting connections first; the callback comes once open ones (streams included) end.
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await delivery?.stop();
+        await directLine.close();
+        await serverClosed;
+        await service.drain();
+        await store.flush();
+        await store.close();
+      })();
+      return closed;
     },
   };
 }

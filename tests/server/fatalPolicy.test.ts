@@ -3,12 +3,12 @@
  * process (tests/support/fatalEntry.ts: the real app and the same policy function as src/index.ts).
  */
 import { mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, nodeFlags, projectRoot, spawnNode, waitReady, type Child } from '../../bench/load/child.js';
 import { describeFault, redactMessage } from '../../src/server/fatalPolicy.js';
 import { removeDir } from '../support/app.js';
+import { rawRequest } from '../support/rawHttp.js';
 
 const PATIENT_TEXT = ['chest hurts', 'arm is numb', '943', '5919', '1950'];
 
@@ -24,15 +24,13 @@ async function logged(child: Child, text: string): Promise<void> {
   while (!child.stdout().includes(text) && child.proc.exitCode === null) await new Promise((r) => setTimeout(r, 20));
 }
 
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(false);
-    });
-    s.once('error', () => resolve(true));
-  });
+/**
+ * A new connection gets no HTTP answer: refused, or (if the kernel had already queued it before the
+ * listening socket closed) reset without a response.
+ */
+async function refused(port: number): Promise<boolean> {
+  const r = await rawRequest(port, 'GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', { timeoutMs: 5000 });
+  return r.status === undefined && r.ended === 'closed';
 }
 
 describe('fatal fault policy (real child process)', () => {
