@@ -35,7 +35,7 @@ export function rawRequest(port: number, data: string | Buffer, options: RawOpti
       clearTimeout(timer);
       socket.destroy();
       const response = Buffer.concat(chunks).toString('latin1');
-      const m = /^HTTP\/1\.[01] (\d{3})/.exec(response);
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(finalResponse(response));
       resolve({ response, status: m?.[1] ? Number(m[1]) : undefined, ended });
     };
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
@@ -58,8 +58,21 @@ export function rawRequest(port: number, data: string | Buffer, options: RawOpti
   });
 }
 
-/** A whole response: headers ended and, when there is a Content-Length, that many body bytes. */
-function complete(text: string): boolean {
+/** The response after any interim 1xx responses (100 Continue). */
+function finalResponse(text: string): string {
+  let rest = text;
+  while (/^HTTP\/1\.[01] 1\d\d/.test(rest)) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) return rest;
+    rest = rest.slice(end + 4);
+  }
+  return rest;
+}
+
+/** A whole final response: headers ended and, when there is a Content-Length, that many body bytes. */
+function complete(whole: string): boolean {
+  const text = finalResponse(whole);
+  if (/^HTTP\/1\.[01] 1\d\d/.test(text) || text === '') return false;
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) return false;
   const length = /\r\ncontent-length:\s*(\d+)/i.exec(text.slice(0, end));
