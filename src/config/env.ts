@@ -241,6 +241,8 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     trustProxyHops: env.trustProxyHops,
     maxBodyBytes: env.maxBodyBytes,
     metricsProtected: env.metricsToken !== undefined,
+    directLineTokenMaxHours: env.directLineTokenMaxHours,
+    fatalGraceSeconds: env.fatalGraceSeconds,
   };
 }
 
