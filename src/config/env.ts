@@ -241,7 +241,8 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     trustProxyHops: env.trustProxyHops,
     maxBodyBytes: env.maxBodyBytes,
     metricsProtected: env.metricsToken !== undefined,
-    directLineTokenMaxHours: env.directLineTokenMaxHours,
+    // Not "token" in the key: the redaction list hides any key that looks like a credential.
+    directLineRefreshLimitHours: env.directLineTokenMaxHours,
     fatalGraceSeconds: env.fatalGraceSeconds,
   };
 }
