@@ -29,11 +29,18 @@ export function requestTarget(rawUrl: string | undefined): RequestTarget {
 }
 
 /**
- * restify's router reads every target with the legacy `url.parse`, which throws on some targets
- * (`http://[::1/x`) from inside a nextTick, where nothing catches it. Register as the first
- * `server.pre(...)` so such a request gets a 400 before restify routes it.
+ * restify's router reads every target with the legacy `url.parse`, which throws on some hosts
+ * (`http://[::1/x`) from inside a nextTick, where nothing catches it, and on others prints the whole
+ * URL, query included, to stderr (DEP0170). Register as the first `server.pre(...)`: an
+ * absolute-form target becomes origin-form (its authority is never used: routing is by path), so
+ * restify never parses a host; anything it still cannot parse gets a 400.
  */
 export function refuseUnroutableTarget(req: IncomingMessage, res: ServerResponse, next: (proceed?: false) => void): void {
+  const absolute = ABSOLUTE_FORM.exec(req.url ?? '');
+  if (absolute) {
+    const rest = (req.url ?? '').slice(absolute[0].length);
+    req.url = rest.startsWith('/') ? rest : `/${rest}`;
+  }
   try {
     legacyParse(req.url ?? '/');
   } catch {

@@ -63,7 +63,9 @@ describe('raw hostile HTTP against the real app', () => {
     // Absolute-form targets.
     { name: 'absolute-form with a bad port to /chat', data: () => get('http://x:99999/chat?lang=en'), expect: [200] },
     { name: 'absolute-form with a bad port to an asset', data: () => get('http://x:99999/chat/assets/chat.js?v=1'), expect: [200] },
-    { name: 'absolute-form with a broken IPv6 host', data: () => get('http://[::1/chat'), expect: [400] },
+    { name: 'absolute-form with a broken IPv6 host', data: () => get('http://[::1/chat'), expect: [200] },
+    { name: 'absolute-form with no path', data: () => get('http://x:99999'), expect: [404] },
+    { name: 'absolute-form with a query and no path', data: () => get('http://[::1?a=1'), expect: [404] },
     { name: 'absolute-form to the practice API', data: () => get('http://x:99999/api/practice/requests?status=%E0%A4%A'), expect: [401] },
     { name: 'absolute-form to Direct Line polling', data: () => get(`http://x:99999${activitiesPath()}?watermark=%ZZ`, auth()), expect: [200] },
     // Bad percent-encoding.

@@ -46,7 +46,7 @@ describe('hostile request targets', () => {
     expect(r).toMatchObject({ status: 401, ended: 'closed' });
   });
 
-  it.each(['http://x:99999/chat', 'http://x:99999/chat?title=x', 'http://x:99999/chat/assets/chat.js?v=1'])(
+  it.each(['http://x:99999/chat', 'http://x:99999/chat?title=x', 'http://x:99999/chat/assets/chat.js?v=1', 'http://[::1/chat', 'http://a_b/chat?lang=en'])(
     'serves the absolute-form target %s and stays up',
     async (target) => {
       const r = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
@@ -54,12 +54,6 @@ describe('hostile request targets', () => {
       await healthy();
     },
   );
-
-  it('refuses a target restify cannot route (http://[::1/chat) with 400 and stays up', async () => {
-    const r = await rawRequest(port, 'GET http://[::1/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    expect(r.status).toBe(400);
-    await healthy();
-  });
 
   it('does not build a stream URL from an unparsable Host header', async () => {
     const token = (await (await fetch(`${running.url}/chat/token`, { method: 'POST' })).json()) as { token: string };
