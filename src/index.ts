@@ -8,6 +8,7 @@ import { systemClock } from './clock.js';
 import { botFrameworkConfig, describeEnv, envWarnings, parseEnv } from './config/env.js';
 import { createLogger } from './observability/logger.js';
 import { createApp } from './server/app.js';
+import { installFatalPolicy } from './server/fatalPolicy.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const logger = createLogger({ level: env.logLevel });
   for (const warning of envWarnings(env)) logger.warn(warning);
+  // Installed before anything can fail asynchronously; pointed at the app once it exists.
+  const fatal = installFatalPolicy({ logger, graceMs: env.fatalGraceSeconds * 1000 });
 
   const app = await createApp({
     dataDir: resolve(env.dataDir),
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
       compactAfterMs: env.storage.journalCompactAfterHours * 3600_000,
       lockStaleAfterMs: env.storage.dataLockStaleSeconds * 1000,
     },
+    directLineTokenMaxSeconds: env.directLineTokenMaxHours * 3600,
   });
+  fatal.setShutdown(() => app.close());
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');
 

@@ -78,6 +78,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       // Direct Line streams (web chat) are WebSockets.
       webSocketsEnabled: true
+      // App Service starts the process again whenever it exits (a fatal fault exits with code 1 on
+      // purpose) and replaces an instance that fails this check.
       healthCheckPath: '/health'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { HTTPS_OR_LOOPBACK, isHttpsOrLoopback, isLoopbackHost } from '../security/secureUrl.js';
 
 /**
  * The one place that reads the process environment. Everything else receives an `AppEnv`.
@@ -30,7 +31,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('MicrosoftAppPassword', '', 'Client secret of the app id (MultiTenant and SingleTenant).', 'app-password-example', true),
   v('MicrosoftAppType', 'MultiTenant', 'MultiTenant, SingleTenant or UserAssignedMSI.', 'SingleTenant'),
   v('MicrosoftAppTenantId', '', 'Entra tenant id; required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
-  v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests.', 'https://practice.example.nhs.uk/hook'),
+  v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests. https only (plain http only to localhost, 127.0.0.1 or [::1]).', 'https://practice.example.nhs.uk/hook'),
   v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
   v('DELIVERY_MAX_AGE_HOURS', '72', 'How long a request is retried before it becomes a dead letter (1–8760), counted from when it was queued or last re-sent.', '168'),
   v('DELIVERY_MAX_WAIT_MINUTES', '15', 'Longest wait between two delivery attempts (1–1440); waits grow from 2 s up to this, with jitter.', '5'),
@@ -48,6 +49,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('JOURNAL_COMPACT_AFTER_HOURS', '24', 'Deleted and superseded conversation data leaves the journal files within this many hours (1–720).', '6'),
   v('DATA_LOCK_STALE_SECONDS', '60', 'A DATA_DIR lock whose holder has not beaten its heartbeat for this long is taken over (0 = take over any lock: one start only, when sure no other process uses DATA_DIR).', '120'),
   v('METRICS_TOKEN', '', 'If set, GET /metrics requires `Authorization: Bearer <token>`.', 'metrics-token-example', true),
+  v('DIRECTLINE_TOKEN_MAX_HOURS', '24', 'Longest a web chat conversation\'s Direct Line tokens can be refreshed for, counted from its first token (1–168); then the patient starts a new chat.', '12'),
+  v('FATAL_GRACE_SECONDS', '10', 'After an uncaught exception or unhandled rejection: seconds to finish turns in flight (new requests are refused) before the process exits with code 1 for its supervisor to restart it (1–120).', '5'),
 ];
 
 function v(name: string, dflt: string, description: string, example: string, secret = false): EnvVariable {
@@ -92,6 +95,8 @@ export interface AppEnv {
     dataLockStaleSeconds: number;
   };
   metricsToken?: string;
+  directLineTokenMaxHours: number;
+  fatalGraceSeconds: number;
 }
 
 export class EnvError extends Error {
@@ -104,7 +109,6 @@ export class EnvError extends Error {
 /** Empty strings count as unset: compose and systemd files often carry `NAME=` lines. */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((x) => (x === '' ? undefined : x), schema.optional());
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An allow-list entry: https anywhere, http only on loopback; `:*` as port only on loopback. */
 export function parseServiceUrlEntry(entry: string): string | undefined {
@@ -119,7 +123,7 @@ export function parseServiceUrlEntry(entry: string): string | undefined {
   if (url.username || url.password || url.search || url.hash) return undefined;
   // No wildcards or odd characters in a host name: every allowed host is spelled out.
   if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname)) return undefined;
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return url.href;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return url.href;
   return undefined;
 }
 
@@ -134,7 +138,7 @@ const schema = z.object({
   MicrosoftAppPassword: opt(z.string().min(1)),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])),
   MicrosoftAppTenantId: opt(z.string().trim().min(1)),
-  PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })),
+  PRACTICE_WEBHOOK_URL: opt(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).refine(isHttpsOrLoopback, { error: HTTPS_OR_LOOPBACK })),
   PRACTICE_WEBHOOK_SECRET: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   DELIVERY_MAX_AGE_HOURS: opt(int(1, 8760)),
   DELIVERY_MAX_WAIT_MINUTES: opt(int(1, 1440)),
@@ -152,6 +156,8 @@ const schema = z.object({
   JOURNAL_COMPACT_AFTER_HOURS: opt(int(1, 720)),
   DATA_LOCK_STALE_SECONDS: opt(int(0, 86_400)),
   METRICS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
+  DIRECTLINE_TOKEN_MAX_HOURS: opt(int(1, 168)),
+  FATAL_GRACE_SECONDS: opt(int(1, 120)),
 });
 type Raw = z.output<typeof schema>;
 
@@ -230,6 +236,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
       dataLockStaleSeconds: raw.DATA_LOCK_STALE_SECONDS ?? 60,
     },
     ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
+    directLineTokenMaxHours: raw.DIRECTLINE_TOKEN_MAX_HOURS ?? 24,
+    fatalGraceSeconds: raw.FATAL_GRACE_SECONDS ?? 10,
   };
 }
 
@@ -268,6 +276,9 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     maxBodyBytes: env.maxBodyBytes,
     ...env.storage,
     metricsProtected: env.metricsToken !== undefined,
+    // Not "token" in the key: the redaction list hides any key that looks like a credential.
+    directLineRefreshLimitHours: env.directLineTokenMaxHours,
+    fatalGraceSeconds: env.fatalGraceSeconds,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
+import { z } from 'zod';
 import { DirectLineError } from './errors.js';
 
 /**
@@ -8,6 +9,26 @@ import { DirectLineError } from './errors.js';
  */
 const ACCEPTED_TYPES = new Set(['message', 'event']);
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/**
+ * `value` is what a button sends (`{ code: 'yes' }` or a string). It is kept in the transcript and
+ * sent to every socket, so it is bounded: JSON of at most four levels, twenty items a level and
+ * 4 KiB. zod's record also drops `__proto__` keys, so the copy we keep is a plain object.
+ */
+export const MAX_VALUE_BYTES = 4096;
+const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+function jsonUpTo(depth: number): z.ZodType<unknown> {
+  if (depth === 0) return scalar;
+  const inner = jsonUpTo(depth - 1);
+  return z.union([
+    scalar,
+    z.array(inner).max(20),
+    z.record(z.string().max(64), inner).refine((o) => Object.keys(o).length <= 20, { error: 'too many keys' }),
+  ]);
+}
+export const ActivityValueSchema = jsonUpTo(4).refine((v) => Buffer.byteLength(JSON.stringify(v)) <= MAX_VALUE_BYTES, {
+  error: `larger than ${MAX_VALUE_BYTES} bytes`,
+});
 
 export interface Party {
   conversationId: string;
@@ -36,7 +57,11 @@ export function userActivity(body: Record<string, unknown>, party: Party, maxCha
   };
   if (typeof text === 'string') activity.text = text;
   if (typeof body.locale === 'string' && BCP47.test(body.locale)) activity.locale = body.locale;
-  if (body.value !== undefined) activity.value = body.value;
+  if (body.value !== undefined) {
+    const value = ActivityValueSchema.safeParse(body.value);
+    if (!value.success) throw new DirectLineError(400, 'BadArgument', 'value must be small JSON (4 levels, 4 KiB at most)');
+    activity.value = value.data;
+  }
   if (type === 'event' && typeof body.name === 'string') activity.name = body.name.slice(0, 100);
   const clientActivityID = clientId(body.channelData);
   if (clientActivityID) activity.channelData = { clientActivityID };

@@ -20,6 +20,13 @@ export interface ChannelOptions {
   maxMessageChars: number;
   maxConversations: number;
   maxActivitiesPerConversation: number;
+  maxTranscriptBytes: number;
+  maxTotalTranscriptBytes: number;
+  /**
+   * Asked before a user activity is stored or reaches the bot (the per-conversation rate limit);
+   * an error refuses it, and nothing of the refused activity is kept.
+   */
+  admit?: (conversationId: string) => Promise<DirectLineError | undefined>;
   onEvict: (conversation: Conversation) => void;
 }
 
@@ -27,9 +34,10 @@ export type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims }
 
 export class DirectLineChannel {
   readonly store: ConversationStore;
+  private closing = false;
 
   constructor(private readonly o: ChannelOptions) {
-    this.store = new ConversationStore(o.maxConversations, o.maxActivitiesPerConversation, o.onEvict);
+    this.store = new ConversationStore({ maxConversations: o.maxConversations, maxActivities: o.maxActivitiesPerConversation, maxBytes: o.maxTranscriptBytes, maxTotalBytes: o.maxTotalTranscriptBytes }, o.onEvict);
   }
 
   async authenticate(bearerValue: string): Promise<Caller> {
@@ -44,7 +52,7 @@ export class DirectLineChannel {
 
   async refresh(caller: Caller): Promise<TokenResponse> {
     if (caller.kind !== 'token') throw new DirectLineError(400, 'BadArgument', 'Only tokens can be refreshed');
-    return this.tokenFor(caller.claims.conversationId, caller.claims.userId);
+    return this.tokenFor(caller.claims.conversationId, caller.claims.userId, caller.claims.since);
   }
 
   /** POST /conversations: with a token, its own conversation; with the secret, a fresh one. */
@@ -81,7 +89,7 @@ export class DirectLineChannel {
     if (!this.store.get(conversationId, this.o.clock.now().getTime())) {
       throw new DirectLineError(404, 'NotFound', 'Conversation not found');
     }
-    return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0 };
+    return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0, since: Math.floor(this.o.clock.now().getTime() / 1000) };
   }
 
   /**
@@ -92,6 +100,8 @@ export class DirectLineChannel {
    * recognises the clientActivityID, so a repeat after a restart (transcript gone) changes nothing.
    */
   async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
+    // Stopping (SIGTERM or a fatal fault): turns already queued finish, new ones are refused whole.
+    if (this.closing) throw new DirectLineError(503, 'Unavailable', 'The service is restarting; try again in a moment');
     const party = this.party(claims);
     const activity = userActivity(body, party, this.o.maxMessageChars);
     const conversation = this.open(claims);
@@ -99,6 +109,9 @@ export class DirectLineChannel {
     return conversation.enqueue(async () => {
       const earlier = clientId === undefined ? undefined : this.answered.get(conversation)?.get(clientId);
       if (earlier !== undefined) return earlier;
+      // Before the transcript: a refused activity must not take memory or be replayed to clients.
+      const refused = await this.o.admit?.(claims.conversationId);
+      if (refused) throw refused;
       const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
       const id = stored?.id ?? '';
       await this.turn(conversation, { ...activity, id }, party);
@@ -131,13 +144,15 @@ export class DirectLineChannel {
     return this.open(claims).since(watermark);
   }
 
-  tokenFor(conversationId: string, userId: string): Promise<TokenResponse> {
-    return this.o.tokens
-      .sign(conversationId, userId, 'conv')
-      .then((token) => ({ conversationId, token, expires_in: this.o.tokens.ttlSeconds }));
+  /** `since`: when the conversation's first token was issued; omitted for a new conversation. */
+  async tokenFor(conversationId: string, userId: string, since?: number): Promise<TokenResponse> {
+    const token = await this.o.tokens.sign(conversationId, userId, 'conv', since);
+    return { conversationId, token, expires_in: this.o.tokens.remainingSeconds(since) };
   }
 
+  /** Refuses new activities, then waits for the turns already queued. */
   async drain(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.store.all().map((c) => c.idle()));
   }
 

@@ -31,3 +31,7 @@ export class DirectLineError extends Error {
     return { error: { code: this.code, message: this.message } };
   }
 }
+
+export function tooManyFromAddress(): DirectLineError {
+  return new DirectLineError(429, 'TooManyRequests', 'Too many requests from this address; try again in a minute');
+}

@@ -15,7 +15,7 @@ export { DirectLineError } from './errors.js';
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineHandle {
   const maxMessageChars = deps.maxMessageChars ?? 2000;
-  const tokens = new TokenService(deps.secret, deps.clock, deps.tokenTtlSeconds ?? 1800);
+  const tokens = new TokenService(deps.secret, deps.clock, deps.tokenTtlSeconds ?? 1800, deps.maxTokenLifetimeSeconds ?? 86_400);
   const logger = deps.logger.child({ module: 'directline' });
   // The channel and the socket layer refer to each other; eviction closes sockets once both exist.
   const sockets: { server?: StreamServer } = {};
@@ -28,13 +28,26 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     maxMessageChars,
     maxConversations: deps.maxConversations ?? 5000,
     maxActivitiesPerConversation: deps.maxActivitiesPerConversation ?? 1000,
+    maxTranscriptBytes: deps.maxTranscriptBytes ?? 256 * 1024,
+    maxTotalTranscriptBytes: deps.maxTotalTranscriptBytes ?? 64 * 1024 * 1024,
+    ...(deps.admit ? { admit: deps.admit } : {}),
     onEvict: (c) => sockets.server?.closeConversation(c.id),
   });
-  const stream = new StreamServer({ channel, tokens, logger });
+  const stream = new StreamServer({
+    channel,
+    tokens,
+    logger,
+    maxSockets: deps.maxSockets ?? 2000,
+    maxSocketsPerConversation: deps.maxSocketsPerConversation ?? 4,
+    ...(deps.addressLimit ? { addressLimit: deps.addressLimit } : {}),
+  });
   sockets.server = stream;
   stream.attach(server.server);
   // Room for the text in UTF-8 (up to 4 bytes a character) plus the activity's other fields.
-  registerRoutes(server, { channel, tokens, logger, maxBodyBytes: maxMessageChars * 4 + 16_384, publicUrl: deps.publicUrl });
+  registerRoutes(server, { channel, tokens, logger, maxBodyBytes: maxMessageChars * 4 + 16_384,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+    ...(deps.addressLimit ? { addressLimit: deps.addressLimit } : {}),
+  });
 
   return {
     issueToken: () => channel.issueToken(),

@@ -1,10 +1,11 @@
 import type { Request, Server } from 'restify';
 import type { Logger } from '../observability/logger.js';
+import { requestTarget } from '../security/requestTarget.js';
 import type { DirectLineChannel } from './channel.js';
-import { DirectLineError } from './errors.js';
+import { DirectLineError, tooManyFromAddress } from './errors.js';
 import { bearer, readJson, route, sendJson } from './http.js';
-import type { TokenService } from './tokens.js';
-import type { ConversationResponse } from './types.js';
+import type { TokenClaims, TokenService } from './tokens.js';
+import type { AddressLimit, ConversationResponse } from './types.js';
 
 /** The Direct Line 3.0 REST surface as DirectLineJS 0.15 calls it. Paths and shapes follow Azure's service. */
 export const PREFIX = '/v3/directline';
@@ -15,11 +16,17 @@ export interface RouteOptions {
   logger: Logger;
   maxBodyBytes: number;
   publicUrl?: string;
+  addressLimit?: AddressLimit;
 }
 
 export function registerRoutes(server: Server, o: RouteOptions): void {
   const { channel, logger } = o;
-  const r = (h: Parameters<typeof route>[1]) => route(logger, h);
+  // Every route, polling included, spends from the caller's address budget before any work.
+  const r = (h: Parameters<typeof route>[1]) =>
+    route(logger, async (req, res) => {
+      if (o.addressLimit && !(await o.addressLimit.allow(req))) throw tooManyFromAddress();
+      await h(req, res);
+    });
 
   server.post(`${PREFIX}/tokens/generate`, r(async (req, res) => {
     if (!o.tokens.isSecret(bearer(req))) throw new DirectLineError(403, 'BadToken', 'The Direct Line secret is required');
@@ -35,7 +42,7 @@ export function registerRoutes(server: Server, o: RouteOptions): void {
     const body = await readJson(req, o.maxBodyBytes);
     const locale = typeof body.locale === 'string' ? body.locale : undefined;
     const { token, claims } = await channel.start(caller, locale);
-    const streamUrl = await streamUrlFor(req, o, claims.conversationId, claims.userId, undefined);
+    const streamUrl = await streamUrlFor(req, o, claims, undefined);
     sendJson(res, 201, { ...token, streamUrl } satisfies ConversationResponse);
   }));
 
@@ -44,8 +51,8 @@ export function registerRoutes(server: Server, o: RouteOptions): void {
     const caller = await channel.authenticate(bearer(req));
     const claims = channel.claimsFor(caller, param(req));
     channel.open(claims, undefined, param(req));
-    const token = await channel.tokenFor(claims.conversationId, claims.userId);
-    const streamUrl = await streamUrlFor(req, o, claims.conversationId, claims.userId, watermark(req));
+    const token = await channel.tokenFor(claims.conversationId, claims.userId, claims.since);
+    const streamUrl = await streamUrlFor(req, o, claims, watermark(req));
     sendJson(res, 200, { ...token, streamUrl } satisfies ConversationResponse);
   }));
 
@@ -74,18 +81,18 @@ function param(req: Request): string {
 }
 
 function watermark(req: Request): string | undefined {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const w = url.searchParams.get('watermark');
+  const w = requestTarget(req.url).searchParams.get('watermark');
   return w && /^\d{1,15}$/.test(w) ? w : undefined;
 }
 
-async function streamUrlFor(req: Request, o: RouteOptions, conversationId: string, userId: string, mark: string | undefined): Promise<string> {
+async function streamUrlFor(req: Request, o: RouteOptions, claims: TokenClaims, mark: string | undefined): Promise<string> {
+  const { conversationId, userId, since } = claims;
   const base = o.publicUrl ? new URL(o.publicUrl) : requestOrigin(req);
   base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   base.pathname = `${base.pathname.replace(/\/$/, '')}${PREFIX}/conversations/${conversationId}/stream`;
   base.search = '';
   if (mark !== undefined) base.searchParams.set('watermark', mark);
-  base.searchParams.set('t', await o.tokens.sign(conversationId, userId, 'stream'));
+  base.searchParams.set('t', await o.tokens.sign(conversationId, userId, 'stream', since));
   return base.toString();
 }
 
@@ -93,5 +100,10 @@ function requestOrigin(req: Request): URL {
   const forwarded = req.headers['x-forwarded-proto'];
   const proto = typeof forwarded === 'string' && forwarded.split(',')[0]?.trim() === 'https' ? 'https' : req.isSecure() ? 'https' : 'http';
   const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : 'localhost';
-  return new URL(`${proto}://${host}`);
+  try {
+    return new URL(`${proto}://${host}`);
+  } catch {
+    // A Host the character check lets through but URL cannot parse (`[::1`, `x:99999`).
+    return new URL(`${proto}://localhost`);
+  }
 }

@@ -6,26 +6,42 @@ import type { ActivitySet } from './types.js';
  * also its watermark, a promise chain so its turns run one at a time and in order (botbuilder does
  * not serialise turns), and the listeners (sockets) that get every new activity.
  * Bounded: the least recently active conversation is dropped past `maxConversations`, and the oldest
- * activities past `maxActivities` (the watermark keeps counting, so clients never see a number reused).
+ * activities past `maxActivities` or past `maxBytes` of JSON (the watermark keeps counting, so
+ * clients never see a number reused). Dropping the oldest rather than refusing the conversation:
+ * the transcript here is only a replay buffer for clients that reconnect; the conversation's state
+ * lives in the bot's store, so a patient mid-intake is never cut off, and a client that was
+ * connected already has what was dropped.
  */
+export interface TranscriptLimits {
+  maxConversations: number;
+  maxActivities: number;
+  maxBytes: number;
+  /** Bytes over all conversations; past it the least recently active conversations are dropped. */
+  maxTotalBytes: number;
+}
+
 export type Listener = (set: ActivitySet) => void;
 
 interface Stored {
   seq: number;
   activity: Partial<Activity>;
+  bytes: number;
 }
 
 export class Conversation {
   private readonly log: Stored[] = [];
   private seq = 0;
+  private bytes = 0;
   private tail: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
   lastActive: number;
 
   constructor(
     readonly id: string,
-    private readonly maxActivities: number,
+    private readonly limits: Pick<TranscriptLimits, 'maxActivities' | 'maxBytes'>,
     now: number,
+    /** Told of every change in this transcript's size, so the store can keep a total. */
+    private readonly onBytes: (delta: number) => void = () => undefined,
   ) {
     this.lastActive = now;
   }
@@ -47,13 +63,20 @@ export class Conversation {
   /** Gives each activity its id and watermark, stores it and tells the listeners. */
   append(activities: Partial<Activity>[]): ActivitySet {
     const added: Partial<Activity>[] = [];
+    const before = this.bytes;
     for (const a of activities) {
       this.seq += 1;
       const activity = { ...a, id: `${this.id}|${String(this.seq).padStart(7, '0')}` };
-      this.log.push({ seq: this.seq, activity });
+      const bytes = Buffer.byteLength(JSON.stringify(activity));
+      this.log.push({ seq: this.seq, activity, bytes });
+      this.bytes += bytes;
       added.push(activity);
     }
-    if (this.log.length > this.maxActivities) this.log.splice(0, this.log.length - this.maxActivities);
+    // The newest activity always stays, however large, so a client can read what was just posted.
+    while (this.log.length > 1 && (this.log.length > this.limits.maxActivities || this.bytes > this.limits.maxBytes)) {
+      this.bytes -= this.log.shift()?.bytes ?? 0;
+    }
+    if (this.bytes !== before) this.onBytes(this.bytes - before);
     const set: ActivitySet = { activities: added, watermark: String(this.seq) };
     if (added.length > 0) for (const l of this.listeners) l(set);
     return set;
@@ -76,15 +99,20 @@ export class Conversation {
   get listenerCount(): number {
     return this.listeners.size;
   }
+
+  /** Bytes of activity JSON held (what the transcript cap counts). */
+  get transcriptBytes(): number {
+    return this.bytes;
+  }
 }
 
 export class ConversationStore {
   /** Map iteration order is insertion order; `touch` re-inserts, so the first entry is the least recent. */
   private readonly conversations = new Map<string, Conversation>();
+  private totalBytes = 0;
 
   constructor(
-    private readonly maxConversations: number,
-    private readonly maxActivities: number,
+    private readonly limits: TranscriptLimits,
     private readonly onEvict: (conversation: Conversation) => void,
   ) {}
 
@@ -98,15 +126,30 @@ export class ConversationStore {
   getOrCreate(id: string, now: number): { conversation: Conversation; created: boolean } {
     const existing = this.get(id, now);
     if (existing) return { conversation: existing, created: false };
-    const conversation = new Conversation(id, this.maxActivities, now);
+    const conversation = new Conversation(id, this.limits, now, (delta) => {
+      // An evicted conversation may still finish a turn; it no longer counts.
+      if (this.conversations.get(id) !== conversation) return;
+      this.totalBytes += delta;
+      this.shed(conversation);
+    });
     this.conversations.set(id, conversation);
-    while (this.conversations.size > this.maxConversations) {
-      const oldest = this.conversations.values().next().value;
-      if (!oldest) break;
+    this.shed(conversation);
+    return { conversation, created: true };
+  }
+
+  /** Drops the least recently active conversations (never `keep`) while over either bound. */
+  private shed(keep: Conversation): void {
+    for (const oldest of this.conversations.values()) {
+      if (this.conversations.size <= this.limits.maxConversations && this.totalBytes <= this.limits.maxTotalBytes) break;
+      if (oldest === keep) continue;
       this.conversations.delete(oldest.id);
+      this.totalBytes -= oldest.transcriptBytes;
       this.onEvict(oldest);
     }
-    return { conversation, created: true };
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
   }
 
   /** Forgets a conversation's transcript (erasure); true when it was held. */

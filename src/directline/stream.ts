@@ -1,11 +1,12 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../observability/logger.js';
+import { requestTarget } from '../security/requestTarget.js';
 import type { DirectLineChannel } from './channel.js';
-import { DirectLineError } from './errors.js';
+import { DirectLineError, tooManyFromAddress } from './errors.js';
 import type { TokenService } from './tokens.js';
-import type { ActivitySet } from './types.js';
+import type { ActivitySet, AddressLimit } from './types.js';
 
 /**
  * The streamUrl socket: on connect it sends what the client missed since the streamUrl's watermark,
@@ -19,6 +20,11 @@ export interface StreamOptions {
   channel: DirectLineChannel;
   tokens: TokenService;
   logger: Logger;
+  /** Open sockets in all (each holds buffers and a listener): past it, new sockets get 503. */
+  maxSockets: number;
+  /** Open sockets per conversation (tabs, reconnects): past it, 429. */
+  maxSocketsPerConversation: number;
+  addressLimit?: AddressLimit;
 }
 
 export class StreamServer {
@@ -26,18 +32,35 @@ export class StreamServer {
   private readonly sockets = new Map<string, Set<WebSocket>>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pinger: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly o: StreamOptions) {
     this.pinger = setInterval(() => this.ping(), PING_MS);
     this.pinger.unref();
   }
 
+  /**
+   * The server's only 'upgrade' listener, so every upgrade request is answered here: ours are
+   * upgraded or refused with a status, anything else gets 404 and its socket is closed (an
+   * unanswered upgrade keeps its socket open for ever: Node's request timeouts no longer apply).
+   * Nothing in here may throw: an exception in an 'upgrade' listener exits the process.
+   */
   attach(server: HttpServer): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const match = STREAM_PATH.exec(url.pathname);
-      if (!match?.[1]) return; // not ours: another upgrade listener may want it
-      void this.upgrade(req, socket, head, match[1], url.searchParams);
+      // Node takes its own 'error' listener off an upgraded socket; without ours a peer that resets
+      // while its token is checked raises an unhandled 'error' event, which also exits the process.
+      socket.on('error', () => socket.destroy());
+      try {
+        const { pathname, searchParams } = requestTarget(req.url);
+        const match = STREAM_PATH.exec(pathname);
+        if (!match?.[1]) return refuse(socket, 404);
+        if (this.closed) return refuse(socket, 503);
+        if (this.openCount >= this.o.maxSockets) return refuse(socket, 503);
+        void this.upgrade(req, socket, head, match[1], searchParams);
+      } catch (err) {
+        this.o.logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'directline: upgrade refused after an error');
+        refuse(socket, 400);
+      }
     });
   }
 
@@ -48,6 +71,7 @@ export class StreamServer {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.pinger);
     for (const id of [...this.sockets.keys()]) this.closeConversation(id);
     this.wss.close();
@@ -55,10 +79,16 @@ export class StreamServer {
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, q: URLSearchParams): Promise<void> {
     try {
+      if (this.o.addressLimit && !(await this.o.addressLimit.allow(req))) throw tooManyFromAddress();
       const token = q.get('t');
       if (!token) throw new DirectLineError(401, 'MissingToken', 'Stream token required');
       const claims = await this.o.tokens.verify(token, 'stream');
       const conversation = this.o.channel.open({ ...claims, scope: 'conv' }, undefined, conversationId);
+      // Checked again after the await: others may have connected meanwhile.
+      if (this.closed || this.openCount >= this.o.maxSockets) throw new DirectLineError(503, 'Unavailable', 'Too many open streams');
+      if ((this.sockets.get(conversationId)?.size ?? 0) >= this.o.maxSocketsPerConversation) {
+        throw new DirectLineError(429, 'TooManyRequests', 'Too many streams for this conversation');
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.track(conversationId, ws);
         const missed = conversation.since(q.get('watermark') ?? undefined);
@@ -72,8 +102,14 @@ export class StreamServer {
     } catch (err) {
       const status = err instanceof DirectLineError ? err.status : 500;
       if (!(err instanceof DirectLineError)) this.o.logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'directline: stream upgrade failed');
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      refuse(socket, status);
     }
+  }
+
+  private get openCount(): number {
+    let n = 0;
+    for (const set of this.sockets.values()) n += set.size;
+    return n;
   }
 
   private track(id: string, ws: WebSocket): void {
@@ -103,6 +139,13 @@ export class StreamServer {
       }
     }
   }
+}
+
+/** Answers an upgrade request we will not take, then closes the socket whether or not the peer does. */
+function refuse(socket: Duplex, status: number): void {
+  if (socket.destroyed) return;
+  const reason = STATUS_CODES[status] ?? 'Error';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 }
 
 function send(ws: WebSocket, set: ActivitySet): void {

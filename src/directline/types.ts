@@ -18,6 +18,22 @@ export interface DirectLineDeps {
   /** Bounds of the in-memory transcript store. */
   maxConversations?: number;
   maxActivitiesPerConversation?: number;
+  /** Bytes of activity JSON kept per conversation; past it the oldest activities are dropped. Default 256 KiB. */
+  maxTranscriptBytes?: number;
+  /** Bytes over all transcripts; past it the least recently active conversations are dropped. Default 64 MiB. */
+  maxTotalTranscriptBytes?: number;
+  /** Asked before a user activity is stored or reaches the bot (per-conversation rate limit). */
+  admit?: (conversationId: string) => Promise<import('./errors.js').DirectLineError | undefined>;
+  /** Open stream sockets in all (default 2,000) and per conversation (default 4). */
+  maxSockets?: number;
+  maxSocketsPerConversation?: number;
+  /**
+   * Longest a conversation's tokens can be refreshed for, counted from the first token (seconds).
+   * Past it refresh answers 403 and the client must start a new conversation. Default 86,400 (24 h).
+   */
+  maxTokenLifetimeSeconds?: number;
+  /** Per client address and minute on every /v3/directline request; undefined = no address limit. */
+  addressLimit?: AddressLimit;
   /** Recipient id of user activities and sender id of bot replies that carry none. Default 'intake-bot'. */
   botId?: string;
   /**
@@ -25,6 +41,11 @@ export interface DirectLineDeps {
    * URL is derived from the request's Host header and X-Forwarded-Proto.
    */
   publicUrl?: string;
+}
+
+/** Consumes one request for a client address; resolves false when the address is over its limit. */
+export interface AddressLimit {
+  allow(req: import('node:http').IncomingMessage): Promise<boolean>;
 }
 
 /** What `POST /tokens/generate`, `/tokens/refresh` and the widget's `/chat/token` return. */

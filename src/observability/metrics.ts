@@ -10,7 +10,14 @@ import { TIERS, type Tier } from '../domain/types.js';
 /** 'degraded' matches the conversation service's TurnObserver (a turn answered with a fallback). */
 export type TurnOutcome = 'ok' | 'degraded' | 'error' | 'rejected' | 'rate_limited';
 export type DeliveryResult = 'success' | 'failure';
-export type RejectionReason = 'rate_limit_conversation' | 'rate_limit_ip' | 'service_url' | 'bad_request' | 'body_too_large';
+export type RejectionReason =
+  | 'rate_limit_conversation'
+  | 'rate_limit_ip'
+  | 'rate_limit_user'
+  | 'unauthenticated'
+  | 'service_url'
+  | 'bad_request'
+  | 'body_too_large';
 
 const PREFIX = 'gp_intake_';
 /** Turns take ~1–5 ms on this stack; the tail up to 500 ms (a slow disk) must stay visible. */

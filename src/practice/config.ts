@@ -1,3 +1,4 @@
+import { HTTPS_OR_LOOPBACK, isHttpsOrLoopback } from '../security/secureUrl.js';
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
@@ -162,7 +163,8 @@ const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 const webhook = z
   .strictObject({
-    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+    // Deliveries carry patient details: never over plain http to another host.
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).refine(isHttpsOrLoopback, { error: HTTPS_OR_LOOPBACK }),
     /** Shared secret for signing deliveries; prefer secretEnv so the secret is not in the file. */
     secret: z.string().min(16, { error: 'secret must be at least 16 characters' }).optional(),
     secretEnv: z.string().regex(ENV_NAME, { error: 'expected an environment variable name' }).optional(),

@@ -15,15 +15,20 @@ export interface RateLimitOptions {
   perIpPerMinute: number;
 }
 
-export type RateScope = 'conversation' | 'ip';
+export type RateScope = 'conversation' | 'ip' | 'user';
 
 export interface RateLimiter {
-  /** Consumes one point from each key given; undefined = go ahead, else the 429 to send. */
-  check(keys: { ip?: string; conversationId?: string }): Promise<(HttpRejection & { scope: RateScope }) | undefined>;
+  /**
+   * Consumes one point from each key given; undefined = go ahead, else the 429 to send. `user` is
+   * an authenticated channel user (`channelId:from.id`), with the address budget (each user of a
+   * channel whose requests all come from the Bot Connector gets what one address would).
+   */
+  check(keys: { ip?: string; user?: string; conversationId?: string }): Promise<(HttpRejection & { scope: RateScope }) | undefined>;
 }
 
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: options.perIpPerMinute, duration: 60 });
+  const byUser = new RateLimiterMemory({ keyPrefix: 'user', points: options.perIpPerMinute, duration: 60 });
   const byConversation = new RateLimiterMemory({ keyPrefix: 'conv', points: options.perConversationPerMinute, duration: 60 });
 
   async function consume(limiter: RateLimiterMemory, key: string, scope: RateScope) {
@@ -38,10 +43,14 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   }
 
   return {
-    async check({ ip, conversationId }) {
-      // Address first: a flood from one client should not also spend conversations' budgets.
+    async check({ ip, user, conversationId }) {
+      // Address (or user) first: a flood from one client should not also spend conversations' budgets.
       if (ip !== undefined) {
         const r = await consume(byIp, ip, 'ip');
+        if (r) return r;
+      }
+      if (user !== undefined) {
+        const r = await consume(byUser, user, 'user');
         if (r) return r;
       }
       if (conversationId !== undefined) return consume(byConversation, conversationId, 'conversation');

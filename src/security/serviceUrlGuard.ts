@@ -1,4 +1,5 @@
 import type { HttpRejection } from './rejection.js';
+import { isHttpsOrLoopback } from './secureUrl.js';
 
 /**
  * In anonymous mode nobody vouches for `serviceUrl`, and the adapter POSTs every reply to it:
@@ -14,7 +15,6 @@ export interface GuardOptions {
   allowedServiceUrls: readonly string[];
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function reject(status: 400 | 403, code: string, message: string): HttpRejection {
   return { status, code, message };
@@ -37,7 +37,7 @@ export function serviceUrlAllowed(serviceUrl: string, entry: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return false;
+  if (!isHttpsOrLoopback(url.href)) return false;
   if (url.origin !== allowed.origin) return false;
   // Compare on a path boundary so `/teams` does not allow `/teams-evil`.
   const base = allowed.pathname.endsWith('/') ? allowed.pathname : `${allowed.pathname}/`;

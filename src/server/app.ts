@@ -36,9 +36,10 @@ import {
 } from '../handoff/index.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
-import { bodyParserOptions, restifyErrorHandler } from '../security/body.js';
+import { bodyParserOptions, limitedBodyReader, restifyErrorHandler } from '../security/body.js';
 import { metricsAuthorized } from '../security/metricsAuth.js';
-import { createRateLimiter } from '../security/rateLimit.js';
+import { clientAddress, createRateLimiter } from '../security/rateLimit.js';
+import { refuseUnroutableTarget } from '../security/requestTarget.js';
 import { TIERS, type IntakeRequest, type Tier } from '../domain/types.js';
 import { dayBounds } from '../practice/hours.js';
 import { auditClosures } from '../practice/closureAudit.js';
@@ -54,6 +55,11 @@ export interface AppOptions {
   logger: Logger;
   /** Exactly the keys botbuilder reads (see botFrameworkConfig in src/config/env.ts); {} = anonymous. */
   botFramework?: Record<string, string>;
+  /**
+   * The Bot Framework authentication to use with an app id; built from `botFramework` when absent.
+   * Tests pass one that accepts a test token, to reach what runs after authentication.
+   */
+  botFrameworkAuthentication?: ConfigurationBotFrameworkAuthentication;
   maxBodyBytes?: number;
   /** serviceUrl prefixes replies may be POSTed to in anonymous mode; [] = expectReplies only. */
   allowedServiceUrls?: string[];
@@ -62,6 +68,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Signs self-hosted Direct Line tokens; random per process when not given. */
   directLineSecret?: string;
+  /** Longest a Direct Line conversation's tokens can be refreshed for, from its first token (default 24 h). */
+  directLineTokenMaxSeconds?: number;
   /** Azure Direct Line secret: when set the web chat uses Azure's Direct Line instead of ours. */
   azureDirectLineSecret?: string;
   /** Overrides of the practice file's webhook (PRACTICE_WEBHOOK_URL / _SECRET). */
@@ -150,25 +158,31 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const botFramework = options.botFramework ?? {};
   const anonymous = !botFramework.MicrosoftAppId;
-  const adapter = new CloudAdapter(
-    anonymous
-      ? new AnonymousBotFrameworkAuthentication(botFramework)
-      : new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)),
-  );
+  const authentication = anonymous
+    ? new AnonymousBotFrameworkAuthentication(botFramework)
+    : (options.botFrameworkAuthentication ??
+      new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)));
+  const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error.name }, 'turn failed'); // never the message: it may quote patient text
     await context.sendActivity({ type: 'message', text: content.i18n.t('dialog.error', { lng: 'en' }) });
   };
 
   const server = restify.createServer({ name: 'gp-intake-bot', handleUncaughtExceptions: false });
-  server.pre(requestIdHandler(logger));
+  server.pre(refuseUnroutableTarget);
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  // Bodies are at most MAX_BODY_BYTES: a request still arriving after 30 s is a slow-body attack
+  // holding a socket, not a patient (Node's default would wait 5 minutes).
+  server.server.requestTimeout = 30_000;  server.pre(requestIdHandler(logger));
   server.pre(accessLogHandler(logger));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: no multipart uploads to temp files, no URL-encoded forms.
-  server.use(restify.plugins.jsonBodyParser(bodyParserOptions(options.maxBodyBytes ?? 64 * 1024)));
+  server.use(limitedBodyReader(maxBodyBytes));
+  server.use(restify.plugins.jsonBodyParser({ ...bodyParserOptions(maxBodyBytes), bodyReader: true }));
   server.on('restifyError', restifyErrorHandler(logger, (r) => metrics.rejected(r.status === 413 ? 'body_too_large' : 'bad_request')));
 
   let closing = false;
+  let closed: Promise<void> | undefined;
   server.get('/health', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
@@ -189,7 +203,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.setHeader('Content-Type', contentType);
     res.sendRaw(200, body);
   });
-  const limiter = createRateLimiter(options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 });
+  const rateLimit = options.rateLimit ?? { perConversationPerMinute: 30, perIpPerMinute: 120 };
+  const trustProxyHops = options.trustProxyHops ?? 0;
+  const limiter = createRateLimiter(rateLimit);
   registerMessagesRoute(server, {
     adapter,
     service,
@@ -199,21 +215,32 @@ export async function createApp(options: AppOptions): Promise<App> {
     anonymous,
     allowedServiceUrls: options.allowedServiceUrls ?? [],
     limiter,
-    trustProxyHops: options.trustProxyHops ?? 0,
+    trustProxyHops,
+    ...(anonymous ? {} : { authentication }),
   });
 
   // The self-hosted Direct Line channel reaches the same conversation service in-process.
+  // Its address budget is its own (same size as /api/messages'), so polling does not spend the
+  // budget of a patient's messages on another channel.
+  const directLineAddresses = createRateLimiter(rateLimit);
   const directLine = registerDirectLine(server, {
-    runTurn: async (activity) => {
-      // The same per-conversation limit as /api/messages (the address limit is on /chat/token).
-      const limited = await limiter.check({ conversationId: `directline:${activity.conversation?.id ?? ''}` });
-      if (limited) {
-        metrics.rejected('rate_limit_conversation');
-        throw new DirectLineError(429, 'TooManyRequests', limited.message);
-      }
-      return service.handle(activity);
+    runTurn: (activity) => service.handle(activity),
+    // The same per-conversation limit as /api/messages, asked before the activity is stored.
+    admit: async (conversationId) => {
+      const limited = await limiter.check({ conversationId: `directline:${conversationId}` });
+      if (!limited) return undefined;
+      metrics.rejected('rate_limit_conversation');
+      return new DirectLineError(429, 'TooManyRequests', limited.message);
+    },
+    addressLimit: {
+      allow: async (req) => {
+        const limited = await directLineAddresses.check({ ip: clientAddress(req, trustProxyHops) ?? 'unknown' });
+        if (limited) metrics.rejected('rate_limit_ip');
+        return !limited;
+      },
     },
     secret: options.directLineSecret ?? randomBytes(32).toString('base64url'),
+    ...(options.directLineTokenMaxSeconds ? { maxTokenLifetimeSeconds: options.directLineTokenMaxSeconds } : {}),
     clock,
     logger,
   });
@@ -224,6 +251,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.azureDirectLineSecret ? { domain: 'https://directline.botframework.com/v3/directline' } : {}),
     clock,
     logger,
+    trustProxyHops,
     languages: content.languages.map((l) => l.bcp47).filter((tag) => content.resources[tag]),
   });
   registerHoursRoute(server, {
@@ -311,16 +339,21 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    async close() {
-      if (closing) return;
-      closing = true;
-      clearInterval(sweepTimer);
-      await delivery?.stop();
-      await directLine.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await service.drain();
-      await store.flush();
-      await store.close();
+    close() {
+      // One shutdown however many callers ask (SIGTERM during a fatal-fault shutdown waits for the same).
+      closed ??= (async () => {
+        closing = true;
+        clearInterval(sweepTimer);
+        // Stop accepting connections first; the callback comes once open ones (streams included) end.
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await delivery?.stop();
+        await directLine.close();
+        await serverClosed;
+        await service.drain();
+        await store.flush();
+        await store.close();
+      })();
+      return closed;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BadActivityError, type ConversationService } from '../bot/conversationService.js';
 import { IncomingActivitySchema, type IncomingActivity } from '../bot/incoming.js';
@@ -19,6 +19,13 @@ export interface MessagesRouteDeps {
   allowedServiceUrls: string[];
   limiter: RateLimiter;
   trustProxyHops: number;
+  /**
+   * With an app id: the Bot Framework authentication the adapter uses. Requests come from the Bot
+   * Connector's few addresses, so an address limit would let one abuser throttle every channel
+   * user; instead the caller is authenticated first and the limit keys on the conversation and the
+   * user of the authenticated activity. Without it (anonymous mode) the limit keys on the address.
+   */
+  authentication?: ConfigurationBotFrameworkAuthentication;
 }
 
 /**
@@ -54,12 +61,32 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       sendRejection(res, unsafe);
       return;
     }
-    const limited = await deps.limiter.check({
-      ip: clientAddress(req, deps.trustProxyHops),
-      conversationId: `${parsed.data.channelId}:${parsed.data.conversation.id}`,
-    });
+    const conversationId = `${parsed.data.channelId}:${parsed.data.conversation.id}`;
+    let limited;
+    if (deps.authentication) {
+      // botbuilder authenticates again inside process(); its signing keys are cached, so the second
+      // check is cheap, and process() offers no way to learn the identity before the turn runs.
+      try {
+        await deps.authentication.authenticateRequest(body as Activity, req.header('authorization') ?? '');
+      } catch (err) {
+        // botframework-connector's AuthenticationError (not re-exported by botbuilder) carries a statusCode.
+        const status = (err as { statusCode?: unknown }).statusCode;
+        if (typeof status !== 'number' || status >= 500) {
+          deps.logger.error({ err: (err as Error).name }, 'authenticating an activity failed');
+          res.send(500, { error: 'internal error' });
+          return;
+        }
+        deps.metrics.rejected('unauthenticated');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      const user = parsed.data.from?.id;
+      limited = await deps.limiter.check({ conversationId, ...(user ? { user: `${parsed.data.channelId}:${user}` } : {}) });
+    } else {
+      limited = await deps.limiter.check({ ip: clientAddress(req, deps.trustProxyHops), conversationId });
+    }
     if (limited) {
-      deps.metrics.rejected(limited.scope === 'ip' ? 'rate_limit_ip' : 'rate_limit_conversation');
+      deps.metrics.rejected(limited.scope === 'ip' ? 'rate_limit_ip' : limited.scope === 'user' ? 'rate_limit_user' : 'rate_limit_conversation');
       sendRejection(res, limited);
       return;
     }

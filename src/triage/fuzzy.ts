@@ -20,6 +20,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** A word of length L has L deletions of length L-1: L² characters, so only short words get here. */
 function deletions(word: string): string[] {
   const out: string[] = [word];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -33,8 +34,12 @@ export class FuzzyVocabulary {
   private readonly exact = new Map<string, number>();
   private readonly byDeletion = new Map<string, number[]>();
   private readonly words: string[] = [];
+  /** Length of the longest vocabulary word: a text word longer by two or more matches nothing. */
+  private longest = 0;
   /** Memo of text word -> vocabulary ids; patients reuse the same words, so this stays small. */
   private readonly memo = new Map<string, readonly number[]>();
+  /** Characters of deletion keys built by `lookup` so far: its cost, which tests bound. */
+  lookupWork = 0;
 
   /** Adds a vocabulary word and returns its id. */
   add(word: string): number {
@@ -43,6 +48,7 @@ export class FuzzyVocabulary {
     const id = this.words.length;
     this.words.push(word);
     this.exact.set(word, id);
+    this.longest = Math.max(this.longest, word.length);
     if (word.length >= FUZZY_MIN_LENGTH) {
       for (const d of deletions(word)) {
         const list = this.byDeletion.get(d);
@@ -59,12 +65,16 @@ export class FuzzyVocabulary {
 
   /** Vocabulary ids this text word may stand for (exact first, then within one edit). */
   lookup(word: string): readonly number[] {
+    // Nothing is within one edit of a word this long, and its deletion keys would cost length²
+    // (a 16,000-letter word took 0.7 s). Not memoised either: the memo should not hold it.
+    if (word.length > this.longest + 1) return [];
     const hit = this.memo.get(word);
     if (hit) return hit;
     const ids = new Set<number>();
     const exact = this.exact.get(word);
     if (exact !== undefined) ids.add(exact);
     if (word.length >= FUZZY_MIN_LENGTH) {
+      this.lookupWork += word.length * word.length;
       for (const d of deletions(word)) {
         for (const id of this.byDeletion.get(d) ?? []) {
           if (!ids.has(id) && withinOneEdit(word, this.words[id] ?? '')) ids.add(id);

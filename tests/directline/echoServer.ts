@@ -20,7 +20,9 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(opts: { clock?: Clock; maxMessageChars?: number; delayMs?: number; setup?: (s: restify.Server, dl: DirectLineHandle) => void } = {}): Promise<EchoServer> {
+export async function startEchoServer(
+  opts: { clock?: Clock; maxMessageChars?: number; delayMs?: number; maxSockets?: number; setup?: (s: restify.Server, dl: DirectLineHandle) => void } = {},
+): Promise<EchoServer> {
   const server = restify.createServer({ handleUpgrades: false });
   const turns: Partial<Activity>[] = [];
   const runTurn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
@@ -38,7 +40,7 @@ export async function startEchoServer(opts: { clock?: Clock; maxMessageChars?: n
     ];
   };
   const logger = pino({ level: 'silent' });
-  const directLine = registerDirectLine(server, { runTurn, secret: SECRET, clock: opts.clock ?? systemClock, logger, maxMessageChars: opts.maxMessageChars });
+  const directLine = registerDirectLine(server, { runTurn, secret: SECRET, clock: opts.clock ?? systemClock, logger, maxMessageChars: opts.maxMessageChars, ...(opts.maxSockets ? { maxSockets: opts.maxSockets } : {}) });
   opts.setup?.(server, directLine);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -17,17 +17,23 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
 }
 
 describe('GET /chat', () => {
-  test('renders the emergency banner with 999 and 111 as tel: links, escaped titles, and a CSP', async () => {
+  test('renders the emergency banner with 999 and 111 as tel: links, the practice heading whatever ?title= says, and a CSP', async () => {
     const r = await get('/chat?title=%3Cscript%3Ealert(1)%3C/script%3E&colour=%23ffff00');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<a href="tel:999">999</a>');
     expect(r.text).toContain('<a href="tel:111">111</a>');
     expect(r.text).toContain('This chat is not for emergencies');
-    expect(r.text).not.toContain('<script>alert');
-    expect(r.text).toContain('&lt;script&gt;alert(1)');
+    expect(r.text).not.toContain('alert(1)');
     expect(r.text).toContain('--brand:#005eb8'); // yellow fails contrast, so NHS blue
     expect(r.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(r.text).toContain('<html lang="en" dir="ltr">');
+  });
+
+  test('?title= cannot put its own words on the practice page: the heading comes from the practice file', async () => {
+    const r = await get('/chat?title=Practice%20closed%20-%20text%2007700900123%20instead');
+    expect(r.text).not.toContain('Practice closed');
+    expect(r.text).not.toContain('07700900123');
+    expect(r.text).toMatch(/<h1>Contact [^<]+<\/h1>/);
   });
 
   test('a language without webchat texts falls back to English chrome but asks the bot for that locale', async () => {

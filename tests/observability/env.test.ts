@@ -52,6 +52,17 @@ describe('parseEnv', () => {
     expect(strip(withIt)).not.toEqual(strip(without));
   });
 
+  it('refuses a plain-http webhook to another host, naming the variable', () => {
+    expect(problems({ PRACTICE_WEBHOOK_URL: 'http://practice.example.nhs.uk/hook' })).toMatch(/PRACTICE_WEBHOOK_URL: expected an https URL/);
+    expect(parseEnv({ PRACTICE_WEBHOOK_URL: 'http://127.0.0.1:8080/hook' }).webhook.url).toBe('http://127.0.0.1:8080/hook');
+    expect(parseEnv({ PRACTICE_WEBHOOK_URL: 'http://[::1]:8080/hook' }).webhook.url).toBe('http://[::1]:8080/hook');
+  });
+
+  it('bounds the Direct Line token lifetime and the fatal grace period', () => {
+    expect(parseEnv({})).toMatchObject({ directLineTokenMaxHours: 24, fatalGraceSeconds: 10 });
+    expect(problems({ DIRECTLINE_TOKEN_MAX_HOURS: '0', FATAL_GRACE_SECONDS: '600' })).toMatch(/DIRECTLINE_TOKEN_MAX_HOURS[\s\S]*FATAL_GRACE_SECONDS/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ PORT: '', MicrosoftAppId: '', METRICS_TOKEN: '' })).toMatchObject({ port: 3978, bot: { mode: 'anonymous' } });
   });

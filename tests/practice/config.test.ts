@@ -108,6 +108,7 @@ describe('practice configuration', () => {
     [{ outOfHoursRoutine: 'ignore' }, 'outOfHoursRoutine'],
     [{ languagesOffered: ['en'] }, 'languagesOffered[0]: expected a three-letter language code'],
     [{ webhook: { url: 'ftp://x.example' , secret: 'x'.repeat(16) } }, 'webhook.url: expected an http(s) URL'],
+    [{ webhook: { url: 'http://inbox.example/hook', secret: 'x'.repeat(16) } }, 'webhook.url: expected an https URL'],
     [{ webhook: { url: 'https://x.example' } }, 'webhook: give exactly one of secret or secretEnv'],
     [{ apiKeys: [{ name: 'desk', sha256: 'abc' }] }, 'apiKeys[0].sha256: expected the 64-character hex SHA-256'],
     [{ retentionDays: 0 }, 'retentionDays'],

@@ -1,4 +1,5 @@
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
+import { FuzzyVocabulary } from '../../src/triage/fuzzy.js';
 
 const engine = createTriageEngine(loadTriageContent('dialogs'));
 const clearIds = (text: string): string[] =>
@@ -76,5 +77,25 @@ describe('free-text screening', () => {
 
   it('screens English inside other-language text and falls back to English for unknown languages', () => {
     expect(engine.screen('chest pain spreading to my arm', 'pol').hits[0]?.ruleId).toBe('rf.chest_pain.cardiac');
+  });
+});
+
+describe('fuzzy matching cost', () => {
+  it('stays linear for very long single words (no L² deletion keys)', () => {
+    const vocab = new FuzzyVocabulary();
+    for (const w of ['breathing', 'unconscious', 'collapsed', 'chest']) vocab.add(w);
+    const longWord = 'xy'.repeat(8000);
+    expect(vocab.lookup(longWord)).toEqual([]);
+    expect(vocab.lookup(`${longWord}z`)).toEqual([]);
+    // A word longer than the longest vocabulary word plus one cannot be within one edit of any.
+    expect(vocab.lookupWork).toBe(0);
+    // Typos in normal words are still found, at the cost of short words.
+    expect(vocab.lookup('breathng').map((id) => vocab.word(id))).toEqual(['breathing']);
+    expect(vocab.lookupWork).toBeLessThanOrEqual(12 * 12);
+  });
+
+  it('screens a message made of one 19,000-letter word without the quadratic cost', () => {
+    const word = Array.from({ length: 19_000 }, (_, i) => 'qwertyuiopasdfghjklzxcvbnm'[(i * 7 + (i >> 3)) % 26]).join('');
+    expect(engine.screen(`crushing chest pain spreading to my arm ${word}`, 'eng').hits.map((h) => h.ruleId)).toContain('rf.chest_pain.cardiac');
   });
 });

@@ -45,7 +45,9 @@ describeBrowser('embed snippet on a practice website', () => {
     await page.keyboard.press('Enter');
     const frame = page.frameLocator('iframe[title="Ask the surgery"]');
     await frame.locator('#log .msg-bot').first().waitFor();
-    await expect(frame.locator('h1').textContent()).resolves.toBe('Ask the surgery');
+    // data-title labels the launcher and the frame on the practice's own site; the page heading
+    // inside comes from the practice file only (issue 13: no words from the URL on the practice page).
+    await expect(frame.locator('h1').textContent()).resolves.toBe('Contact Riverside Surgery');
     await expect(frame.getByRole('link', { name: '999' }).getAttribute('href')).resolves.toBe('tel:999');
     // The launcher hides while the panel is open (so it is out of the accessibility tree).
     await expect(page.locator('button[aria-controls="gp-chat-panel"]').getAttribute('aria-expanded')).resolves.toBe('true');

@@ -59,7 +59,7 @@ declare const EMBED_TEXTS: Record<string, EmbedTexts>;
       const url = new URL('/chat', origin);
       url.searchParams.set('embed', '1');
       url.searchParams.set('lang', lang);
-      if (title) url.searchParams.set('title', title);
+      // No title in the URL: the page takes its heading from the practice file only.
       url.searchParams.set('colour', colour);
       frame.src = url.toString();
       frame.title = title || texts.frameTitle;

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import { requestTarget } from '../../security/requestTarget.js';
 import type { ZodError } from 'zod';
 
 /** One error type for the practice API; `toResponse` is the only place that turns errors into HTTP. */
@@ -41,7 +42,7 @@ export function sendError(res: Response, err: unknown): number {
 }
 
 export function queryOf(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+  return Object.fromEntries(requestTarget(req.url).searchParams);
 }
 
 /** Uses a body already parsed by a global bodyParser if there is one, otherwise reads it (16 KiB cap). */

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
+import { clientAddress } from '../../security/rateLimit.js';
+import { requestTarget } from '../../security/requestTarget.js';
 import { sendJson } from '../http.js';
 import { findAssetsDir, makeAsset, readAsset, sendCompressed, serveAsset, compressDynamic, type Asset } from './assets.js';
 import { brandColour } from './colour.js';
@@ -31,6 +33,8 @@ export interface WebChatDeps {
   frameAncestors?: string;
   /** Tokens per client address per minute. Default 30. */
   tokensPerMinute?: number;
+  /** Reverse proxies in front (TRUST_PROXY_HOPS): the client address comes from X-Forwarded-For. */
+  trustProxyHops?: number;
   /** Languages with webchat texts, for the embed's launcher. Default ['en']. */
   languages?: string[];
   assetsDir?: string;
@@ -51,10 +55,12 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
   const connectSrc = directLineOrigins(domain);
 
   server.get('/chat', (req: Request, res: Response, next) => {
-    const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const q = requestTarget(req.url).searchParams;
     const requested = BCP47.test(q.get('lang') ?? '') ? (q.get('lang') as string) : 'en';
     const texts = textsFor(deps.lookup, requested, params);
-    const title = (q.get('title') ?? '').trim().slice(0, 60) || texts.t('title');
+    // The heading comes from the practice file (via the page texts), never from the URL: a link
+    // with ?title= would otherwise put any words on the practice's own page.
+    const title = texts.t('title');
     const nonce = randomBytes(16).toString('base64');
     const html = renderPage({
       texts,
@@ -105,7 +111,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
       sendJson(res, 404, { error: { code: 'NotFound', message: 'Not found' } });
       return next(false);
     }
-    const versioned = new URL(req.url ?? '/', 'http://localhost').searchParams.get('v') === asset.hash;
+    const versioned = requestTarget(req.url).searchParams.get('v') === asset.hash;
     serveAsset(req, res, asset, versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     next();
   });
@@ -119,7 +125,8 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
   server.get('/chat/widget.js', serveEmbed);
 
   server.post('/chat/token', (req: Request, res: Response, next) => {
-    if (!limit.allow(req.socket.remoteAddress ?? 'unknown')) {
+    // Behind a proxy the socket address is the proxy's: every patient would share one bucket.
+    if (!limit.allow(clientAddress(req, deps.trustProxyHops ?? 0) ?? 'unknown')) {
       sendJson(res, 429, { error: { code: 'TooManyRequests', message: 'Too many chats started; try again in a minute' } });
       return next(false);
     }
