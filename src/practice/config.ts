@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { inboxConfigSchema } from '../inbox/config.js';
 
 /**
  * The practice configuration file (PRACTICE_CONFIG). Everything is validated here once, at start-up,
@@ -238,6 +239,8 @@ export const practiceConfigSchema = z.strictObject({
     .default([]),
   idleTimeoutMinutes: z.int().min(1).max(24 * 60).default(30),
   retentionDays: z.int().min(1).max(3650).default(90),
+  /** Staff accounts and sign-in rules for the practice inbox (/inbox). */
+  inbox: inboxConfigSchema,
 });
 
 /** What the file may contain (defaults not yet applied). */
