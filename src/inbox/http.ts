@@ -8,7 +8,8 @@ export const CONTENT_SECURITY_POLICY =
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on our own form posts.
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { forSomeoneElse, polishWithInterpreter, routineRequest } from '../handoff/fixtures.js';
+import { Client, PASSWORDS, startInboxApp } from '../inbox/helpers.js';
+import { describeBrowser, expectNoAxeViolations, launch, tabTo } from './browser.js';
+
+/**
+ * The practice inbox in real Chromium on the real app: a clinician signs in with the keyboard, a
+ * request arriving while the queue is open appears without a reload, they open it, re-grade it,
+ * mark it done and find the re-grade on the quality page; axe finds nothing at every step, and each
+ * page fits 320 px and 200% zoom without sideways scrolling.
+ */
+
+let app: Awaited<ReturnType<typeof startInboxApp>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startInboxApp({ pollMs: 100 });
+  // Submitted on the app clock's day, so the quality page's period holds them.
+  const at = app.clock.now().toISOString();
+  await app.app.store.requests.put(routineRequest({ submittedAt: at, respondBy: new Date(app.clock.now().getTime() - 3600_000).toISOString() }));
+  await app.app.store.requests.put(polishWithInterpreter({ submittedAt: at }));
+  await app.app.store.requests.put(forSomeoneElse({ submittedAt: at }));
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Fits the width: nothing to scroll sideways (WCAG 1.4.10 reflow). */
+async function expectReflow(p: Page, label: string): Promise<void> {
+  for (const width of [320, 640]) {
+    // 640 CSS px is a 1280 px window at 200% zoom.
+    await p.setViewportSize({ width, height: 800 });
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) console.log(`${label}: ${overflow}px too wide at ${width}px`);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+  await p.setViewportSize({ width: 1024, height: 800 });
+}
+
+describeBrowser('practice inbox in Chromium', () => {
+  test('sign in, a new request appears live, open it, re-grade it, mark it done, see it on the quality page', async () => {
+    await page.goto(`${app.url}/inbox`);
+    expect(new URL(page.url()).pathname).toBe('/inbox/signin');
+    await expectNoAxeViolations(page, 'sign-in');
+    await expectReflow(page, 'sign-in');
+
+    // Keyboard only: skip link first, then the fields, then Enter.
+    await tabTo(page, 'Skip to main content');
+    await tabTo(page, 'Username');
+    await page.keyboard.type('dr.cole');
+    await tabTo(page, 'Password');
+    await page.keyboard.type(PASSWORDS.clinician);
+    await Promise.all([page.waitForURL(`${app.url}/inbox`), page.keyboard.press('Enter')]);
+    await expect(page.getByRole('heading', { level: 1, name: 'Requests' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Overdue').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Interpreter may be needed (Polish)').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('For someone else (My child)').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page, 'queue');
+    await expectReflow(page, 'queue');
+
+    // A request arrives while the page is open.
+    await app.app.store.requests.put(
+      routineRequest({ id: 'req-live', reference: 'LIV-0001', patient: { name: 'Pat Live', dateOfBirth: '1990-01-01' }, submittedAt: app.clock.now().toISOString(), triage: { tier: 'urgent', disposition: 'gp_same_day', ruleIds: ['rf.breathing.now'], rules: [], rulesetVersion: 'test' } }),
+    );
+    await page.getByRole('link', { name: 'Pat Live' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('#live').textContent()).resolves.toContain('A new request has arrived');
+    // Most urgent first: the new urgent request is the first row.
+    await expect(page.locator('#queue-rows tr').first().textContent()).resolves.toContain('Pat Live');
+    await expectNoAxeViolations(page, 'queue after a live update');
+
+    await tabTo(page, 'Pat Live');
+    await Promise.all([page.waitForURL(/\/inbox\/requests\/req-live$/), page.keyboard.press('Enter')]);
+    await expect(page.locator('.summary').textContent()).resolves.toMatch(/Pat Live, \d+, sent by the patient · A new health problem · Urgent · because: rf\.breathing\.now/);
+    await expectNoAxeViolations(page, 'request');
+    await expectReflow(page, 'request');
+
+    await page.selectOption('#tier', 'routine');
+    await page.fill('#reason', 'Spoke to the patient: breathing normally.');
+    await Promise.all([page.waitForURL(/saved=regrade/), page.getByRole('button', { name: 'Save re-grade' }).click()]);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Re-grade saved.');
+    await expect(page.locator('.summary').textContent()).resolves.toContain('Routine (bot said Urgent)');
+    await expectNoAxeViolations(page, 'request after re-grade');
+
+    await page.selectOption('#status', 'done');
+    await page.selectOption('#outcome', 'advice');
+    await Promise.all([page.waitForURL(/saved=status/), page.getByRole('button', { name: 'Save status' }).click()]);
+    await expect(page.getByText('Done – Advice given').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page, 'request after done');
+
+    await tabTo(page, 'Triage quality');
+    await Promise.all([page.waitForURL(/\/inbox\/quality/), page.keyboard.press('Enter')]);
+    const overTriage = page.locator('dt', { hasText: 'Over-triage' }).locator('xpath=following-sibling::dd[1]');
+    await expect(overTriage.textContent()).resolves.toContain('100.0% (1 of 1;');
+    await expectNoAxeViolations(page, 'quality');
+    await expectReflow(page, 'quality');
+  }, 180_000);
+
+  test('the first load of the queue is at most 100 kB compressed', async () => {
+    const c = new Client(app.url);
+    await c.signIn('rita', PASSWORDS.reception);
+    const { gzipSync } = await import('node:zlib');
+    const htmlPage = await c.get('/inbox');
+    let total = gzipSync(Buffer.from(htmlPage.text)).length;
+    for (const asset of ['/inbox/assets/inbox.css', '/inbox/assets/inbox.js']) {
+      const res = await fetch(app.url + asset, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      total += Number(res.headers.get('content-length'));
+    }
+    console.log(`inbox first load: ${total} bytes compressed (HTML gzipped here; CSS and JS as served)`);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+  });
+});
