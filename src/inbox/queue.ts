@@ -1,4 +1,4 @@
-import { NEEDS, TIER_RANK, TIERS, type IntakeRequest, type NeedCode, type Tier } from '../domain/types.js';
+import { NEEDS, TIER_RANK, TIERS, type IntakeRequest, type NeedCode, type RequestStatus, type Tier } from '../domain/types.js';
 import type { RequestStore } from '../store/types.js';
 import { effectiveTier, inboxStatusOf, type InboxStatus } from './views/labels.js';
 
@@ -38,9 +38,18 @@ export function compareForInbox(a: IntakeRequest, b: IntakeRequest): number {
   );
 }
 
+/** Store statuses to read for a filter; open work is read status by status, so closed history never crowds it out. */
+const STORE_STATUSES: Record<QueueFilter['status'], readonly (RequestStatus | undefined)[]> = {
+  open: ['new', 'received', 'in-progress'],
+  new: ['new', 'received'],
+  'in-progress': ['in-progress'],
+  done: ['closed'],
+  all: [undefined],
+};
+
 export async function loadQueue(requests: Pick<RequestStore, 'list'>, filter: QueueFilter): Promise<{ total: number; items: IntakeRequest[] }> {
-  const page = await requests.list({ limit: MAX_READ, offset: 0 });
-  const matches = page.items.filter((r) => {
+  const pages = await Promise.all(STORE_STATUSES[filter.status].map((status) => requests.list({ ...(status ? { status } : {}), limit: MAX_READ, offset: 0 })));
+  const matches = pages.flatMap((p) => p.items).filter((r) => {
     const s = inboxStatusOf(r.status);
     if (filter.status === 'open' && s === 'done') return false;
     if (filter.status !== 'open' && filter.status !== 'all' && s !== filter.status) return false;
