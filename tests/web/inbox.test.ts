@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { forSomeoneElse, polishWithInterpreter, routineRequest } from '../handoff/fixtures.js';
@@ -82,16 +83,29 @@ describeBrowser('practice inbox in Chromium', () => {
     await expectNoAxeViolations(page, 'request');
     await expectReflow(page, 'request');
 
-    await page.selectOption('#tier', 'routine');
-    await page.fill('#reason', 'Spoke to the patient: breathing normally.');
-    await Promise.all([page.waitForURL(/saved=regrade/), page.getByRole('button', { name: 'Save re-grade' }).click()]);
+    // The print view hides navigation and the action forms.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.actions').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.summary').isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Re-grade with the keyboard only: a closed select takes type-ahead.
+    await tabTo(page, 'Your tier');
+    await page.keyboard.type('Rou');
+    await tabTo(page, 'Reason (required)');
+    await page.keyboard.type('Spoke to the patient: breathing normally.');
+    await tabTo(page, 'Save re-grade');
+    await Promise.all([page.waitForURL(/saved=regrade/), page.keyboard.press('Enter')]);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Re-grade saved.');
     await expect(page.locator('.summary').textContent()).resolves.toContain('Routine (bot said Urgent)');
     await expectNoAxeViolations(page, 'request after re-grade');
 
-    await page.selectOption('#status', 'done');
-    await page.selectOption('#outcome', 'advice');
-    await Promise.all([page.waitForURL(/saved=status/), page.getByRole('button', { name: 'Save status' }).click()]);
+    await tabTo(page, 'New status');
+    await page.keyboard.type('Do');
+    await tabTo(page, 'Outcome (needed for done)');
+    await page.keyboard.type('Adv');
+    await tabTo(page, 'Save status');
+    await Promise.all([page.waitForURL(/saved=status/), page.keyboard.press('Enter')]);
     await expect(page.getByText('Done – Advice given').isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page, 'request after done');
 
@@ -110,9 +124,17 @@ describeBrowser('practice inbox in Chromium', () => {
     const htmlPage = await c.get('/inbox');
     let total = gzipSync(Buffer.from(htmlPage.text)).length;
     for (const asset of ['/inbox/assets/inbox.css', '/inbox/assets/inbox.js']) {
-      const res = await fetch(app.url + asset, { headers: { 'Accept-Encoding': 'gzip' } });
-      expect(res.headers.get('content-encoding')).toBe('gzip');
-      total += Number(res.headers.get('content-length'));
+      // node:http, not fetch: fetch would decompress and hide the bytes on the wire.
+      const { encoding, bytes } = await new Promise<{ encoding: string | undefined; bytes: number }>((resolve, reject) => {
+        get(app.url + asset, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          let n = 0;
+          res.on('data', (chunk: Buffer) => (n += chunk.length));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes: n }));
+        }).on('error', reject);
+      });
+      expect(encoding).toBe('gzip');
+      expect(bytes).toBeGreaterThan(200);
+      total += bytes;
     }
     console.log(`inbox first load: ${total} bytes compressed (HTML gzipped here; CSS and JS as served)`);
     expect(total).toBeLessThanOrEqual(100 * 1024);
