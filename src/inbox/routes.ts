@@ -130,8 +130,10 @@ export function registerCoreRoutes(server: Server, deps: CoreRouteDeps) {
   // The live queue's refresh: rows only, for the filters of the page that asks.
   server.get(
     '/inbox/rows',
-    guard({ touch: false, unauthenticated: 'status' }, async ({ req, res }) => {
-      const result = await loadQueue(deps.requests, parseFilter(queryOf(req)));
+    guard({ touch: false, unauthenticated: 'status' }, async ({ req, res, audit }) => {
+      const filter = parseFilter(queryOf(req));
+      const result = await loadQueue(deps.requests, filter);
+      await audit('inbox.queue.refresh', undefined, { shown: result.items.length, total: result.total, status: filter.status });
       sendHtml(res, 200, queueRows(result.items, queueContext()));
     }),
   );

@@ -117,6 +117,49 @@ describeBrowser('practice inbox in Chromium', () => {
     await expectReflow(page, 'quality');
   }, 180_000);
 
+  test('error states pass axe too: a failed sign-in, a request that does not exist, a refused change', async () => {
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await p.goto(`${app.url}/inbox/signin`);
+    await p.fill('#username', 'rita');
+    await p.fill('#password', 'wrong password');
+    await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect(p.getByRole('alert').textContent()).resolves.toContain('The username or password is not right');
+    await expect(p.locator('#password').getAttribute('aria-describedby')).resolves.toBe('signin-error');
+    await expectNoAxeViolations(p, 'sign-in failed');
+    await p.fill('#password', PASSWORDS.reception);
+    await Promise.all([p.waitForURL(`${app.url}/inbox`), p.getByRole('button', { name: 'Sign in' }).click()]);
+    const missing = await p.goto(`${app.url}/inbox/requests/does-not-exist`);
+    expect(missing?.status()).toBe(404);
+    await expectNoAxeViolations(p, 'not found');
+    // Reception sees no re-grade form; a forged one is refused with a page that says why.
+    await p.goto(`${app.url}/inbox/requests/req-0001`);
+    await expect(p.getByText('Only a clinician can re-grade the urgency.').isVisible()).resolves.toBe(true);
+    const [refused] = await Promise.all([
+      p.waitForResponse((r) => r.url().endsWith('/regrade')),
+      p.evaluate(() => {
+        const token = (document.querySelector('input[name="_csrf"]') as HTMLInputElement).value;
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = location.pathname + '/regrade';
+        for (const [name, value] of [['_csrf', token], ['tier', 'selfcare'], ['reason', 'forged']]) {
+          const input = document.createElement('input');
+          input.type = 'hidden';
+          input.name = name as string;
+          input.value = value as string;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      }),
+    ]);
+    expect(refused.status()).toBe(403);
+    await p.waitForLoadState('load');
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Not allowed');
+    await expectNoAxeViolations(p, 'refused change');
+    await other.close();
+  }, 60_000);
+
   test('the first load of the queue is at most 100 kB compressed', async () => {
     const c = new Client(app.url);
     await c.signIn('rita', PASSWORDS.reception);
