@@ -16,6 +16,8 @@ export interface Authenticator {
   signIn(username: string, password: string): Promise<SignInResult>;
   /** Is this username one of the configured accounts? (for what the audit line may name) */
   isKnown(username: string): boolean;
+  /** The account for a username proved by single sign-on, if it is one of ours. */
+  account(username: string): { username: string; name: string; role: Role } | undefined;
 }
 
 interface Failures {
@@ -32,6 +34,10 @@ export function createAuthenticator(options: { staff: readonly StaffAccount[]; c
 
   return {
     isKnown: (username) => accounts.has(username),
+    account(username) {
+      const a = accounts.get(username);
+      return a && { username: a.username, name: a.displayName ?? a.username, role: a.role };
+    },
     async signIn(rawUsername, password) {
       const username = rawUsername.trim().toLowerCase().slice(0, 64);
       const now = clock.now().getTime();
@@ -39,7 +45,8 @@ export function createAuthenticator(options: { staff: readonly StaffAccount[]; c
       if (f && f.lockedUntilMs > now) return { ok: false, reason: 'locked', lockedUntil: new Date(f.lockedUntilMs) };
       const account = accounts.get(username);
       // Always pay for one scrypt, so an unknown name answers as slowly as a wrong password.
-      const valid = await verifyPassword(password.slice(0, 1024), account?.passwordHash ?? (await DECOY_HASH_PROMISE()));
+      // An account without a hash signs in only through single sign-on: its password check always fails.
+      const valid = (await verifyPassword(password.slice(0, 1024), account?.passwordHash ?? (await DECOY_HASH_PROMISE()))) && account?.passwordHash !== undefined;
       if (account && valid) {
         failures.delete(username);
         return { ok: true, user: { username, name: account.displayName ?? username, role: account.role } };

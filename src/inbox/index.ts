@@ -11,6 +11,7 @@ import { registerQualityRoutes } from './qualityRoutes.js';
 import { registerRequestRoutes } from './requestRoutes.js';
 import { registerCoreRoutes } from './routes.js';
 import { createSessionStore } from './sessions.js';
+import { createSsoClient } from './oidc.js';
 
 export interface InboxDeps {
   store: Pick<Store, 'requests' | 'audit'>;
@@ -52,6 +53,7 @@ export function registerInbox(server: Server, deps: InboxDeps): InboxHandle {
     lockoutMinutes: config.lockoutMinutes,
     timeZone: deps.timeZone,
     english: deps.english,
+    ...(config.oidc ? { sso: createSsoClient(config.oidc) } : {}),
   });
   registerRequestRoutes(server, { guard, requests: deps.store.requests, clock, hub, toBundle: deps.toBundle, viewContext });
   registerQualityRoutes(server, { guard, requests: deps.store.requests, viewContext });

@@ -9,6 +9,8 @@ import { cookieOf, formOf, queryOf, redirect, sendHtml } from './http.js';
 import { loadQueue, parseFilter } from './queue.js';
 import type { RequestStore } from '../store/types.js';
 import { signInPage } from './views/signin.js';
+import type { SsoClient } from './oidc.js';
+import { registerSsoRoutes } from './ssoRoutes.js';
 import { queuePage, queueRows, type QueueContext } from './views/queue.js';
 
 export interface CoreRouteDeps extends GuardDeps {
@@ -19,6 +21,8 @@ export interface CoreRouteDeps extends GuardDeps {
   lockoutMinutes: number;
   timeZone: string;
   english: (key: string) => string;
+  /** Single sign-on, when the practice file configures an issuer. */
+  sso?: SsoClient;
 }
 
 /** Static assets, gzipped once: the inbox's first load stays far under 100 kB compressed. */
@@ -51,6 +55,8 @@ export function registerCoreRoutes(server: Server, deps: CoreRouteDeps) {
   const { sessions, authenticator, clock, practiceName } = deps;
   const { guard, appendAudit, log } = createGuard(deps);
   registerAssets(server);
+  if (deps.sso) registerSsoRoutes(server, { sso: deps.sso, sessions, authenticator, clock, practiceName, appendAudit, log });
+  const ssoLabel = deps.sso?.label;
 
   const queueContext = (): QueueContext => ({ practiceName, timeZone: deps.timeZone, now: clock.now(), english: deps.english });
 
@@ -62,7 +68,7 @@ export function registerCoreRoutes(server: Server, deps: CoreRouteDeps) {
     }
     const session = existing ?? sessions.create();
     const expired = queryOf(req).expired === '1' ? 'Your session ended after a time without activity. Sign in again.' : undefined;
-    sendHtml(res, 200, signInPage(practiceName, session, deps.idleMinutes, expired), { 'Set-Cookie': sessionCookie(req, session) });
+    sendHtml(res, 200, signInPage(practiceName, session, deps.idleMinutes, expired, '', ssoLabel), { 'Set-Cookie': sessionCookie(req, session) });
     return next();
   });
 
@@ -74,7 +80,7 @@ export function registerCoreRoutes(server: Server, deps: CoreRouteDeps) {
       if (!isSameOrigin(req.header('origin') || undefined, req.header('host')) || !isValidCsrf(old, form[CSRF_FIELD])) {
         await appendAudit('anonymous', 'inbox.csrf.rejected', undefined, { reason: form[CSRF_FIELD] ? 'mismatch' : 'missing', route: '/inbox/signin' });
         const fresh = old ?? sessions.create();
-        sendHtml(res, 403, signInPage(practiceName, fresh, deps.idleMinutes, 'The sign-in form had expired. Try again.', username), { 'Set-Cookie': sessionCookie(req, fresh) });
+        sendHtml(res, 403, signInPage(practiceName, fresh, deps.idleMinutes, 'The sign-in form had expired. Try again.', username, ssoLabel), { 'Set-Cookie': sessionCookie(req, fresh) });
         return;
       }
       const result = await authenticator.signIn(username, form.password ?? '');
@@ -93,7 +99,7 @@ export function registerCoreRoutes(server: Server, deps: CoreRouteDeps) {
         result.reason === 'locked'
           ? `Too many failed sign-ins. This account is locked for now: try again in ${deps.lockoutMinutes} minutes, or ask the practice manager.`
           : 'The username or password is not right. Check them and try again.';
-      sendHtml(res, result.reason === 'locked' ? 429 : 401, signInPage(practiceName, session, deps.idleMinutes, message, known ? username : ''), {
+      sendHtml(res, result.reason === 'locked' ? 429 : 401, signInPage(practiceName, session, deps.idleMinutes, message, known ? username : '', ssoLabel), {
         'Set-Cookie': sessionCookie(req, session),
       });
     };

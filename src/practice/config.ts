@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { inboxConfigSchema } from '../inbox/config.js';
+import { inboxConfigSchema, resolveInboxSecrets } from '../inbox/config.js';
 
 /**
  * The practice configuration file (PRACTICE_CONFIG). Everything is validated here once, at start-up,
@@ -299,7 +299,8 @@ export function parsePracticeConfig(
     const lines = result.error.issues.map((i) => `${source}: ${fieldPath(i.path)}: ${describe(i, input)}`);
     throw new Error(lines.join('\n'));
   }
-  const { webhook: hook, closures: _withdrawn, routineDailyCapacity: _noCap, ...rest } = result.data;
+  const { webhook: hook, closures: _withdrawn, routineDailyCapacity: _noCap, ...parsed } = result.data;
+  const rest = { ...parsed, inbox: resolveInboxSecrets(parsed.inbox, env, source) };
   if (!hook) return rest;
   let secret = hook.secret;
   if (secret === undefined && hook.secretEnv !== undefined) {

@@ -3,6 +3,7 @@ import { parsePracticeConfig } from '../../src/practice/config.js';
 import { createSessionStore } from '../../src/inbox/sessions.js';
 import { hashPassword, verifyPassword } from '../../src/inbox/passwords.js';
 import { fixedClock } from '../../src/clock.js';
+import { createAuthenticator } from '../../src/inbox/auth.js';
 
 const PRACTICE = { name: 'P', odsCode: 'Y00001', phone: '0113 496 0000', address: { lines: ['1 Lane'], postcode: 'ZZ1 1ZZ' } };
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
@@ -21,6 +22,15 @@ describe('staff passwords', () => {
   });
 });
 
+describe('password sign-in', () => {
+  it('never lets an account without a hash (single sign-on only) in with a password', async () => {
+    const auth = createAuthenticator({ staff: [{ username: 'sso.only', role: 'reception' }], clock: fixedClock('2026-03-04T10:00:00Z'), maxFailures: 5, lockoutMs: 60_000 });
+    await expect(auth.signIn('sso.only', '')).resolves.toMatchObject({ ok: false });
+    await expect(auth.signIn('sso.only', 'anything at all')).resolves.toMatchObject({ ok: false });
+    expect(auth.account('sso.only')).toEqual({ username: 'sso.only', name: 'sso.only', role: 'reception' });
+  });
+});
+
 describe('inbox section of the practice file', () => {
   it('defaults to no staff, 15 minutes idle, 5 failures and a 15-minute lock-out', () => {
     expect(parsePracticeConfig(PRACTICE, 'p.json').inbox).toEqual({ staff: [], idleTimeoutMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15 });
@@ -34,6 +44,18 @@ describe('inbox section of the practice file', () => {
     expect(parse({ staff: [good, good] })).toThrow('p.json: inbox.staff: usernames must be unique');
     expect(parse({ staff: [{ ...good, password: 'plain' }] })).toThrow('unknown field "password"');
     expect(parse({ idleTimeoutMinutes: 60 })).toThrow('p.json: inbox.idleTimeoutMinutes');
+    const { passwordHash: _none, ...ssoOnly } = good;
+    expect(parse({ staff: [ssoOnly] })).toThrow('p.json: inbox.staff[0].passwordHash: required unless inbox.oidc (single sign-on) is configured');
+    const oidc = { issuer: 'https://id.example.nhs.uk', clientId: 'inbox', redirectUri: 'https://bot.example.nhs.uk/inbox/oidc/callback' };
+    expect(parsePracticeConfig({ ...PRACTICE, inbox: { staff: [ssoOnly], oidc } }, 'p.json').inbox.staff[0]?.passwordHash).toBeUndefined();
+    expect(parse({ oidc: { ...oidc, redirectUri: 'https://bot.example.nhs.uk/elsewhere' } })).toThrow('p.json: inbox.oidc.redirectUri: must end in /inbox/oidc/callback');
+  });
+
+  it('reads the single sign-on client secret from the named environment variable, and refuses a missing one', () => {
+    const inbox = { oidc: { issuer: 'https://id.example.nhs.uk', clientId: 'inbox', clientSecretEnv: 'INBOX_OIDC_SECRET', redirectUri: 'https://bot.example.nhs.uk/inbox/oidc/callback' } };
+    const parsed = parsePracticeConfig({ ...PRACTICE, inbox }, 'p.json', { INBOX_OIDC_SECRET: 'a-secret-of-sixteen-plus' });
+    expect(parsed.inbox.oidc?.clientSecret).toBe('a-secret-of-sixteen-plus');
+    expect(() => parsePracticeConfig({ ...PRACTICE, inbox }, 'p.json', {})).toThrow('p.json: inbox.oidc.clientSecretEnv: environment variable INBOX_OIDC_SECRET must be set');
   });
 });
 

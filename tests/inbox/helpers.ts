@@ -11,13 +11,14 @@ export const PASSWORDS = { reception: 'reception-pass-1234', clinician: 'clinici
 const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 /** The real app with the demo practice plus two staff accounts, on 127.0.0.1:0 with a temp folder. */
-export async function startInboxApp(options: { pollMs?: number } = {}): Promise<RunningApp & { stop(): Promise<void> }> {
+export async function startInboxApp(options: { pollMs?: number; inbox?: Record<string, unknown> } = {}): Promise<RunningApp & { stop(): Promise<void> }> {
   const demo = JSON.parse(readFileSync(join(projectRoot, 'config', 'practice.demo.json'), 'utf8')) as Record<string, unknown>;
   const inbox = {
     staff: [
       { username: 'rita', displayName: 'Rita Reception', passwordHash: await hashPassword(PASSWORDS.reception, TEST_COST), role: 'reception' },
       { username: 'dr.cole', displayName: 'Dr Cole', passwordHash: await hashPassword(PASSWORDS.clinician, TEST_COST), role: 'clinician' },
     ],
+    ...options.inbox,
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'gp-inbox-'));
   const file = join(dataDir, 'practice.json');
