@@ -15,8 +15,6 @@ export interface Session {
   /** Absent until sign-in succeeds: a visitor of the sign-in page gets a session for its CSRF token. */
   user?: { username: string; name: string; role: Role };
   lastSeenMs: number;
-  /** A single sign-on under way: checked once on the callback, then dropped. */
-  pendingSso?: { state: string; nonce: string; verifier: string; startedMs: number };
 }
 
 const newId = () => randomBytes(32).toString('base64url');

@@ -1,12 +1,13 @@
-import type { Server } from 'restify';
+import { randomBytes } from 'node:crypto';
+import type { Response, Server } from 'restify';
 import type { Clock } from '../clock.js';
 import type { Authenticator } from './auth.js';
-import { CSRF_FIELD, isSameOrigin, isValidCsrf } from './csrf.js';
-import { SESSION_COOKIE, sessionCookie } from './guard.js';
-import { cookieOf, formOf, redirect, sendHtml } from './http.js';
-import type { SsoClient } from './oidc.js';
+import { sessionCookie } from './guard.js';
+import { cookieOf, needsSecureCookie, redirect, sendHtml } from './http.js';
+import { html } from './html.js';
+import type { SsoClient, SsoStart } from './oidc.js';
 import type { SessionStore } from './sessions.js';
-import { errorPage } from './views/layout.js';
+import { errorPage, page } from './views/layout.js';
 
 export interface SsoRouteDeps {
   sso: SsoClient;
@@ -18,66 +19,84 @@ export interface SsoRouteDeps {
   log: { error(obj: object, msg: string): void };
 }
 
-/** A sign-on has this long from the button to the callback. */
+/** A sign-on has this long from the link to the callback. */
 const PENDING_MS = 10 * 60_000;
+const MAX_PENDING = 1_000;
+const PENDING_COOKIE = 'inbox_sso';
 
+/**
+ * Why the flow looks like this:
+ * - The session cookie is SameSite=Strict, so a browser does not send it on the identity provider's
+ *   redirect back to us (a cross-site navigation). The sign-on in progress is therefore keyed by its
+ *   own short-lived cookie, SameSite=Lax (sent on top-level GET navigations), path /inbox/oidc only.
+ *   Login CSRF is stopped by state, nonce and PKCE, all bound to that cookie.
+ * - Start is a link (GET), not a form: CSP form-action 'self' also covers where a form's redirects
+ *   lead, which would block the hop to the provider.
+ * - The callback answers with a page that goes on to /inbox itself (meta refresh): a redirect would
+ *   still be part of the cross-site chain, and a browser that weighs the whole chain (as the SameSite
+ *   draft says; Chromium does not yet by default, so the browser test passes either way) would not
+ *   send the new Strict session cookie.
+ */
 export function registerSsoRoutes(server: Server, deps: SsoRouteDeps): void {
-  const { sessions, practiceName } = deps;
-  const fail = async (res: Parameters<typeof sendHtml>[0], status: number, reason: string, message: string, actor = 'unknown') => {
-    await deps.appendAudit(actor, 'inbox.signin.failure', undefined, { method: 'sso', reason });
-    sendHtml(res, status, errorPage(practiceName, undefined, 'Single sign-on did not work', message));
+  const { sessions, practiceName, clock } = deps;
+  const pending = new Map<string, SsoStart['pending'] & { startedMs: number }>();
+  const pendingCookie = (req: Parameters<typeof needsSecureCookie>[0], value: string, maxAge: number) =>
+    `${PENDING_COOKIE}=${value}; Path=/inbox/oidc; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${needsSecureCookie(req) ? '; Secure' : ''}`;
+
+  const fail = async (res: Response, status: number, reason: string, message: string, extra: Record<string, string> = {}) => {
+    await deps.appendAudit('unknown', 'inbox.signin.failure', undefined, { method: 'sso', reason });
+    sendHtml(res, status, errorPage(practiceName, undefined, 'Single sign-on did not work', `${message} Go back to the sign-in page and try again.`), extra);
   };
 
-  server.post('/inbox/oidc/start', (req, res, next) => {
+  server.get('/inbox/oidc/start', (req, res, next) => {
     const run = async () => {
-      const form = formOf(req);
-      const session = sessions.get(cookieOf(req, SESSION_COOKIE));
-      if (!isSameOrigin(req.header('origin') || undefined, req.header('host')) || !isValidCsrf(session, form[CSRF_FIELD]) || !session) {
-        await deps.appendAudit('anonymous', 'inbox.csrf.rejected', undefined, { reason: form[CSRF_FIELD] ? 'mismatch' : 'missing', route: '/inbox/oidc/start' });
-        sendHtml(res, 403, errorPage(practiceName, undefined, 'Form expired', 'The sign-in form had expired. Go back to the sign-in page and try again.'));
-        return;
-      }
       const started = await deps.sso.start().catch((err: unknown) => {
         deps.log.error({ err: err instanceof Error ? err.name : 'error' }, 'inbox single sign-on unavailable');
         return undefined;
       });
       if (!started) {
-        await fail(res, 503, 'provider-unavailable', 'The identity provider could not be reached. Try again, or sign in with your password if you have one.');
+        await fail(res, 503, 'provider-unavailable', 'The identity provider could not be reached. Sign in with your password if you have one.');
         return;
       }
-      session.pendingSso = { ...started.pending, startedMs: deps.clock.now().getTime() };
-      redirect(res, started.url.href);
+      const now = clock.now().getTime();
+      for (const [id, p] of pending) if (now - p.startedMs > PENDING_MS || pending.size >= MAX_PENDING) pending.delete(id);
+      const id = randomBytes(32).toString('base64url');
+      pending.set(id, { ...started.pending, startedMs: now });
+      await deps.appendAudit('anonymous', 'inbox.sso.start');
+      redirect(res, started.url.href, { 'Set-Cookie': pendingCookie(req, id, PENDING_MS / 1000) });
     };
     run().then(() => next(), next);
   });
 
   server.get('/inbox/oidc/callback', (req, res, next) => {
     const run = async () => {
-      const old = sessions.get(cookieOf(req, SESSION_COOKIE));
-      const pending = old?.pendingSso;
+      const id = cookieOf(req, PENDING_COOKIE) ?? '';
+      const sso = pending.get(id);
       // Single use: whatever happens next, this sign-on cannot be replayed.
-      if (old) delete old.pendingSso;
-      if (!old || !pending || deps.clock.now().getTime() - pending.startedMs > PENDING_MS) {
-        await fail(res, 400, 'no-sign-on-under-way', 'This sign-in link has expired or was not started here. Go back to the sign-in page and try again.');
+      pending.delete(id);
+      const clear = { 'Set-Cookie': pendingCookie(req, '', 0) };
+      if (!sso || clock.now().getTime() - sso.startedMs > PENDING_MS) {
+        await fail(res, 400, 'no-sign-on-under-way', 'This sign-in link has expired or was not started in this browser.', clear);
         return;
       }
       const query = new URL(req.url ?? '/', 'http://localhost').search;
       let username: string;
       try {
-        username = await deps.sso.finish(query, pending);
+        username = await deps.sso.finish(query, sso);
       } catch (err) {
         deps.log.error({ err: err instanceof Error ? err.name : 'error' }, 'inbox single sign-on refused');
-        await fail(res, 401, 'not-verified', 'The identity provider did not confirm who you are. Go back to the sign-in page and try again.');
+        await fail(res, 401, 'not-verified', 'The identity provider did not confirm who you are.', clear);
         return;
       }
       const account = deps.authenticator.account(username);
       if (!account) {
-        await fail(res, 403, 'not-staff', 'You signed in, but your account is not set up for this inbox. Ask the practice manager to add you.');
+        await fail(res, 403, 'not-staff', 'You signed in, but your account is not set up for this inbox. Ask the practice manager to add you.', clear);
         return;
       }
-      const session = sessions.signIn(old, account);
+      const session = sessions.signIn(undefined, account);
       await deps.appendAudit(account.username, 'inbox.signin.success', undefined, { role: account.role, method: 'sso' });
-      redirect(res, '/inbox', { 'Set-Cookie': sessionCookie(req, session) });
+      res.header('Set-Cookie', [sessionCookie(req, session), pendingCookie(req, '', 0)]);
+      sendHtml(res, 200, page({ title: 'Signed in', practiceName, refreshTo: '/inbox', body: html`<h1>Signed in</h1><p><a href="/inbox">Continue to the requests</a></p>` }));
     };
     run().then(() => next(), next);
   });

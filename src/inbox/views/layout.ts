@@ -9,6 +9,8 @@ export interface PageOptions {
   /** Which nav link is the current page. */
   current?: 'queue' | 'quality';
   body: HtmlValue;
+  /** Go on to this same-site path at once (after single sign-on; see ssoRoutes.ts). */
+  refreshTo?: string;
 }
 
 export const csrfInput = (session: Session): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">`;
@@ -32,6 +34,7 @@ export function page(o: PageOptions): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} – ${o.practiceName} inbox</title>
+${o.refreshTo ? html`<meta http-equiv="refresh" content="0;url=${o.refreshTo}">` : ''}
 <link rel="stylesheet" href="/inbox/assets/inbox.css">
 <script src="/inbox/assets/inbox.js" defer></script>
 </head>

@@ -17,7 +17,7 @@ ${error ? html`<div class="error-summary" role="alert" id="${errorId}"><h2>There
     <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${error ? html` aria-describedby="${errorId}" aria-invalid="true"` : ''}></div>
   <button type="submit">Sign in</button>
 </form>
-${ssoLabel ? html`<h2>Or use single sign-on</h2><form method="post" action="/inbox/oidc/start">${csrfInput(session)}<button type="submit" class="secondary">${ssoLabel}</button></form>` : ''}
+${ssoLabel ? html`<h2>Or use single sign-on</h2><p><a href="/inbox/oidc/start">${ssoLabel}</a></p>` : ''}
 <p class="hint">You are signed out after ${idleMinutes} minutes without activity. Ask the practice manager if you cannot sign in.</p>`,
   });
 }
