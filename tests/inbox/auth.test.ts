@@ -175,6 +175,8 @@ describe('inbox changes', () => {
     const huge = await reception.post('/inbox/requests/req-urgent/notes', { note: 'x'.repeat(5000) });
     expect(huge.status).toBe(413);
     expect(huge.text).toContain('up to 2000 characters');
+    // Past the app's body limit (64 KiB) restify refuses it before the inbox sees it: still a 413, nothing stored.
+    expect((await reception.post('/inbox/requests/req-urgent/notes', { note: 'x'.repeat(100_000) })).status).toBe(413);
     expect((await reception.post('/inbox/requests/req-urgent/notes', { note: 'Called, no answer' })).status).toBe(303);
     const r = await app.app.store.requests.get('req-urgent');
     expect(r?.work?.assignedTo).toBe('Dr Cole');
