@@ -95,6 +95,19 @@ export interface Subject {
 
 export type RequestStatus = 'new' | 'received' | 'in-progress' | 'closed';
 
+/** How the practice dealt with a request it closed (the inbox asks for one when marking it done). */
+export const OUTCOMES = ['appointment', 'advice', 'pharmacy', 'referred'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What practice staff added to a request in the inbox. The bot's own triage is never changed. */
+export interface PracticeWork {
+  assignedTo?: string;
+  outcome?: Outcome;
+  notes: { by: string; at: string; text: string }[];
+  /** Clinicians' re-grades of the tier, oldest first; the last one is the clinician's tier. */
+  regrades: { by: string; at: string; from: Tier; to: Tier; reason: string }[];
+}
+
 /** What the practice receives. Stored when the patient consents (and, without delivery, for emergency diversions). */
 export interface IntakeRequest {
   id: string;
@@ -125,4 +138,6 @@ export interface IntakeRequest {
   respondBy?: string;
   status: RequestStatus;
   statusHistory: { status: RequestStatus; by: string; at: string }[];
+  /** Set once staff assign, note, re-grade or close it with an outcome in the inbox. */
+  work?: PracticeWork;
 }

@@ -2,6 +2,7 @@ import { HTTPS_OR_LOOPBACK, isHttpsOrLoopback } from '../security/secureUrl.js';
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { inboxConfigSchema, resolveInboxSecrets } from '../inbox/config.js';
 
 /**
  * The practice configuration file (PRACTICE_CONFIG). Everything is validated here once, at start-up,
@@ -241,6 +242,8 @@ export const practiceConfigSchema = z.strictObject({
     .default([]),
   idleTimeoutMinutes: z.int().min(1).max(24 * 60).default(30),
   retentionDays: z.int().min(1).max(3650).default(90),
+  /** Staff accounts and sign-in rules for the practice inbox (/inbox). */
+  inbox: inboxConfigSchema,
 });
 
 /** What the file may contain (defaults not yet applied). */
@@ -299,7 +302,8 @@ export function parsePracticeConfig(
     const lines = result.error.issues.map((i) => `${source}: ${fieldPath(i.path)}: ${describe(i, input)}`);
     throw new Error(lines.join('\n'));
   }
-  const { webhook: hook, closures: _withdrawn, routineDailyCapacity: _noCap, ...rest } = result.data;
+  const { webhook: hook, closures: _withdrawn, routineDailyCapacity: _noCap, ...parsed } = result.data;
+  const rest = { ...parsed, inbox: resolveInboxSecrets(parsed.inbox, env, source) };
   if (!hook) return rest;
   let secret = hook.secret;
   if (secret === undefined && hook.secretEnv !== undefined) {

@@ -45,6 +45,7 @@ import { dayBounds } from '../practice/hours.js';
 import { auditClosures } from '../practice/closureAudit.js';
 import { createTranslate } from '../i18n/translate.js';
 import { registerHoursRoute } from './hours/route.js';
+import { registerInbox } from '../inbox/index.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -88,6 +89,8 @@ export interface AppOptions {
   observer?: TurnObserver;
   /** Most conversations whose statechart actor stays running between turns (default 1,000; 0 = none). */
   liveConversations?: number;
+  /** How often the practice inbox's live queue looks for new requests (default 2 s). */
+  inboxPollMs?: number;
   /** How often the retention sweep runs (default every 6 hours; it also runs at start-up). */
   sweepIntervalMs?: number;
 }
@@ -274,6 +277,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         return erase();
       }),
   });
+  const inbox = registerInbox(server, { store, clock, logger, config: config.inbox, practiceName: config.name, timeZone: config.timeZone, toBundle, english: englishText, ...(options.inboxPollMs ? { pollMs: options.inboxPollMs } : {}) });
 
   const webhookUrl = options.webhook?.url ?? config.webhook?.url;
   const webhookSecret = options.webhook?.secret ?? config.webhook?.secret;
@@ -348,6 +352,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await delivery?.stop();
         await directLine.close();
+        // Live inbox streams would hold the server's close open.
+        inbox.close();
         await serverClosed;
         await service.drain();
         await store.flush();

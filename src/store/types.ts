@@ -1,4 +1,4 @@
-import type { IntakeRequest, RequestStatus, Tier } from '../domain/types.js';
+import type { IntakeRequest, PracticeWork, RequestStatus, Tier } from '../domain/types.js';
 
 /**
  * The storage seam. lowdb (./lowdb/) is the embedded default; a server database can replace it
@@ -62,6 +62,11 @@ export interface RequestStore {
   get(id: string): Promise<IntakeRequest | undefined>;
   list(query: RequestQuery): Promise<{ total: number; items: IntakeRequest[] }>;
   setStatus(id: string, status: RequestStatus, by: string, at: Date): Promise<IntakeRequest | undefined>;
+  /**
+   * Replaces the practice's work on a request with `change(current)`, atomically for that request
+   * (a database implements it in one transaction, reading the row FOR UPDATE). Undefined when absent.
+   */
+  updateWork(id: string, change: (work: PracticeWork) => PracticeWork): Promise<IntakeRequest | undefined>;
   /** Count of kind 'request' with the given tiers submitted in [from, to) — for daily capacity. */
   countSubmitted(from: Date, to: Date, tiers: readonly Tier[]): Promise<number>;
 }

@@ -1,5 +1,5 @@
 import { unlink } from 'node:fs/promises';
-import type { IntakeRequest, RequestStatus, Tier } from '../../domain/types.js';
+import type { IntakeRequest, PracticeWork, RequestStatus, Tier } from '../../domain/types.js';
 import type { RequestQuery, RequestStore } from '../types.js';
 import { LowFileCache } from './file-cache.js';
 import { isObject, listDir, makeDir } from './fs-util.js';
@@ -152,6 +152,22 @@ export class LowdbRequestStore implements RequestStore {
       const request: IntakeRequest = { ...current, status, statusHistory: [...current.statusHistory, { status, by, at: at.toISOString() }] };
       f.data.requests[id] = request;
       entry.status = status;
+      await f.write();
+      return structuredClone(request);
+    });
+  }
+
+  async updateWork(id: string, change: (work: PracticeWork) => PracticeWork): Promise<IntakeRequest | undefined> {
+    await this.#inFlight.get(id)?.catch(() => undefined);
+    const entry = this.#index.get(id);
+    if (!entry) return undefined;
+    return this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), async (f) => {
+      const current = f.data.requests[id];
+      if (!current) return undefined;
+      const work = change(structuredClone(current.work ?? { notes: [], regrades: [] }));
+      // A new object, never a change in place: see bytesOf.
+      const request: IntakeRequest = { ...current, work };
+      f.data.requests[id] = request;
       await f.write();
       return structuredClone(request);
     });
