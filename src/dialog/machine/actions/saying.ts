@@ -1,0 +1,53 @@
+import type { Kit, Patch, TurnArgs } from '../kit.js';
+import { greeting, hoursNote, practiceParams } from '../speech.js';
+
+/** Actions that only add messages to this turn's reply. */
+export function createSayingActions({ deps, say }: Kit) {
+  const { content } = deps;
+  return {
+    greet: ({ context }: TurnArgs): Patch => ({ flow: { ...context.flow, replayText: undefined }, say: say(context, ...greeting(context)) }),
+    greetIfFirst: ({ context }: TurnArgs): Patch => ({ say: context.step === 'welcome' ? say(context, ...greeting(context)) : context.say }),
+    /** Never leave the patient with no reply. */
+    hintIfSilent: ({ context }: TurnArgs): Patch => ({ say: context.say.length > 0 ? context.say : say(context, { key: 'dialog.endedHint' }) }),
+    sayConfirmed: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.confirmed' }) }),
+    sayHelp: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.help' }) }),
+    sayPerson: ({ context }: TurnArgs): Patch => ({
+      say: say(context, { key: 'dialog.person', params: practiceParams(context) }, hoursNote(context)),
+    }),
+    sayEmptyOrAttachment: ({ context, event }: TurnArgs): Patch => ({
+      say: say(context, {
+        key: event.type === 'user.message' && (event.attachments ?? 0) > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text',
+      }),
+    }),
+    sayStopped: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: context.request ? 'dialog.safetyNet' : 'dialog.stopped' }) }),
+    sayEnded: ({ context }: TurnArgs): Patch => ({
+      say: say(context, context.request ? { key: 'dialog.alreadySent', params: { reference: context.request.reference } } : { key: 'dialog.endedHint' }),
+    }),
+    sayNotSent: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.notSent' }, { key: 'dialog.endedHint' }) }),
+    sayPharmacy: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.pharmacy' }) }),
+    sayFull: ({ context }: TurnArgs): Patch => ({
+      say: say(context, { key: 'dialog.full', params: practiceParams(context) }, { key: 'dialog.pharmacy' }, { key: 'dialog.safetyNet' }),
+    }),
+    sayComeBack: ({ context }: TurnArgs): Patch => ({
+      say: say(context, { key: 'dialog.closedComeBack', params: { when: context.practice.nextOpenAt ?? '' } }),
+    }),
+    sayRestarted: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.restarted' }) }),
+    sayEmergencyAgain: ({ context }: TurnArgs): Patch => ({
+      say: say(context, { key: context.triage.outcome ? `dialog.emergency.${context.triage.outcome.disposition}` : 'dialog.emergency.repeat' }),
+    }),
+    saySubmitted: ({ context }: TurnArgs): Patch => {
+      const tier = context.triage.outcome?.tier ?? 'routine';
+      const queued = context.queuedUntil !== undefined;
+      const nextKey = tier === 'urgent' ? (queued ? 'urgentQueued' : 'urgent') : tier === 'emergency' ? 'emergency' : queued ? 'routineQueued' : tier;
+      return {
+        say: say(
+          context,
+          { key: 'dialog.submitted', params: { reference: context.request?.reference ?? '' } },
+          { key: `dialog.nextStep.${nextKey}`, params: { when: context.queuedUntil ?? '', count: content.routineResponseWorkingDays } },
+          { key: 'dialog.safetyNet' },
+        ),
+        lastPrompt: { key: 'dialog.alreadySent', params: { reference: context.request?.reference ?? '' } },
+      };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { assign, enqueueActions, raise, setup } from 'xstate';
+import { createAskingActions } from './actions/asking.js';
+import { createFlowActions } from './actions/flow.js';
+import { createRecordingActions } from './actions/recording.js';
+import { createSayingActions } from './actions/saying.js';
+import type { IntakeDeps } from './deps.js';
+import { createGuards } from './guards.js';
+import { createKit } from './kit.js';
+import type { IntakeContext, IntakeEvent, IntakeInput } from './types.js';
+
+/**
+ * The one `setup()` of the intake statechart: every guard (a question) and action (a verb) by
+ * name. The phases (phases/*.ts) refer to these names only; their bodies live in guards.ts and
+ * actions/*.ts as plain functions of the context and event.
+ */
+export function createIntakeSetup(deps: IntakeDeps) {
+  const kit = createKit(deps);
+  const asking = createAskingActions(kit);
+  const saying = createSayingActions(kit);
+  const recording = createRecordingActions(kit);
+  const flow = createFlowActions(kit);
+
+  return setup({
+    types: {} as { context: IntakeContext; events: IntakeEvent; input: IntakeInput },
+    guards: createGuards(kit),
+    actions: {
+      beginTurn: assign(recording.beginTurn),
+      rememberOpening: assign(recording.rememberOpening),
+      useOpeningText: assign(recording.useOpeningText),
+      replayOpeningText: enqueueActions(({ context, enqueue }) => {
+        const { replayText } = context.flow;
+        if (replayText !== undefined && context.step === 'describe') enqueue.raise({ type: 'answer', text: replayText });
+      }),
+      recordText: assign(recording.recordText),
+      recordRuleHits: assign(recording.recordRuleHits),
+      interruptForConfirm: assign(recording.interruptForConfirm),
+      divertToEmergency: assign(recording.divertToEmergency),
+      recordEmergencyHits: assign(recording.recordEmergencyHits),
+      recordAnswer: assign(recording.recordAnswer),
+      recordQuestionAnswer: assign(recording.recordQuestionAnswer),
+      setOutcome: assign(recording.setOutcome),
+      queueIfClosed: assign(recording.queueIfClosed),
+      submitRequest: assign(recording.submitRequest),
+
+      askStep: assign(asking.askStep),
+      askTriageQuestion: assign(asking.askTriageQuestion),
+      askConfirm: assign(asking.askConfirm),
+      repeatPrompt: assign(asking.repeatPrompt),
+      rejectAnswer: assign(asking.rejectAnswer),
+      forwardAsAnswer: raise(({ event }) => ({
+        type: 'answer' as const,
+        text: event.type === 'user.message' ? event.text : '',
+        attachments: event.type === 'user.message' ? (event.attachments ?? 0) : 0,
+      })),
+      replayPendingText: raise(({ context }) => ({ type: 'answer' as const, text: context.flow.replayText ?? '' })),
+
+      greet: assign(saying.greet),
+      greetIfFirst: assign(saying.greetIfFirst),
+      hintIfSilent: assign(saying.hintIfSilent),
+      sayConfirmed: assign(saying.sayConfirmed),
+      sayHelp: assign(saying.sayHelp),
+      sayPerson: assign(saying.sayPerson),
+      sayEmptyOrAttachment: assign(saying.sayEmptyOrAttachment),
+      sayStopped: assign(saying.sayStopped),
+      sayEnded: assign(saying.sayEnded),
+      sayNotSent: assign(saying.sayNotSent),
+      sayPharmacy: assign(saying.sayPharmacy),
+      sayFull: assign(saying.sayFull),
+      sayComeBack: assign(saying.sayComeBack),
+      sayRestarted: assign(saying.sayRestarted),
+      sayEmergencyAgain: assign(saying.sayEmergencyAgain),
+      saySubmitted: assign(saying.saySubmitted),
+      markSubmitted: assign({ step: 'submitted' }),
+      markEnded: assign({ step: 'ended' }),
+
+      resetConversation: assign(flow.resetConversation),
+      rememberResume: assign(flow.rememberResume),
+      rememberReplay: assign(flow.rememberReplay),
+      navigateToResume: assign(flow.navigateToResume),
+      goBack: assign(flow.goBack),
+      chooseReviewChange: assign(flow.chooseReviewChange),
+      leaveReviewMode: assign(flow.leaveReviewMode),
+      setLanguage: assign(flow.setLanguage),
+      declineOfferedLanguage: assign(flow.declineOfferedLanguage),
+    },
+  });
+}
+
+export type IntakeSetup = ReturnType<typeof createIntakeSetup>;
+/** The states of one phase, checked against the names declared in setup(). */
+export type PhaseStates = NonNullable<Parameters<IntakeSetup['createMachine']>[0]['states']>;
