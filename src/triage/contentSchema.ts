@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
+import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
 
 /**
  * Schemas for everything under dialogs/redflags and dialogs/complaints. Content is data written by
@@ -10,7 +11,7 @@ import { DISPOSITIONS, TIERS } from '../domain/types.js';
 const LangCodeSchema = z.string().regex(/^[a-z]{3}$/, 'language codes are three lowercase letters (ISO 639-3)');
 const RuleIdSchema = z.string().regex(/^(rf|cx|pf|rt)\.[a-z0-9_.]+$/, 'rule ids look like rf.chest_pain.now (prefix rf, cx, pf or rt)');
 const QuestionIdSchema = z.string().regex(/^q\.[a-z0-9_.]+$/, 'question ids look like q.chest_pain.spread');
-const PromptKeySchema = z.string().regex(/^triage\.[a-zA-Z0-9_.]+$/, 'prompt keys live under triage.*');
+const PromptKeySchema = z.string().regex(/^(triage|safety)\.[a-zA-Z0-9_.]+$/, 'prompt keys live under triage.* (or safety.* for issue 15 questions)');
 const PhraseSchema = z.string().trim().min(2);
 
 export const SourceSchema = z
@@ -149,6 +150,10 @@ export interface TriageContent {
   rules: RuleDef[];
   complaints: ComplaintDef[];
   lexicons: LexiconDef[];
+  /** The structured emergency check (dialogs/safety/emergencyCheck.json). */
+  emergencyCheck: EmergencyCheckDef;
+  /** The area picker (dialogs/safety/areas.json). */
+  areas: AreasDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

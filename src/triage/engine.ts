@@ -6,6 +6,7 @@ import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
+import type { CheckVersion } from './safetySchema.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -159,12 +160,41 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     };
   };
 
+  /** Rules live in this picture: present (text, answers) or pending confirmation. */
+  const liveRules = (picture: Picture): Set<string> => {
+    const ev = gatherEvidence(picture, screen, questions);
+    return new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
+  };
+
+  const checkVersion = (picture: Picture): CheckVersion => {
+    const live = liveRules(picture);
+    const check = content.emergencyCheck;
+    if (check.pregnancyMarkers.some((id) => live.has(id))) return 'pregnancy';
+    const age = picture.ageYears;
+    if ((age !== undefined && age < check.childUnderYears) || (age === undefined && check.childMarkers.some((id) => live.has(id)))) return 'child';
+    return 'adult';
+  };
+
+  const complaintsFor = (picture: Picture): string[] => {
+    const live = liveRules(picture);
+    return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
+  };
+
+  const mentionsSymptom = (picture: Picture): boolean =>
+    [...liveRules(picture)].some((id) => {
+      const r = rules.get(id);
+      return r !== undefined && !r.marker && !id.startsWith('rt.');
+    });
+
   const rule = (id: string): (RuleRef & { tier: Tier; disposition: Disposition }) | undefined => {
     const r = rules.get(id);
     return r ? { ...refOf(r), tier: r.tier, disposition: r.disposition } : undefined;
   };
 
-  return { rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain };
+  return {
+    rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain,
+    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, complaintsFor, mentionsSymptom,
+  };
 }
 
 function refOf(rule: RuleDef): RuleRef {

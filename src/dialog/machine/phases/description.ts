@@ -13,7 +13,12 @@ export const descriptionStates = {
    * that resumes, a description changed from the review).
    */
   described: {
-    always: [{ guard: 'isReturningToReview', target: 'reassess' }, { target: 'triageNext' }],
+    always: [
+      // The structured emergency check (phases/safetyCheck.ts), once, before any follow-up question.
+      { guard: 'needsEmergencyCheck', target: 'safetyCheck' },
+      { guard: 'isReturningToReview', target: 'reassess' },
+      { target: 'triageNext' },
+    ],
   },
   triageNext: {
     always: [
