@@ -81,6 +81,12 @@ export function checkContent(content: TriageContent): void {
       raisedByQuestion.add(id);
     }
   });
+  for (const r of content.rules) {
+    (r.when ?? []).forEach((w, i) => {
+      for (const id of w.all) if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.when.${i}.all`, `unknown rule ${id}`);
+    });
+    if (r.when) raisedByQuestion.add(r.id);
+  }
   const lexTriggers = new Set<string>();
   for (const lex of content.lexicons) {
     for (const id of Object.keys(lex.triggers)) {

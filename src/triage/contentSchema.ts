@@ -49,6 +49,16 @@ export const RuleSchema = z
     marker: z.boolean().optional(),
     /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
     exclude: TriggersSchema.optional(),
+    /**
+     * A combination: the rule is present when, for any one entry, every listed rule is present (from
+     * any message, any language, or an answer) and the age, when the entry names one, is known and in
+     * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
+     * only their combination means (a head injury on blood thinners).
+     */
+    when: z
+      .array(z.object({ all: z.array(RuleIdSchema).min(1), ageYears: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional() }).strict())
+      .min(1)
+      .optional(),
   })
   .strict();
 

@@ -25,6 +25,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const languages = compileLanguages(content);
   const questions = buildQuestionIndex(content);
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
+  const combinations = content.rules.filter((r) => r.when !== undefined);
 
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
@@ -107,7 +108,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     effectOf(questions.get(questionId), answer);
 
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
-    const ev = gatherEvidence(picture, screen, questions);
+    const ev = gatherEvidence(picture, screen, questions, combinations);
     const current = maxTier(ev.present, rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
@@ -138,7 +139,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const decide = (picture: Picture): TriageOutcome => {
-    const ev = gatherEvidence(picture, screen, questions);
+    const ev = gatherEvidence(picture, screen, questions, combinations);
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
     const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
       .map((id) => rules.get(id))
@@ -162,7 +163,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
 
   /** Rules live in this picture: present (text, answers) or pending confirmation. */
   const liveRules = (picture: Picture): Set<string> => {
-    const ev = gatherEvidence(picture, screen, questions);
+    const ev = gatherEvidence(picture, screen, questions, combinations);
     return new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
   };
 

@@ -22,13 +22,9 @@ export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
  */
 export const SAFETY_MAX_FAILURES = 3;
 
-const checkAnswerOf = (ctx: IntakeContext): { version: CheckVersion; code: string } | undefined => {
-  for (const version of CHECK_VERSIONS) {
-    const code = ctx.triage.answers[checkQuestionId(version)];
-    if (code !== undefined) return { version, code };
-  }
-  return undefined;
-};
+/** The check version a question id belongs to (q.check.<v>, q.check.which.<v>, q.check.which_unsure.<v>). */
+const versionOfQuestion = (questionId: string | undefined): CheckVersion | undefined =>
+  questionId?.startsWith('q.check.') ? CHECK_VERSIONS.find((v) => questionId.endsWith(`.${v}`)) : undefined;
 const whichAnswered = (ctx: IntakeContext, version: CheckVersion): string | undefined =>
   ctx.triage.answers[whichQuestionId(version, 'yes')] ?? ctx.triage.answers[whichQuestionId(version, 'unsure')];
 
@@ -45,9 +41,8 @@ export function createSafetyCheck(kit: Kit) {
   const check = triage.emergencyCheck;
 
   const versionNow = (ctx: IntakeContext): CheckVersion => triage.checkVersion(pictureOf(ctx));
-  /** The version being asked: the one whose check question is current, else the one that fits now. */
-  const versionAsked = (ctx: IntakeContext): CheckVersion =>
-    CHECK_VERSIONS.find((v) => ctx.triage.currentQuestionId === checkQuestionId(v) || ctx.triage.currentQuestionId?.endsWith(`.${v}`)) ?? versionNow(ctx);
+  /** The version being asked: the one whose question is current, else the one that fits now. */
+  const versionAsked = (ctx: IntakeContext): CheckVersion => versionOfQuestion(ctx.triage.currentQuestionId) ?? versionNow(ctx);
 
   /** One answer to a safety question: kept in the request, and the rules it raises recorded with their versions. */
   const recordSafety = (ctx: IntakeContext, questionId: string, code: string): Patch => {
@@ -99,10 +94,10 @@ export function createSafetyCheck(kit: Kit) {
     { key: `safety.check.intro.${version}` },
     ...check.versions[version].map((line) => ({ key: `safety.line.${line}` })),
   ];
+  /** The which-sign question for the version just asked: after "yes", or after "not sure" (or unreadable answers). */
   const whichId = (ctx: IntakeContext): string => {
-    const answered = checkAnswerOf(ctx);
-    const version = answered?.version ?? versionNow(ctx);
-    return whichQuestionId(version, answered?.code === CHECK_ANSWERS.yes ? 'yes' : 'unsure');
+    const version = versionAsked(ctx);
+    return whichQuestionId(version, ctx.triage.answers[checkQuestionId(version)] === CHECK_ANSWERS.yes ? 'yes' : 'unsure');
   };
 
   const guards = {
@@ -161,8 +156,8 @@ export function createSafetyCheck(kit: Kit) {
     /** The sign the patient picked: its own advice (999, A&E, maternity unit, crisis words), and no request. */
     divertFromCheck: ({ context }: TurnArgs): Patch => {
       const outcome = decide(context);
-      const answered = checkAnswerOf(context);
-      const line = answered ? whichAnswered(context, answered.version)?.replace(/^safety\.line\./, '') : undefined;
+      const version = versionOfQuestion(context.triage.currentQuestionId);
+      const line = version ? whichAnswered(context, version)?.replace(/^safety\.line\./, '') : undefined;
       const key = (line && check.lines[line]?.adviceKey) || `dialog.emergency.${outcome.disposition}`;
       const request = buildRequest({ ...context }, 'emergency-diversion', outcome);
       return {

@@ -14,6 +14,8 @@ export const descriptionStates = {
    */
   described: {
     always: [
+      // A combination of what was said may already be an emergency (a head injury on blood thinners).
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       // The structured emergency check (phases/safetyCheck.ts), once, before any follow-up question.
       { guard: 'needsEmergencyCheck', target: 'safetyCheck' },
       { guard: 'isReturningToReview', target: 'reassess' },

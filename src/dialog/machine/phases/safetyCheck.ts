@@ -47,6 +47,7 @@ export const safetyCheckStates = {
     always: [
       // A child check asked late (age known at the end) goes back to where it was asked.
       { guard: 'hasGivenDetails', target: 'reassess' },
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'needsAreaPick', target: 'areaPick' },
       { target: 'triageNext' },
     ],
@@ -58,6 +59,10 @@ export const safetyCheckStates = {
     },
   },
   afterAreaPick: {
-    always: [{ guard: 'needsChildCheck', target: 'safetyCheck' }, { target: 'triageNext' }],
+    always: [
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+      { guard: 'needsChildCheck', target: 'safetyCheck' },
+      { target: 'triageNext' },
+    ],
   },
 } satisfies PhaseStates;
