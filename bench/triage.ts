@@ -1,20 +1,31 @@
 /**
- * npm run bench:triage — accuracy and speed of triage, measured on COMPLETE conversations driven
- * through the statechart (runTurn), one patient message at a time (bench/triageDialog.ts).
- * Figures, not a timed test: the hard safety assertions live in tests/triage/dialog.test.ts and
- * tests/triage/vignettes.test.ts. Patient text is printed only with --verbose, to this stdout.
+ * npm run bench:triage — accuracy of triage on COMPLETE conversations driven through the statechart
+ * (runTurn), one patient message at a time, each in the case's own language (bench/triageDialog.ts),
+ * the simulated patient answering the emergency check from the case's `recognises999Sign`.
+ * Reported per set (tuning; frozen held-out; paraphrase) and per language: emergency sensitivity with
+ * its Wilson 95% interval, under-triage, false 999 (non-emergencies ending in the emergency state),
+ * exact tier, recall per tier, and median patient messages to an emergency disposition.
+ * Held-out and paraphrase cases are never printed, only their ids and tiers; `--verbose` lists the
+ * tuning set's mismatches with their text. The hard assertions live in tests/triage/dialog.test.ts
+ * and tests/triage/heldout.test.ts.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TIERS, TIER_RANK, type Tier } from '../src/domain/types.js';
 import { createDialogDriver, type DialogRun } from './triageDialog.js';
-import { loadVignettes, simulate, type Vignette } from './triageSim.js';
+import { loadVignetteFile, loadVignettes, simulate, type Vignette } from './triageSim.js';
 
 const verbose = process.argv.includes('--verbose');
+const skipSpeed = process.argv.includes('--no-speed');
 const driver = createDialogDriver({ timeScreens: true });
 const engine = driver.engine;
-const tuned = loadVignettes('tests/triage/vignettes');
-const heldOut = loadVignettes('tests/triage/vignettes/heldout');
+export const HELDOUT_DIR = 'tests/triage/heldout-2026-12';
+const tuned = [...loadVignettes('tests/triage/vignettes'), ...loadVignettes('tests/triage/vignettes/heldout')];
+const sets: { name: string; cases: Vignette[]; blind: boolean }[] = [
+  { name: 'tuning (vignettes/ and the old vignettes/heldout/, both used to tune rules)', cases: tuned, blind: false },
+  { name: 'held-out 2026-12 (frozen, never read)', cases: loadVignetteFile(`${HELDOUT_DIR}/heldout.json`), blind: true },
+  { name: 'paraphrase 2026-12 (frozen, never read)', cases: loadVignetteFile(`${HELDOUT_DIR}/paraphrase.json`), blind: true },
+];
 
 interface Scored {
   v: Vignette;
@@ -30,15 +41,37 @@ interface Summary {
   overToEmergency: [number, number];
   exact: number;
   errors: number;
+  recall: Record<Tier, [number, number]>;
+  turnsToEmergency: number[];
 }
 
+const rank = (t: Tier | undefined): number => (t ? TIER_RANK[t] : -1);
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}% (${n}/${d})`;
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
+/** Wilson score interval for a proportion, 95% (z = 1.96): honest for small n and for 0% or 100%. */
+export function wilson(x: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = x / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+const ci = ([x, n]: [number, number]): string => {
+  const [lo, hi] = wilson(x, n);
+  return `[${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)}]`;
+};
+
 function summarise(rows: Scored[]): Summary {
-  const rank = (t: Tier | undefined): number => (t ? TIER_RANK[t] : -1);
   const emergencies = rows.filter((r) => r.v.gold === 'emergency');
   const others = rows.filter((r) => r.v.gold !== 'emergency');
+  const recall = Object.fromEntries(
+    TIERS.map((t) => {
+      const gold = rows.filter((r) => r.v.gold === t);
+      return [t, [gold.filter((r) => r.tier === t).length, gold.length]];
+    }),
+  ) as Record<Tier, [number, number]>;
   return {
     n: rows.length,
     sensitivity: [emergencies.filter((r) => r.tier === 'emergency').length, emergencies.length],
@@ -48,19 +81,41 @@ function summarise(rows: Scored[]): Summary {
     overToEmergency: [others.filter((r) => r.tier === 'emergency').length, others.length],
     exact: rows.filter((r) => r.tier === r.v.gold).length,
     errors: rows.filter((r) => r.run?.error !== undefined).length,
+    recall,
+    turnsToEmergency: emergencies.flatMap((r) => (r.run?.messagesToEmergency !== undefined ? [r.run.messagesToEmergency] : [])),
   };
 }
 
 function printSummary(s: Summary, withTargets: boolean): void {
   const t = (label: string, ok: boolean): string => (withTargets ? `   ${label}  ${verdict(ok)}` : '');
-  console.log(`emergency sensitivity        ${pct(...s.sensitivity)}${t('target 100%', s.sensitivity[0] === s.sensitivity[1])}`);
-  console.log(`under-triage (any tier)      ${pct(s.under, s.n)}${t('target < 2%', s.under / s.n < 0.02)}`);
+  const median = quantile(s.turnsToEmergency, 0.5);
+  console.log(`emergency sensitivity        ${pct(...s.sensitivity)} 95% CI ${ci(s.sensitivity)}${t('target 100%', s.sensitivity[0] === s.sensitivity[1])}`);
+  console.log(`under-triage (any tier)      ${pct(s.under, s.n)}${t('target < 2%', s.under / Math.max(s.n, 1) < 0.02)}`);
   console.log(`over-triage (any tier)       ${pct(s.over, s.n)}`);
   console.log(
-    `over-triage to emergency     ${pct(...s.overToEmergency)}${t('target < 5% of non-emergencies', s.overToEmergency[0] / Math.max(s.overToEmergency[1], 1) < 0.05)}`,
+    `false 999 (of non-emerg.)    ${pct(...s.overToEmergency)}${t('target < 5%', s.overToEmergency[0] / Math.max(s.overToEmergency[1], 1) < 0.05)}`,
   );
-  console.log(`exact accuracy               ${pct(s.exact, s.n)}${t('target > 90%', s.exact / s.n > 0.9)}`);
+  console.log(`exact tier                   ${pct(s.exact, s.n)}${t('target >= 85%', s.exact / Math.max(s.n, 1) >= 0.85)}`);
+  console.log(`recall per tier              ${TIERS.map((tier) => `${tier} ${pct(...s.recall[tier])}`).join(', ')}`);
+  console.log(
+    `turns to emergency           median ${median}, p90 ${quantile(s.turnsToEmergency, 0.9)}, max ${Math.max(0, ...s.turnsToEmergency)} ` +
+      `(patient messages from the description, which counts as 1; n=${s.turnsToEmergency.length})${t('target <= 3', median <= 3)}`,
+  );
   if (s.errors > 0) console.log(`conversations not finished   ${s.errors} (driver or dialog dead end; counted as under-triage)`);
+}
+
+function printByLanguage(rows: Scored[]): void {
+  const langs = [...new Set(rows.map((r) => r.v.lang ?? 'eng'))].sort();
+  console.log(`\nPer language: n | emergency sensitivity [95% CI] | under-triage | false 999 | exact | recall E/U/R/S | median turns to 999`);
+  for (const lang of langs) {
+    const s = summarise(rows.filter((r) => (r.v.lang ?? 'eng') === lang));
+    const f = (x: number, d: number) => (d === 0 ? '  -  ' : `${((100 * x) / d).toFixed(0)}%`);
+    const recall = TIERS.map((t) => `${s.recall[t][0]}/${s.recall[t][1]}`).join(' ');
+    console.log(
+      `  ${lang}  n=${String(s.n).padStart(3)} | ${`${s.sensitivity[0]}/${s.sensitivity[1]}`.padStart(7)} ${ci(s.sensitivity).padEnd(13)} | ` +
+        `${f(s.under, s.n).padStart(4)} | ${f(...s.overToEmergency).padStart(4)} | ${f(s.exact, s.n).padStart(4)} | ${recall.padEnd(22)} | ${quantile(s.turnsToEmergency, 0.5)}`,
+    );
+  }
 }
 
 function printMatrix(rows: Scored[], label: string): void {
@@ -73,86 +128,56 @@ function printMatrix(rows: Scored[], label: string): void {
   }
 }
 
-function listMismatches(rows: Scored[]): void {
+/** Ids and tiers only for the frozen sets: their texts are never shown to the people tuning rules. */
+function listMismatches(rows: Scored[], blind: boolean): void {
   const bad = rows.filter((r) => r.tier !== r.v.gold || r.run?.error);
+  const missed = rows.filter((r) => r.v.gold === 'emergency' && r.tier !== 'emergency');
+  console.log(`missed emergencies: ${missed.length === 0 ? 'none' : missed.map((r) => `${r.v.id}(${r.v.lang ?? 'eng'}>${r.tier ?? 'none'})`).join(', ')}`);
   if (!verbose) {
-    console.log(`${bad.length} mismatches (run with -- --verbose to list them)`);
+    console.log(`${bad.length} mismatches (run with -- --verbose to list ${blind ? 'their ids and tiers' : 'them'})`);
     return;
   }
   console.log(`Mismatches (${bad.length}):`);
   for (const r of bad) {
-    const why = r.run ? `[${r.run.ruleIds.join(',')}] asked ${r.run.asked.join(',') || '-'}${r.run.error ? ` ERROR ${r.run.error}` : ''}` : '';
-    console.log(`  ${r.v.id} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}  "${r.v.text}"`);
+    const why = r.run ? `[${r.run.ruleIds.join(',')}]${r.run.error ? ` ERROR ${r.run.error}` : ''}` : '';
+    console.log(`  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}${blind ? '' : `  "${r.v.text}"`}`);
   }
 }
 
-// ---- 1. Complete conversations through the statechart ----------------------------------------
+console.log(`Triage bench, ruleset ${engine.rulesetVersion}: ${sets.map((x) => `${x.cases.length} ${x.name.split(' ')[0]}`).join(', ')}`);
+console.log('hello -> need -> description -> emergency check -> (area) -> questions -> follow-ups -> details -> review -> consent');
 const t0 = performance.now();
-const dialogRows: Scored[] = tuned.map((v) => {
-  const run = driver.run(v);
-  return { v, tier: run.tier, run };
-});
-const dialogMs = performance.now() - t0;
-const dialogScreens = [...driver.screenTimes];
-const s1 = summarise(dialogRows);
-const toEmergency = dialogRows.flatMap((r) => (r.run?.messagesToEmergency !== undefined && r.v.gold === 'emergency' ? [r.run.messagesToEmergency] : []));
 
-console.log(`Triage bench: ${tuned.length} tuned vignettes + ${heldOut.length} held-out, ruleset ${engine.rulesetVersion}`);
-console.log(`\n== 1. Complete conversations through the statechart (runTurn), tuned set (${tuned.length}) ==`);
-console.log('hello -> need -> opening text -> every confirm/complaint question -> duration/trend/impact/wants -> details -> review -> consent');
-console.log(`(${(dialogMs / 1000).toFixed(1)} s for ${tuned.length} conversations, ${dialogScreens.length} screen() calls)\n`);
-printSummary(s1, true);
-console.log(
-  `turns to emergency           median ${quantile(toEmergency, 0.5)}, p90 ${quantile(toEmergency, 0.9)}, max ${Math.max(0, ...toEmergency)} ` +
-    `(patient messages from the opening text, which counts as 1; n=${toEmergency.length})`,
-);
-printMatrix(dialogRows, 'dialog');
-listMismatches(dialogRows);
-
-// Which mismatches come from the "what would you like" button? Re-run only those with 'wants.unsure'.
-const wantsSensitive = dialogRows.filter((r) => r.tier !== r.v.gold && !r.run?.error).filter((r) => {
-  const again = driver.run({ ...r.v, answers: { wants: 'wants.unsure', ...r.v.answers } });
-  return again.tier === r.v.gold;
-});
-if (wantsSensitive.length > 0) {
-  console.log(
-    `  of these, ${wantsSensitive.length} get the gold tier when the patient presses "I am not sure" instead of the default ` +
-      `"wants" button: the dialog screens button values as free text (e.g. "wants.appointment" raises rt.admin).`,
-  );
-}
-
-// ---- 2. Held-out vignettes (written after tuning) ------------------------------------------
-// A held-out case that was later looked at to change rules (or its gold) carries `usedForTuning: true`:
-// it is no longer a held-out measure, so it is reported apart from the untouched ones.
-type HeldOutVignette = Vignette & { usedForTuning?: boolean };
-if (heldOut.length > 0) {
-  const heldRows: Scored[] = heldOut.map((v) => {
+sets.forEach((set, i) => {
+  if (set.cases.length === 0) {
+    console.log(`\n== ${i + 1}. ${set.name}: no cases yet ==`);
+    return;
+  }
+  const rows: Scored[] = set.cases.map((v) => {
     const run = driver.run(v);
     return { v, tier: run.tier, run };
   });
-  const groups: [string, Scored[]][] = [
-    ['held-out, untouched (never used to tune rules)', heldRows.filter((r) => !(r.v as HeldOutVignette).usedForTuning)],
-    ['held-out, then used for tuning (NOT a held-out measure any more)', heldRows.filter((r) => (r.v as HeldOutVignette).usedForTuning)],
-  ];
-  for (const [label, rows] of groups) {
-    if (rows.length === 0) continue;
-    console.log(`\n== 2. Held-out vignettes through the statechart: ${label} (${rows.length}) ==\n`);
-    printSummary(summarise(rows), true);
-    printMatrix(rows, 'dialog');
-    const missed = rows.filter((r) => r.v.gold === 'emergency' && r.tier !== 'emergency').map((r) => r.v.id);
-    console.log(`missed held-out emergencies: ${missed.length === 0 ? 'none' : missed.join(', ')}`);
-    listMismatches(rows);
-  }
-}
+
+  console.log(`\n== ${i + 1}. ${set.name} (${rows.length} conversations) ==\n`);
+  printSummary(summarise(rows), true);
+  printByLanguage(rows);
+  printMatrix(rows, 'dialog');
+  listMismatches(rows, set.blind);
+});
+const dialogMs = performance.now() - t0;
+const dialogScreens = [...driver.screenTimes];
+console.log(`\n(${(dialogMs / 1000).toFixed(1)} s for all conversations, ${dialogScreens.length} screen() calls)`);
 
 // ---- 3. Engine only (the previous bench: describe -> questions -> decide, no dialog) ---------
 const engineRows: Scored[] = tuned.map((v) => ({ v, tier: simulate(engine, v).outcome.tier }));
-console.log(`\n== 3. Engine only, no dialog (previous bench; tuned set) ==\n`);
+
+console.log(`\n== Engine only, no dialog and no emergency check (previous bench; tuning set) ==\n`);
 printSummary(summarise(engineRows), false);
 printMatrix(engineRows, 'engine');
 
 // ---- 4. Speed ------------------------------------------------------------------------------
-console.log('\n== 4. Engine time ==\n');
+if (skipSpeed) process.exit(0);
+console.log('\n== Engine time ==\n');
 console.log(
   `screen() per message inside the dialog: p50 ${fmt(quantile(dialogScreens, 0.5))} ms, p99 ${fmt(quantile(dialogScreens, 0.99))} ms ` +
     `(n=${dialogScreens.length}, cold memo, one call per message and language)`,

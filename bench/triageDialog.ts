@@ -17,6 +17,9 @@ import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog
 import { createWordbook } from '../src/i18n/wordbook.js';
 import type { PracticeStatus } from '../src/practice/types.js';
 import { loadContent } from '../src/server/content.js';
+import {
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, type CheckVersion,
+} from '../src/triage/safetySchema.js';
 import type { TriageEngine, TriageQuestion } from '../src/triage/types.js';
 import type { Vignette } from './triageSim.js';
 
@@ -34,6 +37,11 @@ const PRACTICE: PracticeStatus = {
 /** A runaway dialog (a state the driver cannot answer) stops here instead of looping. */
 const MAX_MESSAGES = 60;
 const CLINICAL_ASK = new Set(['confirm', 'triageQuestion']);
+/** The area a simulated patient picks, from what the case says of them (never from its text). */
+const AREA_OF_SIGN: Record<string, string> = {
+  chest_heart: 'chest', breathing: 'breathing', allergy: 'skin', stroke: 'head', unconscious_fit: 'head', bleeding: 'injury',
+  severe_injury_burn: 'injury', self_harm_overdose: 'mental', pregnancy: 'pregnancy', child_baby: 'child',
+};
 
 export interface DialogRun {
   /** What the dialog decided: 'emergency' when it diverted, else the urgency on the last turn. */
@@ -48,6 +56,8 @@ export interface DialogRun {
   ruleIds: string[];
   /** Set when the driver could not finish the conversation (a bench bug or a dialog dead end). */
   error?: string;
+  /** How the emergency check went: the version shown and the patient's answers (codes only). */
+  check?: { version: CheckVersion; answers: string[] };
 }
 
 export interface DialogDriver {
@@ -96,8 +106,9 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
   let sentOpening = false;
   let rejected = 0;
   const asked: string[] = [];
+  let check: DialogRun['check'];
   const say = (text: string): TurnResult => {
-    const result = runTurn(machine, id, stored, { kind: 'message', at: START, practice: PRACTICE, lang: 'eng', text, attachments: 0 }, { idleMs: 30 * 60_000 });
+    const result = runTurn(machine, id, stored, { kind: 'message', at: START, practice: PRACTICE, lang: v.lang ?? 'eng', text, attachments: 0 }, { idleMs: 30 * 60_000 });
     // Round-trip through JSON as the store does, so the bench exercises the persisted snapshot.
     stored = { machineVersion: result.machineVersion, snapshot: JSON.parse(JSON.stringify(result.snapshot)), updatedAt: START.toISOString() };
     if (sentOpening) messages++;
@@ -116,6 +127,7 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
       asked,
       ruleIds: contextOf(last)?.triage.outcome?.ruleIds ?? [],
       ...(error ? { error } : {}),
+      ...(check ? { check } : {}),
     };
   };
 
@@ -133,6 +145,16 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
       if (!qid) return finish(`no question id at ${state}`);
       asked.push(qid);
       turn = say(v.answers[qid] ?? reassuring(engine, engine.question(qid)));
+      continue;
+    }
+    if (state === 'safetyCheck' || state === 'safetyWhich' || state === 'areaPick') {
+      const qid = contextOf(turn)?.triage.currentQuestionId ?? '';
+      const answer = safetyAnswer(engine, v, qid);
+      if (state !== 'areaPick') {
+        const version = CHECK_VERSIONS.find((cv) => qid.endsWith(`.${cv}`)) ?? 'adult';
+        check = { version, answers: [...(check?.answers ?? []), answer] };
+      }
+      turn = say(answer);
       continue;
     }
     const answer = v.answers[state] ?? detailAnswer(state, v);
@@ -153,6 +175,25 @@ function needOf(v: Vignette): NeedCode {
   return v.need ?? 'need.new';
 }
 
+/**
+ * The simulated patient's answers to the emergency check and the area picker. The check: the sign
+ * the case says they would recognise, if the version shown lists it (a line that `covers` it), else
+ * "No, none of these" (the worst case: a patient who does not see their problem in the list).
+ * The area: from pregnancy, age and the recognised sign; otherwise "something else".
+ */
+export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string): string {
+  const check = engine.emergencyCheck;
+  const sign = v.recognises999Sign ?? null;
+  if (questionId === AREA_QUESTION_ID) {
+    const area = v.pregnant ? 'pregnancy' : v.ageYears !== undefined && v.ageYears < check.childUnderYears ? 'child' : (sign && AREA_OF_SIGN[sign]) || 'other';
+    return areaCode(area);
+  }
+  const version = CHECK_VERSIONS.find((cv) => questionId.endsWith(`.${cv}`)) ?? 'adult';
+  const line = sign ? check.versions[version].find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
+  if (questionId === checkQuestionId(version)) return line ? CHECK_ANSWERS.yes : CHECK_ANSWERS.no;
+  return line ? lineCode(line) : 'safety.none';
+}
+
 /** The answer that raises nothing: unasked-about red flags are reported absent (as the engine sim does). */
 export function reassuring(engine: TriageEngine, q: TriageQuestion): string {
   const order = ['no', 'yes', ...q.choices];
@@ -163,7 +204,7 @@ export function reassuring(engine: TriageEngine, q: TriageQuestion): string {
 function detailAnswer(step: string, v: Vignette): string | undefined {
   switch (step) {
     case 'languageOffer':
-      return 'lang.eng';
+      return `lang.${v.lang ?? 'eng'}`;
     case 'duration':
       return 'duration.days';
     case 'trend':
@@ -209,6 +250,11 @@ const OTHER = /\b(brother|sister|friend|flatmate|neighbour|colleague|uncle|aunt|
 /** The relationship code when the vignette is about someone else, else undefined (for.self). */
 export function subjectOf(v: Vignette): string | undefined {
   if (v.who === 'self') return undefined;
+  // Cases in other languages say who it is for and how old they are; the English text is not read for them.
+  if (v.lang !== undefined && v.lang !== 'eng') {
+    if (v.who === undefined) return undefined;
+    return v.ageYears !== undefined && v.ageYears < 16 ? 'rel.child' : 'rel.other';
+  }
   const t = v.text.toLowerCase().replace(/['’]/g, '');
   const rel = CHILD.test(t) ? 'rel.child' : PARTNER.test(t) ? 'rel.partner' : PARENT.test(t) ? 'rel.parent' : OTHER.test(t) ? 'rel.other' : undefined;
   const aboutOther = /\b(my|our|his|her)\s+(\w+\s+)?(son|daughter|baby|babys|newborn|toddler|child|kid|boy|girl|husband|wife|partner|mum|mom|mother|dad|father|nan|gran|grandad|brother|sister|friend)s?\b/.test(t);

@@ -24,6 +24,16 @@ export interface Vignette {
   ageYears?: number;
   /** Set on held-out vignettes: written after the rules were tuned, never used to tune them. */
   heldOut?: boolean;
+  /** ISO 639-3 language the patient writes in (default English). */
+  lang?: string;
+  /**
+   * The NHS "call 999" sign the patient would say yes to when shown the emergency check
+   * (dialogs/safety/emergencyCheck.json `covers` vocabulary), or null: they answer "No, none of these".
+   */
+  recognises999Sign?: string | null;
+  pregnant?: boolean;
+  paraphraseOf?: string;
+  style?: string;
 }
 
 export interface SimResult {
@@ -39,7 +49,18 @@ export function loadVignettes(dir: string): Vignette[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'sources.json')
     .sort()
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: Vignette[] }).cases);
+    .flatMap((f) => loadVignetteFile(join(dir, f)));
+}
+
+/** One file of cases; a missing file is an empty set (the paraphrase set may not exist yet). */
+export function loadVignetteFile(file: string): Vignette[] {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return ((JSON.parse(raw) as { cases?: Vignette[] }).cases ?? []).map((v) => ({ ...v, answers: v.answers ?? {}, tags: v.tags ?? [] }));
 }
 
 export function simulate(engine: TriageEngine, v: Vignette): SimResult {

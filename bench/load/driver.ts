@@ -104,6 +104,8 @@ export const ROUTINE_ANSWERS: Readonly<Record<string, string>> = {
   '': 'hello',
   need: 'need.new',
   describe: 'I have had an itchy rash on my arm for a few weeks',
+  safetyCheck: 'safety.no',
+  areaPick: 'safety.area.other',
   triageQuestion: 'no',
   confirm: 'no',
   duration: 'duration.weeks',
@@ -126,7 +128,10 @@ export const ROUTINE_ANSWERS: Readonly<Record<string, string>> = {
 export const ROUTINE_NEXT: Readonly<Record<string, readonly string[]>> = {
   '': ['need'],
   need: ['describe'],
-  describe: ['triageQuestion', 'confirm', 'duration'],
+  // The emergency check follows every description (issue 15); the area picker when nothing matched.
+  describe: ['safetyCheck', 'triageQuestion', 'confirm', 'duration'],
+  safetyCheck: ['areaPick', 'triageQuestion', 'confirm', 'duration'],
+  areaPick: ['triageQuestion', 'confirm', 'duration'],
   triageQuestion: ['triageQuestion', 'confirm', 'duration'],
   confirm: ['triageQuestion', 'confirm', 'duration'],
   duration: ['trend'],

@@ -1,4 +1,5 @@
 import type { TriageContent } from './contentSchema.js';
+import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
 
 /**
  * Cross-file checks the schemas cannot express: ids unique, every reference resolves, every rule
@@ -48,6 +49,43 @@ export function checkContent(content: TriageContent): void {
         if (!questionIds.has(qid)) fail(where(`complaint:${c.id}`), `questions.${qi}.askIf.answers.${qid}`, 'unknown question');
       }
     });
+  }
+  // The emergency check and the area picker raise rules too; every line and area must resolve.
+  const checkFile = where('safety:emergencyCheck');
+  const check = content.emergencyCheck;
+  for (const [code, line] of Object.entries(check.lines)) {
+    const rule = content.rules.find((r) => r.id === line.ruleId);
+    if (!rule) fail(checkFile, `lines.${code}.ruleId`, `unknown rule ${line.ruleId}`);
+    if (rule.tier !== 'emergency') fail(checkFile, `lines.${code}.ruleId`, `a check line must raise an emergency rule (${line.ruleId} is ${rule.tier})`);
+    raisedByQuestion.add(line.ruleId);
+  }
+  for (const v of CHECK_VERSIONS) {
+    const lines = check.versions[v];
+    if (lines.length > MAX_CHECK_LINES) fail(checkFile, `versions.${v}`, `at most ${MAX_CHECK_LINES} lines`);
+    lines.forEach((code, i) => {
+      if (!check.lines[code]) fail(checkFile, `versions.${v}.${i}`, `unknown line ${code}`);
+    });
+  }
+  for (const [field, id] of [['yesButUnsureWhichRuleId', check.yesButUnsureWhichRuleId], ['notSureRuleId', check.notSureRuleId]] as const) {
+    if (!ruleIds.has(id)) fail(checkFile, field, `unknown rule ${id}`);
+    raisedByQuestion.add(id);
+  }
+  const notSure = content.rules.find((r) => r.id === check.notSureRuleId);
+  if (notSure && notSure.tier !== 'urgent' && notSure.tier !== 'emergency') fail(checkFile, 'notSureRuleId', '"not sure" must never end below urgent');
+  [...check.pregnancyMarkers, ...check.childMarkers].forEach((id) => {
+    if (!ruleIds.has(id)) fail(checkFile, 'markers', `unknown rule ${id}`);
+  });
+  content.areas.areas.forEach((a, i) => {
+    for (const id of a.raise) {
+      if (!ruleIds.has(id)) fail(where('safety:areas'), `areas.${i}.raise`, `unknown rule ${id}`);
+      raisedByQuestion.add(id);
+    }
+  });
+  for (const r of content.rules) {
+    (r.when ?? []).forEach((w, i) => {
+      for (const id of w.all) if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.when.${i}.all`, `unknown rule ${id}`);
+    });
+    if (r.when) raisedByQuestion.add(r.id);
   }
   const lexTriggers = new Set<string>();
   for (const lex of content.lexicons) {

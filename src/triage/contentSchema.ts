@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
+import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
 
 /**
  * Schemas for everything under dialogs/redflags and dialogs/complaints. Content is data written by
@@ -10,7 +11,7 @@ import { DISPOSITIONS, TIERS } from '../domain/types.js';
 const LangCodeSchema = z.string().regex(/^[a-z]{3}$/, 'language codes are three lowercase letters (ISO 639-3)');
 const RuleIdSchema = z.string().regex(/^(rf|cx|pf|rt)\.[a-z0-9_.]+$/, 'rule ids look like rf.chest_pain.now (prefix rf, cx, pf or rt)');
 const QuestionIdSchema = z.string().regex(/^q\.[a-z0-9_.]+$/, 'question ids look like q.chest_pain.spread');
-const PromptKeySchema = z.string().regex(/^triage\.[a-zA-Z0-9_.]+$/, 'prompt keys live under triage.*');
+const PromptKeySchema = z.string().regex(/^(triage|safety)\.[a-zA-Z0-9_.]+$/, 'prompt keys live under triage.* (or safety.* for issue 15 questions)');
 const PhraseSchema = z.string().trim().min(2);
 
 export const SourceSchema = z
@@ -48,6 +49,16 @@ export const RuleSchema = z
     marker: z.boolean().optional(),
     /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
     exclude: TriggersSchema.optional(),
+    /**
+     * A combination: the rule is present when, for any one entry, every listed rule is present (from
+     * any message, any language, or an answer) and the age, when the entry names one, is known and in
+     * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
+     * only their combination means (a head injury on blood thinners).
+     */
+    when: z
+      .array(z.object({ all: z.array(RuleIdSchema).min(1), ageYears: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional() }).strict())
+      .min(1)
+      .optional(),
   })
   .strict();
 
@@ -149,6 +160,10 @@ export interface TriageContent {
   rules: RuleDef[];
   complaints: ComplaintDef[];
   lexicons: LexiconDef[];
+  /** The structured emergency check (dialogs/safety/emergencyCheck.json). */
+  emergencyCheck: EmergencyCheckDef;
+  /** The area picker (dialogs/safety/areas.json). */
+  areas: AreasDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

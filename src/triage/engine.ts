@@ -6,6 +6,7 @@ import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
+import type { CheckVersion } from './safetySchema.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -24,6 +25,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const languages = compileLanguages(content);
   const questions = buildQuestionIndex(content);
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
+  const combinations = content.rules.filter((r) => r.when !== undefined);
 
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
@@ -106,7 +108,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     effectOf(questions.get(questionId), answer);
 
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
-    const ev = gatherEvidence(picture, screen, questions);
+    const ev = gatherEvidence(picture, screen, questions, combinations);
     const current = maxTier(ev.present, rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
@@ -137,7 +139,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const decide = (picture: Picture): TriageOutcome => {
-    const ev = gatherEvidence(picture, screen, questions);
+    const ev = gatherEvidence(picture, screen, questions, combinations);
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
     const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
       .map((id) => rules.get(id))
@@ -159,12 +161,41 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     };
   };
 
+  /** Rules live in this picture: present (text, answers) or pending confirmation. */
+  const liveRules = (picture: Picture): Set<string> => {
+    const ev = gatherEvidence(picture, screen, questions, combinations);
+    return new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
+  };
+
+  const checkVersion = (picture: Picture): CheckVersion => {
+    const live = liveRules(picture);
+    const check = content.emergencyCheck;
+    if (check.pregnancyMarkers.some((id) => live.has(id))) return 'pregnancy';
+    const age = picture.ageYears;
+    if ((age !== undefined && age < check.childUnderYears) || (age === undefined && check.childMarkers.some((id) => live.has(id)))) return 'child';
+    return 'adult';
+  };
+
+  const complaintsFor = (picture: Picture): string[] => {
+    const live = liveRules(picture);
+    return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
+  };
+
+  const mentionsSymptom = (picture: Picture): boolean =>
+    [...liveRules(picture)].some((id) => {
+      const r = rules.get(id);
+      return r !== undefined && !r.marker && !id.startsWith('rt.');
+    });
+
   const rule = (id: string): (RuleRef & { tier: Tier; disposition: Disposition }) | undefined => {
     const r = rules.get(id);
     return r ? { ...refOf(r), tier: r.tier, disposition: r.disposition } : undefined;
   };
 
-  return { rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain };
+  return {
+    rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain,
+    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, complaintsFor, mentionsSymptom,
+  };
 }
 
 function refOf(rule: RuleDef): RuleRef {

@@ -16,6 +16,7 @@ export function gatherEvidence(
   picture: Picture,
   screen: (text: string, lang: string) => Screening,
   questions: Map<string, QuestionEntry>,
+  combinations: readonly RuleDef[] = [],
 ): Evidence {
   const present = new Set<string>(picture.presentRuleIds);
   const denied = new Set<string>(picture.deniedRuleIds);
@@ -31,6 +32,7 @@ export function gatherEvidence(
       else if (!uncertain.has(hit.ruleId)) uncertain.set(hit.ruleId, hit);
     }
   }
+  addCombinations(present, denied, picture.ageYears, combinations);
   // A confirm "no" settles an uncertain hit; anything else unresolved stays pending.
   const pending = [...uncertain.values()].filter((h) => !present.has(h.ruleId) && !denied.has(h.ruleId));
   return { present, denied, pending };
@@ -52,4 +54,19 @@ export function maxTier(ids: Iterable<string>, rules: Map<string, RuleDef>): Tie
 
 export function dispositionRank(d: Disposition): number {
   return DISPOSITIONS.indexOf(d);
+}
+
+/** Rules whose `when` combination is met become present (twice over, so one combination may feed another). */
+function addCombinations(present: Set<string>, denied: Set<string>, age: number | undefined, combinations: readonly RuleDef[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (const rule of combinations) {
+      if (present.has(rule.id) || denied.has(rule.id)) continue;
+      const met = (rule.when ?? []).some(
+        (w) =>
+          w.all.every((id) => present.has(id)) &&
+          (!w.ageYears || (age !== undefined && (w.ageYears.min === undefined || age >= w.ageYears.min) && (w.ageYears.max === undefined || age <= w.ageYears.max))),
+      );
+      if (met) present.add(rule.id);
+    }
+  }
 }

@@ -87,6 +87,11 @@ export class FuzzyVocabulary {
     return result;
   }
 
+  /** The id of a word added exactly as given, if it was. */
+  idOf(word: string): number | undefined {
+    return this.exact.get(word);
+  }
+
   /** True when the text word equals the vocabulary word without any edit. */
   isExact(word: string, id: number): boolean {
     return this.words[id] === word;

@@ -13,12 +13,14 @@ import {
   type TriageContent,
 } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
+import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
 
 /**
  * Reads and validates triage content:
  *   <dir>/redflags/*.json           rule files (one per body area)
  *   <dir>/redflags/lexicons/*.json  one lexicon per language (cue words, text-speak, extra triggers)
  *   <dir>/complaints/*.json         one question set per complaint
+ *   <dir>/safety/emergencyCheck.json the structured emergency check; <dir>/safety/areas.json the area picker
  * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
  */
 export function loadTriageContent(dir: string): TriageContent {
@@ -48,7 +50,11 @@ export function loadTriageContent(dir: string): TriageContent {
     origin[`complaint:${c.id}`] = relative(dir, file);
     return c;
   });
-  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, origin };
+  const emergencyCheck = parseFile(join(dir, 'safety', 'emergencyCheck.json'), dir, EmergencyCheckSchema);
+  const areas = parseFile(join(dir, 'safety', 'areas.json'), dir, AreasSchema);
+  origin['safety:emergencyCheck'] = join('safety', 'emergencyCheck.json');
+  origin['safety:areas'] = join('safety', 'areas.json');
+  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, origin };
   checkContent(content);
   content.rulesetVersion = rulesetVersionOf(content);
   return content;
@@ -91,5 +97,6 @@ function rulesetVersionOf(content: TriageContent): string {
     h.update(`${c.id}:${JSON.stringify(c.questions)}\n`);
   }
   for (const l of [...content.lexicons].sort((a, b) => a.lang.localeCompare(b.lang))) h.update(`${JSON.stringify(l)}\n`);
+  h.update(`${JSON.stringify(content.emergencyCheck)}\n${JSON.stringify(content.areas)}\n`);
   return `rs-${h.digest('hex').slice(0, 12)}`;
 }

@@ -1,5 +1,8 @@
 import type { TriageQuestion } from './types.js';
 import type { ComplaintDef, QuestionDef, RuleDef, TriageContent } from './contentSchema.js';
+import {
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, whichQuestionId,
+} from './safetySchema.js';
 
 const YES_NO_UNSURE = ['yes', 'no', 'unsure'];
 /** Prompt used when a rule has no confirm question of its own ("Is this happening now?"). */
@@ -33,6 +36,7 @@ export function buildQuestionIndex(content: TriageContent): Map<string, Question
       index.set(def.id, { question: { id: def.id, promptKey: def.promptKey, choices: def.choices }, def, complaint });
     }
   }
+  for (const [id, def] of safetyQuestions(content)) index.set(id, { question: { id, promptKey: def.promptKey, choices: def.choices }, def });
   return index;
 }
 
@@ -45,4 +49,36 @@ export function effectOf(entry: QuestionEntry | undefined, answer: string): { ra
   const effects = entry.def?.effects ?? {};
   const eff = effects[answer] ?? (answer === 'unsure' ? effects['yes'] : undefined);
   return { raise: [...(eff?.raise ?? [])], deny: [...(eff?.deny ?? [])] };
+}
+
+/**
+ * The emergency check and the area picker as engine questions, so their answers are recorded and
+ * decided like any other: "yes" asks which sign; each sign raises its rule; "none of these" after
+ * "yes" raises the 999 rule, after "not sure" the urgent one (never below urgent). The check
+ * question itself raises nothing: the dialog branches on it.
+ */
+export function safetyQuestions(content: TriageContent): Map<string, QuestionDef> {
+  const { emergencyCheck: check, areas } = content;
+  const out = new Map<string, QuestionDef>();
+  const effect = (raise: string[]) => ({ raise, deny: [] });
+  for (const version of CHECK_VERSIONS) {
+    const lines = check.versions[version];
+    out.set(checkQuestionId(version), {
+      id: checkQuestionId(version),
+      promptKey: 'safety.check.ask',
+      choices: [CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure],
+      effects: {},
+    });
+    for (const after of ['yes', 'unsure'] as const) {
+      const effects: QuestionDef['effects'] = {};
+      for (const line of lines) effects[lineCode(line)] = effect([check.lines[line]?.ruleId ?? '']);
+      effects[CHECK_NONE] = effect([after === 'yes' ? check.yesButUnsureWhichRuleId : check.notSureRuleId]);
+      const id = whichQuestionId(version, after);
+      out.set(id, { id, promptKey: 'safety.which.ask', choices: [...lines.map(lineCode), CHECK_NONE], effects });
+    }
+  }
+  const areaEffects: QuestionDef['effects'] = {};
+  for (const a of areas.areas) areaEffects[areaCode(a.code)] = effect([...a.raise]);
+  out.set(AREA_QUESTION_ID, { id: AREA_QUESTION_ID, promptKey: 'safety.area.ask', choices: areas.areas.map((a) => areaCode(a.code)), effects: areaEffects });
+  return out;
 }

@@ -47,7 +47,14 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   filler.forEach((f, i) => {
     if (!f) content.push(i);
   });
-  const cands = content.map((i) => lang.vocab.lookup((tokens[i] as Token).stem));
+  // A trigger word "0" stands for a count of 10 or more ("took 0 tablets" reads "took 24 tablets"):
+  // far above any daily dose of a tablet, so a count alone is an overdose (NHS: go to A&E even if well).
+  const anyCount = lang.vocab.idOf(ANY_NUMBER);
+  const cands = content.map((i) => {
+    const token = tokens[i] as Token;
+    const ids = lang.vocab.lookup(token.stem);
+    return anyCount !== undefined && NUMBER.test(token.raw) && Number(token.raw) >= OVERDOSE_COUNT ? [...ids, anyCount] : ids;
+  });
   const raws = tokens.map((t) => t.raw);
   // Most clauses hold no trigger at all: find their cue words only when one matches.
   let cues: ClauseCues | undefined;
@@ -207,6 +214,8 @@ function dist(at: number, start: number, end: number): number {
 
 /** A cue word "0" stands for any number, so "acum 0 ani" (Romanian "5 years ago") is one cue. */
 const ANY_NUMBER = '0';
+/** The smallest count a trigger's "0" stands for. */
+const OVERDOSE_COUNT = 10;
 const NUMBER = /^\d+$/;
 
 function cueWordMatches(w: string, raw: string | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { Disposition, LangCode, NeedCode, RuleRef, TriageOutcome, Tier } from '../domain/types.js';
+import type { AreasDef, CheckVersion, EmergencyCheckDef } from './safetySchema.js';
 
 /**
  * The seam between the dialog (statechart) and the safety engine. Everything is pure and
@@ -79,4 +80,13 @@ export interface TriageEngine {
   answerEffect(questionId: string, answer: string): { raise: string[]; deny: string[] };
   /** Decide the tier from the whole picture; conflicting evidence resolves upward. */
   decide(picture: Picture): TriageOutcome;
+  /** The structured emergency check and the area picker (dialogs/safety/). */
+  readonly emergencyCheck: EmergencyCheckDef;
+  readonly areas: AreasDef;
+  /** Which version of the emergency check fits this picture: pregnancy, else child, else adult. */
+  checkVersion(picture: Picture): CheckVersion;
+  /** Ids of the complaint sets the picture activates (their red-flag questions will be asked). */
+  complaintsFor(picture: Picture): string[];
+  /** True when the picture names a symptom (a clinical rule, not an admin or marker one). */
+  mentionsSymptom(picture: Picture): boolean;
 }

@@ -7,7 +7,8 @@ const DETAILS = ['duration.weeks', 'trend.same', 'impact.some', 'wants.appointme
 
 async function answerQuestions(say: ReturnType<typeof sayTo>, first: Awaited<ReturnType<ReturnType<typeof sayTo>>>) {
   let reply = first;
-  for (let i = 0; i < 10 && ['triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
+  // "no" also answers the emergency check ("No, none of these") that comes first since issue 15.
+  for (let i = 0; i < 10 && ['safetyCheck', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
   return reply;
 }
 

@@ -85,9 +85,15 @@ export type Reply = ReturnType<ReturnType<typeof conversation>['say']>;
 export const choicesOf = (reply: Reply): string[] =>
   reply.activities.flatMap((a: OutgoingActivity) => a.suggestedActions?.actions.map((x) => String(x.value)) ?? []);
 
-/** Answers any triage question with `answer` until the dialog reaches `until` (or gives up). */
+/**
+ * Answers any triage question with `answer` until the dialog reaches `until` (or gives up). The
+ * emergency check is answered "No, none of these" and the area picker "Something else".
+ */
 export function answerTriageQuestions(c: ReturnType<typeof conversation>, answer = 'no', until = 'duration'): Reply | undefined {
   let reply: Reply | undefined;
-  for (let i = 0; i < 12 && ['triageQuestion', 'confirm'].includes(c.last.state) && c.last.state !== until; i++) reply = c.say(answer);
+  const SAFETY: Record<string, string> = { safetyCheck: 'safety.no', areaPick: 'safety.area.other' };
+  for (let i = 0; i < 14 && ['triageQuestion', 'confirm', 'safetyCheck', 'areaPick'].includes(c.last.state) && c.last.state !== until; i++) {
+    reply = c.say(SAFETY[c.last.state] ?? answer);
+  }
   return reply;
 }

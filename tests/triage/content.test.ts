@@ -8,6 +8,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'triage-content-'));
   cpSync('dialogs/redflags', join(dir, 'redflags'), { recursive: true });
   cpSync('dialogs/complaints', join(dir, 'complaints'), { recursive: true });
+  cpSync('dialogs/safety', join(dir, 'safety'), { recursive: true });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,6 +39,22 @@ describe('loadTriageContent', () => {
   it('names the complaint file when an answer raises an unknown rule', () => {
     edit('complaints/back_pain.json', (d) => { (d.questions as Record<string, unknown>[])[0]!['effects'] = { yes: { raise: ['rf.nope'] } }; });
     expect(() => loadTriageContent(dir)).toThrow(/complaints\/back_pain\.json[\s\S]*questions\.0\.effects\.yes: unknown rule rf\.nope/);
+  });
+
+  it('rejects an emergency-check line that raises a rule below the emergency tier', () => {
+    const path = join(dir, 'safety', 'emergencyCheck.json');
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    data.lines.chest_heart.ruleId = 'cx.chest_pain';
+    writeFileSync(path, JSON.stringify(data));
+    expect(() => loadTriageContent(dir)).toThrow(/safety\/emergencyCheck\.json[\s\S]*lines\.chest_heart\.ruleId: a check line must raise an emergency rule/);
+  });
+
+  it('rejects an emergency check version of more than 8 lines', () => {
+    const path = join(dir, 'safety', 'emergencyCheck.json');
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    data.versions.adult = [...data.versions.adult, 'child_baby', 'child_poison'];
+    writeFileSync(path, JSON.stringify(data));
+    expect(() => loadTriageContent(dir)).toThrow(/safety\/emergencyCheck\.json[\s\S]*versions\.adult/);
   });
 
   it('rejects invalid JSON with the file name', () => {

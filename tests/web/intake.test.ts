@@ -67,7 +67,10 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     const { context, page } = await open();
     expect(await transcript(page)).toEqual([expect.stringContaining('This is not for emergencies')]);
     expect(await choose(page, 'A new health problem')).toContain('in your own words');
-    expect(await type(page, 'My knee has been sore and swollen since I twisted it')).toContain('How long');
+    // The emergency check (issue 15), then the area picker: the knee matches no complaint set.
+    expect(await type(page, 'My knee has been sore and swollen since I twisted it')).toContain('Is any of these happening now?');
+    expect(await choose(page, 'No, none of these')).toContain('Which part of the body');
+    expect(await choose(page, 'Something else')).toContain('How long');
     await choose(page, 'A few days');
     await choose(page, 'Getting worse');
     await choose(page, 'Not at all');

@@ -8,13 +8,14 @@ import { followUpStates } from './phases/followUps.js';
 import { greetingStates } from './phases/greeting.js';
 import { navigationStates } from './phases/navigation.js';
 import { reviewStates } from './phases/review.js';
+import { safetyCheckStates } from './phases/safetyCheck.js';
 import { createIntakeSetup } from './setup.js';
 
 /**
  * Bump when states are renamed or removed: a stored snapshot from another version is not restored
  * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
  */
-export const MACHINE_VERSION = 'intake-9';
+export const MACHINE_VERSION = 'intake-10-safety';
 
 /** The intake statechart: the phases (phases/*.ts) composed into one machine on one setup(). */
 export function createIntakeMachine(deps: IntakeDeps) {
@@ -26,6 +27,7 @@ export function createIntakeMachine(deps: IntakeDeps) {
     states: {
       ...greetingStates,
       ...descriptionStates,
+      ...safetyCheckStates,
       ...followUpStates,
       ...aboutPatientStates,
       ...reviewStates,

@@ -10,6 +10,7 @@ import { normalisePhone } from '../validate/phone.js';
 import { normalisePostcode } from '../validate/postcode.js';
 import type { Command } from '../wordbook.js';
 import type { IntakeDeps } from './deps.js';
+import { SAFETY_STEPS } from './safety.js';
 import type { IntakeContext } from './types.js';
 
 export type Parsed = { ok: true; code: string } | { ok: false; errorKey: string };
@@ -50,7 +51,7 @@ export function createPerception(deps: IntakeDeps) {
    */
   const isClosedAnswer = (event: object, ctx: IntakeContext): boolean => {
     if (!answer(event, ctx).ok) return false;
-    if (ctx.step === 'confirm' || ctx.step === 'triageQuestion') return true;
+    if (ctx.step === 'confirm' || ctx.step === 'triageQuestion' || SAFETY_STEPS.has(ctx.step)) return true;
     const step = (deps.content.steps as Record<string, IntakeStep | undefined>)[ctx.step];
     return step !== undefined && step.input !== 'text';
   };
@@ -72,7 +73,8 @@ export type Perception = ReturnType<typeof createPerception>;
 
 export function currentQuestion(ctx: IntakeContext, deps: IntakeDeps): TriageQuestion | null {
   const confirm = ctx.step === 'confirm' ? ctx.triage.pendingConfirms[0]?.questionId : undefined;
-  const id = confirm ?? (ctx.step === 'triageQuestion' ? ctx.triage.currentQuestionId : undefined);
+  // The emergency check and the area picker (safety.ts) are engine questions too.
+  const id = confirm ?? (ctx.step === 'triageQuestion' || SAFETY_STEPS.has(ctx.step) ? ctx.triage.currentQuestionId : undefined);
   return id ? deps.triage.question(id) : null;
 }
 

@@ -6,6 +6,7 @@ import { createSayingActions } from './actions/saying.js';
 import type { IntakeDeps } from './deps.js';
 import { createGuards } from './guards.js';
 import { createKit } from './kit.js';
+import { createSafetyCheck } from './safety.js';
 import type { IntakeContext, IntakeEvent, IntakeInput } from './types.js';
 
 /**
@@ -19,10 +20,11 @@ export function createIntakeSetup(deps: IntakeDeps) {
   const saying = createSayingActions(kit);
   const recording = createRecordingActions(kit);
   const flow = createFlowActions(kit);
+  const safety = createSafetyCheck(kit);
 
   return setup({
     types: {} as { context: IntakeContext; events: IntakeEvent; input: IntakeInput },
-    guards: createGuards(kit),
+    guards: { ...createGuards(kit), ...safety.guards },
     actions: {
       beginTurn: assign(recording.beginTurn),
       rememberOpening: assign(recording.rememberOpening),
@@ -81,6 +83,17 @@ export function createIntakeSetup(deps: IntakeDeps) {
       leaveReviewMode: assign(flow.leaveReviewMode),
       setLanguage: assign(flow.setLanguage),
       declineOfferedLanguage: assign(flow.declineOfferedLanguage),
+
+      askEmergencyCheck: assign(safety.actions.askEmergencyCheck),
+      askWhichSign: assign(safety.actions.askWhichSign),
+      askArea: assign(safety.actions.askArea),
+      rejectSafetyAnswer: assign(safety.actions.rejectSafetyAnswer),
+      recordSafetyAnswer: assign(safety.actions.recordSafetyAnswer),
+      recordTypedCheckLine: assign(safety.actions.recordTypedCheckLine),
+      recordCheckNotSure: assign(safety.actions.recordCheckNotSure),
+      recordWhichNone: assign(safety.actions.recordWhichNone),
+      divertFromCheck: assign(safety.actions.divertFromCheck),
+      sayCheckNotSure: assign(safety.actions.sayCheckNotSure),
     },
   });
 }

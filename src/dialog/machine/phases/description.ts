@@ -13,7 +13,14 @@ export const descriptionStates = {
    * that resumes, a description changed from the review).
    */
   described: {
-    always: [{ guard: 'isReturningToReview', target: 'reassess' }, { target: 'triageNext' }],
+    always: [
+      // A combination of what was said may already be an emergency (a head injury on blood thinners).
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+      // The structured emergency check (phases/safetyCheck.ts), once, before any follow-up question.
+      { guard: 'needsEmergencyCheck', target: 'safetyCheck' },
+      { guard: 'isReturningToReview', target: 'reassess' },
+      { target: 'triageNext' },
+    ],
   },
   triageNext: {
     always: [

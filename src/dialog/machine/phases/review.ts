@@ -7,6 +7,8 @@ export const reviewStates = {
   reassess: {
     always: [
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+      // The age may only be known now: a child gets the child version of the emergency check.
+      { guard: 'needsChildCheck', target: 'safetyCheck' },
       { target: 'review', actions: ['setOutcome', 'leaveReviewMode'] },
     ],
   },

@@ -1,0 +1,68 @@
+import { CHECK_ANSWERS } from '../../../triage/safetySchema.js';
+import type { PhaseStates } from '../setup.js';
+
+/**
+ * The structured emergency check (issue 15), straight after every description of a health problem
+ * (`described` comes here unless the check was already done): one message listing the NHS "call 999"
+ * signs for an adult (with the pregnancy line), a pregnancy or a child, then "Yes, one of these",
+ * "No, none of these" or "Not sure". "Yes" and "not sure" ask which sign; a sign diverts with its
+ * own advice; "none of these" after "yes" is a 999, after "not sure" it is urgent (call 111 now) and
+ * the conversation goes on. Then, when no complaint set matched the description, the area picker, so
+ * that complaint's red-flag questions are asked. These are safety steps: never skipped, and
+ * answers the dialog cannot read count as "not sure" / "none" after SAFETY_MAX_FAILURES tries.
+ */
+const isCheck = (code: string) => ({ type: 'isAnswer' as const, params: { code } });
+
+export const safetyCheckStates = {
+  safetyCheck: {
+    entry: 'askEmergencyCheck',
+    on: {
+      answer: [
+        { guard: isCheck(CHECK_ANSWERS.no), target: 'afterSafetyCheck', actions: 'recordSafetyAnswer' },
+        { guard: isCheck(CHECK_ANSWERS.yes), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
+        { guard: isCheck(CHECK_ANSWERS.unsure), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
+        { guard: 'isTypedCheckLine', target: 'afterSafetyWhich', actions: 'recordTypedCheckLine' },
+        { guard: 'hasFailedSafetyStep', target: 'safetyWhich', actions: 'recordCheckNotSure' },
+        { actions: 'rejectSafetyAnswer' },
+      ],
+    },
+  },
+  safetyWhich: {
+    entry: 'askWhichSign',
+    on: {
+      answer: [
+        { guard: 'isValidAnswer', target: 'afterSafetyWhich', actions: 'recordSafetyAnswer' },
+        { guard: 'hasFailedSafetyStep', target: 'afterSafetyWhich', actions: 'recordWhichNone' },
+        { actions: 'rejectSafetyAnswer' },
+      ],
+    },
+  },
+  afterSafetyWhich: {
+    always: [
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertFromCheck' },
+      { target: 'afterSafetyCheck', actions: 'sayCheckNotSure' },
+    ],
+  },
+  afterSafetyCheck: {
+    always: [
+      // A child check asked late (age known at the end) goes back to where it was asked.
+      { guard: 'hasGivenDetails', target: 'reassess' },
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+      { guard: 'needsAreaPick', target: 'areaPick' },
+      { target: 'triageNext' },
+    ],
+  },
+  areaPick: {
+    entry: 'askArea',
+    on: {
+      answer: [{ guard: 'isValidAnswer', target: 'afterAreaPick', actions: 'recordSafetyAnswer' }, { actions: 'rejectAnswer' }],
+    },
+  },
+  afterAreaPick: {
+    always: [
+      { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
+      { guard: 'needsChildCheck', target: 'safetyCheck' },
+      { target: 'triageNext' },
+    ],
+  },
+} satisfies PhaseStates;

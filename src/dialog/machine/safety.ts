@@ -1,0 +1,174 @@
+import {
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, checkQuestionId, lineCode, whichQuestionId, type CheckVersion,
+} from '../../triage/safetySchema.js';
+import type { RedFlagRecord } from '../../domain/types.js';
+import { matchChoice } from '../interpret/choices.js';
+import { pictureOf, unique } from './context.js';
+import type { Kit, Patch, TurnArgs } from './kit.js';
+import { buildRequest } from './request.js';
+import type { IntakeContext, OutMessage } from './types.js';
+
+/**
+ * The structured emergency check and the area picker (issue 15): guards and actions for
+ * phases/safetyCheck.ts. Their questions are engine questions (src/triage/questions.ts
+ * safetyQuestions), so an answer raises the rule of its NHS sign and the tier follows from the rules.
+ */
+
+/** Steps of this phase where the patient answers an engine question (its id is triage.currentQuestionId). */
+export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
+/**
+ * A safety step is never skipped: after this many answers it cannot read, it goes on as if the
+ * patient had said "not sure" (the check) or "none of these" (which sign), never below urgent.
+ */
+export const SAFETY_MAX_FAILURES = 3;
+
+/** The check version a question id belongs to (q.check.<v>, q.check.which.<v>, q.check.which_unsure.<v>). */
+const versionOfQuestion = (questionId: string | undefined): CheckVersion | undefined =>
+  questionId?.startsWith('q.check.') ? CHECK_VERSIONS.find((v) => questionId.endsWith(`.${v}`)) : undefined;
+const whichAnswered = (ctx: IntakeContext, version: CheckVersion): string | undefined =>
+  ctx.triage.answers[whichQuestionId(version, 'yes')] ?? ctx.triage.answers[whichQuestionId(version, 'unsure')];
+
+/** True when a version of the check was finished: "no", or which sign (or none) after "yes"/"not sure". */
+export function checkDone(ctx: IntakeContext, version?: CheckVersion): boolean {
+  return (version ? [version] : CHECK_VERSIONS).some(
+    (v) => ctx.triage.answers[checkQuestionId(v)] === CHECK_ANSWERS.no || whichAnswered(ctx, v) !== undefined,
+  );
+}
+
+export function createSafetyCheck(kit: Kit) {
+  const { deps, see, say, decide } = kit;
+  const { triage, content } = deps;
+  const check = triage.emergencyCheck;
+
+  const versionNow = (ctx: IntakeContext): CheckVersion => triage.checkVersion(pictureOf(ctx));
+  /** The version being asked: the one whose question is current, else the one that fits now. */
+  const versionAsked = (ctx: IntakeContext): CheckVersion => versionOfQuestion(ctx.triage.currentQuestionId) ?? versionNow(ctx);
+
+  /** One answer to a safety question: kept in the request, and the rules it raises recorded with their versions. */
+  const recordSafety = (ctx: IntakeContext, questionId: string, code: string): Patch => {
+    const { intake, triage: before } = ctx;
+    const effect = triage.answerEffect(questionId, code);
+    const flags: RedFlagRecord[] = effect.raise.map((ruleId) => ({
+      ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: 'question', answer: code === CHECK_NONE ? 'unsure' : 'yes', present: true,
+    }));
+    const promptKey = triage.question(questionId).promptKey;
+    return {
+      intake: { ...intake, answers: { ...intake.answers, [questionId]: { questionId, questionKey: promptKey, code, at: ctx.now } } },
+      triage: {
+        ...before,
+        answers: { ...before.answers, [questionId]: code },
+        presentRuleIds: unique([...before.presentRuleIds, ...effect.raise]),
+        redFlags: [...before.redFlags, ...flags],
+      },
+    };
+  };
+  /** Apply several patches to one context in order (each sees the one before). */
+  const chain = (ctx: IntakeContext, ...steps: ((c: IntakeContext) => Patch)[]): Patch => {
+    let c = ctx;
+    for (const s of steps) c = { ...c, ...s(c) };
+    const { intake, triage: t } = c;
+    return { intake, triage: t };
+  };
+
+  const typedLine = (ctx: IntakeContext, event: object): string | null => {
+    const version = versionAsked(ctx);
+    const lines = check.versions[version].map(lineCode);
+    const text = see.textOf(event).trim();
+    // Titles and typed words of the signs; never a number ("1" at the yes/no question means "Yes").
+    if (/^\d+$/.test(text)) return null;
+    return matchChoice(text, lines, ctx.lang, deps.words);
+  };
+
+  const askQuestion = (ctx: IntakeContext, step: string, questionId: string, before: OutMessage[]): Patch => {
+    const q = triage.question(questionId);
+    const prompt: OutMessage = { key: q.promptKey, choices: [...q.choices] };
+    return {
+      step,
+      failures: 0,
+      lastPrompt: prompt,
+      triage: { ...ctx.triage, currentQuestionId: questionId, askedQuestionIds: unique([...ctx.triage.askedQuestionIds, questionId]) },
+      say: say(ctx, ...before, prompt),
+    };
+  };
+  const checkList = (version: CheckVersion): OutMessage[] => [
+    { key: `safety.check.intro.${version}` },
+    ...check.versions[version].map((line) => ({ key: `safety.line.${line}` })),
+  ];
+  /** The which-sign question for the version just asked: after "yes", or after "not sure" (or unreadable answers). */
+  const whichId = (ctx: IntakeContext): string => {
+    const version = versionAsked(ctx);
+    return whichQuestionId(version, ctx.triage.answers[checkQuestionId(version)] === CHECK_ANSWERS.yes ? 'yes' : 'unsure');
+  };
+
+  const guards = {
+    /** The check is asked once per conversation (again only when the patient turns out to be a child). */
+    needsEmergencyCheck: ({ context }: TurnArgs): boolean => {
+      if (checkDone(context)) return false;
+      const clinical = context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need);
+      return clinical || triage.mentionsSymptom(pictureOf(context));
+    },
+    /** The patient is now known to be a child (age or words) and only the adult check was asked. */
+    needsChildCheck: ({ context }: TurnArgs): boolean =>
+      checkDone(context) && !checkDone(context, 'child') && versionNow(context) === 'child',
+    /** No complaint set matched the description: ask the area so its red-flag questions are asked. */
+    needsAreaPick: ({ context }: TurnArgs): boolean => {
+      if (context.triage.answers[AREA_QUESTION_ID] !== undefined || decide(context).tier === 'emergency') return false;
+      const picture = pictureOf(context);
+      const clinical = context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need);
+      return (clinical || triage.mentionsSymptom(picture)) && triage.complaintsFor(picture).length === 0;
+    },
+    /** The patient typed the name of one of the signs straight away ("chest pain", "stroke"). */
+    isTypedCheckLine: ({ context, event }: TurnArgs): boolean => typedLine(context, event) !== null,
+    hasFailedSafetyStep: ({ context }: TurnArgs): boolean => context.failures + 1 >= SAFETY_MAX_FAILURES,
+    hasGivenDetails: ({ context }: TurnArgs): boolean => context.flow.returnToReview || context.intake.answers.contactTimes !== undefined,
+  };
+
+  const actions = {
+    askEmergencyCheck: ({ context }: TurnArgs): Patch => {
+      const version = versionNow(context);
+      return askQuestion(context, 'safetyCheck', checkQuestionId(version), checkList(version));
+    },
+    askWhichSign: ({ context }: TurnArgs): Patch => askQuestion(context, 'safetyWhich', whichId(context), []),
+    askArea: ({ context }: TurnArgs): Patch => askQuestion(context, 'areaPick', AREA_QUESTION_ID, []),
+    /** A safety question is asked again in full (the list too), with the offer of a call. */
+    rejectSafetyAnswer: ({ context }: TurnArgs): Patch => {
+      const failures = context.failures + 1;
+      const list = context.step === 'safetyCheck' ? checkList(versionAsked(context)) : [];
+      const messages: OutMessage[] = [{ key: 'dialog.invalid.choice' }];
+      if (failures >= content.maxFailuresBeforeCallOffer) messages.push({ key: 'dialog.offerCall', params: { practice: context.practice.name, phone: context.practice.phone } });
+      return { failures, say: say(context, ...messages, ...list, ...(context.lastPrompt ? [context.lastPrompt] : [])) };
+    },
+    recordSafetyAnswer: ({ context, event }: TurnArgs): Patch => {
+      const parsed = see.answer(event, context);
+      const qid = context.triage.currentQuestionId;
+      return parsed.ok && qid ? recordSafety(context, qid, parsed.code) : {};
+    },
+    /** "Yes" with the sign named in the same words: both answers recorded. */
+    recordTypedCheckLine: ({ context, event }: TurnArgs): Patch => {
+      const line = typedLine(context, event);
+      const version = versionAsked(context);
+      if (!line) return {};
+      return chain(context, (c) => recordSafety(c, checkQuestionId(version), CHECK_ANSWERS.yes), (c) => recordSafety(c, whichQuestionId(version, 'yes'), line));
+    },
+    /** Unreadable answers to the check count as "not sure" (never skipped, never below urgent). */
+    recordCheckNotSure: ({ context }: TurnArgs): Patch => recordSafety(context, checkQuestionId(versionAsked(context)), CHECK_ANSWERS.unsure),
+    recordWhichNone: ({ context }: TurnArgs): Patch => recordSafety(context, whichId(context), CHECK_NONE),
+    /** The sign the patient picked: its own advice (999, A&E, maternity unit, crisis words), and no request. */
+    divertFromCheck: ({ context }: TurnArgs): Patch => {
+      const outcome = decide(context);
+      const version = versionOfQuestion(context.triage.currentQuestionId);
+      const line = version ? whichAnswered(context, version)?.replace(/^safety\.line\./, '') : undefined;
+      const key = (line && check.lines[line]?.adviceKey) || `dialog.emergency.${outcome.disposition}`;
+      const request = buildRequest({ ...context }, 'emergency-diversion', outcome);
+      return {
+        triage: { ...context.triage, outcome },
+        step: 'emergency',
+        say: say(context, { key }, { key: 'dialog.emergency.noRequest' }),
+        lastPrompt: { key },
+        effects: [...context.effects, { type: 'request.store' as const, request }],
+      };
+    },
+    sayCheckNotSure: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'safety.advice.unsure' }) }),
+  };
+  return { guards, actions };
+}

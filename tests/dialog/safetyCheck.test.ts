@@ -1,0 +1,234 @@
+import { getShortestPaths } from '@xstate/graph';
+import { getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { TIER_RANK } from '../../src/domain/types.js';
+import type { IntakeMachine } from '../../src/dialog/machine/intakeMachine.js';
+import type { IntakeEvent } from '../../src/dialog/machine/types.js';
+import { pictureOf } from '../../src/dialog/machine/context.js';
+import { CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, lineCode } from '../../src/triage/safetySchema.js';
+import { lookup } from '../../src/i18n/resources.js';
+import { buildMachine, content, conversation, openPractice } from '../support/dialog.js';
+
+/**
+ * The structured emergency check (issue 15): explored as a graph (every path through a health
+ * problem meets the check or a diversion before any follow-up question; "yes" and "not sure"
+ * never end below urgent), and answered with buttons and typed words in every language.
+ */
+const machine = buildMachine(['eng']);
+type Snap = SnapshotFrom<IntakeMachine>;
+const at = '2026-03-04T10:00:00Z';
+const input = { conversationId: 'model-safety', lang: 'eng', at, practice: openPractice };
+const say = (text: string): IntakeEvent => ({ type: 'user.message', text, at, practice: openPractice });
+const engine = content.triage;
+
+/** Descriptions that match a complaint, none, an admin request with and without a symptom, a child and a pregnancy. */
+const DESCRIPTIONS = [
+  'sore throat for 3 days',
+  'I feel a bit funny and not myself',
+  'I need a fit note for my back pain',
+  'I need a copy of my letter',
+  'my 2 year old son has a cough and a temperature',
+  'I am 30 weeks pregnant and have a headache',
+];
+const FOLLOW_UPS = new Set(['triageQuestion', 'confirm', 'duration', 'trend', 'impact', 'wants']);
+
+function eventsFor(s: Snap): IntakeEvent[] {
+  const ctx = s.context;
+  if (s.hasTag('done') || ['languageMenu', 'languageOffer'].includes(ctx.step)) return [];
+  if (ctx.step === 'need') return ['need.new', 'need.admin'].map(say);
+  if (ctx.step === 'describe') return DESCRIPTIONS.map(say);
+  if (ctx.step === 'welcome') return [say('hello')];
+  const choices = ctx.lastPrompt?.choices ?? [];
+  // Beyond the first follow-up the graph is the same as in paths.test.ts: stop there.
+  if (['duration', 'trend', 'impact', 'wants'].includes(ctx.step)) return [];
+  return choices.map(say);
+}
+
+const paths = getShortestPaths(machine, {
+  input,
+  events: eventsFor,
+  serializeState: (s) =>
+    `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.intake.answers.describe?.code ?? ''}|${s.context.triage.currentQuestionId ?? ''}|${Object.entries(s.context.triage.answers).sort().join(';')}`,
+  limit: 20_000,
+});
+
+const checkAsked = (s: Snap) => s.context.triage.askedQuestionIds.some((id) => id.startsWith('q.check.'));
+const tierRank = (s: Snap) => TIER_RANK[engine.decide(pictureOf(s.context)).tier];
+
+describe('the emergency check, explored as a graph', () => {
+  it('explores paths through the check, the which-sign question and the area picker', () => {
+    const steps = new Set(paths.flatMap((p) => p.steps.map((x) => x.state.context.step)));
+    for (const step of ['safetyCheck', 'safetyWhich', 'areaPick', 'triageQuestion', 'duration', 'emergency']) expect([step, steps.has(step)]).toEqual([step, true]);
+  });
+
+  it('asks the check or diverts before any follow-up question, on every path through a health problem', () => {
+    let checked = 0;
+    for (const path of paths) {
+      for (const { state } of path.steps) {
+        const described = state.context.intake.answers.describe !== undefined;
+        const symptom = engine.mentionsSymptom(pictureOf(state.context)) || state.context.intake.need === 'need.new';
+        if (!described || !symptom || !FOLLOW_UPS.has(state.context.step)) continue;
+        checked++;
+        expect([state.context.intake.answers.describe?.code, state.context.step, checkAsked(state)]).toEqual([
+          state.context.intake.answers.describe?.code, state.context.step, true,
+        ]);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('never asks the check for an admin request that names no symptom', () => {
+    const admin = paths.filter((p) => p.state.context.intake.need === 'need.admin' && p.state.context.intake.answers.describe?.code === 'I need a copy of my letter');
+    expect(admin.length).toBeGreaterThan(0);
+    for (const p of admin) expect(checkAsked(p.state)).toBe(false);
+  });
+
+  it('never ends below urgent after "yes" or "not sure", whatever sign (or none) is chosen', () => {
+    let probed = 0;
+    for (const path of paths.filter((p) => p.state.context.step === 'safetyCheck')) {
+      for (const first of [CHECK_ANSWERS.yes, CHECK_ANSWERS.unsure]) {
+        const which = getNextSnapshot(machine, path.state, say(first));
+        expect(which.context.step).toBe('safetyWhich');
+        for (const code of which.context.lastPrompt?.choices ?? []) {
+          const end = getNextSnapshot(machine, which, say(code));
+          probed++;
+          expect([first, code, tierRank(end) >= TIER_RANK.urgent]).toEqual([first, code, true]);
+          if (code !== CHECK_NONE || first === CHECK_ANSWERS.yes) expect([first, code, end.context.step]).toEqual([first, code, 'emergency']);
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(20);
+  });
+
+  it('counts answers it cannot read as "not sure", never skipping the check', () => {
+    const path = paths.find((p) => p.state.context.step === 'safetyCheck');
+    let s = path?.state as Snap;
+    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.step).toBe('safetyWhich');
+    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.triage.presentRuleIds).toContain(engine.emergencyCheck.notSureRuleId);
+    expect(tierRank(s)).toBeGreaterThanOrEqual(TIER_RANK.urgent);
+  });
+});
+
+describe('the versions of the check', () => {
+  const versionAsked = (description: string) => {
+    const c = conversation({ id: `test:version-${description.length}` });
+    c.say('hello');
+    c.say('need.new');
+    const reply = c.say(description);
+    return { c, reply, question: (reply.result.snapshot as Snap).context.triage.currentQuestionId };
+  };
+
+  it('lists at most 8 signs in each version, each tied to an emergency rule with an NHS source', () => {
+    const check = engine.emergencyCheck;
+    for (const v of CHECK_VERSIONS) {
+      expect(check.versions[v].length).toBeLessThanOrEqual(8);
+      for (const line of check.versions[v]) {
+        const rule = engine.rule(check.lines[line]?.ruleId ?? '');
+        expect([line, rule?.tier, rule?.source.url.startsWith('https://')]).toEqual([line, 'emergency', true]);
+      }
+    }
+  });
+
+  it('asks the adult version for an adult, the child version for a child, the pregnancy version in pregnancy', () => {
+    expect(versionAsked('I have had a sore throat for 3 days').question).toBe('q.check.adult');
+    expect(versionAsked('my 2 year old son has had a cough for 3 days').question).toBe('q.check.child');
+    expect(versionAsked('I am 30 weeks pregnant and have a headache').question).toBe('q.check.pregnancy');
+  });
+
+  it('asks the child version at the end when the date of birth shows a child', () => {
+    const { c } = versionAsked('it has had a sore throat for 3 days');
+    let reply = c.say(CHECK_ANSWERS.no);
+    for (let i = 0; i < 20 && reply.result.state !== 'safetyCheck' && !reply.result.done; i++) {
+      const state = reply.result.state;
+      const answer: Record<string, string> = {
+        triageQuestion: 'no', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment',
+        pharmacyOffer: 'yes', who: 'for.other', relationship: 'rel.child', name: 'Sam Taylor', dob: '01/01/2021', nhs: 'skip',
+        postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any',
+      };
+      reply = c.say(answer[state] ?? 'no');
+    }
+    expect((reply.result.snapshot as Snap).context.triage.currentQuestionId).toBe('q.check.child');
+    const after = c.say(CHECK_ANSWERS.no);
+    expect(after.result.state).toBe('review');
+  });
+
+  it('shows every line of the version, then the question with its three answers', () => {
+    const { reply } = versionAsked('I have had a sore throat for 3 days');
+    const check = engine.emergencyCheck;
+    for (const line of check.versions.adult) expect(reply.result.say.map((m) => m.key)).toContain(`safety.line.${line}`);
+    expect(reply.result.say.at(-1)?.choices).toEqual([CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure]);
+  });
+
+  it('adds one turn and goes on to the complaint questions after "no"', () => {
+    const { c } = versionAsked('I have had a sore throat for 3 days');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('triageQuestion');
+  });
+
+  it('asks the area when nothing matched, and that area\'s red-flag questions follow', () => {
+    const { c } = versionAsked('I feel a bit funny and not myself');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+    const q = c.say('safety.area.pregnancy');
+    expect([q.result.state, (q.result.snapshot as Snap).context.triage.currentQuestionId]).toEqual(['triageQuestion', 'q.preg.bleed_pain']);
+  });
+
+  it('gives the sign\'s own advice and stores a diversion, not a request', () => {
+    const { c } = versionAsked('I have had a sore throat for 3 days');
+    c.say(CHECK_ANSWERS.yes);
+    const reply = c.say(lineCode('self_harm'));
+    expect(reply.result.state).toBe('emergency');
+    expect(reply.result.say[0]?.key).toBe('safety.advice.self_harm');
+    expect(reply.result.effects.map((e) => e.request.kind)).toEqual(['emergency-diversion']);
+    expect(reply.result.effects[0]?.request.triage.ruleIds).toEqual(['rf.check.self_harm']);
+  });
+});
+
+/** "I have had a sore throat for 3 days" in each language (as in tests/triage/multilingual.test.ts). */
+const SORE_THROAT: Record<string, string> = {
+  eng: 'I have had a sore throat for 3 days', cym: 'dolur gwddf ers 3 diwrnod', pol: 'ból gardła od 3 dni', ron: 'mă doare gâtul de 3 zile',
+  pan: '3 ਦਿਨਾਂ ਤੋਂ ਗਲਾ ਖਰਾਬ ਹੈ', urd: '3 دن سے گلے میں خراش ہے', por: 'dor de garganta há 3 dias', spa: 'me duele la garganta desde hace 3 días',
+  arb: 'التهاب في الحلق منذ 3 أيام', ben: '৩ দিন ধরে গলা ব্যথা', guj: '3 દિવસથી ગળામાં દુખાવો', ita: 'mal di gola da 3 giorni', cmn: '喉咙痛三天了',
+  fra: 'mal à la gorge depuis 3 jours', lit: 'skauda gerklę 3 dienas', tam: '3 நாட்களாக தொண்டை வலி', tur: '3 gündür boğazım ağrıyor',
+  som: 'cunaha ayaa i xanuunaya 3 maalmood', ukr: 'болить горло 3 дні', pes: 'سه روز است گلودرد دارم',
+};
+
+describe.each(content.languages.map((l) => [l.code, l.bcp47] as const))('the check answered in %s', (lang, bcp47) => {
+  const tree = content.resources[bcp47];
+  const title = (code: string) => lookup(tree, `choice.${code}`) as string;
+  const atCheck = () => {
+    const c = conversation({ lang, id: `test:check-${lang}` });
+    c.say('hello');
+    c.say('need.new');
+    const reply = c.say(SORE_THROAT[lang] as string);
+    expect(reply.result.state).toBe('safetyCheck');
+    return c;
+  };
+
+  it('has its own words for every line and answer', () => {
+    for (const line of Object.keys(engine.emergencyCheck.lines)) {
+      expect(typeof lookup(tree, `safety.line.${line}`)).toBe('string');
+      expect(typeof title(lineCode(line))).toBe('string');
+    }
+  });
+
+  it('takes the buttons: yes, then a sign', () => {
+    const c = atCheck();
+    expect(c.say(CHECK_ANSWERS.yes).result.state).toBe('safetyWhich');
+    expect(c.say(lineCode('breathing')).result.state).toBe('emergency');
+  });
+
+  it('takes typed answers: the title of "No, none of these"', () => {
+    const c = atCheck();
+    // On to the complaint questions, or to the area picker where the description matched no complaint set.
+    expect(['triageQuestion', 'areaPick']).toContain(c.say(title(CHECK_ANSWERS.no)).result.state);
+  });
+
+  it('takes typed answers: the title of "Yes" and of a sign, and the number of an answer', () => {
+    const c = atCheck();
+    expect(c.say(title(CHECK_ANSWERS.yes)).result.state).toBe('safetyWhich');
+    expect(c.say(title(lineCode('stroke'))).result.state).toBe('emergency');
+    const d = atCheck();
+    expect(d.say('3').result.state).toBe('safetyWhich');
+    expect(d.say(title(CHECK_NONE)).result.state).not.toBe('emergency');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Over-triage held down (issue 15 item 4): a body part named on its own is not a problem yet, in any
+ * language. The words are the area picker's own titles in every locale (head, tummy, eye, chest or
+ * heart, skin, ...), so each language is checked with words a patient of that language would use.
+ */
+import { TIER_RANK } from '../../src/domain/types.js';
+import { lookup } from '../../src/i18n/resources.js';
+import { content } from '../support/dialog.js';
+
+const engine = content.triage;
+const AREAS = ['chest', 'breathing', 'head', 'tummy', 'skin', 'injury', 'eye', 'waterworks', 'pregnancy', 'mental'];
+const BODY_WORDS = ['chest', 'head', 'heart', 'arm', 'jaw', 'eye', 'stomach', 'tummy', 'back', 'leg', 'throat', 'skin', 'ear', 'neck', 'testicle', 'foot', 'face', 'blood'];
+
+const tierOf = (text: string, lang: string) =>
+  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
+
+describe('a body part on its own raises nothing above routine', () => {
+  it.each(BODY_WORDS)('English: %s', (word) => {
+    expect(TIER_RANK[tierOf(word, 'eng')]).toBeLessThanOrEqual(TIER_RANK.routine);
+  });
+
+  it.each(content.languages.map((l) => [l.code, l.bcp47] as const))('%s: the area names', (lang, bcp47) => {
+    const raised = AREAS.map((a) => lookup(content.resources[bcp47], `choice.safety.area.${a}`) as string)
+      .filter((title) => TIER_RANK[tierOf(title, lang)] > TIER_RANK.routine);
+    expect(raised).toEqual([]);
+  });
+});
