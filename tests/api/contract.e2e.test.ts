@@ -20,7 +20,7 @@ async function submitRoutine(say: ReturnType<typeof sayTo>) {
   const greeting = await say('hello');
   await say('need.new');
   let reply = await say('I have had an itchy rash on my arm for a few weeks');
-  for (let i = 0; i < 10 && ['triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
+  for (let i = 0; i < 10 && ['safetyCheck', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
   for (const answer of DETAILS) await say(answer);
   await say('review.send');
   return { greeting, sent: await say('yes') };
