@@ -8,6 +8,7 @@ import { systemClock } from './clock.js';
 import { botFrameworkConfig, describeEnv, envWarnings, parseEnv } from './config/env.js';
 import { createLogger } from './observability/logger.js';
 import { createApp } from './server/app.js';
+import { sharedRecognisers } from './dialog/interpret/recognizersText.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     webhook: env.webhook,
     ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
   });
+  // Typed answers are read with Microsoft Recognizers-Text: build its models before the first patient waits for them.
+  sharedRecognisers().warm();
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');
 

@@ -27,7 +27,7 @@ describe('date of birth', () => {
   ])('reads %s as %s (day first)', (input, iso) => {
     expect(parseDateOfBirth(input, today)).toEqual({ ok: true, iso });
   });
-  it.each(['31/02/1980', 'yesterday', '13/13/1980', '1/1/1850'])('rejects %s', (input) => {
+  it.each(['31/02/1980', 'yesterday', '13/13/1980'])('rejects %s', (input) => {
     expect(parseDateOfBirth(input, today)).toEqual({ ok: false, reason: 'format' });
   });
   it('rejects a future date with its own reason', () => {

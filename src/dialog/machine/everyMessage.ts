@@ -13,5 +13,5 @@ export const everyMessage = [
   { guard: 'isBackCommand', target: '.navigate', actions: ['beginTurn', 'goBack'] },
   { guard: 'isLanguageCommand', target: '.languageMenu', actions: ['beginTurn', 'rememberResume'] },
   { guard: 'shouldOfferLanguage', target: '.languageOffer', actions: ['beginTurn', 'recordRuleHits', 'rememberReplay'] },
-  { actions: ['beginTurn', 'recordRuleHits', 'forwardAsAnswer'] },
+  { actions: ['beginTurn', 'recordRuleHits', 'sayIfAssumed', 'forwardAsAnswer'] },
 ] as const;

@@ -21,6 +21,20 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
       const parsed = see.answer(event, context);
       return parsed.ok && parsed.code === params.code;
     },
+    /** The opening (or the answer to the first question) describes the problem itself. */
+    isDescribedProblem: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return parsed.ok && parsed.describes === true;
+    },
+    isSmallTalk: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return !parsed.ok && parsed.smallTalk !== undefined;
+    },
+    /** "my mum" at "who is it for": the relationship is known already. */
+    hasRelationship: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return parsed.ok && parsed.relationship !== undefined;
+    },
     isReturningToReview: ({ context }: TurnArgs) => context.flow.returnToReview,
     isValidChangeFromReview: ({ context, event }: TurnArgs) => context.flow.returnToReview && see.answer(event, context).ok,
     isNavTarget: ({ context }: TurnArgs, params: { to: string }) => context.flow.navTo === params.to,

@@ -1,0 +1,107 @@
+import type { Lexicon } from './lexicon.js';
+import { quantityAt } from './numbers.js';
+import { findPhrase, tokenise, tokensClose } from './tokens.js';
+
+/** How long ago a problem started, in days, as read from a typed answer. */
+export type DurationReading = { days: number } | null;
+
+/** A reader for what our word lists do not cover ("since the 1st", dates), e.g. Microsoft Recognizers-Text. */
+export type DurationFallback = (text: string, lang: string, now: Date) => number | null;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * "3 days", "2hrs", "about a fortnight", "a couple of weeks", "since Monday", "yesterday",
+ * "since the 1st", "ages": how many days. `now` and the practice's time zone come from the event,
+ * so "since Monday" means the Monday before the day of the conversation.
+ */
+export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string): DurationReading {
+  // "2hrs", "3d", "2wks": a number stuck to its unit.
+  const tokens = tokenise(text).flatMap((t) => {
+    const m = /^(\d+)([\p{L}]+)$/u.exec(t);
+    return m ? [m[1] as string, m[2] as string] : [t];
+  });
+  if (tokens.length === 0) return null;
+  const has = (list: readonly (readonly string[])[]) => list.some((p) => findPhrase(tokens, p) >= 0);
+
+  // A number with a unit: the largest such amount said ("2 weeks, worse for 3 days" started 2 weeks ago).
+  let best: number | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const unit = unitAt(tokens[i] as string, lex);
+    if (unit === undefined) continue;
+    const before = quantityBefore(tokens, i, lex);
+    // A unit on its own ("weeks", "tygodnie") is a few of it; singular and plural differ too much across languages to tell.
+    const amount = before ?? 2;
+    const days = amount * unit;
+    if (best === null || days > best) best = days;
+  }
+  if (best !== null) return { days: best };
+
+  if (has(lex.when.longAgo)) return { days: 365 };
+  if (has(lex.when.lastMonth)) return { days: 30 };
+  if (has(lex.when.lastWeek)) return { days: 7 };
+  if (has(lex.when.yesterday)) return { days: 1 };
+  if (has(lex.when.today)) return { days: 0 };
+
+  const today = localDate(now, timeZone);
+  if (has(lex.since) || tokens.length <= 2) {
+    for (const w of lex.weekdays) {
+      if (findPhrase(tokens, w.tokens) >= 0) return { days: (today.weekday - w.day + 7) % 7 };
+    }
+  }
+  // "since the 1st", "since the 3rd": a day of this month (or last month, if that day is still to come).
+  if (has(lex.since)) {
+    for (const t of tokens) {
+      const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(t);
+      if (!m) continue;
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      const days = day <= today.day ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
+      return { days };
+    }
+  }
+  return null;
+}
+
+function unitAt(token: string, lex: Lexicon): number | undefined {
+  const exact = lex.units.get(token);
+  if (exact !== undefined) return exact;
+  if (token.length < 4) return undefined;
+  for (const [word, days] of lex.units) if (word.length >= 4 && tokensClose(token, word)) return days;
+  return undefined;
+}
+
+function quantityBefore(tokens: readonly string[], unitIndex: number, lex: Lexicon): number | null {
+  // Look back up to three tokens ("a couple of weeks", "about 3 days", "3 or 4 days").
+  for (let start = Math.max(0, unitIndex - 3); start < unitIndex; start++) {
+    const q = quantityAt(tokens, start, lex);
+    if (q && start + q.length <= unitIndex) {
+      // "3 or 4 days": the larger.
+      const next = quantityAt(tokens, start + q.length + 1, lex);
+      return next && start + q.length + 1 + next.length === unitIndex ? Math.max(q.value, next.value) : q.value;
+    }
+  }
+  return null;
+}
+
+function localDate(now: Date, timeZone: string): { weekday: number; day: number; month: number; year: number } {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(now);
+  } catch {
+    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(now);
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+  return { weekday, day: Number(get('day')), month: Number(get('month')), year: Number(get('year')) };
+}
+
+function daysInPreviousMonth(d: { month: number; year: number }): number {
+  return Math.round((Date.UTC(d.year, d.month - 1, 1) - Date.UTC(d.year, d.month - 2, 1)) / DAY_MS);
+}
+
+/** The offered band for a number of days: the first whose upper bound it is under. */
+export function durationBand(days: number, bands: readonly { code: string; underDays?: number }[]): string | null {
+  for (const b of bands) if (b.underDays === undefined || days < b.underDays) return b.code;
+  return null;
+}
