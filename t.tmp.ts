@@ -1,3 +1,5 @@
-import { conversation } from './tests/support/dialog.js';
-const c = conversation();
-for (const s of process.argv.slice(2)) { const r = c.say(s); console.log(`> ${s}\n[${r.result.state}] ${r.text.replace(/\n+/g,' | ').slice(0,300)}`); }
+import { createTypedReader } from './bench/typedAnswers.js';
+const { read } = createTypedReader();
+console.log(JSON.stringify(read({ lang: 'spa', kind: 'who', text: 'para mí' })));
+console.log(JSON.stringify(read({ lang: 'fra', kind: 'who', text: 'pour moi' })));
+console.log(JSON.stringify(read({ lang: 'cym', kind: 'impact', text: 'ychydig' })));

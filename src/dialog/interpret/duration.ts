@@ -23,44 +23,48 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
   });
   if (tokens.length === 0) return null;
   const has = (list: readonly (readonly string[])[]) => list.some((p) => findPhrase(tokens, p) >= 0);
+  const today = localDate(now, timeZone);
+
+  // "since the 1st", "since the 3rd of last month": a day of this month (or of the month before).
+  if (has(lex.since)) {
+    for (let i = 0; i < tokens.length; i++) {
+      const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(tokens[i] as string);
+      // "since 3 days" is a count, not a date.
+      if (!m || (tokens[i + 1] !== undefined && unitAt(tokens[i + 1] as string, lex) !== undefined)) continue;
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      const lastMonth = has(lex.when.lastMonth);
+      const days = day <= today.day && !lastMonth ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
+      return { days };
+    }
+  }
 
   // A number with a unit: the largest such amount said ("2 weeks, worse for 3 days" started 2 weeks ago).
-  let best: number | null = null;
+  let counted: number | null = null;
+  let bare: number | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const unit = unitAt(tokens[i] as string, lex);
     if (unit === undefined) continue;
     const before = quantityBefore(tokens, i, lex);
     // A unit on its own ("weeks", "tygodnie") is a few of it; singular and plural differ too much across languages to tell.
-    const amount = before ?? 2;
-    const days = amount * unit;
-    if (best === null || days > best) best = days;
+    if (before === null) bare = Math.max(bare ?? 0, 2 * unit);
+    else counted = Math.max(counted ?? 0, before * unit);
   }
-  if (best !== null) return { days: best };
+  if (counted !== null) return { days: counted };
 
+  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day).
   if (has(lex.when.longAgo)) return { days: 365 };
   if (has(lex.when.lastMonth)) return { days: 30 };
   if (has(lex.when.lastWeek)) return { days: 7 };
   if (has(lex.when.yesterday)) return { days: 1 };
   if (has(lex.when.today)) return { days: 0 };
 
-  const today = localDate(now, timeZone);
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {
       if (findPhrase(tokens, w.tokens) >= 0) return { days: (today.weekday - w.day + 7) % 7 };
     }
   }
-  // "since the 1st", "since the 3rd": a day of this month (or last month, if that day is still to come).
-  if (has(lex.since)) {
-    for (const t of tokens) {
-      const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(t);
-      if (!m) continue;
-      const day = Number(m[1]);
-      if (day < 1 || day > 31) continue;
-      const days = day <= today.day ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
-      return { days };
-    }
-  }
-  return null;
+  return bare === null ? null : { days: bare };
 }
 
 function unitAt(token: string, lex: Lexicon): number | undefined {

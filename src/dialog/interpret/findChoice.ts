@@ -25,18 +25,20 @@ export function findChoice(text: string, phrases: readonly ChoicePhrase[], fille
     const kept = tokens.filter((t) => !filler.has(t));
     return kept.length > 0 ? kept : tokens;
   };
-  // Whole phrases said in the answer win outright, longest first (so "not at all" beats "at all").
-  let whole: { code: string; length: number }[] = [];
+  // Whole phrases said in the answer win outright, longest first (so "not at all" beats "at all"); a
+  // phrase inside a longer one said is not counted, nor one right after a negator ("not worse").
+  const found: { code: string; start: number; end: number }[] = [];
   for (const p of phrases) {
     const tokens = phraseTokens(p.text);
-    if (tokens.length > 0 && findPhrase(typed, tokens) >= 0) whole.push({ code: p.code, length: tokens.length });
+    for (let at = findPhrase(typed, tokens); at >= 0; at = findPhrase(typed, tokens, at + 1)) {
+      if (at > 0 && negators.has(typed[at - 1] as string) && !negators.has(tokens[0] as string)) continue;
+      found.push({ code: p.code, start: at, end: at + tokens.length });
+    }
   }
-  if (whole.length > 0) {
-    const longest = Math.max(...whole.map((w) => w.length));
-    whole = whole.filter((w) => w.length === longest);
-    const codes = [...new Set(whole.map((w) => w.code))];
-    if (codes.length === 1) return { kind: 'one', code: codes[0] as string };
-  }
+  const kept = found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+  const wholeCodes = [...new Set(kept.sort((x, y) => y.end - y.start - (x.end - x.start)).map((f) => f.code))];
+  if (wholeCodes.length === 1) return { kind: 'one', code: wholeCodes[0] as string };
+  if (wholeCodes.length >= 2) return { kind: 'two', codes: [wholeCodes[0] as string, wholeCodes[1] as string] };
 
   const negated = new Set<number>();
   typed.forEach((t, i) => {

@@ -13,7 +13,7 @@ import { pickByNumber } from './numbers.js';
 import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
-import { phraseTokens, tokenise } from './tokens.js';
+import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
 import { readYesNo } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
@@ -97,6 +97,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (choices.includes(raw)) return { ok: true, code: raw };
     const lex = deps.lexicon(place.lang);
     const listed = place.narrowTo?.length ? place.narrowTo : choices;
+    // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
+    const typed = tokenise(raw).join(' ');
+    const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseTokens(p.text).join(' ') === typed);
+    if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
     const byNumber = pickByNumber(raw, listed.length, lex);
     if (byNumber.kind === 'index') return { ok: true, code: listed[byNumber.n - 1] as string };
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
@@ -121,8 +125,11 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
   }
 
-  const isWholeTitle = (raw: string, code: string, lang: LangCode) =>
-    phrasesFor([code], lang).some((p) => findChoice(raw, [p], new Set(), new Set()).kind === 'one' && raw.trim().length <= p.text.length + 4);
+  /** The answer is one of the choice's own phrases, word for word ("a few weeks"). */
+  const isWholeTitle = (raw: string, code: string, lang: LangCode) => {
+    const typed = tokenise(raw).join(' ');
+    return phrasesFor([code], lang).some((p) => phraseTokens(p.text).join(' ') === typed);
+  };
 
   function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
     let reading = readYesNo(raw, lex);
@@ -167,11 +174,28 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const match = findChoice(raw, phrases, lex.filler, lex.negators);
       if (match.kind === 'one') return asNeed(match.code);
     } else {
-      const admin = findChoice(raw, phrasesFor([...ADMIN_NEEDS], place.lang).filter((p) => phraseTokens(p.text).length >= 2), lex.filler, lex.negators);
-      if (admin.kind === 'one') return { ok: true, code: admin.code, describes: true };
+      const admin = adminNeedIn(raw, place.lang);
+      if (admin) return { ok: true, code: admin, describes: true };
     }
     if (looksLikeDescription(raw, lex)) return { ok: true, code: soundsOngoing(raw, lex) ? 'need.ongoing' : 'need.new', describes: true };
     return { ok: false, errorKey: reprompt };
+  }
+
+  /**
+   * An admin or medicines need named inside a longer message ("I need a sick note for work"): one of
+   * their phrases said whole; a one-word phrase only when long and typed exactly, so "form" in
+   * "pain from my back" or "test" in "testa" is not taken for one.
+   */
+  function adminNeedIn(raw: string, lang: LangCode): string | null {
+    const typed = tokenise(raw);
+    const codes = new Set<string>();
+    for (const p of phrasesFor([...ADMIN_NEEDS], lang)) {
+      const tokens = phraseTokens(p.text);
+      const one = tokens[0] as string;
+      const said = tokens.length >= 2 ? findPhrase(typed, tokens) >= 0 : tokens.length === 1 && [...one].length >= 6 && typed.some((t) => tokensClose(t, one));
+      if (said) codes.add(p.code);
+    }
+    return codes.size === 1 ? ([...codes][0] as string) : null;
   }
 
   function readStep(text: string, step: IntakeStep, place: AnswerPlace, offered: { languages: readonly LangCode[]; offerLang?: LangCode }): Parsed {

@@ -36,14 +36,22 @@ export function phraseTokens(phrase: string): readonly string[] {
  * words, first letter right); or the same stem with another ending (inflected languages: "tygodnie"
  * and "tygodni", "weeks" and "week"). Short words must be exact: "no" is not "not".
  */
+const ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
+
 export function tokensClose(typed: string, ours: string): boolean {
   if (typed === ours) return true;
   const short = Math.min(typed.length, ours.length);
   if (short < 3) return false;
   if (/^\d+$/.test(typed) || /^\d+$/.test(ours)) return false;
+  // Abjads and abugidas pack a word into few letters: one letter apart is often another word
+  // (Persian "worse" and "better"), so only long words there get typo tolerance.
+  if (!ALPHABETIC.test(ours)) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
   if (typed === `${ours}s` || ours === `${typed}s`) return true;
   const stemDiff = Math.abs(typed.length - ours.length);
   if ((typed.startsWith(ours) || ours.startsWith(typed)) && ((short >= 5 && stemDiff <= 3) || (short >= 4 && stemDiff <= 2))) return true;
+  // One letter apart is another word too often below five letters ("para" and "papa"); there only
+  // the last letter may be wrong ("dayz").
+  if (short === 4) return typed.length === ours.length && typed.slice(0, 3) === ours.slice(0, 3);
   if (short < 4 || typed[0] !== ours[0]) return false;
   const limit = short >= 7 ? 2 : 1;
   if (Math.abs(typed.length - ours.length) > limit) return false;
