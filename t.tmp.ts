@@ -1,5 +1,7 @@
 import { createTypedReader } from './bench/typedAnswers.js';
+import { loadVignettes } from './bench/triageSim.js';
 const { read } = createTypedReader();
-console.log(JSON.stringify(read({ lang: 'spa', kind: 'who', text: 'para mí' })));
-console.log(JSON.stringify(read({ lang: 'fra', kind: 'who', text: 'pour moi' })));
-console.log(JSON.stringify(read({ lang: 'cym', kind: 'impact', text: 'ychydig' })));
+for (const v of loadVignettes('tests/triage/vignettes')) {
+  const p = read({ lang: 'eng', kind: 'opening', text: v.text });
+  if (!p.ok || !p.describes) console.log(v.id, JSON.stringify(v.text), JSON.stringify(p));
+}

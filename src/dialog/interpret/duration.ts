@@ -88,13 +88,24 @@ function quantityBefore(tokens: readonly string[], unitIndex: number, lex: Lexic
   return null;
 }
 
-function localDate(now: Date, timeZone: string): { weekday: number; day: number; month: number; year: number } {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(now);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(now);
+/** Formatters by time zone: building one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    const options = { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' } as const;
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+    }
+    if (formatters.size < 100) formatters.set(timeZone, f);
   }
+  return f;
+}
+
+function localDate(now: Date, timeZone: string): { weekday: number; day: number; month: number; year: number } {
+  const parts = formatterFor(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return { weekday, day: Number(get('day')), month: Number(get('month')), year: Number(get('year')) };

@@ -43,7 +43,8 @@ export function createRecognisers(): Recognisers {
   return {
     durationDays(text, lang, now) {
       const culture = DATE_CULTURES[lang];
-      if (!culture || text.length > 200) return null;
+      // The date model costs milliseconds a call (tens for long Chinese text): only short answers go to it.
+      if (!culture || text.length > 60) return null;
       let best: number | null = null;
       for (const r of dateModel(culture).parse(text, now)) {
         const values = (r.resolution as { values?: Record<string, string | undefined>[] } | undefined)?.values ?? [];

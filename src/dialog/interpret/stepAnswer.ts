@@ -171,12 +171,15 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (talk) return { ok: false, errorKey: reprompt, smallTalk: talk };
     const short = tokenise(raw).filter((t) => !lex.filler.has(t)).length <= 2;
     if (short) {
+      // A short answer is a choice only when every word of it belongs to that choice ("new problem");
+      // "flu symptoms" or "sepsis" are problems, told in few words.
       const match = findChoice(raw, phrases, lex.filler, lex.negators);
-      if (match.kind === 'one') return asNeed(match.code);
-    } else {
-      const admin = adminNeedIn(raw, place.lang);
-      if (admin) return { ok: true, code: admin, describes: true };
+      const words = phrasesFor([match.kind === 'one' ? match.code : ''], place.lang).flatMap((p) => [...phraseTokens(p.text)]);
+      const content = tokenise(raw).filter((t) => !lex.filler.has(t) && !lex.negators.has(t));
+      if (match.kind === 'one' && content.every((t) => words.some((w) => tokensClose(t, w)))) return asNeed(match.code);
     }
+    const admin = adminNeedIn(raw, place.lang);
+    if (admin) return { ok: true, code: admin, describes: true };
     if (looksLikeDescription(raw, lex)) return { ok: true, code: soundsOngoing(raw, lex) ? 'need.ongoing' : 'need.new', describes: true };
     return { ok: false, errorKey: reprompt };
   }
@@ -192,7 +195,11 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     for (const p of phrasesFor([...ADMIN_NEEDS], lang)) {
       const tokens = phraseTokens(p.text);
       const one = tokens[0] as string;
-      const said = tokens.length >= 2 ? findPhrase(typed, tokens) >= 0 : tokens.length === 1 && [...one].length >= 6 && typed.some((t) => tokensClose(t, one));
+      const letters = [...one].length;
+      const said =
+        tokens.length >= 2
+          ? findPhrase(typed, tokens) >= 0
+          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters === 5 && typed.includes(one)));
       if (said) codes.add(p.code);
     }
     return codes.size === 1 ? ([...codes][0] as string) : null;

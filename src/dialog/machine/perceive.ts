@@ -46,11 +46,20 @@ export function createPerception(deps: IntakeDeps) {
     bcp47Of: (lang) => deps.words.bcp47(lang),
   });
 
-  /** What the answer is; after the last failed try, what is taken instead (see assumedAnswer). */
+  /**
+   * What the answer is; after the last failed try, what is taken instead (see assumedAnswer). A turn
+   * reads the same text twice (the message, then the answer event it raises) in the same place: the
+   * last reading is kept for that.
+   */
+  let last: { key: string; parsed: Parsed } | undefined;
   const answer = memo((event, ctx): Parsed => {
-    const parsed = readAnswer(textOf(event), ctx);
-    if (parsed.ok || parsed.smallTalk || !isLastTry(ctx)) return parsed;
-    return assumedAnswer(ctx) ?? parsed;
+    const text = textOf(event);
+    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${text}`;
+    if (last?.key === key) return last.parsed;
+    let parsed = readAnswer(text, ctx);
+    if (!parsed.ok && !parsed.smallTalk && isLastTry(ctx)) parsed = assumedAnswer(ctx) ?? parsed;
+    last = { key, parsed };
+    return parsed;
   });
 
   function readAnswer(text: string, ctx: IntakeContext): Parsed {
