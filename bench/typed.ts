@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { LangCode } from '../src/domain/types.js';
 import { createIntakeMachine, type IntakeMachine } from '../src/dialog/machine/intakeMachine.js';
@@ -84,7 +85,17 @@ function printRow(lang: string, runs: Run[], buttons: number[]): void {
 
 // ---- tuning: the table's openings and phrasings, every language, three seeds ----
 const tuningRows: LangRow[] = [];
+const notes: string[] = [];
 let convId = 0;
+/** Whole turns through runTurn (JSON round trip of the snapshot included), typed and tapped. */
+const turnTime = { typed: { ms: 0, turns: 0 }, buttons: { ms: 0, turns: 0 } };
+const timed = <T,>(kind: 'typed' | 'buttons', f: () => T, turnsOf: (x: T) => number): T => {
+  const start = performance.now();
+  const x = f();
+  turnTime[kind].ms += performance.now() - start;
+  turnTime[kind].turns += turnsOf(x);
+  return x;
+};
 for (const [lang, t] of Object.entries(table.languages)) {
   const runs: Run[] = [];
   const buttonTurns: number[] = [];
@@ -109,14 +120,22 @@ for (const [lang, t] of Object.entries(table.languages)) {
   const r = rng(42);
   const book = phrasebookFrom(table.languages.eng?.answers ?? {}, r);
   for (const v of vignettes) {
-    const run = typedConversation(machine, content.triage, 'eng', v.text, book, r, v, `typed:${++convId}`);
+    const run = timed('typed', () => typedConversation(machine, content.triage, 'eng', v.text, book, r, v, `typed:${++convId}`), (x) => x.turns);
     runs.push(run);
-    const b = buttonConversation(machine, content.triage, 'eng', v.text, v.need, `buttons:${++convId}`);
+    const b = timed('buttons', () => buttonConversation(machine, content.triage, 'eng', v.text, v.need, `buttons:${++convId}`), (x) => x ?? 0);
     if (b !== undefined && run.routine) buttonTurns.push(b);
   }
   tuningRows.push({ lang: 'eng-v', runs, buttonTurns });
+  const emergencies = vignettes.map((v, i) => [v, runs[i]] as const).filter(([v]) => v.gold === 'emergency');
+  const exact = vignettes.filter((v, i) => runs[i]?.tier === v.gold).length;
+  notes.push(`typed patient, English tuning vignettes: emergency sensitivity ${emergencies.filter(([, r]) => r?.tier === 'emergency').length}/${emergencies.length}, exact tier ${exact}/${vignettes.length} (the button figures are bench:triage's)`);
 }
 printRows('TUNING (tests/dialog/typed/tuning.json; eng-v = the English tuning vignettes as openings)', tuningRows);
+console.log(`\n${notes.join('\n')}`);
+console.log(
+  `\nwhole turns (eng-v, runTurn with the snapshot's JSON round trip): typed ${((turnTime.typed.ms * 1000) / Math.max(turnTime.typed.turns, 1)).toFixed(0)} us per turn, ` +
+    `buttons ${((turnTime.buttons.ms * 1000) / Math.max(turnTime.buttons.turns, 1)).toFixed(0)} us per turn (same machine, same run; load average ${loadavg()[0]?.toFixed(1)})`,
+);
 
 // ---- per-call cost of reading typed answers ----
 {

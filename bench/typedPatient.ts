@@ -73,6 +73,8 @@ export interface Run {
   openingUnderstood: boolean;
   submittedAt?: number;
   routine: boolean;
+  /** The tier the conversation ended with ('emergency' when it diverted). */
+  tier?: string;
   /** The request the conversation asked the edge to store (kind 'request'), if any. */
   stored?: { texts: string[]; need: string };
   /** Every reply's message keys, in order (for checks on re-prompts). */
@@ -132,6 +134,7 @@ export function typedConversation(
     lang, finished: t.done && !error, final: t.state, turns, reprompts, openingUnderstood,
     ...(submittedAt !== undefined ? { submittedAt } : {}),
     routine: t.state === 'submitted' && ['routine', 'selfcare'].includes(t.urgency ?? ''),
+    ...(t.state === 'emergency' ? { tier: 'emergency' } : t.urgency ? { tier: t.urgency } : {}),
     ...(request ? { stored: request } : {}),
     replies,
     ...(error ? { error } : {}),
