@@ -72,3 +72,15 @@ describe('answers the bot cannot read', () => {
     expect(JSON.stringify(c.stored?.snapshot)).toContain('"subject":{"who":"for.other","relationship":"rel.child"}');
   });
 });
+
+describe('pictures and empty messages', () => {
+  it('says it cannot open pictures, counts them as tries, and never loops on them', () => {
+    const c = conversation();
+    c.say('I have had an itchy rash on my arm for a few weeks');
+    for (let i = 0; i < 12 && ['triageQuestion', 'confirm'].includes(c.last.state); i++) c.say('no');
+    expect(c.last.state).toBe('duration');
+    expect(c.say('', 1).text).toMatch(/cannot open files/);
+    expect(c.say('', 1).text).toContain('0113 496 0000');
+    expect(c.say('', 1).result.state).toBe('trend');
+  });
+});

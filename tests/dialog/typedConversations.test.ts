@@ -33,7 +33,7 @@ describe('typed-only conversations', () => {
 const JUNK = [
   '😀😀', '👍', 'asdfgh', 'qwerty uiop', '7', '99', '0', '?!', '...', 'hello привет 你好', 'مرحبا كيف حالك اليوم',
   'the the the', 'ok so basically', 'lorem ipsum dolor sit amet '.repeat(80).slice(0, 2000), 'x'.repeat(2500), '12345678901234',
-  'ñ', 'ßüöä', '🙂 yes 🙁 no', 'maybe yes maybe no',
+  'ñ', 'ßüöä', '🙂 yes 🙁 no', 'maybe yes maybe no', '', '   ',
 ];
 
 describe('random typed input at any state (property, seeded)', () => {

@@ -8,7 +8,6 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
       see.screening(event, context).hits.some((h) => h.tier === 'emergency' && h.certainty === 'clear'),
     hasUnaskedEmergencyQuestion: ({ context, event }: TurnArgs) =>
       !['confirm', 'triageQuestion', 'emergency'].includes(context.step) && unaskedConfirms(context, event, ['emergency']).length > 0,
-    isEmpty: ({ event }: TurnArgs) => see.textOf(event).trim() === '',
     isHelpCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'help',
     isPersonCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'person',
     isStopCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'stop',

@@ -54,9 +54,11 @@ export function createPerception(deps: IntakeDeps) {
   let last: { key: string; parsed: Parsed } | undefined;
   const answer = memo((event, ctx): Parsed => {
     const text = textOf(event);
-    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${text}`;
+    const attachments = 'attachments' in event && typeof event.attachments === 'number' ? event.attachments : 0;
+    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${text}`;
     if (last?.key === key) return last.parsed;
-    let parsed = readAnswer(text, ctx);
+    // Nothing typed (or only a picture): say so, and count it as a try.
+    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, ctx);
     if (!parsed.ok && !parsed.smallTalk && isLastTry(ctx)) parsed = assumedAnswer(ctx) ?? parsed;
     last = { key, parsed };
     return parsed;

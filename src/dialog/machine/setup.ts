@@ -58,7 +58,6 @@ export function createIntakeSetup(deps: IntakeDeps) {
       sayConfirmed: assign(saying.sayConfirmed),
       sayHelp: assign(saying.sayHelp),
       sayPerson: assign(saying.sayPerson),
-      sayEmptyOrAttachment: assign(saying.sayEmptyOrAttachment),
       sayStopped: assign(saying.sayStopped),
       sayEnded: assign(saying.sayEnded),
       sayNotSent: assign(saying.sayNotSent),
