@@ -70,6 +70,7 @@ export function createTypedReader() {
     recognisers: sharedRecognisers(),
     parseLanguage: (text, offered) => language.parseChoice(text, offered),
     bcp47Of: (l) => words.bcp47(l),
+    otherLanguages: content.languages.map((l) => l.code),
   });
   const read = (c: Omit<TypedCase, 'expect'>): Parsed => {
     const place: AnswerPlace = { step: c.kind, lang: c.lang, now: NOW, timeZone: 'Europe/London' };

@@ -47,6 +47,10 @@ describe('what the reader never takes as an answer', () => {
     expect(read({ lang: 'eng', kind: 'yesNo', text: `no, ${'it was only after I ate and then '.repeat(60)}`.slice(0, 2000) })).toMatchObject({ ok: true, code: 'no' });
   });
 
+  it.each([['tak', 'yes'], ['nie', 'no'], ['evet', 'yes'], ['هیچ', 'no']])('reads %p, typed in another language, as %s when every language agrees', (text, code) => {
+    expect(read({ lang: 'eng', kind: 'yesNo', text })).toMatchObject({ ok: true, code });
+  });
+
   it('says which numbers there are when a number is out of range', () => {
     const parsed = read({ lang: 'eng', kind: 'trend', text: '7' });
     expect(parsed).toMatchObject({ ok: false, errorKey: 'understand.outOfRange', params: { count: 3 } });

@@ -14,7 +14,7 @@ import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } fr
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
 import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
-import { readYesNo } from './yesNo.js';
+import { readYesNo, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -57,6 +57,8 @@ export interface AnswerReaderDeps {
   /** A language named by the patient among `offered`, else null. */
   parseLanguage: (text: string, offered: readonly LangCode[]) => LangCode | null;
   bcp47Of: (lang: LangCode) => string | undefined;
+  /** Languages whose yes/no words are tried, as a last resort, on an answer in another language. */
+  otherLanguages?: readonly LangCode[];
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
@@ -134,10 +136,23 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
     let reading = readYesNo(raw, lex);
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
+    if (reading === 'none') reading = yesNoInAnotherLanguage(raw, place.lang);
     if (reading === 'yes' || reading === 'no') return choices.includes(reading) ? { ok: true, code: reading } : { ok: false, errorKey: repromptKey };
     if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
     if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };
     return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+  }
+
+  /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */
+  function yesNoInAnotherLanguage(raw: string, lang: LangCode): YesNoReading {
+    if (raw.length > 40) return 'none';
+    const readings = new Set<YesNoReading>();
+    for (const other of deps.otherLanguages ?? []) {
+      if (other === lang) continue;
+      const r = readYesNo(raw, deps.lexicon(other));
+      if (r !== 'none') readings.add(r);
+    }
+    return readings.size === 1 ? ([...readings][0] as YesNoReading) : 'none';
   }
 
   const fromMatch = (match: ReturnType<typeof findChoice>, repromptKey: string): Parsed =>

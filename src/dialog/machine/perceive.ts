@@ -44,6 +44,7 @@ export function createPerception(deps: IntakeDeps) {
     ...(deps.recognisers ? { recognisers: deps.recognisers } : {}),
     parseLanguage: (text, offered) => deps.language.parseChoice(text, offered),
     bcp47Of: (lang) => deps.words.bcp47(lang),
+    otherLanguages: deps.languagesOffered,
   });
 
   /**
