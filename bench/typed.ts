@@ -189,7 +189,19 @@ if (!existsSync(heldoutCases)) {
     rows.set(lang, row);
   }
   printRows('HELD-OUT OPENINGS (tests/triage/heldout-2026-12/heldout.json texts as the first message; answers from the tuning table)', [...rows.values()]);
-  heldoutTypedAnswers();
+  const items = heldoutTypedAnswers();
+  // Whole conversations again, now answering yes/no, how long and who with the held-out phrasings.
+  const typedRows = new Map<string, LangRow>();
+  let j = 0;
+  for (const v of cases) {
+    const lang = (v.lang ?? 'eng') as LangCode;
+    const r = rng(5000 + ++j);
+    const run = typedConversation(machine, content.triage, lang, v.text, phrasebookFrom(heldoutAnswers(items, lang), r), r, { ...v, answers: {} }, `heldout-typed:${j}`);
+    const row = typedRows.get(lang) ?? { lang, runs: [], buttonTurns: rows.get(lang)?.buttonTurns ?? [] };
+    row.runs.push(run);
+    typedRows.set(lang, row);
+  }
+  printRows('HELD-OUT CONVERSATIONS (held-out openings, and held-out phrasings for yes/no, how long, who and relationship; other answers from the tuning table)', [...typedRows.values()]);
 }
 
 /**
@@ -197,9 +209,9 @@ if (!existsSync(heldoutCases)) {
  * here, so items are found by shape (a text with an expected code, or lists of texts under a code
  * or a kind), the question kind from the keys around them. Items it cannot place are counted.
  */
-function heldoutTypedAnswers(): void {
+function heldoutTypedAnswers(): (TypedCase & { validity?: boolean })[] {
   const file = join(HELDOUT_DIR, 'typed-answers.json');
-  if (!existsSync(file)) return;
+  if (!existsSync(file)) return [];
   const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const { read } = createTypedReader();
   const langCodes = new Map(content.languages.flatMap((l) => [[l.code, l.code], [l.bcp47, l.code], [l.bcp47.toLowerCase(), l.code]] as [string, LangCode][]));
@@ -291,5 +303,31 @@ function heldoutTypedAnswers(): void {
     console.log(`${lang.padEnd(5)} ${pct(row.ok, row.n)} (${row.ok}/${row.n})   ${kinds}`);
   }
   console.log(`ALL   ${pct(ok, n)} (${ok}/${n}); items whose question kind or language the bench could not place: ${unplaced}`);
+  return items;
+}
+
+/**
+ * The held-out phrasings as a phrasebook: for each step and code, the held-out texts expected to
+ * mean it (codes matched by their last part, "days" = "duration.days"); steps without held-out
+ * phrasings keep the tuning ones.
+ */
+function heldoutAnswers(items: (TypedCase & { validity?: boolean })[], lang: string): Record<string, Record<string, string[]>> {
+  const tuning = table.languages[lang]?.answers ?? {};
+  const out: Record<string, Record<string, string[]>> = {};
+  const stepChoices: Record<string, readonly string[]> = {
+    yesNo: ['yes', 'no', 'unsure'],
+    duration: content.intake.steps.duration.choices ?? [],
+    relationship: content.intake.steps.relationship.choices ?? [],
+    who: content.intake.steps.who.choices ?? [],
+  };
+  for (const c of items) {
+    const choices = stepChoices[c.kind];
+    if (c.lang !== lang || !choices || c.validity !== undefined) continue;
+    const want = c.expect.split('.').pop()?.toLowerCase();
+    const code = choices.find((x) => x.split('.').pop() === want);
+    if (!code) continue;
+    ((out[c.kind] ??= {})[code] ??= []).push(c.text);
+  }
+  return { ...tuning, ...out };
 }
 
