@@ -13,6 +13,7 @@ import type { LangCode, NeedCode, Tier } from '../src/domain/types.js';
 import { createIntakeMachine, type IntakeMachine } from '../src/dialog/machine/intakeMachine.js';
 import type { IntakeContext } from '../src/dialog/machine/types.js';
 import { createLanguagePolicy } from '../src/dialog/languagePolicy.js';
+import { sharedRecognisers } from '../src/dialog/interpret/recognizersText.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog/turn.js';
 import { createWordbook } from '../src/i18n/wordbook.js';
 import type { PracticeStatus } from '../src/practice/types.js';
@@ -90,6 +91,7 @@ export function createDialogDriver(options: { timeScreens?: boolean } = {}): Dia
     words: createWordbook(content.resources, content.languages),
     language: createLanguagePolicy(content.languages, allLanguages),
     languagesOffered: allLanguages,
+    recognisers: sharedRecognisers(),
   });
   let counter = 0;
   return {

@@ -9,6 +9,7 @@ import { botFrameworkConfig, describeEnv, envWarnings, parseEnv } from './config
 import { createLogger } from './observability/logger.js';
 import { createApp } from './server/app.js';
 import { installFatalPolicy } from './server/fatalPolicy.js';
+import { sharedRecognisers } from './dialog/interpret/recognizersText.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
 
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     directLineTokenMaxSeconds: env.directLineTokenMaxHours * 3600,
   });
   fatal.setShutdown(() => app.close());
+  // Typed answers are read with Microsoft Recognizers-Text: build its models before the first patient waits for them.
+  sharedRecognisers().warm();
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');
 

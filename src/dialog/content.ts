@@ -6,6 +6,13 @@ const StepSchema = z.object({
   prompt: z.string().min(1),
   input: z.enum(['choice', 'text', 'name', 'date', 'nhs', 'postcode', 'phone', 'language']),
   choices: z.array(z.string().min(1)).optional(),
+  /**
+   * A safety question (red flags, the emergency check): never skipped. After the last failed try
+   * the answer is taken as "unsure" (or "yes" when "unsure" is not offered), which counts upward.
+   */
+  safety: z.boolean().optional(),
+  /** The answer recorded after the last failed try at a question that is not safety-related (default: "notAnswered"). */
+  ifNotAnswered: z.string().min(1).optional(),
 });
 
 export const STEP_IDS = [
@@ -21,16 +28,25 @@ const IntakeContentSchema = z
     steps: z.record(z.enum(STEP_IDS), StepSchema),
     clinicalNeeds: z.array(z.enum(NEEDS)),
     maxFailuresBeforeCallOffer: z.number().int().min(1),
+    /** Tries at one question: after this many failed answers it is recorded as not answered (or, if safety, as unsure) and the dialog moves on. */
+    maxTries: z.number().int().min(2).max(5).default(3),
+    /** "How long" answers typed in words or numbers go to the first band whose `underDays` they are under. */
+    durationBands: z.array(z.object({ code: z.string().min(1), underDays: z.number().positive().optional() })).default([]),
     maxTextChars: z.number().int().min(100),
     /** Said to patients: routine requests are answered within this many working days. */
     routineResponseWorkingDays: z.number().int().min(1).max(30),
   })
   .superRefine((c, ctx) => {
+    for (const b of c.durationBands) {
+      if (!c.steps.duration?.choices?.includes(b.code)) ctx.addIssue({ code: 'custom', path: ['durationBands'], message: `${b.code} is not a duration choice` });
+    }
     for (const id of STEP_IDS) {
       const step = c.steps[id];
       if (!step) ctx.addIssue({ code: 'custom', path: ['steps', id], message: 'step is missing' });
       else if (step.input === 'choice' && !step.choices?.length)
         ctx.addIssue({ code: 'custom', path: ['steps', id, 'choices'], message: 'a choice step needs choices' });
+      else if (step.ifNotAnswered && step.choices && !step.choices.includes(step.ifNotAnswered))
+        ctx.addIssue({ code: 'custom', path: ['steps', id, 'ifNotAnswered'], message: 'must be one of the choices' });
     }
   });
 

@@ -1,4 +1,5 @@
 import type { LangCode } from '../domain/types.js';
+import type { TypedWords } from './interpret/words.js';
 
 export const COMMANDS = ['help', 'back', 'restart', 'stop', 'person', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -14,4 +15,8 @@ export interface Wordbook {
   commandPhrases(lang: LangCode, command: Command): readonly string[];
   /** Names a language may be typed as (endonym, English name, tags), for "change language". */
   languageNames(code: LangCode): readonly string[];
+  /** The words patients of this language type (locales/<lang>/understand.json); empty lists where none. */
+  typedWords(lang: LangCode): TypedWords;
+  /** The language's BCP 47 tag (for the platform's own month and weekday names). */
+  bcp47(lang: LangCode): string | undefined;
 }

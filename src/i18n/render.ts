@@ -43,6 +43,9 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
   const tagOf = (lang: LangCode) => byCode.get(lang)?.bcp47 ?? 'en';
   const t = createTranslate(i18n);
 
+  const title = (code: string, lang: LangCode) =>
+    code.startsWith('lang.') ? (byCode.get(code.slice(5))?.endonym ?? code) : t(`choice.${code}`, tagOf(lang));
+
   function text(message: OutMessage, lang: LangCode, rc: RenderContext): string {
     const lng = tagOf(lang);
     const params: Record<string, string | number> = { ...(message.params ?? {}) };
@@ -52,6 +55,7 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
     // A reply-by day ("by the end of Tuesday 9 December"): the date only, in the patient's language.
     if (typeof params.day === 'string' && params.day) params.day = sayDay(params.day, rc.practice.timeZone, lng, rc.now);
     if (typeof params.language === 'string') params.language = byCode.get(params.language)?.endonym ?? params.language;
+    for (const [name, code] of Object.entries(message.titles ?? {})) params[name] = title(code, lang);
     const head = t(message.key, lng, params);
     const lines = (message.lines ?? []).map((line) =>
       t('dialog.review.line', lng, {
@@ -61,9 +65,6 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
     );
     return [head, ...lines].join('\n');
   }
-
-  const title = (code: string, lang: LangCode) =>
-    code.startsWith('lang.') ? (byCode.get(code.slice(5))?.endonym ?? code) : t(`choice.${code}`, tagOf(lang));
 
   return function render(messages: readonly OutMessage[], rc: RenderContext): OutgoingActivity[] {
     const lang = byCode.get(rc.lang);
@@ -77,7 +78,7 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
     };
     const activities: OutgoingActivity[] = [];
     let pending: string[] = [];
-    const flush = (choices?: string[]) => {
+    const flush = (choices?: string[], numbered = false) => {
       if (pending.length === 0) return;
       const activity: OutgoingActivity = {
         type: 'message',
@@ -93,11 +94,12 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
           const shown = title(code, rc.lang);
           return imBack ? { type: 'imBack', title: shown, value: shown } : { type: 'postBack', title: shown, value: code };
         });
-        if (NO_BUTTON_CHANNELS.has(rc.channelId)) {
+        const noButtons = NO_BUTTON_CHANNELS.has(rc.channelId);
+        // After failed tries the list is written out on every channel: some patients never see buttons.
+        if (noButtons || numbered) {
           activity.text += `\n\n${t('dialog.listIntro', tagOf(rc.lang))}\n${actions.map((a, i) => `${i + 1}. ${a.title}`).join('\n')}`;
-        } else {
-          activity.suggestedActions = { to: [], actions };
         }
+        if (!noButtons) activity.suggestedActions = { to: [], actions };
       }
       activities.push(activity);
       pending = [];
@@ -105,7 +107,7 @@ export function createRenderer(i18n: i18n, languages: readonly Language[]) {
     for (const message of messages) {
       pending.push(text(message, rc.lang, rc));
       for (const other of message.alsoIn ?? []) if (other !== rc.lang) pending.push(text(message, other, rc));
-      if (message.choices) flush(message.choices);
+      if (message.choices) flush(message.choices, message.numbered === true);
     }
     flush();
     return activities;

@@ -13,6 +13,7 @@ import { createIntakeMachine } from '../dialog/machine/intakeMachine.js';
 import { createLanguagePolicy } from '../dialog/languagePolicy.js';
 import { createRenderer } from '../i18n/render.js';
 import { createWordbook } from '../i18n/wordbook.js';
+import { sharedRecognisers } from '../dialog/interpret/recognizersText.js';
 import { localeToLang } from '../lang/locale.js';
 import type { Logger } from '../observability/logger.js';
 import { loadPracticeConfig, type PracticeConfig } from '../practice/config.js';
@@ -140,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     words: createWordbook(content.resources, content.languages),
     language: createLanguagePolicy(content.languages, content.languages.map((l) => l.code)),
     languagesOffered: offered.length > 0 ? offered : ['eng'],
+    recognisers: sharedRecognisers(),
   });
   const service = createConversationService({
     machine,

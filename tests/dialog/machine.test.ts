@@ -62,22 +62,42 @@ describe('greeting and the first question', () => {
 });
 
 describe('a description in the first message', () => {
-  it('is used as the answer to "tell me about it", so the patient does not type it twice', () => {
+  it('is taken as the description of a new problem and the dialog goes straight on, so the patient does not type it twice', () => {
     const c = conversation();
     const first = c.say('I have had an itchy rash on my arm for a few weeks');
-    expect(first.result.state).toBe('need');
-    const next = c.say('need.new');
-    expect(next.result.state).not.toBe('describe');
-    expect(next.text).toMatch(/noted what you told me/);
+    expect(first.result.state).not.toBe('need');
+    expect(first.result.state).not.toBe('describe');
+    expect(first.text).toMatch(/not for emergencies/);
+    expect(first.text).toMatch(/noted what you told me/);
+    expect(first.text).not.toMatch(/did not understand/);
     toReviewFromHere(c);
     c.say('review.send');
     const request = c.say('yes').result.effects[0]?.request;
     expect(request?.texts.map((t) => t.text)).toEqual(['I have had an itchy rash on my arm for a few weeks']);
+    expect(request?.need).toBe('need.new');
   });
 
-  it('is not taken from a short greeting', () => {
+  it('is taken as an ongoing problem when it says so', () => {
     const c = conversation();
-    c.say('hello there');
+    c.say('hello');
+    c.say('my asthma is getting worse again');
+    expect(JSON.stringify(c.stored?.snapshot)).toContain('need.ongoing');
+  });
+
+  it('routes admin phrases to their need', () => {
+    const c = conversation();
+    c.say('hi');
+    c.say('I need a fit note for work please');
+    expect(JSON.stringify(c.stored?.snapshot)).toContain('"need":"need.admin"');
+  });
+
+  it.each(['hello there', 'good morning', 'thanks', 'I need help'])('answers small talk (%s) kindly with the question, never "did not understand"', (text) => {
+    const c = conversation();
+    c.say('hi');
+    const reply = c.say(text);
+    expect(reply.result.state).toBe('need');
+    expect(reply.text).not.toMatch(/did not understand/);
+    expect(reply.text).toMatch(/What do you need help with/);
     expect(c.say('need.new').result.state).toBe('describe');
   });
 });
@@ -257,10 +277,12 @@ describe('commands and bad input at any step', () => {
   it('re-prompts invalid answers specifically and offers a call after repeated failures', () => {
     const c = conversation();
     c.say('hi');
-    const first = c.say('banana');
+    const first = c.say('7');
     expect(first.result.state).toBe('need');
-    expect(first.text).toMatch(/did not understand/);
-    expect(c.say('banana').text).toContain('0113 496 0000');
+    expect(first.text).toMatch(/number from 1 to 5/);
+    const second = c.say('9');
+    expect(second.text).toContain('0113 496 0000');
+    expect(second.text).toMatch(/1\. A new health problem/);
   });
 
   it.each([[''], ['   '], ['😀😀']])('answers empty or emoji-only input %p with a clear reply', (text) => {
@@ -316,7 +338,8 @@ describe('state over time', () => {
     const snapshot = { ...(c.stored!.snapshot as Record<string, unknown>), value: 'gone' };
     c.stored = { ...c.stored!, snapshot };
     expect(() => c.say('need.new')).not.toThrow();
-    expect(c.last.state).toBe('need');
+    expect(c.last.state).toBe('describe');
+    expect(c.last.say.map((m) => m.key)).toContain('dialog.versionRestart');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ageInYears, parseDateOfBirth } from '../../src/dialog/validate/dateOfBirth.js';
+import { ageInYears, monthNamesFor, parseDateOfBirth } from '../../src/dialog/validate/dateOfBirth.js';
 import { normaliseName } from '../../src/dialog/validate/name.js';
 import { normaliseNhsNumber } from '../../src/dialog/validate/nhsNumber.js';
 import { normalisePhone } from '../../src/dialog/validate/phone.js';
@@ -27,8 +27,28 @@ describe('date of birth', () => {
   ])('reads %s as %s (day first)', (input, iso) => {
     expect(parseDateOfBirth(input, today)).toEqual({ ok: true, iso });
   });
-  it.each(['31/02/1980', 'yesterday', '13/13/1980', '1/1/1850'])('rejects %s', (input) => {
+  it.each(['31/02/1980', 'yesterday', '13/13/1980'])('rejects %s', (input) => {
     expect(parseDateOfBirth(input, today)).toEqual({ ok: false, reason: 'format' });
+  });
+  it.each([
+    ['12/3/85', '1985-03-12'],
+    ['12 March 1985', '1985-03-12'],
+    ['1985-03-12', '1985-03-12'],
+    ['12th march 85', '1985-03-12'],
+    ['March 12 1985', '1985-03-12'],
+    ['12-Mar-1985', '1985-03-12'],
+    ['12 mar, 1985', '1985-03-12'],
+  ])('reads the common form %s', (input, iso) => {
+    expect(parseDateOfBirth(input, today)).toEqual({ ok: true, iso });
+  });
+  it('reads month names in the patient\'s language', () => {
+    expect(parseDateOfBirth('12 marca 1985', today, monthNamesFor('pl'))).toEqual({ ok: true, iso: '1985-03-12' });
+    expect(parseDateOfBirth('12 de marzo de 1985', today, monthNamesFor('es'))).toEqual({ ok: true, iso: '1985-03-12' });
+  });
+  it('rejects a date more than 120 years ago with its own reason', () => {
+    expect(parseDateOfBirth('1/1/1850', today)).toEqual({ ok: false, reason: 'tooOld' });
+    expect(parseDateOfBirth('03/03/1906', today)).toEqual({ ok: false, reason: 'tooOld' });
+    expect(parseDateOfBirth('05/03/1906', today)).toEqual({ ok: true, iso: '1906-03-05' });
   });
   it('rejects a future date with its own reason', () => {
     expect(parseDateOfBirth('05/03/2026', today)).toEqual({ ok: false, reason: 'future' });
@@ -44,11 +64,18 @@ describe('postcode, phone and name', () => {
     expect(normalisePostcode('sw1a1aa')).toBe('SW1A 1AA');
     expect(normalisePostcode(' m1  1ae ')).toBe('M1 1AE');
     expect(normalisePostcode('12345')).toBeNull();
+    expect(normalisePostcode('SW1A-1AA.')).toBe('SW1A 1AA');
+    expect(normalisePostcode('my postcode is ls1 4ap')).toBe('LS1 4AP');
   });
   it('normalises UK phone numbers', () => {
     expect(normalisePhone('07700 900123')).toBe('07700900123');
     expect(normalisePhone('+44 7700 900123')).toBe('07700900123');
     expect(normalisePhone('(020) 7946 0000')).toBe('02079460000');
+    expect(normalisePhone('+44 (0)7700 900123')).toBe('07700900123');
+    expect(normalisePhone('0044 20 7946 0000')).toBe('02079460000');
+    expect(normalisePhone('07700-900-123')).toBe('07700900123');
+    expect(normalisePhone('+447700900123')).toBe('07700900123');
+    expect(normalisePhone("it's 07700 900123 thanks")).toBe('07700900123');
     expect(normalisePhone('999')).toBeNull();
     expect(normalisePhone('+33 6 12 34 56 78')).toBeNull();
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { LangCode } from '../../src/domain/types.js';
 import { createIntakeMachine } from '../../src/dialog/machine/intakeMachine.js';
 import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
+import { sharedRecognisers } from '../../src/dialog/interpret/recognizersText.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../../src/dialog/turn.js';
 import { createRenderer, type OutgoingActivity } from '../../src/i18n/render.js';
 import { createWordbook } from '../../src/i18n/wordbook.js';
@@ -19,6 +20,7 @@ export function buildMachine(languagesOffered: readonly LangCode[] = allLanguage
     words: createWordbook(content.resources, content.languages),
     language: createLanguagePolicy(content.languages, allLanguages),
     languagesOffered,
+    recognisers: sharedRecognisers(),
   });
 }
 

@@ -1,11 +1,16 @@
-/** Fold typed input for comparison: case, accents, punctuation and spacing do not matter. */
+/**
+ * Fold typed input for comparison: case, accents, punctuation and spacing do not matter. Only
+ * accents (Latin, Greek, Cyrillic) and Arabic-script short vowels are dropped: in Indic scripts the
+ * combining marks are the vowels, and dropping them would make different words the same
+ * (Punjabi "husband" and "son").
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\u0300-\u036f\u064b-\u0652\u0670]/g, '')
     .toLowerCase()
     .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}?]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}?]+/gu, ' ')
     .trim();
 }
 

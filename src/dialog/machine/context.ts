@@ -59,7 +59,7 @@ const TRIAGE_SHAPE: Readonly<Record<keyof TriageProgress, undefined>> = {
 };
 const FLOW_SHAPE: Readonly<Record<keyof FlowState, undefined>> = {
   trail: undefined, returnToReview: undefined, resumeStep: undefined, navTo: undefined, replayText: undefined,
-  openingText: undefined, offerLang: undefined, declinedLangs: undefined,
+  narrowTo: undefined, offerLang: undefined, declinedLangs: undefined,
 };
 const CONTEXT_SHAPE: Readonly<Record<keyof IntakeContext, undefined>> = {
   conversationId: undefined, session: undefined, startedAt: undefined, lang: undefined, step: undefined, now: undefined,

@@ -1,6 +1,7 @@
 import type { LangCode } from '../../domain/types.js';
 import type { TriageEngine } from '../../triage/types.js';
 import type { IntakeContent } from '../content.js';
+import type { Recognisers } from '../interpret/recognizersText.js';
 import type { Wordbook } from '../wordbook.js';
 
 /** Pure language helpers the dialog needs (implemented in src/lang/). */
@@ -23,4 +24,6 @@ export interface IntakeDeps {
   language: LanguagePolicy;
   /** Languages the practice offers, in menu order. */
   languagesOffered: readonly LangCode[];
+  /** Microsoft Recognizers-Text where it supports the language (durations, yes/no); word lists do the rest. */
+  recognisers?: Recognisers;
 }

@@ -8,7 +8,6 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
       see.screening(event, context).hits.some((h) => h.tier === 'emergency' && h.certainty === 'clear'),
     hasUnaskedEmergencyQuestion: ({ context, event }: TurnArgs) =>
       !['confirm', 'triageQuestion', 'emergency'].includes(context.step) && unaskedConfirms(context, event, ['emergency']).length > 0,
-    isEmpty: ({ event }: TurnArgs) => see.textOf(event).trim() === '',
     isHelpCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'help',
     isPersonCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'person',
     isStopCommand: ({ context, event }: TurnArgs) => see.command(event, context) === 'stop',
@@ -20,6 +19,20 @@ export function createGuards({ deps, see, decide, nextQuestion, unaskedConfirms 
     isAnswer: ({ context, event }: TurnArgs, params: { code: string }) => {
       const parsed = see.answer(event, context);
       return parsed.ok && parsed.code === params.code;
+    },
+    /** The opening (or the answer to the first question) describes the problem itself. */
+    isDescribedProblem: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return parsed.ok && parsed.describes === true;
+    },
+    isSmallTalk: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return !parsed.ok && parsed.smallTalk !== undefined;
+    },
+    /** "my mum" at "who is it for": the relationship is known already. */
+    hasRelationship: ({ context, event }: TurnArgs) => {
+      const parsed = see.answer(event, context);
+      return parsed.ok && parsed.relationship !== undefined;
     },
     isReturningToReview: ({ context }: TurnArgs) => context.flow.returnToReview,
     isValidChangeFromReview: ({ context, event }: TurnArgs) => context.flow.returnToReview && see.answer(event, context).ok,

@@ -15,7 +15,7 @@ import { createIntakeSetup } from './setup.js';
  * Bump when states are renamed or removed: a stored snapshot from another version is not restored
  * (the conversation restarts politely) because XState cannot resume in a state that no longer exists.
  */
-export const MACHINE_VERSION = 'intake-10-safety';
+export const MACHINE_VERSION = 'intake-11';
 
 /** The intake statechart: the phases (phases/*.ts) composed into one machine on one setup(). */
 export function createIntakeMachine(deps: IntakeDeps) {

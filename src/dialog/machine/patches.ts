@@ -1,5 +1,6 @@
 import type { LangCode, RedFlagRecord } from '../../domain/types.js';
 import type { TriageEngine, TriageQuestion } from '../../triage/types.js';
+import { NOT_ANSWERED } from '../interpret/stepAnswer.js';
 import { PATIENT_FIELDS, unique } from './context.js';
 import type { IntakeContext, IntakeFacts } from './types.js';
 
@@ -13,7 +14,8 @@ export function answerPatch(context: IntakeContext, code: string, questionKey: s
   const id = context.step;
   const { intake: before, flow } = context;
   const intake: IntakeFacts = { ...before, answers: { ...before.answers, [id]: { questionId: id, questionKey, code, at: context.now } } };
-  switch (id) {
+  // Not answered after the last try: recorded as such, and nothing else is filled in from it.
+  switch (code === NOT_ANSWERED ? '' : id) {
     case 'need':
       intake.need = code as IntakeFacts['need'];
       break;

@@ -1,20 +1,15 @@
 import type { LangCode } from '../../domain/types.js';
 import type { Screening, TriageQuestion } from '../../triage/types.js';
 import type { IntakeStep } from '../content.js';
-import { matchChoice } from '../interpret/choices.js';
 import { matchCommand } from '../interpret/commands.js';
-import { normaliseName } from '../validate/name.js';
-import { parseDateOfBirth } from '../validate/dateOfBirth.js';
-import { normaliseNhsNumber } from '../validate/nhsNumber.js';
-import { normalisePhone } from '../validate/phone.js';
-import { normalisePostcode } from '../validate/postcode.js';
+import { createLexicons } from '../interpret/lexicon.js';
+import { NOT_ANSWERED, createAnswerReader, type AnswerPlace, type Parsed } from '../interpret/stepAnswer.js';
 import type { Command } from '../wordbook.js';
 import type { IntakeDeps } from './deps.js';
 import { SAFETY_STEPS } from './safety.js';
 import type { IntakeContext } from './types.js';
 
-export type Parsed = { ok: true; code: string } | { ok: false; errorKey: string };
-
+export type { Parsed } from '../interpret/stepAnswer.js';
 /**
  * Guards look at the same event several times; screening and parsing happen once per event object.
  * Events are fresh objects per turn, so a WeakMap never serves a stale result.
@@ -42,7 +37,75 @@ export function createPerception(deps: IntakeDeps) {
 
   const command = memo((event, ctx): Command | null => matchCommand(textOf(event), ctx.lang, deps.words));
 
-  const answer = memo((event, ctx): Parsed => parseStepAnswer(textOf(event), ctx, deps));
+  const lexicon = createLexicons(deps.words, (lang) => deps.words.bcp47(lang));
+  const reader = createAnswerReader({
+    content: deps.content,
+    words: deps.words,
+    lexicon,
+    ...(deps.recognisers ? { recognisers: deps.recognisers } : {}),
+    parseLanguage: (text, offered) => deps.language.parseChoice(text, offered),
+    bcp47Of: (lang) => deps.words.bcp47(lang),
+    otherLanguages: deps.languagesOffered,
+  });
+
+  /**
+   * What the answer is; after the last failed try, what is taken instead (see assumedAnswer). A turn
+   * reads the same text twice (the message, then the answer event it raises) in the same place: the
+   * last reading is kept for that.
+   */
+  let last: { key: string; parsed: Parsed } | undefined;
+  const answer = memo((event, ctx): Parsed => {
+    const text = textOf(event);
+    const attachments = 'attachments' in event && typeof event.attachments === 'number' ? event.attachments : 0;
+    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${text}`;
+    if (last?.key === key) return last.parsed;
+    // Nothing typed (or only a picture): say so, and count it as a try.
+    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, ctx);
+    if (!parsed.ok && !parsed.smallTalk && isLastTry(ctx)) parsed = assumedAnswer(ctx) ?? parsed;
+    last = { key, parsed };
+    return parsed;
+  });
+
+  function readAnswer(text: string, ctx: IntakeContext): Parsed {
+    const place: AnswerPlace = {
+      step: ctx.step,
+      lang: ctx.lang,
+      now: new Date(ctx.now),
+      timeZone: ctx.practice.timeZone,
+      ...(ctx.flow.narrowTo ? { narrowTo: ctx.flow.narrowTo } : {}),
+    };
+    if (ctx.step === 'welcome' || ctx.step === 'need') return reader.readOpening(text, place);
+    const question = currentQuestion(ctx, deps);
+    if (question) {
+      if (text.length > deps.content.maxTextChars) return { ok: false, errorKey: 'dialog.invalid.tooLong' };
+      return reader.readChoice(text, question.choices, place, 'understand.reprompt.yesNo');
+    }
+    const step = stepOf(ctx.step);
+    if (!step) return { ok: false, errorKey: 'dialog.invalid.choice' };
+    return reader.readStep(text, step, place, { languages: deps.languagesOffered, ...(ctx.flow.offerLang ? { offerLang: ctx.flow.offerLang } : {}) });
+  }
+
+  const stepOf = (id: string) => (deps.content.steps as Record<string, IntakeStep | undefined>)[id];
+  const isSafetyQuestion = (ctx: IntakeContext) => ctx.step === 'confirm' || ctx.step === 'triageQuestion' || stepOf(ctx.step)?.safety === true;
+  const isLastTry = (ctx: IntakeContext) =>
+    ctx.failures + 1 >= deps.content.maxTries && (currentQuestion(ctx, deps) !== null || stepOf(ctx.step) !== undefined);
+
+  /**
+   * No loops: after the last failed try, a safety question is taken as "unsure" (or "yes"), which
+   * counts upward for the tier; any other question as its `ifNotAnswered` answer, else not answered.
+   */
+  function assumedAnswer(ctx: IntakeContext): Parsed | null {
+    const question = currentQuestion(ctx, deps);
+    const step = stepOf(ctx.step);
+    const choices = question?.choices ?? step?.choices ?? [];
+    if (isSafetyQuestion(ctx)) {
+      const code = choices.includes('unsure') ? 'unsure' : choices.includes('yes') ? 'yes' : null;
+      return code ? { ok: true, code, assumed: 'safety' } : null;
+    }
+    if (!step) return null;
+    if (step.input === 'language') return { ok: true, code: ctx.lang, assumed: 'notAnswered' };
+    return { ok: true, code: step.ifNotAnswered ?? NOT_ANSWERED, assumed: 'notAnswered' };
+  }
 
   /**
    * A valid answer to a closed question (a choice, a name, a date, a number) is not a description:
@@ -50,7 +113,8 @@ export function createPerception(deps: IntakeDeps) {
    * an admin request, "My child" is not a child's symptom).
    */
   const isClosedAnswer = (event: object, ctx: IntakeContext): boolean => {
-    if (!answer(event, ctx).ok) return false;
+    const parsed = answer(event, ctx);
+    if (!parsed.ok || parsed.describes || parsed.assumed) return false;
     if (ctx.step === 'confirm' || ctx.step === 'triageQuestion' || SAFETY_STEPS.has(ctx.step)) return true;
     const step = (deps.content.steps as Record<string, IntakeStep | undefined>)[ctx.step];
     return step !== undefined && step.input !== 'text';
@@ -59,14 +123,21 @@ export function createPerception(deps: IntakeDeps) {
   /** Offer another language only where free text is expected, or when the reply made no sense. */
   const langSuggestion = memo((event, ctx): LangCode | null => {
     if (ctx.step.startsWith('language')) return null;
-    if (!['describe', 'welcome'].includes(ctx.step) && answer(event, ctx).ok) return null;
+    if (!['describe', 'welcome', 'need'].includes(ctx.step) && answer(event, ctx).ok) return null;
     return deps.language.suggestSwitch(textOf(event), ctx.lang, ctx.flow.declinedLangs);
   });
 
   /** The language a free text is written in, for its tag: the conversation's unless clearly another. */
   const writtenIn = memo((event, ctx): LangCode => deps.language.suggestSwitch(textOf(event), ctx.lang, []) ?? ctx.lang);
 
-  return { screening, command, langSuggestion, answer, isClosedAnswer, writtenIn, textOf };
+  /** One of `codes` named in typed words (titles, synonyms, typos, word order), or null: for lists no step owns. */
+  const chooseTyped = (text: string, codes: readonly string[], ctx: IntakeContext): string | null => {
+    const place: AnswerPlace = { step: ctx.step, lang: ctx.lang, now: new Date(ctx.now), timeZone: ctx.practice.timeZone };
+    const parsed = reader.readChoice(text, codes, place, 'dialog.invalid.choice');
+    return parsed.ok ? parsed.code : null;
+  };
+
+  return { screening, command, langSuggestion, answer, isClosedAnswer, writtenIn, textOf, chooseTyped };
 }
 
 export type Perception = ReturnType<typeof createPerception>;
@@ -76,56 +147,4 @@ export function currentQuestion(ctx: IntakeContext, deps: IntakeDeps): TriageQue
   // The emergency check and the area picker (safety.ts) are engine questions too.
   const id = confirm ?? (ctx.step === 'triageQuestion' || SAFETY_STEPS.has(ctx.step) ? ctx.triage.currentQuestionId : undefined);
   return id ? deps.triage.question(id) : null;
-}
-
-function parseStepAnswer(text: string, ctx: IntakeContext, deps: IntakeDeps): Parsed {
-  if (text.length > deps.content.maxTextChars) return { ok: false, errorKey: 'dialog.invalid.tooLong' };
-  const question = currentQuestion(ctx, deps);
-  if (question) {
-    const code = matchChoice(text, question.choices, ctx.lang, deps.words);
-    return code ? { ok: true, code } : { ok: false, errorKey: 'dialog.invalid.choice' };
-  }
-  const step = (deps.content.steps as Record<string, IntakeStep | undefined>)[ctx.step];
-  if (!step) return { ok: false, errorKey: 'dialog.invalid.choice' };
-  return parseByInput(text, step, ctx, deps);
-}
-
-function parseByInput(text: string, step: IntakeStep, ctx: IntakeContext, deps: IntakeDeps): Parsed {
-  const trimmed = text.trim();
-  const choice = step.choices ? matchChoice(trimmed, step.choices, ctx.lang, deps.words) : null;
-  switch (step.input) {
-    case 'choice':
-      return choice ? { ok: true, code: choice } : { ok: false, errorKey: 'dialog.invalid.choice' };
-    case 'text':
-      return /\p{L}|\p{N}/u.test(trimmed) ? { ok: true, code: trimmed } : { ok: false, errorKey: 'dialog.invalid.text' };
-    case 'name': {
-      const name = normaliseName(trimmed);
-      return name ? { ok: true, code: name } : { ok: false, errorKey: 'dialog.invalid.name' };
-    }
-    case 'date': {
-      const r = parseDateOfBirth(trimmed, new Date(ctx.now));
-      if (r.ok) return { ok: true, code: r.iso };
-      return { ok: false, errorKey: r.reason === 'future' ? 'dialog.invalid.dateFuture' : 'dialog.invalid.date' };
-    }
-    case 'nhs': {
-      if (choice === 'skip') return { ok: true, code: 'skip' };
-      const nhs = normaliseNhsNumber(trimmed);
-      return nhs ? { ok: true, code: nhs } : { ok: false, errorKey: 'dialog.invalid.nhs' };
-    }
-    case 'postcode': {
-      const pc = normalisePostcode(trimmed);
-      return pc ? { ok: true, code: pc } : { ok: false, errorKey: 'dialog.invalid.postcode' };
-    }
-    case 'phone': {
-      const phone = normalisePhone(trimmed);
-      return phone ? { ok: true, code: phone } : { ok: false, errorKey: 'dialog.invalid.phone' };
-    }
-    case 'language': {
-      const offered = ctx.step === 'languageOffer' && ctx.flow.offerLang ? [ctx.flow.offerLang, ctx.lang] : [...deps.languagesOffered];
-      const codes = offered.map((l) => `lang.${l}`);
-      const byButtonOrNumber = matchChoice(trimmed, codes, ctx.lang, deps.words);
-      const lang = byButtonOrNumber ? byButtonOrNumber.slice(5) : deps.language.parseChoice(trimmed, offered);
-      return lang ? { ok: true, code: lang } : { ok: false, errorKey: 'dialog.invalid.language' };
-    }
-  }
 }

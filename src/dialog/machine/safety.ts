@@ -2,7 +2,6 @@ import {
   AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, checkQuestionId, lineCode, whichQuestionId, type CheckVersion,
 } from '../../triage/safetySchema.js';
 import type { RedFlagRecord } from '../../domain/types.js';
-import { matchChoice } from '../interpret/choices.js';
 import { pictureOf, unique } from './context.js';
 import type { Kit, Patch, TurnArgs } from './kit.js';
 import { buildRequest } from './request.js';
@@ -76,7 +75,7 @@ export function createSafetyCheck(kit: Kit) {
     const text = see.textOf(event).trim();
     // Titles and typed words of the signs; never a number ("1" at the yes/no question means "Yes").
     if (/^\d+$/.test(text)) return null;
-    return matchChoice(text, lines, ctx.lang, deps.words);
+    return see.chooseTyped(text, lines, ctx);
   };
 
   const askQuestion = (ctx: IntakeContext, step: string, questionId: string, before: OutMessage[]): Patch => {

@@ -1,4 +1,4 @@
-import { assign, enqueueActions, raise, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import { createAskingActions } from './actions/asking.js';
 import { createFlowActions } from './actions/flow.js';
 import { createRecordingActions } from './actions/recording.js';
@@ -27,12 +27,9 @@ export function createIntakeSetup(deps: IntakeDeps) {
     guards: { ...createGuards(kit), ...safety.guards },
     actions: {
       beginTurn: assign(recording.beginTurn),
-      rememberOpening: assign(recording.rememberOpening),
-      useOpeningText: assign(recording.useOpeningText),
-      replayOpeningText: enqueueActions(({ context, enqueue }) => {
-        const { replayText } = context.flow;
-        if (replayText !== undefined && context.step === 'describe') enqueue.raise({ type: 'answer', text: replayText });
-      }),
+      recordOpening: assign(recording.recordOpening),
+      sayNoted: assign(recording.sayNoted),
+      sayIfAssumed: assign(recording.sayIfAssumed),
       recordText: assign(recording.recordText),
       recordRuleHits: assign(recording.recordRuleHits),
       interruptForConfirm: assign(recording.interruptForConfirm),
@@ -49,6 +46,7 @@ export function createIntakeSetup(deps: IntakeDeps) {
       askConfirm: assign(asking.askConfirm),
       repeatPrompt: assign(asking.repeatPrompt),
       rejectAnswer: assign(asking.rejectAnswer),
+      replyToSmallTalk: assign(asking.replyToSmallTalk),
       forwardAsAnswer: raise(({ event }) => ({
         type: 'answer' as const,
         text: event.type === 'user.message' ? event.text : '',
@@ -62,7 +60,6 @@ export function createIntakeSetup(deps: IntakeDeps) {
       sayConfirmed: assign(saying.sayConfirmed),
       sayHelp: assign(saying.sayHelp),
       sayPerson: assign(saying.sayPerson),
-      sayEmptyOrAttachment: assign(saying.sayEmptyOrAttachment),
       sayStopped: assign(saying.sayStopped),
       sayEnded: assign(saying.sayEnded),
       sayNotSent: assign(saying.sayNotSent),

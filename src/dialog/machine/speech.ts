@@ -1,4 +1,5 @@
 import type { IntakeStep } from '../content.js';
+import { NOT_ANSWERED } from '../interpret/stepAnswer.js';
 import type { IntakeContext, OutMessage, ReviewLine } from './types.js';
 
 /** Small pure builders for what the statechart says. Keys only: prose lives in locales/. */
@@ -55,7 +56,7 @@ export function reviewLines(ctx: IntakeContext): ReviewLine[] {
     const answer = ctx.intake.answers[id];
     if (!answer) continue;
     const labelKey = `dialog.review.labels.${id}`;
-    if (answer.code === 'skip') lines.push({ labelKey, valueKey: 'dialog.review.notGiven' });
+    if (answer.code === 'skip' || answer.code === NOT_ANSWERED) lines.push({ labelKey, valueKey: 'dialog.review.notGiven' });
     else if (id === 'dob') lines.push({ labelKey, value: answer.code.split('-').reverse().join('/') }); // as typed: day first
     else if (FREE_VALUE.has(id)) lines.push({ labelKey, value: answer.code });
     else lines.push({ labelKey, valueKey: `choice.${answer.code}` });

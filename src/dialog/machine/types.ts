@@ -22,6 +22,10 @@ export interface OutMessage {
   lines?: ReviewLine[];
   /** Also render this message in these languages (the language offer is shown in both). */
   alsoIn?: LangCode[];
+  /** Write the choices out as a numbered list as well as buttons (after failed tries). */
+  numbered?: boolean;
+  /** Parameters that are choice codes, said as the choice's title ("Did you mean {{first}} or {{second}}?"). */
+  titles?: Record<string, string>;
 }
 
 /** What the statechart asks the edge to store. */
@@ -91,8 +95,8 @@ export interface FlowState {
   navTo?: string;
   /** A message to answer again after the patient chose a language. */
   replayText?: string;
-  /** A description given as the very first message; used as the answer to "describe". */
-  openingText?: string;
+  /** The two choices of an "A or B?" question just asked: "1" and "2" then mean these. */
+  narrowTo?: string[];
   offerLang?: LangCode;
   /** Languages the patient said no to when offered; never offered again. */
   declinedLangs: LangCode[];

@@ -27,7 +27,13 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
       if (params.step === 'review') prompt = { ...prompt, key: 'dialog.q.reviewSend' };
       // A replayed message (after choosing a language) answers this step; don't ask it first.
       const silent = context.flow.replayText !== undefined && !params.step.startsWith('language');
-      return { step: params.step, failures: 0, lastPrompt: prompt, say: silent ? context.say : say(context, ...before, prompt) };
+      return {
+        step: params.step,
+        failures: 0,
+        lastPrompt: prompt,
+        say: silent ? context.say : say(context, ...before, prompt),
+        ...(context.flow.narrowTo ? { flow: { ...context.flow, narrowTo: undefined } } : {}),
+      };
     },
     askTriageQuestion: ({ context }: TurnArgs): Patch => {
       const { forcedQuestionId, askedQuestionIds } = context.triage;
@@ -45,6 +51,7 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
         failures: 0,
         lastPrompt: prompt,
         say: say(context, prompt),
+        ...(context.flow.narrowTo ? { flow: { ...context.flow, narrowTo: undefined } } : {}),
       };
     },
     askConfirm: ({ context }: TurnArgs): Patch => {
@@ -58,16 +65,39 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
         failures: 0,
         lastPrompt: prompt,
         say: say(context, prompt),
+        ...(context.flow.narrowTo ? { flow: { ...context.flow, narrowTo: undefined } } : {}),
       };
     },
     repeatPrompt: ({ context }: TurnArgs): Patch => ({ say: context.lastPrompt ? say(context, context.lastPrompt) : context.say }),
+    /**
+     * A re-prompt that says what is wanted: first the question's own plain-words hint (or "did you
+     * mean A or B?" when the answer fits two choices), then the choices as a numbered list with the
+     * practice's number. The last try never gets here: it is taken as not answered (see perceive).
+     */
     rejectAnswer: ({ context, event }: TurnArgs): Patch => {
       const parsed = see.answer(event, context);
       const failures = context.failures + 1;
-      const messages: OutMessage[] = [{ key: parsed.ok ? 'dialog.invalid.choice' : parsed.errorKey }];
-      if (failures >= content.maxFailuresBeforeCallOffer) messages.push({ key: 'dialog.offerCall', params: practiceParams(context) });
-      if (context.lastPrompt) messages.push(context.lastPrompt);
-      return { failures, flow: { ...context.flow, replayText: undefined }, say: say(context, ...messages) };
+      const flow = { ...context.flow, replayText: undefined, narrowTo: undefined };
+      if (!parsed.ok && parsed.either) {
+        const [first, second] = parsed.either;
+        const question: OutMessage = { key: 'understand.either', titles: { first, second }, choices: [first, second] };
+        return { failures, flow: { ...flow, narrowTo: [first, second] }, say: say(context, question) };
+      }
+      const messages: OutMessage[] = [
+        { key: parsed.ok ? 'dialog.invalid.choice' : parsed.errorKey, params: { ...practiceParams(context), ...(parsed.ok ? {} : parsed.params) } },
+      ];
+      const prompt = context.lastPrompt;
+      if (failures >= content.maxFailuresBeforeCallOffer) {
+        if (prompt) messages.push(prompt.choices?.length ? { ...prompt, numbered: true } : prompt);
+        messages.push({ key: 'dialog.offerCall', params: practiceParams(context) });
+      } else if (prompt) messages.push(prompt);
+      return { failures, flow, say: say(context, ...messages) };
+    },
+    /** "hi", "thanks", "I need help" at the first question: a friendly word, then the question; not a failed try. */
+    replyToSmallTalk: ({ context, event }: TurnArgs): Patch => {
+      const parsed = see.answer(event, context);
+      const kind = !parsed.ok && parsed.smallTalk ? parsed.smallTalk : 'greeting';
+      return { say: say(context, { key: `understand.smallTalk.${kind}` }, ...(context.lastPrompt ? [context.lastPrompt] : [])) };
     },
   };
 }

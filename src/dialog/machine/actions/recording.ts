@@ -5,9 +5,6 @@ import { answerPatch, questionAnswerPatch } from '../patches.js';
 import { currentQuestion } from '../perceive.js';
 import { buildRequest } from '../request.js';
 
-/** A first message of at least this many words is taken as the description. */
-const OPENING_MIN_WORDS = 4;
-
 /** Actions that record what the patient said, what screening found, and the request. */
 export function createRecordingActions({ deps, see, say, decide, emergencyOutcome, unaskedConfirms, stepOf }: Kit) {
   const { content, triage } = deps;
@@ -16,19 +13,28 @@ export function createRecordingActions({ deps, see, say, decide, emergencyOutcom
       event.type === 'user.message' || event.type === 'user.start'
         ? { say: [], effects: [], now: event.at, practice: event.practice }
         : { say: context.say },
-    /** A first message that already describes the problem is kept, so the patient need not type it again. */
-    rememberOpening: ({ context, event }: TurnArgs): Patch => {
+    /**
+     * The first question answered from the opening message: the need, and when the message
+     * describes the problem, the description too (so the patient is never asked to type it again).
+     */
+    recordOpening: ({ context, event }: TurnArgs): Patch => {
+      const parsed = see.answer(event, context);
+      if (!parsed.ok) return {};
+      const atNeed = { ...context, step: 'need' };
+      const needPatch = answerPatch(atNeed, parsed.code, content.steps.need.prompt, context.lang);
+      if (!parsed.describes) return needPatch;
+      const withNeed = { ...atNeed, ...needPatch } as typeof context;
       const text = see.textOf(event).trim();
-      const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-      return words >= OPENING_MIN_WORDS && text.length <= content.maxTextChars ? { flow: { ...context.flow, openingText: text } } : {};
+      return answerPatch({ ...withNeed, step: 'describe' }, text, content.steps.describe.prompt, see.writtenIn(event, context));
     },
-    useOpeningText: ({ context }: TurnArgs): Patch =>
-      context.flow.openingText === undefined
-        ? {}
-        : {
-            flow: { ...context.flow, replayText: context.flow.openingText, openingText: undefined },
-            say: say(context, { key: 'dialog.usingOpening' }),
-          },
+    sayNoted: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'dialog.usingOpening' }) }),
+    /** After the last failed try: say what was taken, and why (a safety question counts as unsure). */
+    sayIfAssumed: ({ context, event }: TurnArgs): Patch => {
+      const parsed = see.answer(event, context);
+      if (!parsed.ok || !parsed.assumed) return {};
+      const key = parsed.assumed === 'safety' ? 'understand.safetyAssumed' : 'understand.notAnswered';
+      return { say: say(context, { key, params: { phone: context.practice.phone, practice: context.practice.name } }) };
+    },
     recordText: ({ context, event }: TurnArgs): Patch => ({
       intake: {
         ...context.intake,
@@ -56,6 +62,14 @@ export function createRecordingActions({ deps, see, say, decide, emergencyOutcom
     /** An uncertain emergency interrupts the step; a description given with it still counts. */
     interruptForConfirm: ({ context, event }: TurnArgs): Patch => {
       const text = see.textOf(event);
+      const parsed = see.answer(event, context);
+      // An opening that describes the problem is recorded as at "describe", with its need.
+      if ((context.step === 'welcome' || context.step === 'need') && parsed.ok && parsed.describes) {
+        const atNeed = { ...context, step: 'need' };
+        const withNeed = { ...atNeed, ...answerPatch(atNeed, parsed.code, content.steps.need.prompt, context.lang) } as typeof context;
+        const described = answerPatch({ ...withNeed, step: 'describe' }, text.trim(), content.steps.describe.prompt, see.writtenIn(event, context));
+        return { ...described, flow: { ...(described.flow ?? context.flow), resumeStep: 'described' } };
+      }
       const atDescribe = context.step === 'describe';
       const { intake, flow } = context;
       return {
@@ -63,7 +77,6 @@ export function createRecordingActions({ deps, see, say, decide, emergencyOutcom
           ...flow,
           // A description recorded here resumes where every description goes next.
           resumeStep: atDescribe ? 'described' : context.step === 'welcome' ? 'need' : context.step,
-          ...(context.step === 'welcome' ? { openingText: text } : {}),
           ...(atDescribe ? { trail: [...flow.trail, 'describe'] } : {}),
         },
         ...(atDescribe
@@ -113,7 +126,11 @@ export function createRecordingActions({ deps, see, say, decide, emergencyOutcom
       const parsed = see.answer(event, context);
       if (!parsed.ok) return {};
       const questionKey = stepOf(context.step)?.prompt ?? context.step;
-      return answerPatch(context, parsed.code, questionKey, context.step === 'describe' ? see.writtenIn(event, context) : context.lang);
+      const patch = answerPatch(context, parsed.code, questionKey, context.step === 'describe' ? see.writtenIn(event, context) : context.lang);
+      // "my son" at "who is it for" answers "who are they to you" too.
+      if (context.step !== 'who' || !parsed.relationship || !patch.intake) return patch;
+      const relationshipKey = stepOf('relationship')?.prompt ?? 'relationship';
+      return answerPatch({ ...context, ...patch, step: 'relationship' } as typeof context, parsed.relationship, relationshipKey, context.lang);
     },
     recordQuestionAnswer: ({ context, event }: TurnArgs): Patch => {
       const parsed = see.answer(event, context);

@@ -14,11 +14,6 @@ export function createSayingActions({ deps, say }: Kit) {
     sayPerson: ({ context }: TurnArgs): Patch => ({
       say: say(context, { key: 'dialog.person', params: practiceParams(context) }, hoursNote(context)),
     }),
-    sayEmptyOrAttachment: ({ context, event }: TurnArgs): Patch => ({
-      say: say(context, {
-        key: event.type === 'user.message' && (event.attachments ?? 0) > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text',
-      }),
-    }),
     sayStopped: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: context.request ? 'dialog.safetyNet' : 'dialog.stopped' }) }),
     sayEnded: ({ context }: TurnArgs): Patch => ({
       say: say(context, context.request ? { key: 'dialog.alreadySent', params: { reference: context.request.reference } } : { key: 'dialog.endedHint' }),

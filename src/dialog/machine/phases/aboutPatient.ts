@@ -6,7 +6,11 @@ export const aboutPatientStates = {
   who: {
     entry: ask('who'),
     on: {
-      answer: [{ guard: { type: 'isAnswer', params: { code: 'for.other' } }, target: 'relationship', actions: 'recordAnswer' }, ...answered('name')],
+      answer: [
+        { guard: 'hasRelationship', target: 'name', actions: 'recordAnswer' },
+        { guard: { type: 'isAnswer', params: { code: 'for.other' } }, target: 'relationship', actions: 'recordAnswer' },
+        ...answered('name'),
+      ],
     },
   },
   relationship: { entry: ask('relationship'), on: { answer: answered('name') } },

@@ -4,7 +4,7 @@ import { ask } from './transitions.js';
 /** Description and screening: the problem in the patient's words, confirm questions and triage questions. */
 export const descriptionStates = {
   describe: {
-    entry: ['useOpeningText', ask('describe'), 'replayOpeningText'],
+    entry: ask('describe'),
     on: { answer: [{ guard: 'isValidAnswer', target: 'described', actions: 'recordAnswer' }, { actions: 'rejectAnswer' }] },
   },
   /**

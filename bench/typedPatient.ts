@@ -1,0 +1,216 @@
+/**
+ * A simulated patient who never taps a button: it types every answer the way people write them,
+ * from a phrasebook (the tuning table of tests/dialog/typed/tuning.json), with small typos, through
+ * the statechart's public surface (runTurn), keeping the persisted snapshot between turns as the
+ * store does. Used by `npm run bench:typed` and tests/dialog/typedConversations.test.ts.
+ */
+import type { LangCode } from '../src/domain/types.js';
+import type { IntakeMachine } from '../src/dialog/machine/intakeMachine.js';
+import type { IntakeContext } from '../src/dialog/machine/types.js';
+import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog/turn.js';
+import type { PracticeStatus } from '../src/practice/types.js';
+import type { TriageEngine } from '../src/triage/types.js';
+import { reassuring } from './triageDialog.js';
+import type { Vignette } from './triageSim.js';
+import { NOW } from './typedAnswers.js';
+
+export const PRACTICE: PracticeStatus = { name: 'Bench Surgery', phone: '0113 496 0000', timeZone: 'Europe/London', open: true, outOfHoursRoutine: 'queue' };
+const MAX_MESSAGES = 60;
+
+export type Rng = ReturnType<typeof rng>;
+
+/** A small seeded generator (mulberry32): the same conversations every run. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
+}
+
+/** A typo as people make them: two letters swapped in one longer word (alphabetic scripts only). */
+export function typo(text: string, r: ReturnType<typeof rng>): string {
+  const words = text.split(' ');
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^[\p{Script=Latin}\p{Script=Cyrillic}]{6,}$/u.test(w));
+  if (long.length === 0) return text;
+  const [w, i] = r.pick(long);
+  const k = 2 + Math.floor(r.next() * (w.length - 3));
+  words[i] = w.slice(0, k) + (w[k + 1] ?? '') + (w[k] ?? '') + w.slice(k + 2);
+  return words.join(' ');
+}
+
+export interface Phrasebook {
+  /** Typed ways to give `code` at `step` in this language (the table's answers). */
+  say(step: string, code: string): string | undefined;
+  anyFor(step: string): { code: string; text: string } | undefined;
+}
+
+export function phrasebookFrom(answers: Record<string, Record<string, string[]>>, r: ReturnType<typeof rng>): Phrasebook {
+  return {
+    say: (step, code) => {
+      const list = answers[step]?.[code];
+      return list && list.length > 0 ? r.pick(list) : undefined;
+    },
+    anyFor: (step) => {
+      const entries = Object.entries(answers[step] ?? {}).filter(([, l]) => l.length > 0);
+      if (entries.length === 0) return undefined;
+      const [code, list] = r.pick(entries);
+      return { code, text: r.pick(list) };
+    },
+  };
+}
+
+export interface Run {
+  lang: LangCode;
+  finished: boolean;
+  final: string;
+  turns: number;
+  reprompts: number;
+  openingUnderstood: boolean;
+  submittedAt?: number;
+  routine: boolean;
+  /** The tier the conversation ended with ('emergency' when it diverted). */
+  tier?: string;
+  /** The request the conversation asked the edge to store (kind 'request'), if any. */
+  stored?: { texts: string[]; need: string };
+  /** Every reply's message keys, in order (for checks on re-prompts). */
+  replies: string[][];
+  error?: string;
+}
+
+export const REPROMPT = /^(understand\.(reprompt|either|outOfRange|notAName|dateTooOld)|dialog\.invalid\.)/;
+
+function contextOf(t: TurnResult): IntakeContext | undefined {
+  return (t.snapshot as { context?: IntakeContext } | undefined)?.context;
+}
+
+/** One conversation typed from the opening to an outcome. */
+export function typedConversation(
+  machine: IntakeMachine,
+  triage: TriageEngine,
+  lang: LangCode,
+  opening: string,
+  book: Phrasebook,
+  r: Rng,
+  v?: Vignette,
+  id = 'typed',
+  /** Replaces the patient's answer (e.g. with random input); return undefined to keep it. */
+  mess?: (state: string) => string | undefined,
+  maxMessages = MAX_MESSAGES,
+): Run {
+  let stored: StoredConversation | undefined;
+  let turns = 0;
+  let reprompts = 0;
+  let submittedAt: number | undefined;
+  let request: Run['stored'];
+  const replies: string[][] = [];
+  const say = (text: string): TurnResult => {
+    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, attachments: 0 }, { idleMs: 30 * 60_000 });
+    stored = { machineVersion: t.machineVersion, snapshot: JSON.parse(JSON.stringify(t.snapshot)), updatedAt: NOW.toISOString() };
+    turns++;
+    replies.push(t.say.map((m) => m.key));
+    for (const e of t.effects) if (e.request.kind === 'request') request = { texts: e.request.texts.map((x) => x.text), need: e.request.need };
+    if (t.say.some((m) => REPROMPT.test(m.key))) reprompts++;
+    if (t.state === 'submitted' && submittedAt === undefined) submittedAt = turns;
+    return t;
+  };
+  const withTypo = (s: string) => (r.next() < 0.1 ? typo(s, r) : s);
+  let t = say(opening);
+  const openingUnderstood = !['need', 'describe', 'welcome'].includes(t.state) && !t.say.some((m) => REPROMPT.test(m.key));
+  let error: string | undefined;
+  while (!t.done && turns < maxMessages) {
+    const answer = mess?.(t.state) ?? typedAnswer(t, triage, lang, book, r, v);
+    if (answer === undefined) {
+      error = `no typed answer for ${t.state}`;
+      break;
+    }
+    t = say(withTypo(answer));
+  }
+  return {
+    lang, finished: t.done && !error, final: t.state, turns, reprompts, openingUnderstood,
+    ...(submittedAt !== undefined ? { submittedAt } : {}),
+    routine: t.state === 'submitted' && ['routine', 'selfcare'].includes(t.urgency ?? ''),
+    ...(t.state === 'emergency' ? { tier: 'emergency' } : t.urgency ? { tier: t.urgency } : {}),
+    ...(request ? { stored: request } : {}),
+    replies,
+    ...(error ? { error } : {}),
+  };
+}
+
+const DETAILS: Record<string, (r: ReturnType<typeof rng>) => string> = {
+  name: (r) => r.pick(['Alex Taylor', 'Sam Jones', 'Maria Nowak', 'Ahmed Khan']),
+  dob: (r) => r.pick(['12/3/85', '12 March 1985', '1985-03-12', '12th march 85', '3.7.1990', '01/02/2001']),
+  nhs: (r) => r.pick(['943 476 5919', '9434765919']),
+  postcode: (r) => r.pick(['ls1 4ap', 'LS14AP', 'sw1a 1aa', 'M1  1AE']),
+  phone: (r) => r.pick(['07700 900123', '+44 7700 900123', '(0113) 496 0000', '+44 (0)7700 900123', '07700900123']),
+};
+
+/** What the typing patient writes at this state: the table's words for the code a button patient would choose. */
+function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: Phrasebook, r: Rng, v?: Vignette): string | undefined {
+  const state = t.state;
+  if (state === 'triageQuestion' || state === 'confirm') {
+    const ctx = contextOf(t);
+    const qid = state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
+    if (!qid) return undefined;
+    const code = v?.answers[qid] ?? reassuring(triage, triage.question(qid));
+    return book.say('yesNo', code) ?? book.say('yesNo', 'no');
+  }
+  const detail = DETAILS[state];
+  if (detail) return detail(r);
+  switch (state) {
+    case 'need':
+      return book.anyFor('need')?.text;
+    case 'describe':
+      return v?.text ?? 'I have a rash on my arm';
+    case 'consent':
+    case 'pharmacyOffer':
+    case 'urgentClosed':
+      return book.say('yesNo', 'yes');
+    case 'languageOffer':
+    case 'languageMenu':
+      return `lang.${lang}`;
+    case 'who':
+      return r.next() < 0.7 ? book.say('who', 'for.self') : book.anyFor('relationship')?.text;
+    case 'review':
+      return book.say('review', 'review.send');
+    default:
+      return book.anyFor(state)?.text;
+  }
+}
+
+/** The same opening with buttons: hello, the need, the text, then codes. */
+export function buttonConversation(machine: IntakeMachine, triage: TriageEngine, lang: LangCode, opening: string, need: string, id = 'buttons'): number | undefined {
+  let stored: StoredConversation | undefined;
+  let turns = 0;
+  const say = (text: string): TurnResult => {
+    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, attachments: 0 }, { idleMs: 30 * 60_000 });
+    stored = { machineVersion: t.machineVersion, snapshot: JSON.parse(JSON.stringify(t.snapshot)), updatedAt: NOW.toISOString() };
+    turns++;
+    return t;
+  };
+  say('hello');
+  say(need);
+  let t = say(opening);
+  const codes: Record<string, string> = {
+    duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', who: 'for.self', name: 'Alex Taylor',
+    dob: '12/03/1985', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any',
+    review: 'review.send', consent: 'yes', pharmacyOffer: 'yes', urgentClosed: 'yes', languageOffer: `lang.${lang}`,
+  };
+  while (!t.done && turns < MAX_MESSAGES) {
+    if (t.state === 'triageQuestion' || t.state === 'confirm') {
+      const ctx = contextOf(t);
+      const qid = t.state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
+      t = say(qid ? reassuring(triage, triage.question(qid)) : 'no');
+      continue;
+    }
+    const code = codes[t.state];
+    if (!code) return undefined;
+    t = say(code);
+  }
+  return t.state === 'submitted' ? turns : undefined;
+}
+

@@ -1,0 +1,122 @@
+import type { Lexicon } from './lexicon.js';
+import { quantityAt } from './numbers.js';
+import { findPhrase, tokenise, tokensClose } from './tokens.js';
+
+/** How long ago a problem started, in days, as read from a typed answer. */
+export type DurationReading = { days: number } | null;
+
+/** A reader for what our word lists do not cover ("since the 1st", dates), e.g. Microsoft Recognizers-Text. */
+export type DurationFallback = (text: string, lang: string, now: Date) => number | null;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * "3 days", "2hrs", "about a fortnight", "a couple of weeks", "since Monday", "yesterday",
+ * "since the 1st", "ages": how many days. `now` and the practice's time zone come from the event,
+ * so "since Monday" means the Monday before the day of the conversation.
+ */
+export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string): DurationReading {
+  // "2hrs", "3d", "2wks": a number stuck to its unit.
+  const tokens = tokenise(text).flatMap((t) => {
+    const m = /^(\d+)([\p{L}]+)$/u.exec(t);
+    return m ? [m[1] as string, m[2] as string] : [t];
+  });
+  if (tokens.length === 0) return null;
+  const has = (list: readonly (readonly string[])[]) => list.some((p) => findPhrase(tokens, p) >= 0);
+  const today = localDate(now, timeZone);
+
+  // "since the 1st", "since the 3rd of last month": a day of this month (or of the month before).
+  if (has(lex.since)) {
+    for (let i = 0; i < tokens.length; i++) {
+      const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(tokens[i] as string);
+      // "since 3 days" is a count, not a date.
+      if (!m || (tokens[i + 1] !== undefined && unitAt(tokens[i + 1] as string, lex) !== undefined)) continue;
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      const lastMonth = has(lex.when.lastMonth);
+      const days = day <= today.day && !lastMonth ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
+      return { days };
+    }
+  }
+
+  // A number with a unit: the largest such amount said ("2 weeks, worse for 3 days" started 2 weeks ago).
+  let counted: number | null = null;
+  let bare: number | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const unit = unitAt(tokens[i] as string, lex);
+    if (unit === undefined) continue;
+    const before = quantityBefore(tokens, i, lex);
+    // A unit on its own ("weeks", "tygodnie") is a few of it; singular and plural differ too much across languages to tell.
+    if (before === null) bare = Math.max(bare ?? 0, 2 * unit);
+    else counted = Math.max(counted ?? 0, before * unit);
+  }
+  if (counted !== null) return { days: counted };
+
+  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day).
+  if (has(lex.when.longAgo)) return { days: 365 };
+  if (has(lex.when.lastMonth)) return { days: 30 };
+  if (has(lex.when.lastWeek)) return { days: 7 };
+  if (has(lex.when.yesterday)) return { days: 1 };
+  if (has(lex.when.today)) return { days: 0 };
+
+  if (has(lex.since) || tokens.length <= 2) {
+    for (const w of lex.weekdays) {
+      if (findPhrase(tokens, w.tokens) >= 0) return { days: (today.weekday - w.day + 7) % 7 };
+    }
+  }
+  return bare === null ? null : { days: bare };
+}
+
+function unitAt(token: string, lex: Lexicon): number | undefined {
+  const exact = lex.units.get(token);
+  if (exact !== undefined) return exact;
+  if (token.length < 4) return undefined;
+  for (const [word, days] of lex.units) if (word.length >= 4 && tokensClose(token, word)) return days;
+  return undefined;
+}
+
+function quantityBefore(tokens: readonly string[], unitIndex: number, lex: Lexicon): number | null {
+  // Look back up to three tokens ("a couple of weeks", "about 3 days", "3 or 4 days").
+  for (let start = Math.max(0, unitIndex - 3); start < unitIndex; start++) {
+    const q = quantityAt(tokens, start, lex);
+    if (q && start + q.length <= unitIndex) {
+      // "3 or 4 days": the larger.
+      const next = quantityAt(tokens, start + q.length + 1, lex);
+      return next && start + q.length + 1 + next.length === unitIndex ? Math.max(q.value, next.value) : q.value;
+    }
+  }
+  return null;
+}
+
+/** Formatters by time zone: building one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    const options = { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' } as const;
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+    }
+    if (formatters.size < 100) formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function localDate(now: Date, timeZone: string): { weekday: number; day: number; month: number; year: number } {
+  const parts = formatterFor(timeZone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+  return { weekday, day: Number(get('day')), month: Number(get('month')), year: Number(get('year')) };
+}
+
+function daysInPreviousMonth(d: { month: number; year: number }): number {
+  return Math.round((Date.UTC(d.year, d.month - 1, 1) - Date.UTC(d.year, d.month - 2, 1)) / DAY_MS);
+}
+
+/** The offered band for a number of days: the first whose upper bound it is under. */
+export function durationBand(days: number, bands: readonly { code: string; underDays?: number }[]): string | null {
+  for (const b of bands) if (b.underDays === undefined || days < b.underDays) return b.code;
+  return null;
+}

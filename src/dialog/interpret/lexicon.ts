@@ -1,0 +1,117 @@
+import type { LangCode } from '../../domain/types.js';
+import type { Wordbook } from '../wordbook.js';
+import { phraseTokens } from './tokens.js';
+import type { TypedWords } from './words.js';
+
+/** A language's typed words (with English's, which patients often mix in), ready to match: built once per language. */
+export interface Lexicon {
+  lang: LangCode;
+  filler: ReadonlySet<string>;
+  negators: ReadonlySet<string>;
+  greeting: readonly (readonly string[])[];
+  thanks: readonly (readonly string[])[];
+  helpMe: readonly (readonly string[])[];
+  yes: readonly (readonly string[])[];
+  no: readonly (readonly string[])[];
+  unsure: readonly (readonly string[])[];
+  ongoing: readonly (readonly string[])[];
+  /** Number words (one token each) to their value. */
+  numbers: ReadonlyMap<string, number>;
+  /** Multi-word number phrases ("a couple of") to their value. */
+  numberPhrases: readonly { tokens: readonly string[]; value: number }[];
+  /** Unit words to their length in days. */
+  units: ReadonlyMap<string, number>;
+  when: Readonly<Record<keyof TypedWords['when'], readonly (readonly string[])[]>>;
+  since: readonly (readonly string[])[];
+  relations: readonly { code: string; tokens: readonly string[] }[];
+  ageOld: readonly (readonly string[])[];
+  weekdays: readonly { day: number; tokens: readonly string[] }[];
+}
+
+const UNIT_DAYS: Record<keyof TypedWords['units'], number> = {
+  minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30.44, year: 365.25,
+};
+
+/** Lexicons built from the wordbook, one per language, on first use. */
+export function createLexicons(words: Wordbook, bcp47Of: (lang: LangCode) => string | undefined) {
+  const built = new Map<LangCode, Lexicon>();
+  return (lang: LangCode): Lexicon => {
+    let lex = built.get(lang);
+    if (!lex) built.set(lang, (lex = buildLexicon(lang, lang === 'eng' ? [words.typedWords('eng')] : [words.typedWords(lang), words.typedWords('eng')], bcp47Of(lang))));
+    return lex;
+  };
+}
+
+function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: string | undefined): Lexicon {
+  const phrases = (pick: (w: TypedWords) => readonly string[]) =>
+    [...new Set(sources.flatMap(pick))].map((p) => phraseTokens(p)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  const singles = (pick: (w: TypedWords) => readonly string[]) => new Set(phrases(pick).filter((t) => t.length === 1).map((t) => t[0] as string));
+  const numbers = new Map<string, number>();
+  const numberPhrases: { tokens: readonly string[]; value: number }[] = [];
+  // English last, so a language's own reading of a word wins.
+  for (const w of sources) {
+    w.numbers.forEach((list, i) => {
+      for (const p of list) {
+        const tokens = phraseTokens(p);
+        if (tokens.length === 1 && !numbers.has(tokens[0] as string)) numbers.set(tokens[0] as string, i + 1);
+        else if (tokens.length > 1) numberPhrases.push({ tokens, value: i + 1 });
+      }
+    });
+  }
+  const units = new Map<string, number>();
+  for (const w of sources) {
+    for (const [unit, list] of Object.entries(w.units) as [keyof TypedWords['units'], string[]][]) {
+      for (const p of list) for (const t of phraseTokens(p)) if (!units.has(t)) units.set(t, UNIT_DAYS[unit]);
+    }
+  }
+  const relations = sources.flatMap((w) =>
+    (Object.entries(w.relations) as [string, string[]][]).flatMap(([code, list]) => list.map((p) => ({ code, tokens: phraseTokens(p) }))),
+  );
+  return {
+    lang,
+    filler: singles((w) => w.filler),
+    negators: singles((w) => w.negators),
+    greeting: phrases((w) => w.greeting),
+    thanks: phrases((w) => w.thanks),
+    helpMe: phrases((w) => w.helpMe),
+    yes: phrases((w) => w.yes),
+    no: phrases((w) => w.no),
+    unsure: phrases((w) => w.unsure),
+    ongoing: phrases((w) => w.ongoing),
+    numbers,
+    numberPhrases: numberPhrases.sort((a, b) => b.tokens.length - a.tokens.length),
+    units,
+    when: {
+      today: phrases((w) => w.when.today),
+      yesterday: phrases((w) => w.when.yesterday),
+      lastWeek: phrases((w) => w.when.lastWeek),
+      lastMonth: phrases((w) => w.when.lastMonth),
+      longAgo: phrases((w) => w.when.longAgo),
+    },
+    since: phrases((w) => w.since),
+    relations: relations.filter((r) => r.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length),
+    ageOld: phrases((w) => w.ageOld),
+    weekdays: weekdayNames([bcp47 ?? 'en', 'en']),
+  };
+}
+
+/** Weekday names from the platform's own locale data (long and short forms), Sunday = 0. */
+function weekdayNames(tags: readonly string[]): { day: number; tokens: readonly string[] }[] {
+  const out: { day: number; tokens: readonly string[] }[] = [];
+  for (const tag of new Set(tags)) {
+    for (const style of ['long', 'short'] as const) {
+      let format: Intl.DateTimeFormat;
+      try {
+        format = new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' });
+      } catch {
+        continue;
+      }
+      for (let day = 0; day < 7; day++) {
+        // 2026-01-04 was a Sunday.
+        const tokens = phraseTokens(format.format(new Date(Date.UTC(2026, 0, 4 + day))));
+        if (tokens.length > 0 && (tokens.join('').length >= 3 || /[^\p{Script=Latin}]/u.test(tokens.join('')))) out.push({ day, tokens });
+      }
+    }
+  }
+  return out;
+}

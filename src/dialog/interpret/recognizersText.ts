@@ -1,0 +1,92 @@
+import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
+import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+import type { LangCode } from '../../domain/types.js';
+
+/**
+ * Readers the dialog uses where our own word lists found nothing: Microsoft Recognizers-Text, the
+ * recognisers behind Bot Framework's prompts, for the languages whose JavaScript models work
+ * (checked in tests/dialog/recognizers.test.ts; Portuguese and Italian date models return nothing
+ * in 1.3.x, Italian yes/no too). Each model is built once; `warm()` builds them all at start-up,
+ * because a first call compiles hundreds of regular expressions (seconds for French).
+ * The date-time model costs milliseconds a call, so it is only asked at the "how long" question.
+ */
+export interface Recognisers {
+  /** Days since the problem started ("since last Tuesday", "a fortnight", "hace tres días"), or null. */
+  durationDays(text: string, lang: LangCode, now: Date): number | null;
+  /** A plain yes or no ("yup", "nope", "claro", "是的"), or null. */
+  yesNo(text: string, lang: LangCode): 'yes' | 'no' | null;
+  /** Build every model now. */
+  warm(): void;
+}
+
+const DATE_CULTURES: Readonly<Partial<Record<LangCode, string>>> = { eng: 'en-us', spa: 'es-es', fra: 'fr-fr', cmn: 'zh-cn' };
+const BOOLEAN_CULTURES: Partial<Record<LangCode, string>> = { eng: 'en-us', spa: 'es-es', por: 'pt-br', fra: 'fr-fr', cmn: 'zh-cn' };
+const DAY_S = 86_400;
+
+type DateModel = ReturnType<DateTimeRecognizer['getDateTimeModel']>;
+type BooleanModel = ReturnType<ChoiceRecognizer['getBooleanModel']>;
+
+export function createRecognisers(): Recognisers {
+  const dateModels = new Map<string, DateModel>();
+  const booleanModels = new Map<string, BooleanModel>();
+  const dateModel = (culture: string) => {
+    let m = dateModels.get(culture);
+    if (!m) dateModels.set(culture, (m = new DateTimeRecognizer(culture, undefined, true).getDateTimeModel(culture, false)));
+    return m;
+  };
+  const booleanModel = (culture: string) => {
+    let m = booleanModels.get(culture);
+    if (!m) booleanModels.set(culture, (m = new ChoiceRecognizer(culture, undefined, true).getBooleanModel(culture, false)));
+    return m;
+  };
+
+  return {
+    durationDays(text, lang, now) {
+      const culture = DATE_CULTURES[lang];
+      // The date model costs milliseconds a call (tens for long Chinese text): only short answers go to it.
+      if (!culture || text.length > 60) return null;
+      let best: number | null = null;
+      for (const r of dateModel(culture).parse(text, now)) {
+        const values = (r.resolution as { values?: Record<string, string | undefined>[] } | undefined)?.values ?? [];
+        for (const v of values) {
+          const days = daysOf(v, now);
+          // Of several readings ("since Monday" may be last or next Monday), the one in the past.
+          if (days !== null && days >= 0 && (best === null || days < best || best < 0)) best = days;
+        }
+      }
+      return best;
+    },
+    yesNo(text, lang) {
+      const culture = BOOLEAN_CULTURES[lang];
+      if (!culture || text.length > 200) return null;
+      const [first] = booleanModel(culture).parse(text);
+      const value = (first?.resolution as { value?: unknown } | undefined)?.value;
+      return value === true ? 'yes' : value === false ? 'no' : null;
+    },
+    warm() {
+      const now = new Date(0);
+      for (const c of Object.values(DATE_CULTURES)) if (c) dateModel(c).parse('3 days', now);
+      for (const c of Object.values(BOOLEAN_CULTURES)) if (c) booleanModel(c).parse('yes');
+    },
+  };
+}
+
+/** Days from a resolved value to `now`: a duration's length, or the time since a date or a range's start. */
+function daysOf(v: Record<string, string | undefined>, now: Date): number | null {
+  if (v.type === 'duration' && v.value !== undefined) return Number(v.value) / DAY_S;
+  const start = v.type === 'date' || v.type === 'datetime' ? v.value : v.start;
+  if (!start) return null;
+  const at = Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start.replace(' ', 'T') + 'Z');
+  if (Number.isNaN(at)) return null;
+  return Math.floor((now.getTime() - at) / (DAY_S * 1000));
+}
+
+let shared: Recognisers | undefined;
+/**
+ * One set of models per process: they are large (tens of MB once built) and pure, so every app and
+ * machine in the process shares them. The composition root warms them before it listens.
+ */
+export function sharedRecognisers(): Recognisers {
+  shared ??= createRecognisers();
+  return shared;
+}

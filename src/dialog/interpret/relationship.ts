@@ -1,0 +1,25 @@
+import type { Lexicon } from './lexicon.js';
+import { quantityAt } from './numbers.js';
+import { findPhrase, tokenise } from './tokens.js';
+
+/** Under this age in years, "my 3 year old" is a child. */
+const CHILD_UNDER_YEARS = 18;
+
+/**
+ * Who someone is to the patient, from "my mum", "for my son", "my 3 year old", "my wife": a
+ * relationship code (rel.child, rel.partner, rel.parent, rel.other), or null.
+ */
+export function readRelationship(text: string, lex: Lexicon): string | null {
+  const tokens = tokenise(text);
+  if (tokens.length === 0) return null;
+  for (const r of lex.relations) if (findPhrase(tokens, r.tokens) >= 0) return r.code;
+  for (const p of lex.ageOld) {
+    const at = findPhrase(tokens, p);
+    if (at <= 0) continue;
+    // The age just before "year old" (units other than years are always a child).
+    const q = quantityAt(tokens, at - 1, lex);
+    const isYears = /^(year|yr|an|ans|anni|años|anos|lat|yas)/.test(p[0] ?? '');
+    if (!q || !isYears || q.value < CHILD_UNDER_YEARS) return 'rel.child';
+  }
+  return null;
+}

@@ -1,0 +1,288 @@
+import type { LangCode } from '../../domain/types.js';
+import type { IntakeContent, IntakeStep } from '../content.js';
+import { normaliseName } from '../validate/name.js';
+import { monthNamesFor, parseDateOfBirth } from '../validate/dateOfBirth.js';
+import { normaliseNhsNumber } from '../validate/nhsNumber.js';
+import { normalisePhone } from '../validate/phone.js';
+import { normalisePostcode } from '../validate/postcode.js';
+import type { Wordbook } from '../wordbook.js';
+import { durationBand, readDuration } from './duration.js';
+import { findChoice, type ChoicePhrase } from './findChoice.js';
+import type { Lexicon } from './lexicon.js';
+import { pickByNumber } from './numbers.js';
+import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
+import type { Recognisers } from './recognizersText.js';
+import { readRelationship } from './relationship.js';
+import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
+import { readYesNo, type YesNoReading } from './yesNo.js';
+
+/** The code recorded for a question that was not answered after the last try. */
+export const NOT_ANSWERED = 'notAnswered';
+
+export type Parsed =
+  | {
+      ok: true;
+      code: string;
+      /** "my son" at "who is it for": the relationship too. */
+      relationship?: string;
+      /** At the first question: the message is the description of a problem (code is the need). */
+      describes?: boolean;
+      /** Taken after the last failed try: not answered, or (safety) counted as unsure. */
+      assumed?: 'notAnswered' | 'safety';
+    }
+  | {
+      ok: false;
+      errorKey: string;
+      params?: Record<string, string | number>;
+      /** The answer fits these two choices equally: ask which. */
+      either?: [string, string];
+      smallTalk?: SmallTalk;
+    };
+
+/** What the reader needs to know about where the conversation is. */
+export interface AnswerPlace {
+  step: string;
+  lang: LangCode;
+  now: Date;
+  timeZone: string;
+  /** The two choices of an "A or B?" question just asked, which "1" and "2" then mean. */
+  narrowTo?: readonly string[];
+}
+
+export interface AnswerReaderDeps {
+  content: IntakeContent;
+  words: Wordbook;
+  lexicon: (lang: LangCode) => Lexicon;
+  recognisers?: Recognisers;
+  /** A language named by the patient among `offered`, else null. */
+  parseLanguage: (text: string, offered: readonly LangCode[]) => LangCode | null;
+  bcp47Of: (lang: LangCode) => string | undefined;
+  /** Languages whose yes/no words are tried, as a last resort, on an answer in another language. */
+  otherLanguages?: readonly LangCode[];
+}
+
+const YES_NO = new Set(['yes', 'no', 'unsure']);
+const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
+
+/**
+ * Reads a typed (or tapped) answer to one question: buttons send codes; people type numbers,
+ * titles, parts of titles, synonyms, yes/no in their own words, durations and relationships.
+ */
+export function createAnswerReader(deps: AnswerReaderDeps) {
+  const { content, words } = deps;
+  const phraseCache = new Map<string, ChoicePhrase[]>();
+  const months = new Map<LangCode, ReadonlyMap<string, number>>();
+  const monthsOf = (lang: LangCode) => {
+    let m = months.get(lang);
+    if (!m) months.set(lang, (m = new Map([...monthNamesFor('en'), ...monthNamesFor(deps.bcp47Of(lang) ?? 'en')])));
+    return m;
+  };
+  const phrasesFor = (choices: readonly string[], lang: LangCode): ChoicePhrase[] => {
+    const key = `${lang}|${choices.join(',')}`;
+    let phrases = phraseCache.get(key);
+    if (!phrases) {
+      const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
+      phrases = choices.flatMap((code) =>
+        langs.flatMap((l) => {
+          const title = words.choiceTitle(l, code);
+          return [...(title ? [title] : []), ...words.choiceSynonyms(l, code)].map((text) => ({ code, text }));
+        }),
+      );
+      phraseCache.set(key, phrases);
+    }
+    return phrases;
+  };
+
+  /** An answer to a list of choices; `kind` adds what that kind of question understands. */
+  function readChoice(text: string, choices: readonly string[], place: AnswerPlace, repromptKey: string): Parsed {
+    const raw = text.trim();
+    if (choices.includes(raw)) return { ok: true, code: raw };
+    const lex = deps.lexicon(place.lang);
+    const listed = place.narrowTo?.length ? place.narrowTo : choices;
+    // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
+    const typed = tokenise(raw).join(' ');
+    const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseTokens(p.text).join(' ') === typed);
+    if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
+    const byNumber = pickByNumber(raw, listed.length, lex);
+    if (byNumber.kind === 'index') return { ok: true, code: listed[byNumber.n - 1] as string };
+    if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
+
+    if (choices.every((c) => YES_NO.has(c))) return readYesNoChoice(raw, choices, place, lex, repromptKey);
+    if (place.step === 'duration') {
+      const exact = findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators);
+      const days = readDuration(raw, lex, place.now, place.timeZone)?.days ?? deps.recognisers?.durationDays(raw, place.lang, place.now) ?? null;
+      const band = days === null ? null : durationBand(days, content.durationBands);
+      // A title said whole ("a few weeks") wins; a number of days decides otherwise.
+      if (band && choices.includes(band)) return exact.kind === 'one' && isWholeTitle(raw, exact.code, place.lang) ? { ok: true, code: exact.code } : { ok: true, code: band };
+      return fromMatch(exact, repromptKey);
+    }
+    if (place.step === 'who') {
+      const relationship = readRelationship(raw, lex);
+      if (relationship && choices.includes('for.other')) return { ok: true, code: 'for.other', relationship };
+    }
+    if (place.step === 'relationship') {
+      const relationship = readRelationship(raw, lex);
+      if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
+    }
+    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+  }
+
+  /** The answer is one of the choice's own phrases, word for word ("a few weeks"). */
+  const isWholeTitle = (raw: string, code: string, lang: LangCode) => {
+    const typed = tokenise(raw).join(' ');
+    return phrasesFor([code], lang).some((p) => phraseTokens(p.text).join(' ') === typed);
+  };
+
+  function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
+    let reading = readYesNo(raw, lex);
+    if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
+    if (reading === 'none') reading = yesNoInAnotherLanguage(raw, place.lang);
+    if (reading === 'yes' || reading === 'no') return choices.includes(reading) ? { ok: true, code: reading } : { ok: false, errorKey: repromptKey };
+    if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
+    if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };
+    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+  }
+
+  /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */
+  function yesNoInAnotherLanguage(raw: string, lang: LangCode): YesNoReading {
+    if (raw.length > 40) return 'none';
+    const readings = new Set<YesNoReading>();
+    for (const other of deps.otherLanguages ?? []) {
+      if (other === lang) continue;
+      const r = readYesNo(raw, deps.lexicon(other));
+      if (r !== 'none') readings.add(r);
+    }
+    return readings.size === 1 ? ([...readings][0] as YesNoReading) : 'none';
+  }
+
+  const fromMatch = (match: ReturnType<typeof findChoice>, repromptKey: string): Parsed =>
+    match.kind === 'one'
+      ? { ok: true, code: match.code }
+      : match.kind === 'two'
+        ? { ok: false, errorKey: repromptKey, either: match.codes }
+        : { ok: false, errorKey: repromptKey };
+
+  /**
+   * The first question ("what do you need help with?"), and the very first message: a choice; small
+   * talk (a friendly reply, then the question); or the problem itself, taken as the description.
+   */
+  function readOpening(text: string, place: AnswerPlace): Parsed {
+    const choices = content.steps.need.choices ?? [];
+    const lex = deps.lexicon(place.lang);
+    const raw = text.trim();
+    if (raw.length > content.maxTextChars) return { ok: false, errorKey: 'dialog.invalid.tooLong' };
+    const reprompt = 'understand.reprompt.need';
+    if (choices.includes(raw)) return { ok: true, code: raw };
+    const byNumber = pickByNumber(raw, choices.length, lex);
+    if (byNumber.kind === 'index') return { ok: true, code: choices[byNumber.n - 1] as string };
+    if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: choices.length } };
+    const phrases = phrasesFor(choices, place.lang);
+    const typed = tokenise(raw).join(' ');
+    const exact = phrases.find((p) => phraseTokens(p.text).join(' ') === typed);
+    // Admin and medicines needs are their own description ("fit note", "my repeat prescription").
+    const asNeed = (code: string): Parsed => ({ ok: true, code, ...(ADMIN_NEEDS.has(code) ? { describes: true } : {}) });
+    if (exact) return asNeed(exact.code);
+    const talk = readSmallTalk(raw, lex);
+    if (talk) return { ok: false, errorKey: reprompt, smallTalk: talk };
+    const short = tokenise(raw).filter((t) => !lex.filler.has(t)).length <= 2;
+    if (short) {
+      // A short answer is a choice only when every word of it belongs to that choice ("new problem");
+      // "flu symptoms" or "sepsis" are problems, told in few words.
+      const match = findChoice(raw, phrases, lex.filler, lex.negators);
+      const words = phrasesFor([match.kind === 'one' ? match.code : ''], place.lang).flatMap((p) => [...phraseTokens(p.text)]);
+      const content = tokenise(raw).filter((t) => !lex.filler.has(t) && !lex.negators.has(t));
+      if (match.kind === 'one' && content.every((t) => words.some((w) => tokensClose(t, w)))) return asNeed(match.code);
+    }
+    const admin = adminNeedIn(raw, place.lang);
+    if (admin) return { ok: true, code: admin, describes: true };
+    if (looksLikeDescription(raw, lex)) return { ok: true, code: soundsOngoing(raw, lex) ? 'need.ongoing' : 'need.new', describes: true };
+    return { ok: false, errorKey: reprompt };
+  }
+
+  /**
+   * An admin or medicines need named inside a longer message ("I need a sick note for work"): one of
+   * their phrases said whole; a one-word phrase only when long and typed exactly, so "form" in
+   * "pain from my back" or "test" in "testa" is not taken for one.
+   */
+  function adminNeedIn(raw: string, lang: LangCode): string | null {
+    const typed = tokenise(raw);
+    const codes = new Set<string>();
+    for (const p of phrasesFor([...ADMIN_NEEDS], lang)) {
+      const tokens = phraseTokens(p.text);
+      const one = tokens[0] as string;
+      const letters = [...one].length;
+      const said =
+        tokens.length >= 2
+          ? findPhrase(typed, tokens) >= 0
+          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters === 5 && typed.includes(one)));
+      if (said) codes.add(p.code);
+    }
+    return codes.size === 1 ? ([...codes][0] as string) : null;
+  }
+
+  function readStep(text: string, step: IntakeStep, place: AnswerPlace, offered: { languages: readonly LangCode[]; offerLang?: LangCode }): Parsed {
+    const trimmed = text.trim();
+    if (text.length > content.maxTextChars) return { ok: false, errorKey: 'dialog.invalid.tooLong' };
+    const repromptKey = `understand.reprompt.${place.step}`;
+    switch (step.input) {
+      case 'choice':
+        return readChoice(trimmed, step.choices ?? [], place, repromptKey);
+      case 'text':
+        return /\p{L}|\p{N}/u.test(trimmed) ? { ok: true, code: trimmed } : { ok: false, errorKey: 'dialog.invalid.text' };
+      case 'name': {
+        const name = normaliseName(trimmed);
+        if (!name) return { ok: false, errorKey: 'dialog.invalid.name' };
+        return isNotAName(name, place.lang) ? { ok: false, errorKey: 'understand.notAName' } : { ok: true, code: name };
+      }
+      case 'date': {
+        const r = parseDateOfBirth(trimmed, place.now, monthsOf(place.lang));
+        if (r.ok) return { ok: true, code: r.iso };
+        return { ok: false, errorKey: r.reason === 'future' ? 'dialog.invalid.dateFuture' : r.reason === 'tooOld' ? 'understand.dateTooOld' : 'dialog.invalid.date' };
+      }
+      case 'nhs': {
+        const skip = readChoice(trimmed, step.choices ?? [], place, 'dialog.invalid.nhs');
+        if (skip.ok || readYesNo(trimmed, deps.lexicon(place.lang)) === 'unsure' || readYesNo(trimmed, deps.lexicon(place.lang)) === 'no') return { ok: true, code: 'skip' };
+        const nhs = normaliseNhsNumber(trimmed);
+        return nhs ? { ok: true, code: nhs } : { ok: false, errorKey: 'dialog.invalid.nhs' };
+      }
+      case 'postcode': {
+        const pc = normalisePostcode(trimmed);
+        return pc ? { ok: true, code: pc } : { ok: false, errorKey: 'dialog.invalid.postcode' };
+      }
+      case 'phone': {
+        const phone = normalisePhone(trimmed);
+        return phone ? { ok: true, code: phone } : { ok: false, errorKey: 'dialog.invalid.phone' };
+      }
+      case 'language': {
+        const langs = place.step === 'languageOffer' && offered.offerLang ? [offered.offerLang, place.lang] : [...offered.languages];
+        const codes = langs.map((l) => `lang.${l}`);
+        const byChoice = readChoice(trimmed, codes, { ...place, step: 'language' }, 'dialog.invalid.language');
+        const lang = byChoice.ok ? byChoice.code.slice(5) : deps.parseLanguage(trimmed, langs);
+        if (lang) return { ok: true, code: lang };
+        // "yes" to "continue in Polish?" is the offered language; "no" is staying.
+        if (place.step === 'languageOffer' && offered.offerLang) {
+          const yn = readYesNo(trimmed, deps.lexicon(place.lang));
+          if (yn === 'yes') return { ok: true, code: offered.offerLang };
+          if (yn === 'no') return { ok: true, code: place.lang };
+        }
+        return { ok: false, errorKey: 'dialog.invalid.language' };
+      }
+    }
+  }
+
+  /** "yes", "no", "idk", "skip", a single letter: answers, not names. */
+  function isNotAName(name: string, lang: LangCode): boolean {
+    const letters = name.replace(/[^\p{L}]/gu, '');
+    if ([...letters].length < 2) return true;
+    const lex = deps.lexicon(lang);
+    if (readYesNo(name, lex) !== 'none' && name.split(/\s+/).length <= 3) return true;
+    const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
+    const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
+    const folded = name.toLowerCase();
+    return answers.some((a) => a.toLowerCase() === folded) || readSmallTalk(name, lex) !== null;
+  }
+
+  return { readChoice, readOpening, readStep, phrasesFor };
+}
+
+export type AnswerReader = ReturnType<typeof createAnswerReader>;

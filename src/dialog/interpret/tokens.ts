@@ -1,0 +1,95 @@
+import { fold } from './normalise.js';
+
+/**
+ * Typed text as folded tokens (see fold): words split on spaces, and each character of scripts
+ * written without spaces (Chinese, Japanese) as its own token, so phrases match inside sentences.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+export function tokenise(text: string): string[] {
+  const out: string[] = [];
+  for (const word of fold(text).split(' ')) {
+    if (word === '' || word === '?') continue;
+    const bare = word.replace(/\?/g, '');
+    if (bare === '') continue;
+    if (UNSPACED.test(bare)) {
+      // Keep runs of other characters (digits, Latin) together; split the unspaced script per character.
+      for (const part of bare.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu) ?? []) out.push(part);
+    } else out.push(bare);
+  }
+  return out;
+}
+
+/** tokenise() for our own fixed phrases, computed once each. */
+const cache = new Map<string, readonly string[]>();
+export function phraseTokens(phrase: string): readonly string[] {
+  let t = cache.get(phrase);
+  if (t === undefined) {
+    t = tokenise(phrase);
+    if (cache.size < 100_000) cache.set(phrase, t);
+  }
+  return t;
+}
+
+/**
+ * Whether a typed token is close enough to one of ours: the same; a typo (one edit, two in long
+ * words, first letter right); or the same stem with another ending (inflected languages: "tygodnie"
+ * and "tygodni", "weeks" and "week"). Short words must be exact: "no" is not "not".
+ */
+const ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
+
+export function tokensClose(typed: string, ours: string): boolean {
+  if (typed === ours) return true;
+  const short = Math.min(typed.length, ours.length);
+  if (short < 3) return false;
+  if (/^\d+$/.test(typed) || /^\d+$/.test(ours)) return false;
+  // Abjads and abugidas pack a word into few letters: one letter apart is often another word
+  // (Persian "worse" and "better"), so only long words there get typo tolerance.
+  if (!ALPHABETIC.test(ours)) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
+  if (typed === `${ours}s` || ours === `${typed}s`) return true;
+  const stemDiff = Math.abs(typed.length - ours.length);
+  if ((typed.startsWith(ours) || ours.startsWith(typed)) && ((short >= 5 && stemDiff <= 3) || (short >= 4 && stemDiff <= 2))) return true;
+  // One letter apart is another word too often below five letters ("para" and "papa"); there only
+  // the last letter may be wrong ("dayz").
+  if (short === 4) return typed.length === ours.length && typed.slice(0, 3) === ours.slice(0, 3);
+  if (short < 4 || typed[0] !== ours[0]) return false;
+  const limit = short >= 7 ? 2 : 1;
+  if (Math.abs(typed.length - ours.length) > limit) return false;
+  return editDistance(typed, ours, limit) <= limit;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m] ?? limit + 1;
+}
+
+/**
+ * Where the phrase's tokens occur together, in order, in the typed tokens (each close enough);
+ * -1 when they do not.
+ */
+export function findPhrase(typed: readonly string[], phrase: readonly string[], from = 0): number {
+  if (phrase.length === 0) return -1;
+  outer: for (let i = from; i + phrase.length <= typed.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (!tokensClose(typed[i + k] ?? '', phrase[k] ?? '')) continue outer;
+    return i;
+  }
+  return -1;
+}

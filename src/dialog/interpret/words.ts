@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The words a language's patients type, as data (locales/<lang>/understand.json, `understand.words`):
+ * the recogniser's vocabulary for yes/no, numbers, durations, relationships and openings.
+ * Every list may be empty in a language that has no such word; English lists are always also used.
+ */
+const list = z.array(z.string().min(1)).default([]);
+
+export const TypedWordsSchema = z.object({
+  /** "hi", "good morning": a greeting on its own gets a friendly reply and the question. */
+  greeting: list,
+  /** "thanks": a friendly reply, and the question again. */
+  thanks: list,
+  /** "I need help", "can you help me": the patient wants to start; say hello and ask. */
+  helpMe: list,
+  yes: list,
+  no: list,
+  /** "not sure", "maybe", "idk". */
+  unsure: list,
+  /** Words that turn the next word round ("not", "dont", "never"). */
+  negators: list,
+  /** "still", "again", "getting worse", "my usual": an opening about a problem the patient already has. */
+  ongoing: list,
+  /** Words that carry no meaning for a choice ("a", "the", "my", "please", "option"). */
+  filler: list,
+  /** Words for 1..12 (cardinal, ordinal and "a", "couple", "few" at their usual values), index 0 = 1. */
+  numbers: z.array(list).max(12).default([]),
+  units: z
+    .object({ minute: list, hour: list, day: list, week: list, fortnight: list, month: list, year: list })
+    .default({ minute: [], hour: [], day: [], week: [], fortnight: [], month: [], year: [] }),
+  /** Whole phrases that name a time: started today, yesterday, or a long time ago. */
+  when: z.object({ today: list, yesterday: list, lastWeek: list, lastMonth: list, longAgo: list }).default({
+    today: [], yesterday: [], lastWeek: [], lastMonth: [], longAgo: [],
+  }),
+  /** "since", "from": before a weekday or a day of the month. */
+  since: list,
+  /** Words for people, by relationship code; a match at "who is it for" also answers "who are they to you". */
+  relations: z
+    .object({ 'rel.child': list, 'rel.partner': list, 'rel.parent': list, 'rel.other': list })
+    .default({ 'rel.child': [], 'rel.partner': [], 'rel.parent': [], 'rel.other': [] }),
+  /** "year old", "month old": "my 3 year old" is a child. */
+  ageOld: list,
+});
+
+export type TypedWords = z.infer<typeof TypedWordsSchema>;
+
+export const NO_WORDS: TypedWords = TypedWordsSchema.parse({});

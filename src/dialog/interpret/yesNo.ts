@@ -1,0 +1,51 @@
+import type { Lexicon } from './lexicon.js';
+import { findPhrase, tokenise } from './tokens.js';
+
+export type YesNoReading = 'yes' | 'no' | 'unsure' | 'both' | 'none';
+
+/** Beyond this many words an answer to a yes/no question is a story, not an answer (unless it starts with one). */
+const MAX_ANSWER_WORDS = 12;
+
+/**
+ * Yes, no or not sure, as people type them: "yeah I think so", "no it isn't", "not really",
+ * "definitely not", "nah", in the conversation's language or English. Longer phrases are read
+ * first ("dont think so" before "think so"); an answer that says both ("no, yes") is 'both'.
+ */
+export function readYesNo(text: string, lex: Lexicon): YesNoReading {
+  const all = tokenise(text);
+  if (all.length === 0) return 'none';
+  const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const take = (phrases: readonly (readonly string[])[]): number => {
+    let found = 0;
+    for (const p of phrases) {
+      let at = findPhrase(tokens, p);
+      while (at >= 0) {
+        if (p.every((_, k) => !used[at + k])) {
+          for (let k = 0; k < p.length; k++) used[at + k] = true;
+          found++;
+        }
+        at = findPhrase(tokens, p, at + 1);
+      }
+    }
+    return found;
+  };
+  // Longest phrases of every kind first, so "not sure" is unsure and "dont think so" is no.
+  const kinds = [
+    ...lex.unsure.map((p) => ({ p, kind: 'unsure' as const })),
+    ...lex.no.map((p) => ({ p, kind: 'no' as const })),
+    ...lex.yes.map((p) => ({ p, kind: 'yes' as const })),
+  ].sort((a, b) => b.p.length - a.p.length);
+  const counts = { yes: 0, no: 0, unsure: 0 };
+  for (const { p, kind } of kinds) counts[kind] += take([p]);
+  // A bare negator ("not", "never") left over answers no.
+  tokens.forEach((t, i) => {
+    if (!used[i] && lex.negators.has(t)) counts.no++;
+  });
+  if (counts.unsure > 0 && counts.yes === 0 && counts.no === 0) return 'unsure';
+  if (counts.unsure > 0) return counts.yes > 0 && counts.no > 0 ? 'both' : 'unsure';
+  if (counts.yes > 0 && counts.no > 0) return 'both';
+  if (counts.yes > 0) return 'yes';
+  if (counts.no > 0) return 'no';
+  return 'none';
+}

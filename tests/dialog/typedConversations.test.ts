@@ -1,0 +1,60 @@
+import { loadTuningTable } from '../../bench/typedAnswers.js';
+import { REPROMPT, phrasebookFrom, rng, typedConversation } from '../../bench/typedPatient.js';
+import { buildMachine, content } from '../support/dialog.js';
+
+/**
+ * Whole conversations typed by a patient who never taps a button, in every language: from a
+ * free-text opening to a stored request, through the statechart's public surface (runTurn).
+ */
+const machine = buildMachine();
+const table = loadTuningTable();
+const langs = Object.keys(table.languages);
+
+describe('typed-only conversations', () => {
+  it('covers all 20 languages', () => {
+    expect(langs.sort()).toEqual(content.languages.map((l) => l.code).sort());
+  });
+
+  it.each(langs)('in %s, goes from a described problem to a stored request without re-prompts', (lang) => {
+    const t = table.languages[lang]!;
+    const opening = t.openings[0]!;
+    const r = rng(7);
+    const run = typedConversation(machine, content.triage, lang, opening.text, phrasebookFrom(t.answers, r), r, undefined, `typed-test:${lang}`);
+    expect(run.error).toBeUndefined();
+    expect(run.openingUnderstood).toBe(true);
+    expect(run.final).toBe('submitted');
+    expect(run.stored?.texts[0]).toBe(opening.text);
+    expect(run.stored?.need).toBe(opening.need);
+    expect(run.reprompts).toBe(0);
+  });
+});
+
+/** Input a patient might send at any point: emoji, nonsense, numbers out of range, other scripts, a wall of text. */
+const JUNK = [
+  '😀😀', '👍', 'asdfgh', 'qwerty uiop', '7', '99', '0', '?!', '...', 'hello привет 你好', 'مرحبا كيف حالك اليوم',
+  'the the the', 'ok so basically', 'lorem ipsum dolor sit amet '.repeat(80).slice(0, 2000), 'x'.repeat(2500), '12345678901234',
+  'ñ', 'ßüöä', '🙂 yes 🙁 no', 'maybe yes maybe no', '', '   ',
+];
+
+describe('random typed input at any state (property, seeded)', () => {
+  const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
+  it.each(SEEDS)('seed %i: never the same re-prompt more than three times in a row, and an outcome is reached', (seed) => {
+    const r = rng(seed);
+    const lang = langs[seed % langs.length]!;
+    const t = table.languages[lang]!;
+    const junkRate = [0.3, 0.6, 1][seed % 3]!;
+    const run = typedConversation(
+      machine, content.triage, lang, r.next() < 0.5 ? r.pick(JUNK) : t.openings[0]!.text, phrasebookFrom(t.answers, r), r, undefined,
+      `prop:${seed}`, () => (r.next() < junkRate ? r.pick(JUNK) : undefined), 400,
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.finished).toBe(true);
+    expect(['submitted', 'ended', 'emergency']).toContain(run.final);
+    let streak = 1;
+    for (let i = 1; i < run.replies.length; i++) {
+      const same = run.replies[i]!.join() === run.replies[i - 1]!.join() && run.replies[i]!.some((k) => REPROMPT.test(k));
+      streak = same ? streak + 1 : 1;
+      expect(streak).toBeLessThanOrEqual(3);
+    }
+  });
+});
