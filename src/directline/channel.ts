@@ -5,6 +5,7 @@ import { botReplies, conversationStart, userActivity, type Party } from './activ
 import { DirectLineError } from './errors.js';
 import { ConversationStore, type Conversation } from './store.js';
 import { newId, TokenService, type TokenClaims } from './tokens.js';
+import type { TranscriptStore } from './transcripts.js';
 import type { ActivitySet, RunTurn, TokenResponse } from './types.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ChannelOptions {
   maxConversations: number;
   maxActivitiesPerConversation: number;
   onEvict: (conversation: Conversation) => void;
+  /** Keeps transcripts across restarts; memory only when absent. */
+  transcripts?: TranscriptStore;
 }
 
 export type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
@@ -29,7 +32,11 @@ export class DirectLineChannel {
   readonly store: ConversationStore;
 
   constructor(private readonly o: ChannelOptions) {
-    this.store = new ConversationStore(o.maxConversations, o.maxActivitiesPerConversation, o.onEvict);
+    const persistence = o.transcripts && {
+      transcripts: o.transcripts,
+      onError: (err: unknown) => o.logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'directline: transcript write failed'),
+    };
+    this.store = new ConversationStore(o.maxConversations, o.maxActivitiesPerConversation, o.onEvict, persistence);
   }
 
   async authenticate(bearerValue: string): Promise<Caller> {
@@ -51,17 +58,20 @@ export class DirectLineChannel {
   async start(caller: Caller, locale: string | undefined): Promise<{ token: TokenResponse; claims: TokenClaims }> {
     const token = caller.kind === 'token' ? await this.refresh(caller) : await this.issueToken();
     const claims = caller.kind === 'token' ? caller.claims : await this.o.tokens.verify(token.token, 'conv');
-    this.open(claims, locale);
+    await this.open(claims, locale);
     return { token, claims };
   }
 
-  /** The caller's conversation, checked against the id in the URL; created (and greeted) on first use. */
-  open(claims: TokenClaims, locale?: string, urlConversationId?: string): Conversation {
+  /**
+   * The caller's conversation, checked against the id in the URL; read back from the transcript
+   * store after a restart; created (and greeted) on first use.
+   */
+  async open(claims: TokenClaims, locale?: string, urlConversationId?: string): Promise<Conversation> {
     if (urlConversationId !== undefined && urlConversationId !== claims.conversationId) {
       throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
     }
-    const { conversation, created } = this.store.getOrCreate(claims.conversationId, this.o.clock.now().getTime());
-    if (created) {
+    const conversation = await this.store.getOrCreate(claims.conversationId, this.o.clock.now().getTime());
+    if (conversation.takeFresh()) {
       const party = this.party(claims);
       void conversation
         .enqueue(() => this.turn(conversation, conversationStart(party, locale), party))
@@ -71,14 +81,14 @@ export class DirectLineChannel {
   }
 
   /** Claims for a URL's conversation: tokens must match it; the secret may act as a fixed server user. */
-  claimsFor(caller: Caller, conversationId: string): TokenClaims {
+  async claimsFor(caller: Caller, conversationId: string): Promise<TokenClaims> {
     if (caller.kind === 'token') {
       if (caller.claims.conversationId !== conversationId) {
         throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
       }
       return caller.claims;
     }
-    if (!this.store.get(conversationId, this.o.clock.now().getTime())) {
+    if (!(await this.store.find(conversationId, this.o.clock.now().getTime()))) {
       throw new DirectLineError(404, 'NotFound', 'Conversation not found');
     }
     return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0 };
@@ -88,20 +98,39 @@ export class DirectLineChannel {
   async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
     const party = this.party(claims);
     const activity = userActivity(body, party, this.o.maxMessageChars);
-    const conversation = this.open(claims);
+    const conversation = await this.open(claims);
     return conversation.enqueue(async () => {
       const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
       const id = stored?.id ?? '';
-      await this.turn(conversation, { ...activity, id }, party);
+      try {
+        await this.turn(conversation, { ...activity, id }, party);
+      } finally {
+        // Answered only once the transcript holds the turn, so a reload right after sees it.
+        await conversation.saved();
+      }
       return id;
     });
   }
 
-  activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): ActivitySet {
+  async activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): Promise<ActivitySet> {
     if (claims.conversationId !== conversationId) {
       throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
     }
-    return this.open(claims).since(watermark);
+    return (await this.open(claims)).since(watermark);
+  }
+
+  /** Ends the conversation for this channel: its sockets close and its transcript is deleted. */
+  async end(claims: TokenClaims): Promise<void> {
+    const conversation = this.store.get(claims.conversationId, this.o.clock.now().getTime());
+    await conversation?.idle();
+    await this.store.remove(claims.conversationId);
+  }
+
+  /** Retention: forgets conversations idle since `before`, in memory and in the transcript store. */
+  async sweep(before: Date): Promise<number> {
+    const dropped = this.store.dropIdle(before.getTime());
+    const swept = (await this.o.transcripts?.sweep(before)) ?? 0;
+    return Math.max(dropped, swept);
   }
 
   tokenFor(conversationId: string, userId: string): Promise<TokenResponse> {
@@ -111,7 +140,10 @@ export class DirectLineChannel {
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.store.all().map((c) => c.idle()));
+    await Promise.all(this.store.all().map(async (c) => {
+      await c.idle();
+      await c.saved();
+    }));
   }
 
   private party(claims: TokenClaims): Party {

@@ -7,11 +7,14 @@ import type { DirectLineDeps, DirectLineHandle } from './types.js';
 
 export type { DirectLineDeps, DirectLineHandle, RunTurn, TokenResponse, ConversationResponse, ActivitySet } from './types.js';
 export { DirectLineError } from './errors.js';
+export type { TranscriptStore, TranscriptEntry } from './transcripts.js';
+export { fileTranscripts } from './fileTranscripts.js';
 
 /**
  * Mounts a self-hosted Direct Line 3.0 channel on the app's restify server: REST under
  * /v3/directline and the streamUrl WebSocket on the underlying http server's 'upgrade'.
- * Transcripts live in memory (bounded); the bot's own state lives wherever runTurn keeps it.
+ * Transcripts live in memory (bounded) and, given a TranscriptStore, also there, so a page reload
+ * after a restart still shows them; the bot's own state lives wherever runTurn keeps it.
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineHandle {
   const maxMessageChars = deps.maxMessageChars ?? 2000;
@@ -29,6 +32,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     maxConversations: deps.maxConversations ?? 5000,
     maxActivitiesPerConversation: deps.maxActivitiesPerConversation ?? 1000,
     onEvict: (c) => sockets.server?.closeConversation(c.id),
+    ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
   });
   const stream = new StreamServer({ channel, tokens, logger });
   sockets.server = stream;
@@ -38,6 +42,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   return {
     issueToken: () => channel.issueToken(),
+    sweep: (before) => channel.sweep(before),
     close: async () => {
       stream.close();
       await channel.drain();

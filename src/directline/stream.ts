@@ -58,7 +58,7 @@ export class StreamServer {
       const token = q.get('t');
       if (!token) throw new DirectLineError(401, 'MissingToken', 'Stream token required');
       const claims = await this.o.tokens.verify(token, 'stream');
-      const conversation = this.o.channel.open({ ...claims, scope: 'conv' }, undefined, conversationId);
+      const conversation = await this.o.channel.open({ ...claims, scope: 'conv' }, undefined, conversationId);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.track(conversationId, ws);
         const missed = conversation.since(q.get('watermark') ?? undefined);

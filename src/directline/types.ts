@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../observability/logger.js';
+import type { TranscriptStore } from './transcripts.js';
 
 /** How the channel reaches the bot: one activity in, the bot's replies out (expectReplies). */
 export type RunTurn = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
@@ -18,6 +19,8 @@ export interface DirectLineDeps {
   /** Bounds of the in-memory transcript store. */
   maxConversations?: number;
   maxActivitiesPerConversation?: number;
+  /** Where transcripts are kept across restarts (e.g. `fileTranscripts(dir)`); memory only when absent. */
+  transcripts?: TranscriptStore;
   /** Recipient id of user activities and sender id of bot replies that carry none. Default 'intake-bot'. */
   botId?: string;
   /**
@@ -47,6 +50,8 @@ export interface ActivitySet {
 export interface DirectLineHandle {
   /** Mints a token for a new conversation, as `POST /tokens/generate` does (for the widget's token endpoint). */
   issueToken(): Promise<TokenResponse>;
+  /** Retention: forgets transcripts not written to since `before`; resolves with how many. */
+  sweep(before: Date): Promise<number>;
   /** Closes every socket and waits for turns in flight; call before `server.close()` on shutdown. */
   close(): Promise<void>;
 }

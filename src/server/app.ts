@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
   CloudAdapter,
@@ -24,7 +25,7 @@ import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
-import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
+import { azureTokenSource, DirectLineError, fileTranscripts, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
 import { createDeliveryWorker, toFhirBundle, type DeliveryWorker } from '../handoff/index.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
@@ -187,6 +188,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     secret: options.directLineSecret ?? randomBytes(32).toString('base64url'),
     clock,
     logger,
+    // So a reload after a restart shows the conversation (with a DIRECTLINE_SECRET that survives it).
+    transcripts: fileTranscripts(join(options.dataDir, 'directline')),
   });
   registerWebChat(server, {
     lookup: i18nextLookup(content.i18n),
@@ -223,8 +226,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // Retention: delete idle conversations and delivered or closed requests older than retentionDays.
   const sweep = () =>
-    store.sweep(clock.now()).then(
-      (removed) => logger.info(removed, 'retention sweep'),
+    Promise.all([store.sweep(clock.now()), directLine.sweep(new Date(clock.now().getTime() - retentionDays * 86_400_000))]).then(
+      ([removed, transcripts]) => logger.info({ ...removed, transcripts }, 'retention sweep'),
       (err: unknown) => logger.error({ err: (err as Error).name }, 'retention sweep failed'),
     );
   const sweepTimer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 6 * 3600_000);
