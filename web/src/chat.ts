@@ -56,9 +56,13 @@ function start(): void {
   let pending: Pending | undefined;
   let sending = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The newest bot message's choices: a restored answer shows the title the patient tapped, not its code. */
+  let lastChoices: { title: string; value: string }[] = [];
 
+  /** What the status line says while all is well ("welcome back" after a reload, until the next message). */
+  let note = '';
   const setStatus = (s: Status): void => {
-    status.textContent = { connecting: t.connecting, connected: '', reconnecting: t.reconnecting, failed: t.failed, ended: t.ended }[s];
+    status.textContent = { connecting: t.connecting, connected: note, reconnecting: t.reconnecting, failed: t.failed, ended: t.ended }[s];
     document.body.dataset.status = s;
     if (s === 'ended') showEnded(t.ended);
   };
@@ -96,7 +100,9 @@ function start(): void {
         return;
       }
       if (a.type === 'message' && a.text) {
-        appendMessage(log, 'user', t.you, a.text, lastLang);
+        const text = a.text;
+        appendMessage(log, 'user', t.you, lastChoices.find((c) => c.value === text)?.title ?? text, lastLang);
+        lastChoices = [];
         renderChoices(choices, [], undefined, () => undefined);
         exchanged();
         if (!history) follow.newest();
@@ -115,7 +121,8 @@ function start(): void {
       setTyping(false);
       appendMessage(log, 'bot', t.bot, a.text, lang);
     }
-    renderChoices(choices, choicesOf(a), lang, (c, e) => {
+    lastChoices = choicesOf(a);
+    renderChoices(choices, lastChoices, lang, (c, e) => {
       // The button goes away with its question, so focus needs a new home: the message box for
       // keyboards and mice; the log on touch screens, where the box would pop the keyboard up.
       const keyboardOrMouse = e.detail === 0 || matchMedia('(pointer: fine)').matches;
@@ -138,7 +145,8 @@ function start(): void {
     const how = await connection.start(saved);
     log.setAttribute('aria-live', 'polite');
     if (how === 'resumed') {
-      status.textContent = t.restored;
+      note = t.restored;
+      status.textContent = note;
       follow.newest(false);
     } else if (how === 'new') {
       setTyping(log.childElementCount === 0); // the greeting is on its way
@@ -157,6 +165,10 @@ function start(): void {
   /** Shows the patient's words at once; sends them with a clientActivityID kept for every retry. */
   async function send(value: string, shown: string, typed = false): Promise<void> {
     if (sending || pending) return;
+    if (note) {
+      note = '';
+      if (document.body.dataset.status === 'connected') status.textContent = '';
+    }
     const id = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
     localIds.add(id);
     const item = appendMessage(log, 'user', t.you, shown, lastLang);
