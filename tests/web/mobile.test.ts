@@ -109,7 +109,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
   /** Every visible button and the 999/111 links are at least 44×44 CSS pixels. */
   async function expectTapTargets(page: Page): Promise<void> {
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button, .emergency-short a')]
+      Array.from(document.querySelectorAll('button, .emergency-short a'))
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.height > 0)
         .filter(({ r }) => r.width < 43.5 || r.height < 43.5)
