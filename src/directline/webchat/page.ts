@@ -41,7 +41,7 @@ export function renderPage(m: PageModel): string {
 <html lang="${e(m.texts.lang)}" dir="${m.texts.dir}">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
 <title>${e(m.title)}</title>
 <link rel="stylesheet" href="${e(m.assets.css)}">
 <style nonce="${e(m.nonce)}">:root{--brand:${e(m.colour)}}</style>
