@@ -43,6 +43,8 @@ export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServe
     }
     if (activity.type === 'trace') return [];
     const text = activity.text ?? '';
+    // 'flaky' fails the first time (the channel answers 502), as a bot that trips over once would.
+    if (text === 'flaky' && !turns.some((t, i) => i < turns.length - 1 && t.text === 'flaky')) throw new Error('bot failed');
     const locale = text.startsWith('ar:') ? 'ar' : text.startsWith('cy:') ? 'cy' : 'en-GB';
     return [
       { type: 'trace', text: 'debug' },

@@ -26,6 +26,10 @@ interface Pending {
   value: string;
   typed: boolean;
   item: HTMLElement;
+  /** The transcript has it (its echo came back): it reached the server, whatever became of the POST's answer. */
+  arrived: boolean;
+  /** HTTP status of the last failed try; 0 when no answer came at all. */
+  failedWith?: number;
 }
 
 /** How long the typing dots stay after the bot has answered the post but its message has not come (polling). */
@@ -96,7 +100,7 @@ function start(): void {
       const cid = a.channelData?.clientActivityID;
       // Our own message comes back on the stream; we showed it when it was sent.
       if (cid && localIds.has(cid)) {
-        if (pending?.id === cid) delivered();
+        if (pending?.id === cid) pending.arrived = true;
         return;
       }
       if (a.type === 'message' && a.text) {
@@ -172,7 +176,7 @@ function start(): void {
     const id = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
     localIds.add(id);
     const item = appendMessage(log, 'user', t.you, shown, lastLang);
-    pending = { id, value, typed, item };
+    pending = { id, value, typed, item, arrived: false };
     renderChoices(choices, [], undefined, () => undefined);
     exchanged();
     follow.newest();
@@ -182,6 +186,7 @@ function start(): void {
   async function attempt(): Promise<void> {
     const p = pending;
     if (!p || sending) return;
+    p.arrived = false;
     sending = true;
     updateSend();
     error.textContent = '';
@@ -192,9 +197,14 @@ function start(): void {
       delivered();
       typingTimer = setTimeout(() => setTyping(false), TYPING_GRACE_MS);
     } catch (err) {
-      setTyping(false);
-      if (pending !== p) return; // it reached the transcript meanwhile
       const code = err instanceof SendError ? err.status : 0;
+      // No answer, but the message is in the transcript: the bot's reply is on its way there too.
+      if (code === 0 && p.arrived) {
+        delivered();
+        return;
+      }
+      setTyping(false);
+      p.failedWith = code;
       if (code === 0 || code === 429 || code >= 500) {
         // Kept, to be sent again (same id) by the Retry button or when the network is back.
         p.item.classList.add('msg-pending');
@@ -213,9 +223,17 @@ function start(): void {
   }
 
   async function retry(): Promise<void> {
-    if (!pending || sending) return;
-    // The first try may have arrived with only its answer lost: if the transcript has it, done.
-    await connection.catchUp().catch(() => undefined);
+    const p = pending;
+    if (!p || sending) return;
+    if (p.failedWith === 0) {
+      // The last try got no answer: if the transcript has the message, it got through; do not send it again.
+      await connection.catchUp().catch(() => undefined);
+      if (p.arrived) {
+        delivered();
+        return;
+      }
+    }
+    // After an error answer (the bot failed, or too many messages) the turn did not happen: send again, same id.
     await attempt();
   }
 
@@ -285,9 +303,15 @@ function start(): void {
     confirm.hidden = false;
     byId('end-question').focus();
   });
-  byId('end-no').addEventListener('click', () => {
+  const keepChatting = (): void => {
     confirm.hidden = true;
     endButton.focus();
+  };
+  byId('end-no').addEventListener('click', keepChatting);
+  confirm.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation(); // not the embed's "close the panel"
+    keepChatting();
   });
   byId('end-yes').addEventListener('click', () => void endAndClear());
   byId('start-again').addEventListener('click', startAgain);
