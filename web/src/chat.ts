@@ -82,9 +82,21 @@ function start(): void {
     document.body.classList.toggle('sending', busy);
   };
 
-  /** After the patient's first message the header and banner can shrink, and the hint has been read. */
+  /**
+   * After the patient's first message the header and banner can shrink (the CSS does so on small
+   * screens only), and the hint has been read. Screens 640 px high or less (a small phone, a phone on
+   * its side, a zoomed laptop) have no room for the full banner, so there they are compact from the start.
+   */
+  let talked = false;
+  const short = typeof matchMedia === 'function' ? matchMedia('(max-height: 40em)') : undefined;
+  const applyCompact = (): void => {
+    document.body.classList.toggle('compact', talked || short?.matches === true);
+  };
+  short?.addEventListener?.('change', applyCompact);
+  applyCompact();
   const exchanged = (): void => {
-    document.body.classList.add('compact');
+    talked = true;
+    applyCompact();
     if (!hintSeen) {
       hintSeen = true;
       if (session) saveSession({ ...session, hintSeen });
@@ -260,7 +272,8 @@ function start(): void {
     log.replaceChildren();
     localIds = new Set();
     status.textContent = '';
-    document.body.classList.remove('compact');
+    talked = false;
+    applyCompact();
     showEnded(t.cleared);
     byId<HTMLButtonElement>('start-again').focus();
   }
@@ -272,7 +285,8 @@ function start(): void {
     log.replaceChildren();
     localIds = new Set();
     lastLang = undefined;
-    document.body.classList.remove('compact');
+    talked = false;
+    applyCompact();
     input.focus();
     void connect(undefined);
   }
