@@ -4,9 +4,9 @@ import { ConversationStore } from '../../src/directline/store.js';
 describe('Direct Line transcript bounds', () => {
   const big = (n: number) => ({ type: 'message', text: 'x'.repeat(n) });
 
-  it('drops the oldest activities past the per-conversation byte cap; the watermark keeps counting', () => {
+  it('drops the oldest activities past the per-conversation byte cap; the watermark keeps counting', async () => {
     const store = new ConversationStore({ maxConversations: 10, maxActivities: 1000, maxBytes: 10_000, maxTotalBytes: 1e9 }, () => undefined);
-    const { conversation } = store.getOrCreate('c1', 0);
+    const conversation = await store.getOrCreate('c1', 0);
     for (let i = 0; i < 20; i++) conversation.append([big(1000)]);
     expect(conversation.transcriptBytes).toBeLessThanOrEqual(10_000);
     const all = conversation.since(undefined);
@@ -16,19 +16,19 @@ describe('Direct Line transcript bounds', () => {
     expect(store.bytes).toBe(conversation.transcriptBytes);
   });
 
-  it('keeps the newest activity even when it alone is over the cap', () => {
+  it('keeps the newest activity even when it alone is over the cap', async () => {
     const store = new ConversationStore({ maxConversations: 10, maxActivities: 1000, maxBytes: 100, maxTotalBytes: 1e9 }, () => undefined);
-    const { conversation } = store.getOrCreate('c1', 0);
+    const conversation = await store.getOrCreate('c1', 0);
     conversation.append([big(500)]);
     expect(conversation.since(undefined).activities).toHaveLength(1);
   });
 
-  it('drops the least recently active conversations past the total byte cap, never the one being written', () => {
+  it('drops the least recently active conversations past the total byte cap, never the one being written', async () => {
     const evicted: string[] = [];
     const store = new ConversationStore({ maxConversations: 100, maxActivities: 1000, maxBytes: 1e9, maxTotalBytes: 25_000 }, (c) => evicted.push(c.id));
-    const a = store.getOrCreate('a', 0).conversation;
+    const a = await store.getOrCreate('a', 0);
     a.append([big(10_000)]);
-    for (const id of ['b', 'c']) store.getOrCreate(id, 0).conversation.append([big(10_000)]);
+    for (const id of ['b', 'c']) (await store.getOrCreate(id, 0)).append([big(10_000)]);
     expect(evicted).toEqual(['a']);
     expect(store.bytes).toBeLessThanOrEqual(25_000);
     // An evicted conversation that finishes a late turn no longer counts.
