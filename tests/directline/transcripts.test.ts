@@ -136,4 +136,43 @@ describe('transcripts in the data folder', () => {
     expect(lines.join('')).toContain('transcript write failed');
     expect(lines.join('')).not.toContain('secret knee');
   });
+
+  test('a re-posted clientActivityID already answered before a restart gets the same id and adds nothing', async () => {
+    const { conversationId, token } = await start();
+    const message = { type: 'message', text: 'my knee hurts', channelData: { clientActivityID: 'web-1' } };
+    const first = await call('POST', `/conversations/${conversationId}/activities`, token, message);
+    const before = await call('GET', `/conversations/${conversationId}/activities`, token);
+
+    await restart();
+    const again = await call('POST', `/conversations/${conversationId}/activities`, token, message);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    expect(srv!.turns).toEqual([]);
+    expect((await call('GET', `/conversations/${conversationId}/activities`, token)).json).toEqual(before.json);
+  });
+
+  test('erasure (forget) deletes the transcript file as well as what memory holds', async () => {
+    const { conversationId, token } = await start();
+    await call('POST', `/conversations/${conversationId}/activities`, token, { type: 'message', text: 'Wilhelmina knee' });
+    expect(readdirSync(transcriptDir())).toHaveLength(1);
+    await srv!.directLine.forget(conversationId);
+    expect(readdirSync(transcriptDir())).toEqual([]);
+    await restart();
+    expect((await call('GET', `/conversations/${conversationId}/activities`, SECRET)).status).toBe(404);
+  });
+
+  test('shutdown refuses new messages and waits for the turn in flight to be written', async () => {
+    const { conversationId, token } = await start({ delayMs: 300 });
+    const inFlight = call('POST', `/conversations/${conversationId}/activities`, token, { type: 'message', text: 'slow one' });
+    while (!srv!.turns.some((t) => t.text === 'slow one')) await new Promise((r) => setTimeout(r, 10));
+    const closing = srv!.directLine.close();
+    const refused = await call('POST', `/conversations/${conversationId}/activities`, token, { type: 'message', text: 'too late' });
+    expect(refused.status).toBe(503);
+    await closing;
+    expect((await inFlight).status).toBe(200);
+    const file = join(transcriptDir(), readdirSync(transcriptDir())[0]!);
+    const stored = readFileSync(file, 'utf8');
+    expect(stored).toContain('echo: slow one');
+    expect(stored).not.toContain('too late');
+  });
 });
