@@ -5,6 +5,7 @@ import { botReplies, conversationStart, userActivity, type Party } from './activ
 import { DirectLineError } from './errors.js';
 import { ConversationStore, type Conversation } from './store.js';
 import { newId, TokenService, type TokenClaims } from './tokens.js';
+import type { TranscriptStore } from './transcripts.js';
 import type { ActivitySet, RunTurn, TokenResponse } from './types.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ChannelOptions {
    */
   admit?: (conversationId: string) => Promise<DirectLineError | undefined>;
   onEvict: (conversation: Conversation) => void;
+  /** Keeps transcripts across restarts; memory only when absent. */
+  transcripts?: TranscriptStore;
 }
 
 export type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
@@ -37,7 +40,15 @@ export class DirectLineChannel {
   private closing = false;
 
   constructor(private readonly o: ChannelOptions) {
-    this.store = new ConversationStore({ maxConversations: o.maxConversations, maxActivities: o.maxActivitiesPerConversation, maxBytes: o.maxTranscriptBytes, maxTotalBytes: o.maxTotalTranscriptBytes }, o.onEvict);
+    const persistence = o.transcripts && {
+      transcripts: o.transcripts,
+      onError: (err: unknown) => o.logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'directline: transcript write failed'),
+    };
+    this.store = new ConversationStore(
+      { maxConversations: o.maxConversations, maxActivities: o.maxActivitiesPerConversation, maxBytes: o.maxTranscriptBytes, maxTotalBytes: o.maxTotalTranscriptBytes },
+      o.onEvict,
+      persistence,
+    );
   }
 
   async authenticate(bearerValue: string): Promise<Caller> {
@@ -59,17 +70,20 @@ export class DirectLineChannel {
   async start(caller: Caller, locale: string | undefined): Promise<{ token: TokenResponse; claims: TokenClaims }> {
     const token = caller.kind === 'token' ? await this.refresh(caller) : await this.issueToken();
     const claims = caller.kind === 'token' ? caller.claims : await this.o.tokens.verify(token.token, 'conv');
-    this.open(claims, locale);
+    await this.open(claims, locale);
     return { token, claims };
   }
 
-  /** The caller's conversation, checked against the id in the URL; created (and greeted) on first use. */
-  open(claims: TokenClaims, locale?: string, urlConversationId?: string): Conversation {
+  /**
+   * The caller's conversation, checked against the id in the URL; read back from the transcript
+   * store after a restart; created (and greeted) on first use.
+   */
+  async open(claims: TokenClaims, locale?: string, urlConversationId?: string): Promise<Conversation> {
     if (urlConversationId !== undefined && urlConversationId !== claims.conversationId) {
       throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
     }
-    const { conversation, created } = this.store.getOrCreate(claims.conversationId, this.o.clock.now().getTime());
-    if (created) {
+    const conversation = await this.store.getOrCreate(claims.conversationId, this.o.clock.now().getTime());
+    if (conversation.takeFresh()) {
       const party = this.party(claims);
       void conversation
         .enqueue(() => this.turn(conversation, conversationStart(party, locale), party))
@@ -79,14 +93,14 @@ export class DirectLineChannel {
   }
 
   /** Claims for a URL's conversation: tokens must match it; the secret may act as a fixed server user. */
-  claimsFor(caller: Caller, conversationId: string): TokenClaims {
+  async claimsFor(caller: Caller, conversationId: string): Promise<TokenClaims> {
     if (caller.kind === 'token') {
       if (caller.claims.conversationId !== conversationId) {
         throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
       }
       return caller.claims;
     }
-    if (!this.store.get(conversationId, this.o.clock.now().getTime())) {
+    if (!(await this.store.find(conversationId, this.o.clock.now().getTime()))) {
       throw new DirectLineError(404, 'NotFound', 'Conversation not found');
     }
     return { conversationId, userId: 'dl_server', scope: 'conv', exp: 0, since: Math.floor(this.o.clock.now().getTime() / 1000) };
@@ -96,52 +110,60 @@ export class DirectLineChannel {
    * Stores the user's activity and the bot's replies in turn order; resolves with the user activity id.
    * A client that re-POSTs a message after a lost response sends the same `channelData.clientActivityID`
    * (Web Chat and DirectLineJS do): once its turn has been answered, the repeat gets the first POST's
-   * id and adds nothing to the transcript, whose replies the client already has. The bot also
-   * recognises the clientActivityID, so a repeat after a restart (transcript gone) changes nothing.
+   * id and adds nothing to the transcript, whose replies the client already has (after a restart
+   * too: the answered ids are read back with the stored transcript). The bot also recognises the
+   * clientActivityID, so a repeat whose transcript is gone changes nothing.
+   * Answered only once the transcript store holds the turn, so a reload right after sees it.
    */
   async post(claims: TokenClaims, body: Record<string, unknown>): Promise<string> {
     // Stopping (SIGTERM or a fatal fault): turns already queued finish, new ones are refused whole.
     if (this.closing) throw new DirectLineError(503, 'Unavailable', 'The service is restarting; try again in a moment');
     const party = this.party(claims);
     const activity = userActivity(body, party, this.o.maxMessageChars);
-    const conversation = this.open(claims);
+    const conversation = await this.open(claims);
     const clientId = (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID;
     return conversation.enqueue(async () => {
-      const earlier = clientId === undefined ? undefined : this.answered.get(conversation)?.get(clientId);
+      const earlier = clientId === undefined ? undefined : conversation.answered(clientId);
       if (earlier !== undefined) return earlier;
-      // Before the transcript: a refused activity must not take memory or be replayed to clients.
+      // Before the transcript: a refused activity must not take memory or disk, or be replayed to clients.
       const refused = await this.o.admit?.(claims.conversationId);
       if (refused) throw refused;
       const stored = conversation.append([{ ...activity, timestamp: this.o.clock.now() }]).activities[0];
       const id = stored?.id ?? '';
-      await this.turn(conversation, { ...activity, id }, party);
-      if (clientId !== undefined) this.rememberAnswered(conversation, clientId, id);
+      try {
+        await this.turn(conversation, { ...activity, id }, party);
+      } finally {
+        await conversation.saved();
+      }
+      if (clientId !== undefined) conversation.rememberAnswered(clientId, id);
       return id;
     });
   }
 
-  /** Per conversation: clientActivityID → id of the user activity whose turn was answered (bounded). */
-  private readonly answered = new WeakMap<Conversation, Map<string, string>>();
-
-  private rememberAnswered(conversation: Conversation, clientId: string, id: string): void {
-    let ids = this.answered.get(conversation);
-    if (!ids) {
-      ids = new Map();
-      this.answered.set(conversation, ids);
-    }
-    ids.set(clientId, id);
-    // The same window the bot keeps (20 messages): a repeat comes within seconds, not pages later.
-    for (const oldest of ids.keys()) {
-      if (ids.size <= 20) break;
-      ids.delete(oldest);
-    }
-  }
-
-  activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): ActivitySet {
+  async activities(claims: TokenClaims, conversationId: string, watermark: string | undefined): Promise<ActivitySet> {
     if (claims.conversationId !== conversationId) {
       throw new DirectLineError(403, 'WrongConversation', 'Token is not valid for this conversation');
     }
-    return this.open(claims).since(watermark);
+    return (await this.open(claims)).since(watermark);
+  }
+
+  /** Ends the conversation for this channel (web chat's "end and clear"): its sockets close and its transcript is deleted. */
+  async end(claims: TokenClaims): Promise<void> {
+    const conversation = this.store.get(claims.conversationId, this.o.clock.now().getTime());
+    await conversation?.idle();
+    await this.store.remove(claims.conversationId);
+  }
+
+  /** Erasure: drops the transcript in memory and in the transcript store at once (the caller holds the bot's turn lock). */
+  forget(conversationId: string): Promise<void> {
+    return this.store.remove(conversationId);
+  }
+
+  /** Retention: forgets conversations idle since `before`, in memory and in the transcript store. */
+  async sweep(before: Date): Promise<number> {
+    const dropped = this.store.dropIdle(before.getTime());
+    // With a store, the count is of transcripts deleted there (memory holds a subset of them).
+    return this.o.transcripts ? this.o.transcripts.sweep(before) : dropped;
   }
 
   /** `since`: when the conversation's first token was issued; omitted for a new conversation. */
@@ -150,10 +172,10 @@ export class DirectLineChannel {
     return { conversationId, token, expires_in: this.o.tokens.remainingSeconds(since) };
   }
 
-  /** Refuses new activities, then waits for the turns already queued. */
+  /** Refuses new activities, then waits for the turns already queued and their transcript writes. */
   async drain(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.store.all().map((c) => c.idle()));
+    await Promise.all(this.store.all().map((c) => c.settled()));
   }
 
   private party(claims: TokenClaims): Party {

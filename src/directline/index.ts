@@ -7,11 +7,14 @@ import type { DirectLineDeps, DirectLineHandle } from './types.js';
 
 export type { DirectLineDeps, DirectLineHandle, RunTurn, TokenResponse, ConversationResponse, ActivitySet } from './types.js';
 export { DirectLineError } from './errors.js';
+export type { TranscriptStore, TranscriptEntry } from './transcripts.js';
+export { fileTranscripts } from './fileTranscripts.js';
 
 /**
  * Mounts a self-hosted Direct Line 3.0 channel on the app's restify server: REST under
  * /v3/directline and the streamUrl WebSocket on the underlying http server's 'upgrade'.
- * Transcripts live in memory (bounded); the bot's own state lives wherever runTurn keeps it.
+ * Transcripts live in memory (bounded) and, given a TranscriptStore, also there, so a page reload
+ * after a restart still shows them; the bot's own state lives wherever runTurn keeps it.
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineHandle {
   const maxMessageChars = deps.maxMessageChars ?? 2000;
@@ -32,6 +35,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     maxTotalTranscriptBytes: deps.maxTotalTranscriptBytes ?? 64 * 1024 * 1024,
     ...(deps.admit ? { admit: deps.admit } : {}),
     onEvict: (c) => sockets.server?.closeConversation(c.id),
+    ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
   });
   const stream = new StreamServer({
     channel,
@@ -51,10 +55,9 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
 
   return {
     issueToken: () => channel.issueToken(),
-    forget: (conversationId) => {
-      stream.closeConversation(conversationId);
-      return channel.store.delete(conversationId);
-    },
+    // Erasure: sockets close (the store's onEvict), then the transcript goes from memory and disk.
+    forget: (conversationId) => channel.forget(conversationId),
+    sweep: (before) => channel.sweep(before),
     close: async () => {
       stream.close();
       await channel.drain();

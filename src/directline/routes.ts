@@ -49,27 +49,37 @@ export function registerRoutes(server: Server, o: RouteOptions): void {
   // Reconnect: DirectLineJS asks for a fresh streamUrl (and token) after its socket closes.
   server.get(`${PREFIX}/conversations/:conversationId`, r(async (req, res) => {
     const caller = await channel.authenticate(bearer(req));
-    const claims = channel.claimsFor(caller, param(req));
-    channel.open(claims, undefined, param(req));
+    const claims = await channel.claimsFor(caller, param(req));
+    await channel.open(claims, undefined, param(req));
     const token = await channel.tokenFor(claims.conversationId, claims.userId, claims.since);
     const streamUrl = await streamUrlFor(req, o, claims, watermark(req));
     sendJson(res, 200, { ...token, streamUrl } satisfies ConversationResponse);
   }));
 
   server.post(`${PREFIX}/conversations/:conversationId/activities`, r(async (req, res) => {
-    const claims = channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    const claims = await channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
     const body = await readJson(req, o.maxBodyBytes);
     sendJson(res, 200, { id: await channel.post(claims, body) });
   }));
 
   server.get(`${PREFIX}/conversations/:conversationId/activities`, r(async (req, res) => {
-    const claims = channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
-    sendJson(res, 200, channel.activities(claims, param(req), watermark(req)));
+    const claims = await channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    sendJson(res, 200, await channel.activities(claims, param(req), watermark(req)));
+  }));
+
+  // Not in Azure's Direct Line: the web chat's "end and clear" (a shared computer) deletes the
+  // transcript. Only the conversation's own token may; the bot's state follows its own retention.
+  server.del(`${PREFIX}/conversations/:conversationId`, r(async (req, res) => {
+    const caller = await channel.authenticate(bearer(req));
+    if (caller.kind !== 'token') throw new DirectLineError(403, 'BadToken', 'Only the conversation\'s token can end it');
+    await channel.end(await channel.claimsFor(caller, param(req)));
+    res.writeHead(204, { 'Cache-Control': 'no-store' });
+    res.end();
   }));
 
   // Uploads are refused: the intake takes no files, and storing them would hold patient data we do not need.
   server.post(`${PREFIX}/conversations/:conversationId/upload`, r(async (req) => {
-    channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
+    await channel.claimsFor(await channel.authenticate(bearer(req)), param(req));
     throw new DirectLineError(400, 'BadArgument', 'Attachments are not accepted');
   }));
 }

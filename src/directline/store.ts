@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { TranscriptEntry, TranscriptStore } from './transcripts.js';
 import type { ActivitySet } from './types.js';
 
 /**
@@ -11,6 +12,9 @@ import type { ActivitySet } from './types.js';
  * the transcript here is only a replay buffer for clients that reconnect; the conversation's state
  * lives in the bot's store, so a patient mid-intake is never cut off, and a client that was
  * connected already has what was dropped.
+ * With a TranscriptStore every append is also written there, in order, and a conversation that is
+ * not in memory (a restart, or dropped as least recent) is read back from it with its watermark,
+ * under the same bounds as one that never left memory.
  */
 export interface TranscriptLimits {
   maxConversations: number;
@@ -22,18 +26,37 @@ export interface TranscriptLimits {
 
 export type Listener = (set: ActivitySet) => void;
 
-interface Stored {
-  seq: number;
-  activity: Partial<Activity>;
+export interface Persistence {
+  transcripts: TranscriptStore;
+  /** A failed write: the conversation carries on from memory (logged by the caller, without content). */
+  onError: (err: unknown) => void;
+}
+
+interface Stored extends TranscriptEntry {
   bytes: number;
 }
 
+const sizeOf = (activity: Partial<Activity>): number => Buffer.byteLength(JSON.stringify(activity));
+const entryOf = ({ seq, activity }: Stored): TranscriptEntry => ({ seq, activity });
+/** How many answered clientActivityIDs are kept: the bot's window (20 messages); a repeat comes within seconds. */
+const ANSWERED = 20;
+
 export class Conversation {
-  private readonly log: Stored[] = [];
-  private seq = 0;
-  private bytes = 0;
+  private readonly log: Stored[];
+  private seq: number;
+  private bytes: number;
   private tail: Promise<void> = Promise.resolve();
+  private saving: Promise<void> = Promise.resolve();
+  /** Lines and bytes in the stored file; past twice a bound it is rewritten with what memory holds. */
+  private storedLines: number;
+  private storedBytes: number;
+  /** Set by erasure or "end and clear": nothing more is written to the transcript store. */
+  private discarded = false;
   private readonly listeners = new Set<Listener>();
+  /** clientActivityID → id of the user activity whose turn was answered (the last ANSWERED). */
+  private readonly answeredIds = new Map<string, string>();
+  /** True until the channel has greeted it: a conversation new to memory and to the store. */
+  private fresh: boolean;
   lastActive: number;
 
   constructor(
@@ -42,8 +65,46 @@ export class Conversation {
     now: number,
     /** Told of every change in this transcript's size, so the store can keep a total. */
     private readonly onBytes: (delta: number) => void = () => undefined,
+    private readonly persistence?: Persistence,
+    restored?: TranscriptEntry[],
   ) {
     this.lastActive = now;
+    this.fresh = restored === undefined;
+    this.log = (restored ?? []).map((e) => ({ seq: e.seq, activity: e.activity, bytes: sizeOf(e.activity) }));
+    this.seq = this.log.reduce((n, e) => Math.max(n, e.seq), 0);
+    this.bytes = this.log.reduce((n, e) => n + e.bytes, 0);
+    this.storedLines = this.log.length;
+    this.storedBytes = this.bytes;
+    this.answeredFrom(this.log);
+    this.trim();
+  }
+
+  /** True once, for a conversation nobody has seen before (so it is greeted exactly once). */
+  takeFresh(): boolean {
+    const was = this.fresh;
+    this.fresh = false;
+    return was;
+  }
+
+  /** Resolves when everything appended so far has been handed to the transcript store. */
+  saved(): Promise<void> {
+    return this.saving;
+  }
+
+  /** Resolves once no turn is queued and every write has finished (turns queued meanwhile included). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const tail = this.tail;
+      const saving = this.saving;
+      await tail;
+      await saving;
+      if (tail === this.tail && saving === this.saving) return;
+    }
+  }
+
+  /** Writes nothing more to the transcript store (queued writes are skipped). */
+  discard(): void {
+    this.discarded = true;
   }
 
   /** Runs `task` after every earlier task of this conversation, whatever their outcome. */
@@ -62,24 +123,36 @@ export class Conversation {
 
   /** Gives each activity its id and watermark, stores it and tells the listeners. */
   append(activities: Partial<Activity>[]): ActivitySet {
-    const added: Partial<Activity>[] = [];
+    const added: Stored[] = [];
     const before = this.bytes;
     for (const a of activities) {
       this.seq += 1;
       const activity = { ...a, id: `${this.id}|${String(this.seq).padStart(7, '0')}` };
-      const bytes = Buffer.byteLength(JSON.stringify(activity));
-      this.log.push({ seq: this.seq, activity, bytes });
-      this.bytes += bytes;
-      added.push(activity);
+      const entry = { seq: this.seq, activity, bytes: sizeOf(activity) };
+      this.log.push(entry);
+      this.bytes += entry.bytes;
+      added.push(entry);
     }
-    // The newest activity always stays, however large, so a client can read what was just posted.
-    while (this.log.length > 1 && (this.log.length > this.limits.maxActivities || this.bytes > this.limits.maxBytes)) {
-      this.bytes -= this.log.shift()?.bytes ?? 0;
-    }
+    this.trim();
     if (this.bytes !== before) this.onBytes(this.bytes - before);
-    const set: ActivitySet = { activities: added, watermark: String(this.seq) };
+    if (added.length > 0) this.persist(added);
+    const set: ActivitySet = { activities: added.map((e) => e.activity), watermark: String(this.seq) };
     if (added.length > 0) for (const l of this.listeners) l(set);
     return set;
+  }
+
+  /** The id the first POST of `clientId` got, once its turn was answered. */
+  answered(clientId: string): string | undefined {
+    return this.answeredIds.get(clientId);
+  }
+
+  rememberAnswered(clientId: string, id: string): void {
+    this.answeredIds.delete(clientId);
+    this.answeredIds.set(clientId, id);
+    for (const oldest of this.answeredIds.keys()) {
+      if (this.answeredIds.size <= ANSWERED) break;
+      this.answeredIds.delete(oldest);
+    }
   }
 
   /** Activities after `watermark` (all of them when it is absent or not a number). */
@@ -104,16 +177,63 @@ export class Conversation {
   get transcriptBytes(): number {
     return this.bytes;
   }
+
+  /** The newest activity always stays, however large, so a client can read what was just posted. */
+  private trim(): void {
+    while (this.log.length > 1 && (this.log.length > this.limits.maxActivities || this.bytes > this.limits.maxBytes)) {
+      this.bytes -= this.log.shift()?.bytes ?? 0;
+    }
+  }
+
+  /**
+   * After a restart, a user activity with a clientActivityID that a reply answers counts as answered,
+   * so a client re-posting it gets the same id and the transcript is not written twice.
+   */
+  private answeredFrom(entries: Stored[]): void {
+    const replied = new Set(entries.map((e) => e.activity.replyToId).filter((id): id is string => typeof id === 'string'));
+    for (const { activity } of entries) {
+      const clientId = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+      if (typeof clientId === 'string' && typeof activity.id === 'string' && replied.has(activity.id)) this.rememberAnswered(clientId, activity.id);
+    }
+  }
+
+  private persist(added: Stored[]): void {
+    const p = this.persistence;
+    if (!p || this.discarded) return;
+    this.storedLines += added.length;
+    this.storedBytes += added.reduce((n, e) => n + e.bytes, 0);
+    // The file keeps at most about twice what memory may hold, so reading it back stays bounded too.
+    const compact = this.storedLines > 2 * this.limits.maxActivities || this.storedBytes > 2 * this.limits.maxBytes;
+    const kept = (compact ? this.log : added).map(entryOf);
+    if (compact) {
+      this.storedLines = this.log.length;
+      this.storedBytes = this.bytes;
+    }
+    this.saving = this.saving
+      .then(() => {
+        if (this.discarded) return undefined;
+        return compact ? p.transcripts.replace(this.id, kept) : p.transcripts.append(this.id, kept);
+      })
+      .catch(p.onError);
+  }
 }
 
 export class ConversationStore {
   /** Map iteration order is insertion order; `touch` re-inserts, so the first entry is the least recent. */
   private readonly conversations = new Map<string, Conversation>();
   private totalBytes = 0;
+  /** Reads from the transcript store in progress, so two requests for one id share one read. */
+  private readonly loading = new Map<string, Promise<Conversation | undefined>>();
+  /**
+   * Dropped from memory while a turn or a write may still run: reading the conversation back waits
+   * for them, so the file it reads is complete and the watermark is never handed out twice.
+   */
+  private readonly retiring = new Map<string, Conversation>();
 
   constructor(
     private readonly limits: TranscriptLimits,
     private readonly onEvict: (conversation: Conversation) => void,
+    private readonly persistence?: Persistence,
   ) {}
 
   get(id: string, now: number): Conversation | undefined {
@@ -122,47 +242,109 @@ export class ConversationStore {
     return c;
   }
 
-  /** Returns the conversation and whether it was created just now. */
-  getOrCreate(id: string, now: number): { conversation: Conversation; created: boolean } {
+  /** In memory, or read back from the transcript store; undefined when neither has it. */
+  find(id: string, now: number): Promise<Conversation | undefined> {
     const existing = this.get(id, now);
-    if (existing) return { conversation: existing, created: false };
-    const conversation = new Conversation(id, this.limits, now, (delta) => {
-      // An evicted conversation may still finish a turn; it no longer counts.
-      if (this.conversations.get(id) !== conversation) return;
-      this.totalBytes += delta;
-      this.shed(conversation);
-    });
-    this.conversations.set(id, conversation);
-    this.shed(conversation);
-    return { conversation, created: true };
+    if (existing) return Promise.resolve(existing);
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.restore(id, now).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
   }
 
-  /** Drops the least recently active conversations (never `keep`) while over either bound. */
-  private shed(keep: Conversation): void {
-    for (const oldest of this.conversations.values()) {
-      if (this.conversations.size <= this.limits.maxConversations && this.totalBytes <= this.limits.maxTotalBytes) break;
-      if (oldest === keep) continue;
-      this.conversations.delete(oldest.id);
-      this.totalBytes -= oldest.transcriptBytes;
-      this.onEvict(oldest);
+  /** The conversation, created when neither memory nor the store has it (then `takeFresh()` is true once). */
+  async getOrCreate(id: string, now: number): Promise<Conversation> {
+    return (await this.find(id, now)) ?? this.get(id, now) ?? this.add(id, now);
+  }
+
+  /**
+   * Forgets a conversation in memory and in the transcript store (erasure, "end and clear"): its
+   * sockets close, nothing more of it is written, and its stored transcript is deleted.
+   */
+  async remove(id: string): Promise<void> {
+    // A read in progress would put the transcript back in memory after it is gone.
+    await this.loading.get(id)?.catch(() => undefined);
+    const c = this.conversations.get(id);
+    if (c) this.drop(c);
+    const held = [c, this.retiring.get(id)].filter((x): x is Conversation => x !== undefined);
+    this.retiring.delete(id);
+    for (const x of held) x.discard();
+    // A write already under way finishes first, so the file is not written again once removed.
+    await Promise.all(held.map((x) => x.saved()));
+    await this.persistence?.transcripts.remove(id);
+  }
+
+  /** Drops from memory conversations idle since `before` (their stored transcripts are swept by the store). */
+  dropIdle(before: number): number {
+    let n = 0;
+    for (const c of [...this.conversations.values()]) {
+      if (c.lastActive >= before) continue;
+      this.drop(c);
+      n += 1;
     }
+    return n;
   }
 
   get bytes(): number {
     return this.totalBytes;
   }
 
-  /** Forgets a conversation's transcript (erasure); true when it was held. */
-  delete(id: string): boolean {
-    return this.conversations.delete(id);
-  }
-
   all(): Conversation[] {
-    return [...this.conversations.values()];
+    return [...this.conversations.values(), ...this.retiring.values()];
   }
 
   get size(): number {
     return this.conversations.size;
+  }
+
+  private async restore(id: string, now: number): Promise<Conversation | undefined> {
+    if (!this.persistence) return undefined;
+    await this.retiring.get(id)?.settled();
+    const entries = await this.persistence.transcripts.load(id);
+    if (entries === undefined) return undefined;
+    return this.get(id, now) ?? this.add(id, now, entries);
+  }
+
+  private add(id: string, now: number, restored?: TranscriptEntry[]): Conversation {
+    const conversation: Conversation = new Conversation(
+      id,
+      this.limits,
+      now,
+      (delta) => {
+        // A conversation dropped from memory may still finish a turn; it no longer counts.
+        if (this.conversations.get(id) !== conversation) return;
+        this.totalBytes += delta;
+        this.shed(conversation);
+      },
+      this.persistence,
+      restored,
+    );
+    this.conversations.set(id, conversation);
+    this.totalBytes += conversation.transcriptBytes;
+    this.shed(conversation);
+    return conversation;
+  }
+
+  /** Drops the least recently active conversations (never `keep`) while over either bound. */
+  private shed(keep: Conversation): void {
+    for (const oldest of [...this.conversations.values()]) {
+      if (this.conversations.size <= this.limits.maxConversations && this.totalBytes <= this.limits.maxTotalBytes) break;
+      if (oldest !== keep) this.drop(oldest);
+    }
+  }
+
+  /** Out of memory (a stored transcript stays); its sockets are closed by `onEvict`. */
+  private drop(c: Conversation): void {
+    this.conversations.delete(c.id);
+    this.totalBytes -= c.transcriptBytes;
+    this.onEvict(c);
+    if (!this.persistence) return;
+    this.retiring.set(c.id, c);
+    void c.settled().then(() => {
+      if (this.retiring.get(c.id) === c) this.retiring.delete(c.id);
+    });
   }
 
   private touch(c: Conversation, now: number): void {

@@ -83,7 +83,7 @@ export class StreamServer {
       const token = q.get('t');
       if (!token) throw new DirectLineError(401, 'MissingToken', 'Stream token required');
       const claims = await this.o.tokens.verify(token, 'stream');
-      const conversation = this.o.channel.open({ ...claims, scope: 'conv' }, undefined, conversationId);
+      const conversation = await this.o.channel.open({ ...claims, scope: 'conv' }, undefined, conversationId);
       // Checked again after the await: others may have connected meanwhile.
       if (this.closed || this.openCount >= this.o.maxSockets) throw new DirectLineError(503, 'Unavailable', 'Too many open streams');
       if ((this.sockets.get(conversationId)?.size ?? 0) >= this.o.maxSocketsPerConversation) {

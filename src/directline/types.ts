@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../observability/logger.js';
+import type { TranscriptStore } from './transcripts.js';
 
 /** How the channel reaches the bot: one activity in, the bot's replies out (expectReplies). */
 export type RunTurn = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
@@ -34,6 +35,8 @@ export interface DirectLineDeps {
   maxTokenLifetimeSeconds?: number;
   /** Per client address and minute on every /v3/directline request; undefined = no address limit. */
   addressLimit?: AddressLimit;
+  /** Where transcripts are kept across restarts (e.g. `fileTranscripts(dir)`); memory only when absent. */
+  transcripts?: TranscriptStore;
   /** Recipient id of user activities and sender id of bot replies that carry none. Default 'intake-bot'. */
   botId?: string;
   /**
@@ -68,8 +71,10 @@ export interface ActivitySet {
 export interface DirectLineHandle {
   /** Mints a token for a new conversation, as `POST /tokens/generate` does (for the widget's token endpoint). */
   issueToken(): Promise<TokenResponse>;
-  /** Drops a conversation's transcript and closes its sockets (erasure); true when one was held. */
-  forget(conversationId: string): boolean;
+  /** Drops a conversation's transcript from memory and from the transcript store, and closes its sockets (erasure). */
+  forget(conversationId: string): Promise<void>;
+  /** Retention: forgets transcripts not written to since `before`; resolves with how many. */
+  sweep(before: Date): Promise<number>;
   /** Closes every socket and waits for turns in flight; call before `server.close()` on shutdown. */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
   CloudAdapter,
@@ -25,7 +26,7 @@ import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
-import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
+import { azureTokenSource, DirectLineError, fileTranscripts, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
 import {
   createDeliveryWorker,
   DEFAULT_MAX_AGE_MS,
@@ -248,6 +249,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.directLineTokenMaxSeconds ? { maxTokenLifetimeSeconds: options.directLineTokenMaxSeconds } : {}),
     clock,
     logger,
+    // So a reload after a restart shows the conversation (with a DIRECTLINE_SECRET that survives it).
+    transcripts: fileTranscripts(join(options.dataDir, 'directline')),
   });
   registerWebChat(server, {
     lookup: i18nextLookup(content.i18n),
@@ -272,10 +275,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     apiKeys: config.apiKeys,
     toBundle,
     calendar: config,
-    // Erasure waits for the conversation's turn in flight and drops what memory holds of it.
+    // Erasure waits for the conversation's turn in flight and drops the Direct Line transcript
+    // (memory and its file in DATA_DIR/directline) before the store's data.
     conversationGate: (id, erase) =>
-      service.withConversation(id, () => {
-        if (id.startsWith('directline:')) directLine.forget(id.slice('directline:'.length));
+      service.withConversation(id, async () => {
+        if (id.startsWith('directline:')) await directLine.forget(id.slice('directline:'.length));
         return erase();
       }),
   });
@@ -320,8 +324,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   // Retention (see Store.sweep), and journal compaction by age when no write triggers it.
+  // Web chat transcripts follow the store's verdict: when it refuses a clock far ahead, they are kept too.
   const sweep = () =>
-    store.sweep(clock.now()).then(
+    (async () => {
+      const removed = await store.sweep(clock.now());
+      const transcripts = removed.skipped ? 0 : await directLine.sweep(new Date(clock.now().getTime() - retentionDays * 86_400_000));
+      return { ...removed, transcripts };
+    })().then(
       (removed) => logger.info(removed, 'retention sweep'),
       (err: unknown) => logger.error({ err: (err as Error).name }, 'retention sweep failed'),
     );

@@ -1,8 +1,9 @@
 import restify from 'restify';
 import type { Activity } from 'botbuilder';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
-import { registerDirectLine, type DirectLineHandle } from '../../src/directline/index.js';
+import { join } from 'node:path';
+import { fileTranscripts, registerDirectLine, type DirectLineHandle } from '../../src/directline/index.js';
 import type { Clock } from '../../src/clock.js';
 import { systemClock } from '../../src/clock.js';
 
@@ -20,9 +21,20 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(
-  opts: { clock?: Clock; maxMessageChars?: number; delayMs?: number; maxSockets?: number; setup?: (s: restify.Server, dl: DirectLineHandle) => void } = {},
-): Promise<EchoServer> {
+export interface EchoOptions {
+  clock?: Clock;
+  maxMessageChars?: number;
+  delayMs?: number;
+  maxSockets?: number;
+  /** Transcripts kept in `<dataDir>/directline` (so a second server on the same folder picks them up). */
+  dataDir?: string;
+  maxActivitiesPerConversation?: number;
+  maxTranscriptBytes?: number;
+  logger?: Logger;
+  setup?: (s: restify.Server, dl: DirectLineHandle) => void;
+}
+
+export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServer> {
   const server = restify.createServer({ handleUpgrades: false });
   const turns: Partial<Activity>[] = [];
   const runTurn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
@@ -33,14 +45,26 @@ export async function startEchoServer(
     }
     if (activity.type === 'trace') return [];
     const text = activity.text ?? '';
+    // 'flaky' fails the first time (the channel answers 502), as a bot that trips over once would.
+    if (text === 'flaky' && !turns.some((t, i) => i < turns.length - 1 && t.text === 'flaky')) throw new Error('bot failed');
     const locale = text.startsWith('ar:') ? 'ar' : text.startsWith('cy:') ? 'cy' : 'en-GB';
     return [
       { type: 'trace', text: 'debug' },
       { type: 'message', text: `echo: ${text}`, channelData: { intake: { state: 'echo', locale } }, suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'No', value: 'no' }] } },
     ];
   };
-  const logger = pino({ level: 'silent' });
-  const directLine = registerDirectLine(server, { runTurn, secret: SECRET, clock: opts.clock ?? systemClock, logger, maxMessageChars: opts.maxMessageChars, ...(opts.maxSockets ? { maxSockets: opts.maxSockets } : {}) });
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const directLine = registerDirectLine(server, {
+    runTurn,
+    secret: SECRET,
+    clock: opts.clock ?? systemClock,
+    logger,
+    maxMessageChars: opts.maxMessageChars,
+    ...(opts.maxSockets ? { maxSockets: opts.maxSockets } : {}),
+    ...(opts.dataDir ? { transcripts: fileTranscripts(join(opts.dataDir, 'directline')) } : {}),
+    ...(opts.maxActivitiesPerConversation ? { maxActivitiesPerConversation: opts.maxActivitiesPerConversation } : {}),
+    ...(opts.maxTranscriptBytes ? { maxTranscriptBytes: opts.maxTranscriptBytes } : {}),
+  });
   opts.setup?.(server, directLine);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;

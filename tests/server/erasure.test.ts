@@ -6,7 +6,10 @@ import { filesContaining } from '../store/rawBytes.js';
 import { projectRoot } from '../support/dialog.js';
 import { removeDir, startApp, type RunningApp } from '../support/app.js';
 
-/** Erasure through the real app: the practice API reaches the stored data and the Direct Line transcript in memory. */
+/**
+ * Erasure through the real app: the practice API reaches the stored data and the Direct Line
+ * transcript, in memory and in its file under DATA_DIR/directline (filesContaining reads every file).
+ */
 describe('erasing a web chat conversation through the practice API', () => {
   let running: RunningApp | undefined;
   afterEach(async () => {
@@ -37,7 +40,8 @@ describe('erasing a web chat conversation through the practice API', () => {
       (await fetch(`${url}/v3/directline/conversations/${conv.conversationId}/activities`, { headers: { Authorization: `Bearer ${conv.token}` } })).text();
     expect(await transcript()).toContain(MARKER);
     await running.app.store.flush();
-    expect(await filesContaining(dataDir, MARKER)).not.toEqual([]);
+    const holding = await filesContaining(dataDir, MARKER);
+    expect(holding.some((f) => f.includes('directline'))).toBe(true);
 
     const erased = await post('/api/practice/erasures', KEY, { conversationId: `directline:${conv.conversationId}` });
     expect(erased.status).toBe(200);

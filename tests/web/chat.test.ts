@@ -113,6 +113,29 @@ describeBrowser('web chat in Chromium (echo bot)', () => {
     await context.close();
   });
 
+  test('when the bot fails (502) the message waits with Try again, and is sent again with the same id', async () => {
+    await openChat();
+    const ids: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/activities$/.test(r.url())) ids.push((JSON.parse(r.postData() ?? '{}') as { channelData?: { clientActivityID?: string } }).channelData?.clientActivityID ?? '');
+    });
+    await page.locator('#input').focus();
+    await page.keyboard.type('flaky');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('error')?.textContent !== '');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Your message was not sent. Please try again, or call the practice on 01632 960000.');
+    await expect(page.locator('#send').getAttribute('aria-disabled')).resolves.toBe('true');
+    await expectNoAxeViolations(page, 'bot failed');
+    await tabTo(page, 'Try again', { back: true });
+    await page.keyboard.press('Enter');
+    await page.locator('#log .msg-bot', { hasText: 'echo: flaky' }).waitFor();
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await transcript(page)).toEqual(['bot: Hello. This is not for emergencies.', 'user: flaky', 'bot: echo: flaky']);
+    await expect(page.locator('#send').getAttribute('aria-disabled')).resolves.toBe('false');
+    await context.close();
+  });
+
   test('when the socket drops it polls, then reconnects, with nothing lost or shown twice', async () => {
     await openChat();
     const polls: string[] = [];

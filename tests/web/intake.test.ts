@@ -86,7 +86,7 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     // The README's screenshot: written when missing or asked for, so test runs do not churn the committed file.
     if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync('docs/screenshot-chat.png')) {
       mkdirSync('docs', { recursive: true });
-      await page.setViewportSize({ width: 480, height: 900 });
+      await page.setViewportSize({ width: 390, height: 844 }); // a phone, as most patients see it
       await page.screenshot({ path: 'docs/screenshot-chat.png' });
     }
     expect(await choose(page, 'It is right')).toContain('Can we send this');

@@ -14,13 +14,25 @@ export interface RealBotServer {
   close(): Promise<void>;
 }
 
-export async function startRealBot(): Promise<RealBotServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'webchat-realbot-'));
+/**
+ * `dataDir` and a fixed `directLineSecret` let a test stop the server and start another on the same
+ * data (a restart; `port` keeps the page's origin, and so its sessionStorage): the folder is then
+ * the caller's to delete.
+ */
+export async function startRealBot(opts: { dataDir?: string; directLineSecret?: string; port?: number } = {}): Promise<RealBotServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'webchat-realbot-'));
   const logger = pino({ level: 'silent' });
-  const app = await createApp({ dataDir, practiceConfigPath: 'config/practice.demo.json', contentRoot: process.cwd(), clock: systemClock, logger });
+  const app = await createApp({
+    dataDir,
+    practiceConfigPath: 'config/practice.demo.json',
+    contentRoot: process.cwd(),
+    clock: systemClock,
+    logger,
+    ...(opts.directLineSecret ? { directLineSecret: opts.directLineSecret } : {}),
+  });
   // createApp mounts our Direct Line channel and the chat page; the channel calls the bot in-process.
   const directLine = app.directLine;
-  const port = await app.listen(0, '127.0.0.1');
+  const port = await app.listen(opts.port ?? 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return {
     url: base,
@@ -28,7 +40,7 @@ export async function startRealBot(): Promise<RealBotServer> {
     directLine,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,7 +3,8 @@ import type { WireAction, WireActivity } from './types.js';
 /**
  * DOM building for messages and choices. Patient and bot text only ever goes in through
  * textContent, never innerHTML. Each message is appended once and never changed afterwards, so
- * the log's live region announces it exactly once.
+ * the log's live region announces it exactly once (a failed send only gains a class and a note
+ * outside the log). Scrolling is scroll.ts's job.
  */
 const RTL = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ckb', 'yi', 'dv']);
 
@@ -33,7 +34,6 @@ export function appendMessage(log: HTMLElement, who: 'bot' | 'user', speaker: st
   }
   item.append(label, body);
   log.append(item);
-  log.scrollTop = log.scrollHeight;
   return item;
 }
 
@@ -50,7 +50,7 @@ export function renderChoices(
   group: HTMLElement,
   choices: { title: string; value: string }[],
   lang: string | undefined,
-  onChoose: (c: { title: string; value: string }) => void,
+  onChoose: (c: { title: string; value: string }, e: MouseEvent) => void,
 ): void {
   group.replaceChildren();
   for (const c of choices) {
@@ -62,7 +62,7 @@ export function renderChoices(
       b.lang = lang;
       b.dir = dirOf(lang);
     }
-    b.addEventListener('click', () => onChoose(c));
+    b.addEventListener('click', (e) => onChoose(c, e));
     group.append(b);
   }
   group.hidden = choices.length === 0;

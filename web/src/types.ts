@@ -23,6 +23,12 @@ export interface ChatTexts {
   /** Contains {{max}}. */
   tooLong: string;
   ended: string;
+  /** The network dropped: the message is kept and sent when it is back. */
+  offline: string;
+  /** A saved conversation was shown again after a reload. */
+  restored: string;
+  /** After "end and clear". */
+  cleared: string;
 }
 
 /** The parts of a Direct Line activity the widget reads. Everything else is ignored. */

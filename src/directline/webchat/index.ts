@@ -85,6 +85,9 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
           ended: texts.t('status.ended'),
           sendFailed: texts.t('error.sendFailed'),
           tooLong: texts.t('error.tooLong'),
+          offline: texts.t('error.offline'),
+          restored: texts.t('status.restored'),
+          cleared: texts.t('status.cleared'),
         },
       },
     });
