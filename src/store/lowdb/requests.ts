@@ -142,31 +142,25 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   async setStatus(id: string, status: RequestStatus, by: string, at: Date): Promise<IntakeRequest | undefined> {
-    await this.#inFlight.get(id)?.catch(() => undefined);
+    const changed = await this.#replace(id, (current) => ({ ...current, status, statusHistory: [...current.statusHistory, { status, by, at: at.toISOString() }] }));
     const entry = this.#index.get(id);
-    if (!entry) return undefined;
-    return this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), async (f) => {
-      const current = f.data.requests[id];
-      if (!current) return undefined;
-      // A new object, never a change in place: see bytesOf.
-      const request: IntakeRequest = { ...current, status, statusHistory: [...current.statusHistory, { status, by, at: at.toISOString() }] };
-      f.data.requests[id] = request;
-      entry.status = status;
-      await f.write();
-      return structuredClone(request);
-    });
+    if (changed && entry) entry.status = status;
+    return changed;
   }
 
   async updateWork(id: string, change: (work: PracticeWork) => PracticeWork): Promise<IntakeRequest | undefined> {
+    return this.#replace(id, (current) => ({ ...current, work: change(structuredClone(current.work ?? { notes: [], regrades: [] })) }));
+  }
+
+  /** Writes a changed copy of a stored request; a new object, never a change in place (see bytesOf). */
+  async #replace(id: string, next: (current: IntakeRequest) => IntakeRequest): Promise<IntakeRequest | undefined> {
     await this.#inFlight.get(id)?.catch(() => undefined);
     const entry = this.#index.get(id);
     if (!entry) return undefined;
     return this.#cache.use(requestPartitionPath(this.#dataDir, entry.day), async (f) => {
       const current = f.data.requests[id];
       if (!current) return undefined;
-      const work = change(structuredClone(current.work ?? { notes: [], regrades: [] }));
-      // A new object, never a change in place: see bytesOf.
-      const request: IntakeRequest = { ...current, work };
+      const request = next(current);
       f.data.requests[id] = request;
       await f.write();
       return structuredClone(request);
