@@ -49,6 +49,16 @@ export interface ConversationServiceDeps {
   answeredPerConversation?: number;
 }
 
+/**
+ * What one activity produced. `forgotten`: the turn ended the conversation with nothing sent and
+ * its details were dropped (dialog/forget.ts), so a channel that keeps its own copy of what was said
+ * (the self-hosted Direct Line transcript) drops it too, keeping only these replies.
+ */
+export interface TurnOutcome {
+  replies: OutgoingActivity[];
+  forgotten: boolean;
+}
+
 /** The replies a remembered message produced, or undefined when it is not among them. */
 function repliesFor(answered: readonly AnsweredActivity[] | undefined, key: string | undefined): OutgoingActivity[] | undefined {
   if (!key || !Array.isArray(answered)) return undefined;
@@ -128,7 +138,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return replayed.ok && (await replayed.audits);
   }
 
-  async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<OutgoingActivity[]> {
+  async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<TurnOutcome> {
+    const outcome = (replies: OutgoingActivity[], forgotten = false): TurnOutcome => ({ replies, forgotten });
     const started = performance.now();
     const now = deps.clock.now();
     let degraded = false;
@@ -146,7 +157,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     if (kind === 'start' && (stored || kept)) {
       if (kept) live.put(key, kept);
-      return [];
+      return outcome([]);
     }
     const answered = kept?.answered ?? stored?.answered ?? [];
     const messageKey = kind === 'message' ? activityKey(activity) : undefined;
@@ -155,12 +166,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
       if (kept) live.put(key, kept);
       deps.observer?.repeated?.();
       // The snapshot says the turn happened; if a request it carries could not be stored, say so.
-      if (!degraded) return again;
+      if (!degraded) return outcome(again);
     }
 
     const practice = await deps.practiceStatus(now);
     const lang = deps.localeToLang(activity.locale) ?? 'eng';
-    if (again) return deps.render([{ key: 'dialog.error' }], { lang, channelId: activity.channelId, practice, now, state: 'error' });
+    if (again) return outcome(deps.render([{ key: 'dialog.error' }], { lang, channelId: activity.channelId, practice, now, state: 'error' }));
     const input: TurnInput =
       kind === 'start'
         ? { kind, at: now, practice, lang }
@@ -232,33 +243,40 @@ export function createConversationService(deps: ConversationServiceDeps) {
     deps.observer?.turn?.((performance.now() - started) / 1000, failed ? 'degraded' : 'ok');
     // Callers copy activities before changing them (botbuilder's sendActivities, botReplies), so the
     // kept list and the patient's replies may share these objects; a repeat gets its own copy.
-    if (!failed) return replies;
+    // Forgotten only once the reduced snapshot is saved: otherwise the store still holds the details
+    // and the next message resumes from them, so the channel's transcript stays in step.
+    if (!failed) return outcome(replies, forget);
     // When state could not be kept, say so, except for an emergency: its advice stands on its own.
-    if (result.urgency === 'emergency') return deps.render(result.say, { ...renderContext, state: result.state });
-    return deps.render([{ key: 'dialog.error' }], { ...renderContext, state: 'error' });
+    if (result.urgency === 'emergency') return outcome(deps.render(result.say, { ...renderContext, state: result.state }));
+    return outcome(deps.render([{ key: 'dialog.error' }], { ...renderContext, state: 'error' }));
   }
 
-  function handleParsed(activity: IncomingActivity): Promise<OutgoingActivity[]> {
+  function respondParsed(activity: IncomingActivity): Promise<TurnOutcome> {
     let kind: TurnInput['kind'];
     if (activity.type === 'message') kind = 'message';
     else if (activity.type === 'conversationUpdate' && activity.membersAdded?.some((m) => m.id !== activity.recipient?.id)) kind = 'start';
-    else return Promise.resolve([]);
+    else return Promise.resolve({ replies: [], forgotten: false });
     const key = `${activity.channelId}:${activity.conversation.id}`;
     return queue.run(key, () => turn(key, activity, kind));
   }
 
+  /** Throws BadActivityError for an activity without the fields a conversation needs. */
+  function respond(raw: unknown): Promise<TurnOutcome> {
+    const parsed = IncomingActivitySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return Promise.reject(new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`));
+    }
+    return respondParsed(parsed.data);
+  }
+
   return {
-    /** Throws BadActivityError for an activity without the fields a conversation needs. */
-    async handle(raw: unknown): Promise<OutgoingActivity[]> {
-      const parsed = IncomingActivitySchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`);
-      }
-      return handleParsed(parsed.data);
-    },
+    /** The replies to one activity. Throws BadActivityError for an activity without the fields a conversation needs. */
+    handle: async (raw: unknown): Promise<OutgoingActivity[]> => (await respond(raw)).replies,
     /** For an activity the caller has already checked against IncomingActivitySchema. */
-    handleParsed,
+    handleParsed: async (activity: IncomingActivity): Promise<OutgoingActivity[]> => (await respondParsed(activity)).replies,
+    /** The replies and whether the conversation's details were just dropped (for a channel that keeps a transcript). */
+    respond,
     /**
      * Runs `task` between this conversation's turns, with its running statechart (which holds what
      * the patient said) dropped first, so no turn writes the conversation back meanwhile: for erasure.

@@ -182,16 +182,24 @@ export class DirectLineChannel {
     return { conversationId: claims.conversationId, userId: claims.userId, botId: this.o.botId, now: this.o.clock.now() };
   }
 
-  /** Runs one bot turn; the bot's failures become a 502 for the poster, never a lost conversation. */
+  /**
+   * Runs one bot turn; the bot's failures become a 502 for the poster, never a lost conversation.
+   * A turn that ended the conversation with nothing kept leaves only its replies in the transcript
+   * (the open page keeps what it shows; its stream stays open and the watermark keeps counting).
+   */
   private async turn(conversation: Conversation, activity: Partial<Activity>, party: Party): Promise<void> {
     let replies: Partial<Activity>[];
+    let forgotten: boolean;
     try {
-      replies = await this.o.runTurn(activity);
+      ({ replies, forgotten = false } = await this.o.runTurn(activity));
     } catch (err) {
       if (err instanceof DirectLineError) throw err; // e.g. 429 from the bot's rate limit
       this.o.logger.error({ err: err instanceof Error ? err.name : 'unknown', type: activity.type }, 'directline: bot turn failed');
       throw new DirectLineError(502, 'BotError', 'The service could not answer just now', { cause: err });
     }
-    conversation.append(botReplies(replies, { ...party, now: this.o.clock.now() }, activity.id));
+    let shown = botReplies(replies, { ...party, now: this.o.clock.now() }, activity.id);
+    // With no reply to keep, a bare event (Web Chat shows none) holds the watermark across a restart.
+    if (forgotten && shown.length === 0) shown = botReplies([{ type: 'event', name: 'conversation.forgotten' }], { ...party, now: this.o.clock.now() }, activity.id);
+    conversation.append(shown, { forgetEarlier: forgotten });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appendFile, chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FILE_MODE, makeDir, replaceFile } from '../store/lowdb/fs-util.js';
 import type { TranscriptEntry, TranscriptStore } from './transcripts.js';
 
 /**
@@ -9,15 +10,16 @@ import type { TranscriptEntry, TranscriptStore } from './transcripts.js';
  * and an append writes one line, so a crash can at worst tear the last line, which `load` skips.
  * Writes reach the page cache (they survive the process, not a power cut): the transcript is what
  * the page shows, while the request and the bot's state are kept durably by the main store.
+ * A rewrite is atomic (the store's replaceFile); one that drops a conversation's details (it ended
+ * with nothing sent) is also durable, so the details cannot come back after a power cut.
  */
-const NAME = /^[0-9a-f]{64}\.jsonl(\.tmp)?$/;
+/** A transcript, or the temp file of a rewrite a crash interrupted (`.<name>.tmp`, replaceFile's). */
+const NAME = /^\.?[0-9a-f]{64}\.jsonl(\.tmp)?$/;
 
 export function fileTranscripts(dir: string): TranscriptStore {
   let ready: Promise<void> | undefined;
   const folder = (): Promise<void> =>
-    (ready ??= mkdir(dir, { recursive: true, mode: 0o700 })
-      .then(() => chmod(dir, 0o700))
-      .catch((err: unknown) => {
+    (ready ??= makeDir(dir).catch((err: unknown) => {
         ready = undefined; // try again on the next write (an operator may fix the folder)
         throw err;
       }));
@@ -50,14 +52,12 @@ export function fileTranscripts(dir: string): TranscriptStore {
     async append(conversationId, entries) {
       if (entries.length === 0) return;
       await folder();
-      await appendFile(pathOf(conversationId), lines(entries), { mode: 0o600 });
+      await appendFile(pathOf(conversationId), lines(entries), { mode: FILE_MODE });
     },
 
-    async replace(conversationId, entries) {
+    async replace(conversationId, entries, options) {
       await folder();
-      const path = pathOf(conversationId);
-      await writeFile(`${path}.tmp`, lines(entries), { mode: 0o600 });
-      await rename(`${path}.tmp`, path);
+      await replaceFile(pathOf(conversationId), lines(entries), options?.durable ?? false);
     },
 
     async remove(conversationId) {

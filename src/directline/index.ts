@@ -5,7 +5,7 @@ import { StreamServer } from './stream.js';
 import { TokenService } from './tokens.js';
 import type { DirectLineDeps, DirectLineHandle } from './types.js';
 
-export type { DirectLineDeps, DirectLineHandle, RunTurn, TokenResponse, ConversationResponse, ActivitySet } from './types.js';
+export type { BotTurn, DirectLineDeps, DirectLineHandle, RunTurn, TokenResponse, ConversationResponse, ActivitySet } from './types.js';
 export { DirectLineError } from './errors.js';
 export type { TranscriptStore, TranscriptEntry } from './transcripts.js';
 export { fileTranscripts } from './fileTranscripts.js';

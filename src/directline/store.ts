@@ -121,10 +121,20 @@ export class Conversation {
     return this.tail;
   }
 
-  /** Gives each activity its id and watermark, stores it and tells the listeners. */
-  append(activities: Partial<Activity>[]): ActivitySet {
+  /**
+   * Gives each activity its id and watermark, stores it and tells the listeners. With
+   * `forgetEarlier` (the conversation ended with nothing kept) every earlier activity is dropped
+   * first, in memory and in the transcript store, which is rewritten durably with only these. The
+   * watermark keeps counting, so no client sees a number reused (the caller passes at least one
+   * activity: an empty transcript would be read back after a restart as counting from zero).
+   */
+  append(activities: Partial<Activity>[], { forgetEarlier = false }: { forgetEarlier?: boolean } = {}): ActivitySet {
     const added: Stored[] = [];
     const before = this.bytes;
+    if (forgetEarlier) {
+      this.log.length = 0;
+      this.bytes = 0;
+    }
     for (const a of activities) {
       this.seq += 1;
       const activity = { ...a, id: `${this.id}|${String(this.seq).padStart(7, '0')}` };
@@ -135,7 +145,8 @@ export class Conversation {
     }
     this.trim();
     if (this.bytes !== before) this.onBytes(this.bytes - before);
-    if (added.length > 0) this.persist(added);
+    if (forgetEarlier) this.persistAll(true);
+    else if (added.length > 0) this.persist(added);
     const set: ActivitySet = { activities: added.map((e) => e.activity), watermark: String(this.seq) };
     if (added.length > 0) for (const l of this.listeners) l(set);
     return set;
@@ -204,16 +215,25 @@ export class Conversation {
     this.storedBytes += added.reduce((n, e) => n + e.bytes, 0);
     // The file keeps at most about twice what memory may hold, so reading it back stays bounded too.
     const compact = this.storedLines > 2 * this.limits.maxActivities || this.storedBytes > 2 * this.limits.maxBytes;
-    const kept = (compact ? this.log : added).map(entryOf);
-    if (compact) {
-      this.storedLines = this.log.length;
-      this.storedBytes = this.bytes;
-    }
+    if (compact) this.persistAll(false);
+    else this.queueWrite((t) => t.append(this.id, added.map(entryOf)));
+  }
+
+  /** Replaces the stored transcript with what memory holds; `durable` once details must be gone. */
+  private persistAll(durable: boolean): void {
+    if (!this.persistence || this.discarded) return;
+    const kept = this.log.map(entryOf);
+    this.storedLines = this.log.length;
+    this.storedBytes = this.bytes;
+    this.queueWrite((t) => t.replace(this.id, kept, { durable }));
+  }
+
+  /** Writes run one at a time, in order; none once the conversation is discarded. */
+  private queueWrite(write: (transcripts: TranscriptStore) => Promise<void>): void {
+    const p = this.persistence;
+    if (!p) return;
     this.saving = this.saving
-      .then(() => {
-        if (this.discarded) return undefined;
-        return compact ? p.transcripts.replace(this.id, kept) : p.transcripts.append(this.id, kept);
-      })
+      .then(() => (this.discarded ? undefined : write(p.transcripts)))
       .catch(p.onError);
   }
 }

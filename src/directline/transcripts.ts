@@ -17,8 +17,12 @@ export interface TranscriptStore {
   load(conversationId: string): Promise<TranscriptEntry[] | undefined>;
   /** Adds entries after the stored ones (same order as given). */
   append(conversationId: string, entries: TranscriptEntry[]): Promise<void>;
-  /** Replaces everything stored for the conversation (used to keep the size bounded). */
-  replace(conversationId: string, entries: TranscriptEntry[]): Promise<void>;
+  /**
+   * Replaces everything stored for the conversation, atomically (to keep the size bounded, and to
+   * drop a conversation's details once it ended with nothing kept). With `durable`, the old content
+   * is gone for good once the promise resolves (it survives a power cut).
+   */
+  replace(conversationId: string, entries: TranscriptEntry[], options?: { durable?: boolean }): Promise<void>;
   remove(conversationId: string): Promise<void>;
   /** Deletes transcripts not written to since `before` (the retention period); returns how many. */
   sweep(before: Date): Promise<number>;

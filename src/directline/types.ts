@@ -3,8 +3,18 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../observability/logger.js';
 import type { TranscriptStore } from './transcripts.js';
 
+/**
+ * What the bot made of one activity. `forgotten`: the conversation just ended with nothing kept
+ * (the patient said no at consent, or stopped), so the channel drops its transcript too: every
+ * earlier activity goes from memory and the transcript store, and only these replies stay.
+ */
+export interface BotTurn {
+  replies: Partial<Activity>[];
+  forgotten?: boolean;
+}
+
 /** How the channel reaches the bot: one activity in, the bot's replies out (expectReplies). */
-export type RunTurn = (activity: Partial<Activity>) => Promise<Partial<Activity>[]>;
+export type RunTurn = (activity: Partial<Activity>) => Promise<BotTurn>;
 
 export interface DirectLineDeps {
   runTurn: RunTurn;

@@ -230,7 +230,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // budget of a patient's messages on another channel.
   const directLineAddresses = createRateLimiter(rateLimit);
   const directLine = registerDirectLine(server, {
-    runTurn: (activity) => service.handle(activity),
+    // `forgotten` (a conversation ended with nothing sent) makes the channel drop its transcript too.
+    runTurn: (activity) => service.respond(activity),
     // The same per-conversation limit as /api/messages, asked before the activity is stored.
     admit: async (conversationId) => {
       const limited = await limiter.check({ conversationId: `directline:${conversationId}` });

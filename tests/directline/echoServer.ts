@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileTranscripts, registerDirectLine, type DirectLineHandle } from '../../src/directline/index.js';
+import { fileTranscripts, registerDirectLine, type BotTurn, type DirectLineHandle } from '../../src/directline/index.js';
 import type { Clock } from '../../src/clock.js';
 import { systemClock } from '../../src/clock.js';
 
@@ -37,7 +37,12 @@ export interface EchoOptions {
 export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServer> {
   const server = restify.createServer({ handleUpgrades: false });
   const turns: Partial<Activity>[] = [];
-  const runTurn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
+  // 'forget…' ends the conversation with nothing kept, as a patient declining consent does; 'forget quietly' with no reply.
+  const runTurn = async (activity: Partial<Activity>): Promise<BotTurn> => {
+    const forgotten = activity.type === 'message' && activity.text?.startsWith('forget') === true;
+    return { replies: activity.text === 'forget quietly' ? [] : await reply(activity), ...(forgotten ? { forgotten } : {}) };
+  };
+  const reply = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     turns.push(activity);
     if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
     if (activity.type === 'conversationUpdate') {
