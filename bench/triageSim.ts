@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NeedCode, Tier, TriageOutcome } from '../src/domain/types.js';
+import type { LangCode, NeedCode, Tier, TriageOutcome } from '../src/domain/types.js';
 import type { Picture, TriageEngine, TriageQuestion } from '../src/triage/types.js';
 
 export interface Vignette {
@@ -67,15 +67,17 @@ export function simulate(engine: TriageEngine, v: Vignette): SimResult {
   const present = new Set<string>();
   const denied = new Set<string>();
   const answers: Record<string, string> = {};
+  // The case's own language, screened in English too as the dialog does (a vignette without one is English).
+  const lang = (v.lang ?? 'eng') as LangCode;
   const picture = (): Picture => ({
     need: v.need,
-    texts: [{ text: v.text, lang: 'eng' }],
+    texts: [{ text: v.text, lang }],
     answers,
     presentRuleIds: [...present],
     deniedRuleIds: [...denied],
   });
   const diverted = (): boolean => [...present].some((id) => engine.rule(id)?.tier === 'emergency');
-  for (const hit of engine.screen(v.text, 'eng').hits) if (hit.certainty === 'clear') present.add(hit.ruleId);
+  for (const hit of engine.screen(v.text, lang === 'eng' ? 'eng' : [lang, 'eng']).hits) if (hit.certainty === 'clear') present.add(hit.ruleId);
   let turns = 1;
   const asked: string[] = [];
   while (!diverted() && asked.length < MAX_QUESTIONS) {

@@ -31,6 +31,15 @@ const SINGLE_WORD_FUZZY_MIN = 7;
 const TIGHT_WORD_LENGTH = 4;
 const YEAR = /^(19|20)\d\d$/;
 
+/**
+ * Arabic writes "and" (و) joined to the next word ("وأستفرغ" = "and I am vomiting"): a sign listed
+ * second in a sentence would otherwise never match. The word is also read without it; the whole word
+ * is still looked up, so words that begin with و keep their own meaning.
+ */
+function withoutArabicAnd(word: string): string | undefined {
+  return word.length >= 4 && word.startsWith('\u0648') ? word.slice(1) : undefined;
+}
+
 /** Finds every trigger occurrence in the text, with its negation/tense reading. */
 export function findOccurrences(text: string, lang: CompiledLanguage): Occurrence[] {
   const out: Occurrence[] = [];
@@ -52,7 +61,8 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   const anyCount = lang.vocab.idOf(ANY_NUMBER);
   const cands = content.map((i) => {
     const token = tokens[i] as Token;
-    const ids = lang.vocab.lookup(token.stem);
+    const bare = lang.lang === 'arb' ? withoutArabicAnd(token.stem) : undefined;
+    const ids = bare ? [...lang.vocab.lookup(token.stem), ...lang.vocab.lookup(bare)] : lang.vocab.lookup(token.stem);
     return anyCount !== undefined && NUMBER.test(token.raw) && Number(token.raw) >= OVERDOSE_COUNT ? [...ids, anyCount] : ids;
   });
   const raws = tokens.map((t) => t.raw);

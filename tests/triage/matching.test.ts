@@ -80,6 +80,19 @@ describe('free-text screening', () => {
   });
 });
 
+describe('signs joined to Arabic "and" (و)', () => {
+  const arb = (text: string) => engine.screen(text, ['arb', 'eng']).hits.map((h) => h.ruleId);
+  it('reads a sign written with و in front of it', () => {
+    expect(arb('عندي سكري وأستفرغ')).toContain('cx.hx.sick');
+    expect(arb('ألم في الظهر وخدر حول المؤخرة')).toContain('rf.cauda_equina');
+  });
+
+  it('keeps words that begin with و as they are', () => {
+    expect(arb('أمي تاخذ وارفارين')).toContain('cx.anticoagulant');
+    expect(arb('وجهي مال لدقائق')).toContain('rf.stroke.fast');
+  });
+});
+
 describe('fuzzy matching cost', () => {
   it('stays linear for very long single words (no L² deletion keys)', () => {
     const vocab = new FuzzyVocabulary();
