@@ -99,12 +99,41 @@ describe('the emergency check, explored as a graph', () => {
     expect(probed).toBeGreaterThan(20);
   });
 
+  // One no-loop policy for every safety question (perceive.ts): content.maxTries, then "not sure", said why.
+  const tries = content.intake.maxTries;
+  const keysSaid = (s: Snap) => s.context.say.map((m) => m.key);
+
   it('counts answers it cannot read as "not sure", never skipping the check', () => {
     const path = paths.find((p) => p.state.context.step === 'safetyCheck');
     let s = path?.state as Snap;
-    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    for (let i = 0; i < tries; i++) s = getNextSnapshot(machine, s, say('banana'));
     expect(s.context.step).toBe('safetyWhich');
-    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.triage.answers['q.check.adult']).toBe(CHECK_ANSWERS.unsure);
+    for (let i = 0; i < tries; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(keysSaid(s)).toContain('understand.safetyAssumed');
+    expect(s.context.triage.presentRuleIds).toContain(engine.emergencyCheck.notSureRuleId);
+    expect(tierRank(s)).toBeGreaterThanOrEqual(TIER_RANK.urgent);
+  });
+
+  it('takes a sign named in words on the last try as that sign, not as "not sure"', () => {
+    const path = paths.find((p) => p.state.context.step === 'safetyCheck' && p.state.context.triage.currentQuestionId === 'q.check.adult');
+    let s = path?.state as Snap;
+    for (let i = 0; i < tries - 1; i++) s = getNextSnapshot(machine, s, say('banana'));
+    s = getNextSnapshot(machine, s, say('heart attack'));
+    expect(s.context.step).toBe('emergency');
+  });
+
+  it('counts an area it cannot read as "I cannot say which": never below urgent, and says why', () => {
+    const path = paths.find((p) => p.state.context.step === 'areaPick');
+    let s = path?.state as Snap;
+    for (let i = 0; i < tries - 1; i++) {
+      s = getNextSnapshot(machine, s, say('banana'));
+      expect(s.context.step).toBe('areaPick');
+    }
+    s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.step).not.toBe('areaPick');
+    expect(keysSaid(s)).toContain('understand.safetyAssumed');
+    expect(s.context.triage.answers['q.area']).toBe(CHECK_NONE);
     expect(s.context.triage.presentRuleIds).toContain(engine.emergencyCheck.notSureRuleId);
     expect(tierRank(s)).toBeGreaterThanOrEqual(TIER_RANK.urgent);
   });

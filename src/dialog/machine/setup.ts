@@ -87,8 +87,6 @@ export function createIntakeSetup(deps: IntakeDeps) {
       rejectSafetyAnswer: assign(safety.actions.rejectSafetyAnswer),
       recordSafetyAnswer: assign(safety.actions.recordSafetyAnswer),
       recordTypedCheckLine: assign(safety.actions.recordTypedCheckLine),
-      recordCheckNotSure: assign(safety.actions.recordCheckNotSure),
-      recordWhichNone: assign(safety.actions.recordWhichNone),
       divertFromCheck: assign(safety.actions.divertFromCheck),
       sayCheckNotSure: assign(safety.actions.sayCheckNotSure),
     },
