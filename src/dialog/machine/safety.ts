@@ -112,6 +112,8 @@ export function createSafetyCheck(kit: Kit) {
     },
     /** The patient typed the name of one of the signs straight away ("chest pain", "stroke"). */
     isTypedCheckLine: ({ context, event }: TurnArgs): boolean => typedLine(context, event) !== null,
+    /** The next failed try would be the last one (content.maxTries, the same number as every question). */
+    isLastSafetyTry: ({ context }: TurnArgs): boolean => context.failures + 1 >= content.maxTries,
     /** The answer was taken after the last failed try (perceive.ts assumedAnswer), not read. */
     isAssumedAnswer: ({ context, event }: TurnArgs): boolean => {
       const parsed = see.answer(event, context);
@@ -147,6 +149,14 @@ export function createSafetyCheck(kit: Kit) {
       if (!line) return {};
       return chain(context, (c) => recordSafety(c, checkQuestionId(version), CHECK_ANSWERS.yes), (c) => recordSafety(c, whichQuestionId(version, 'yes'), line));
     },
+    /**
+     * "No" that names a sign ("no, but I can't breathe"), still unclear on the last try: taken as
+     * "not sure" (asks which sign, never below urgent), and the patient is told why.
+     */
+    recordCheckNotSure: ({ context }: TurnArgs): Patch => ({
+      ...recordSafety(context, checkQuestionId(versionAsked(context)), CHECK_ANSWERS.unsure),
+      say: say(context, { key: 'understand.safetyAssumed' }),
+    }),
     /** The sign the patient picked: its own advice (999, A&E, maternity unit, crisis words), and no request. */
     divertFromCheck: ({ context }: TurnArgs): Patch => {
       const outcome = decide(context);

@@ -87,6 +87,7 @@ export function createIntakeSetup(deps: IntakeDeps) {
       rejectSafetyAnswer: assign(safety.actions.rejectSafetyAnswer),
       recordSafetyAnswer: assign(safety.actions.recordSafetyAnswer),
       recordTypedCheckLine: assign(safety.actions.recordTypedCheckLine),
+      recordCheckNotSure: assign(safety.actions.recordCheckNotSure),
       divertFromCheck: assign(safety.actions.divertFromCheck),
       sayCheckNotSure: assign(safety.actions.sayCheckNotSure),
     },

@@ -1,4 +1,4 @@
-import { and } from 'xstate';
+import { and, not } from 'xstate';
 import { CHECK_ANSWERS } from '../../../triage/safetySchema.js';
 import type { PhaseStates } from '../setup.js';
 
@@ -23,6 +23,9 @@ export const safetyCheckStates = {
       answer: [
         // A sign named in words ("chest pain") on the last try is that sign, not an assumed "not sure".
         { guard: and(['isAssumedAnswer', 'isTypedCheckLine']), target: 'afterSafetyWhich', actions: 'recordTypedCheckLine' },
+        // "No" that also names a sign ("no, I can't breathe") is not a no: ask again, then take it as "not sure".
+        { guard: and([isCheck(CHECK_ANSWERS.no), 'isTypedCheckLine', not('isLastSafetyTry')]), actions: 'rejectSafetyAnswer' },
+        { guard: and([isCheck(CHECK_ANSWERS.no), 'isTypedCheckLine']), target: 'safetyWhich', actions: 'recordCheckNotSure' },
         { guard: isCheck(CHECK_ANSWERS.no), target: 'afterSafetyCheck', actions: 'recordSafetyAnswer' },
         { guard: isCheck(CHECK_ANSWERS.yes), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
         { guard: isCheck(CHECK_ANSWERS.unsure), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
