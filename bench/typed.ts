@@ -27,10 +27,13 @@ const SEEDS = [1, 2, 3];
 
 const content = loadContent(projectRoot);
 const languages = content.languages.map((l) => l.code);
+const words = createWordbook(content.resources, content.languages);
+/** Choice titles in one language, for the typed patient to type by hand. */
+const titlesIn = (lang: LangCode) => (code: string) => words.choiceTitle(lang, code);
 const machine: IntakeMachine = createIntakeMachine({
   content: content.intake,
   triage: content.triage,
-  words: createWordbook(content.resources, content.languages),
+  words,
   language: createLanguagePolicy(content.languages, languages),
   languagesOffered: languages,
   recognisers: sharedRecognisers(),
@@ -101,7 +104,7 @@ for (const [lang, t] of Object.entries(table.languages)) {
   const buttonTurns: number[] = [];
   for (const seed of SEEDS) {
     const r = rng(seed * 7919 + lang.length);
-    const book = phrasebookFrom(t.answers, r);
+    const book = phrasebookFrom(t.answers, r, titlesIn(lang));
     for (const o of t.openings) {
       runs.push(typedConversation(machine, content.triage, lang, o.text, book, r, undefined, `typed:${++convId}`));
       if (seed === SEEDS[0]) {
@@ -118,7 +121,7 @@ for (const [lang, t] of Object.entries(table.languages)) {
   const runs: Run[] = [];
   const buttonTurns: number[] = [];
   const r = rng(42);
-  const book = phrasebookFrom(table.languages.eng?.answers ?? {}, r);
+  const book = phrasebookFrom(table.languages.eng?.answers ?? {}, r, titlesIn('eng'));
   for (const v of vignettes) {
     const run = timed('typed', () => typedConversation(machine, content.triage, 'eng', v.text, book, r, v, `typed:${++convId}`), (x) => x.turns);
     runs.push(run);
@@ -178,7 +181,7 @@ if (!existsSync(heldoutCases)) {
   for (const v of cases) {
     const lang = (v.lang ?? 'eng') as LangCode;
     const r = rng(1000 + ++i);
-    const book = phrasebookFrom(table.languages[lang]?.answers ?? table.languages.eng?.answers ?? {}, r);
+    const book = phrasebookFrom(table.languages[lang]?.answers ?? table.languages.eng?.answers ?? {}, r, titlesIn(lang));
     const run = typedConversation(machine, content.triage, lang, v.text, book, r, { ...v, answers: {} }, `heldout:${i}`);
     const row = rows.get(lang) ?? { lang, runs: [], buttonTurns: [] };
     row.runs.push(run);
@@ -196,7 +199,7 @@ if (!existsSync(heldoutCases)) {
   for (const v of cases) {
     const lang = (v.lang ?? 'eng') as LangCode;
     const r = rng(5000 + ++j);
-    const run = typedConversation(machine, content.triage, lang, v.text, phrasebookFrom(heldoutAnswers(items, lang), r), r, { ...v, answers: {} }, `heldout-typed:${j}`);
+    const run = typedConversation(machine, content.triage, lang, v.text, phrasebookFrom(heldoutAnswers(items, lang), r, titlesIn(lang)), r, { ...v, answers: {} }, `heldout-typed:${j}`);
     const row = typedRows.get(lang) ?? { lang, runs: [], buttonTurns: rows.get(lang)?.buttonTurns ?? [] };
     row.runs.push(run);
     typedRows.set(lang, row);

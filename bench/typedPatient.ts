@@ -1,7 +1,8 @@
 /**
  * A simulated patient who never taps a button: it types every answer the way people write them,
  * from a phrasebook (the tuning table of tests/dialog/typed/tuning.json), with small typos, through
- * the statechart's public surface (runTurn), keeping the persisted snapshot between turns as the
+ * the statechart's public surface (runTurn), answering the emergency check in its own words too
+ * (a typed "no", or the sign's and the area's titles typed by hand), keeping the persisted snapshot between turns as the
  * store does. Used by `npm run bench:typed` and tests/dialog/typedConversations.test.ts.
  */
 import type { LangCode } from '../src/domain/types.js';
@@ -10,7 +11,8 @@ import type { IntakeContext } from '../src/dialog/machine/types.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog/turn.js';
 import type { PracticeStatus } from '../src/practice/types.js';
 import type { TriageEngine } from '../src/triage/types.js';
-import { reassuring } from './triageDialog.js';
+import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, areaCode } from '../src/triage/safetySchema.js';
+import { reassuring, safetyAnswer } from './triageDialog.js';
 import type { Vignette } from './triageSim.js';
 import { NOW } from './typedAnswers.js';
 
@@ -47,10 +49,15 @@ export interface Phrasebook {
   /** Typed ways to give `code` at `step` in this language (the table's answers). */
   say(step: string, code: string): string | undefined;
   anyFor(step: string): { code: string; text: string } | undefined;
+  /** A choice's title as shown in this language (typed by hand: the signs of the emergency check, the areas). */
+  title(code: string): string | undefined;
 }
 
-export function phrasebookFrom(answers: Record<string, Record<string, string[]>>, r: ReturnType<typeof rng>): Phrasebook {
+export function phrasebookFrom(
+  answers: Record<string, Record<string, string[]>>, r: ReturnType<typeof rng>, title: (code: string) => string | undefined,
+): Phrasebook {
   return {
+    title,
     say: (step, code) => {
       const list = answers[step]?.[code];
       return list && list.length > 0 ? r.pick(list) : undefined;
@@ -149,6 +156,10 @@ const DETAILS: Record<string, (r: ReturnType<typeof rng>) => string> = {
   phone: (r) => r.pick(['07700 900123', '+44 7700 900123', '(0113) 496 0000', '+44 (0)7700 900123', '07700900123']),
 };
 
+const SAFETY_STATES = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
+/** The emergency check is a yes/no question in other words: typed as the patient's own yes, no or not sure. */
+const YES_NO_OF: Record<string, string> = { [CHECK_ANSWERS.yes]: 'yes', [CHECK_ANSWERS.no]: 'no', [CHECK_ANSWERS.unsure]: 'unsure' };
+
 /** What the typing patient writes at this state: the table's words for the code a button patient would choose. */
 function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: Phrasebook, r: Rng, v?: Vignette): string | undefined {
   const state = t.state;
@@ -158,6 +169,14 @@ function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: 
     if (!qid) return undefined;
     const code = v?.answers[qid] ?? reassuring(triage, triage.question(qid));
     return book.say('yesNo', code) ?? book.say('yesNo', 'no');
+  }
+  if (SAFETY_STATES.has(state)) {
+    const qid = contextOf(t)?.triage.currentQuestionId;
+    if (!qid) return undefined;
+    // The sign the case would recognise (as the button bench does), else "No, none of these".
+    const code = v ? safetyAnswer(triage, v, qid) : qid === AREA_QUESTION_ID ? areaCode('other') : qid.startsWith('q.check.which') ? CHECK_NONE : CHECK_ANSWERS.no;
+    const yesNo = YES_NO_OF[code];
+    return (yesNo ? book.say('safetyCheck', code) ?? book.say('yesNo', yesNo) : undefined) ?? book.title(code)?.toLowerCase();
   }
   const detail = DETAILS[state];
   if (detail) return detail(r);
@@ -199,6 +218,7 @@ export function buttonConversation(machine: IntakeMachine, triage: TriageEngine,
     duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', who: 'for.self', name: 'Alex Taylor',
     dob: '12/03/1985', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any',
     review: 'review.send', consent: 'yes', pharmacyOffer: 'yes', urgentClosed: 'yes', languageOffer: `lang.${lang}`,
+    safetyCheck: CHECK_ANSWERS.no, safetyWhich: CHECK_NONE, areaPick: areaCode('other'),
   };
   while (!t.done && turns < MAX_MESSAGES) {
     if (t.state === 'triageQuestion' || t.state === 'confirm') {

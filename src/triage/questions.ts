@@ -79,6 +79,8 @@ export function safetyQuestions(content: TriageContent): Map<string, QuestionDef
   }
   const areaEffects: QuestionDef['effects'] = {};
   for (const a of areas.areas) areaEffects[areaCode(a.code)] = effect([...a.raise]);
+  // Not a choice: what the dialog records when it cannot read the area after its last try (never below urgent).
+  areaEffects[CHECK_NONE] = effect([check.notSureRuleId]);
   out.set(AREA_QUESTION_ID, { id: AREA_QUESTION_ID, promptKey: 'safety.area.ask', choices: areas.areas.map((a) => areaCode(a.code)), effects: areaEffects });
   return out;
 }

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { buildMachine, openPractice } from '../support/dialog.js';
+import { buildMachine, conversation, openPractice } from '../support/dialog.js';
 
 /**
  * Every path that has just recorded a description of a health problem passes the transient state
@@ -50,5 +50,16 @@ describe('the described state', () => {
 
   it('is not passed by a need without a description', () => {
     expect(statesVisited(['hello', 'need.new']).visited).not.toContain('described');
+  });
+});
+
+describe('a button of another question at the first question', () => {
+  it('is not taken as a description ("trend.same" tapped on an old message): asked again, nothing recorded', () => {
+    const c = conversation();
+    c.say('hello');
+    const reply = c.say('trend.same');
+    expect(reply.result.state).toBe('need');
+    expect(reply.result.say.map((m) => m.key)).toContain('dialog.invalid.choice');
+    expect(JSON.stringify(c.stored?.snapshot)).not.toContain('"text":"trend.same"');
   });
 });

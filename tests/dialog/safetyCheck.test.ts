@@ -6,6 +6,7 @@ import type { IntakeEvent } from '../../src/dialog/machine/types.js';
 import { pictureOf } from '../../src/dialog/machine/context.js';
 import { CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, lineCode } from '../../src/triage/safetySchema.js';
 import { lookup } from '../../src/i18n/resources.js';
+import { loadTuningTable } from '../../bench/typedAnswers.js';
 import { buildMachine, content, conversation, openPractice } from '../support/dialog.js';
 
 /**
@@ -19,6 +20,7 @@ const at = '2026-03-04T10:00:00Z';
 const input = { conversationId: 'model-safety', lang: 'eng', at, practice: openPractice };
 const say = (text: string): IntakeEvent => ({ type: 'user.message', text, at, practice: openPractice });
 const engine = content.triage;
+const typedNo = loadTuningTable();
 
 /** Descriptions that match a complaint, none, an admin request with and without a symptom, a child and a pregnancy. */
 const DESCRIPTIONS = [
@@ -99,12 +101,54 @@ describe('the emergency check, explored as a graph', () => {
     expect(probed).toBeGreaterThan(20);
   });
 
+  // One no-loop policy for every safety question (perceive.ts): content.maxTries, then "not sure", said why.
+  const tries = content.intake.maxTries;
+  const keysSaid = (s: Snap) => s.context.say.map((m) => m.key);
+
   it('counts answers it cannot read as "not sure", never skipping the check', () => {
     const path = paths.find((p) => p.state.context.step === 'safetyCheck');
     let s = path?.state as Snap;
-    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    for (let i = 0; i < tries; i++) s = getNextSnapshot(machine, s, say('banana'));
     expect(s.context.step).toBe('safetyWhich');
-    for (let i = 0; i < 3; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.triage.answers['q.check.adult']).toBe(CHECK_ANSWERS.unsure);
+    for (let i = 0; i < tries; i++) s = getNextSnapshot(machine, s, say('banana'));
+    expect(keysSaid(s)).toContain('understand.safetyAssumed');
+    expect(s.context.triage.presentRuleIds).toContain(engine.emergencyCheck.notSureRuleId);
+    expect(tierRank(s)).toBeGreaterThanOrEqual(TIER_RANK.urgent);
+  });
+
+  it('does not take a "no" that names a sign as a no: asks again, then counts it as "not sure"', () => {
+    const path = paths.find((p) => p.state.context.step === 'safetyCheck' && p.state.context.triage.currentQuestionId === 'q.check.adult');
+    let s = path?.state as Snap;
+    for (let i = 0; i < tries - 1; i++) {
+      s = getNextSnapshot(machine, s, say('no, my chest'));
+      expect(s.context.step).toBe('safetyCheck');
+    }
+    s = getNextSnapshot(machine, s, say('no, my chest'));
+    expect(s.context.step).toBe('safetyWhich');
+    expect(keysSaid(s)).toContain('understand.safetyAssumed');
+    expect(s.context.triage.answers['q.check.adult']).toBe(CHECK_ANSWERS.unsure);
+  });
+
+  it('takes a sign named in words on the last try as that sign, not as "not sure"', () => {
+    const path = paths.find((p) => p.state.context.step === 'safetyCheck' && p.state.context.triage.currentQuestionId === 'q.check.adult');
+    let s = path?.state as Snap;
+    for (let i = 0; i < tries - 1; i++) s = getNextSnapshot(machine, s, say('banana'));
+    s = getNextSnapshot(machine, s, say('heart attack'));
+    expect(s.context.step).toBe('emergency');
+  });
+
+  it('counts an area it cannot read as "I cannot say which": never below urgent, and says why', () => {
+    const path = paths.find((p) => p.state.context.step === 'areaPick');
+    let s = path?.state as Snap;
+    for (let i = 0; i < tries - 1; i++) {
+      s = getNextSnapshot(machine, s, say('banana'));
+      expect(s.context.step).toBe('areaPick');
+    }
+    s = getNextSnapshot(machine, s, say('banana'));
+    expect(s.context.step).not.toBe('areaPick');
+    expect(keysSaid(s)).toContain('understand.safetyAssumed');
+    expect(s.context.triage.answers['q.area']).toBe(CHECK_NONE);
     expect(s.context.triage.presentRuleIds).toContain(engine.emergencyCheck.notSureRuleId);
     expect(tierRank(s)).toBeGreaterThanOrEqual(TIER_RANK.urgent);
   });
@@ -221,6 +265,16 @@ describe.each(content.languages.map((l) => [l.code, l.bcp47] as const))('the che
     const c = atCheck();
     // On to the complaint questions, or to the area picker where the description matched no complaint set.
     expect(['triageQuestion', 'areaPick']).toContain(c.say(title(CHECK_ANSWERS.no)).result.state);
+  });
+
+  it('takes "no" as people type it in this language (tests/dialog/typed/tuning.json)', () => {
+    const said = typedNo.languages[lang]?.answers['yesNo']?.['no'] ?? [];
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said) {
+      const c = atCheck();
+      expect([text, c.say(text).result.state === 'safetyCheck']).toEqual([text, false]);
+      expect([text, (c.stored?.snapshot as { context: { triage: { answers: Record<string, string> } } }).context.triage.answers['q.check.adult']]).toEqual([text, CHECK_ANSWERS.no]);
+    }
   });
 
   it('takes typed answers: the title of "Yes" and of a sign, and the number of an answer', () => {

@@ -1,14 +1,17 @@
 import { loadTuningTable } from '../../bench/typedAnswers.js';
 import { REPROMPT, phrasebookFrom, rng, typedConversation } from '../../bench/typedPatient.js';
+import { createWordbook } from '../../src/i18n/wordbook.js';
 import { buildMachine, content } from '../support/dialog.js';
 
 /**
  * Whole conversations typed by a patient who never taps a button, in every language: from a
- * free-text opening to a stored request, through the statechart's public surface (runTurn).
+ * free-text opening to a stored request (answering the emergency check with a typed "no"), through the statechart's public surface (runTurn).
  */
 const machine = buildMachine();
 const table = loadTuningTable();
 const langs = Object.keys(table.languages);
+const words = createWordbook(content.resources, content.languages);
+const titlesIn = (lang: string) => (code: string) => words.choiceTitle(lang, code);
 
 describe('typed-only conversations', () => {
   it('covers all 20 languages', () => {
@@ -19,9 +22,11 @@ describe('typed-only conversations', () => {
     const t = table.languages[lang]!;
     const opening = t.openings[0]!;
     const r = rng(7);
-    const run = typedConversation(machine, content.triage, lang, opening.text, phrasebookFrom(t.answers, r), r, undefined, `typed-test:${lang}`);
+    const run = typedConversation(machine, content.triage, lang, opening.text, phrasebookFrom(t.answers, r, titlesIn(lang)), r, undefined, `typed-test:${lang}`);
     expect(run.error).toBeUndefined();
     expect(run.openingUnderstood).toBe(true);
+    // The emergency check was asked and answered by typing (a "no" in the language), not skipped.
+    expect(run.replies.flat()).toContain('safety.check.ask');
     expect(run.final).toBe('submitted');
     expect(run.stored?.texts[0]).toBe(opening.text);
     expect(run.stored?.need).toBe(opening.need);
@@ -44,7 +49,7 @@ describe('random typed input at any state (property, seeded)', () => {
     const t = table.languages[lang]!;
     const junkRate = [0.3, 0.6, 1][seed % 3]!;
     const run = typedConversation(
-      machine, content.triage, lang, r.next() < 0.5 ? r.pick(JUNK) : t.openings[0]!.text, phrasebookFrom(t.answers, r), r, undefined,
+      machine, content.triage, lang, r.next() < 0.5 ? r.pick(JUNK) : t.openings[0]!.text, phrasebookFrom(t.answers, r, titlesIn(lang)), r, undefined,
       `prop:${seed}`, () => (r.next() < junkRate ? r.pick(JUNK) : undefined), 400,
     );
     expect(run.error).toBeUndefined();

@@ -126,13 +126,17 @@ describe('POST /api/messages (real server on 127.0.0.1)', () => {
     it('replies clearly to empty text, emoji, 20 kB of text and attachments, and keeps the conversation', async () => {
       const say = sayTo(running.url, 'conv-bad');
       await say('hello');
-      for (const text of ['', '   ', '🙂🙂🙂']) {
+      for (const text of ['', '🙂🙂🙂']) {
         const reply = await say(text);
         expect(reply.status).toBe(200);
         expect(reply.text.length).toBeGreaterThan(0);
         expect(reply.intake.state).toBe('need');
       }
-      await say('need.other');
+      // No loops (issue 14): the third unreadable answer is recorded as not answered and the conversation goes on.
+      const third = await say('   ');
+      expect(third.status).toBe(200);
+      expect(third.text.length).toBeGreaterThan(0);
+      expect(third.intake.state).toBe('describe');
       const long = await say('word '.repeat(4000));
       expect(long.status).toBe(200);
       expect(long.text).toMatch(/too long/);

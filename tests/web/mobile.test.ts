@@ -136,7 +136,10 @@ describeBrowser('the web chat on a phone (real bot)', () => {
   async function intake(page: Page, label: string): Promise<void> {
     const steps: [string, () => Promise<string>, RegExp?][] = [
       ['A new health problem', () => tap(page, 'A new health problem'), /in your own words/],
-      ['description', () => type(page, 'My knee has been sore and swollen since I twisted it'), /How long/],
+      // The emergency check (issue 15), then the area picker: the knee matches no complaint set.
+      ['description', () => type(page, 'My knee has been sore and swollen since I twisted it'), /is any of these happening now/i],
+      ['No, none of these', () => tap(page, 'No, none of these'), /Which part of the body/],
+      ['Something else', () => tap(page, 'Something else'), /How long/],
       ['A few days', () => tap(page, 'A few days')],
       ['Getting worse', () => tap(page, 'Getting worse')],
       ['Not at all', () => tap(page, 'Not at all')],
@@ -193,7 +196,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     await type(page, 'My knee has been sore and swollen since I twisted it');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await newestInView(page)).toBe(true);
-    for (const name of ['A few days', 'Getting worse', 'Not at all']) {
+    for (const name of ['No, none of these', 'Something else', 'A few days', 'Getting worse', 'Not at all']) {
       await tap(page, name);
       await expectNewestInView(page, `320x568: after "${name}"`);
       expect(await share(page)).toBeGreaterThanOrEqual(0.4);
@@ -231,6 +234,8 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     const { context, page } = await open(PHONE);
     await tap(page, 'A new health problem');
     await type(page, 'My knee has been sore and swollen since I twisted it');
+    await tap(page, 'No, none of these');
+    await tap(page, 'Something else');
     await tap(page, 'A few days');
     const before = await transcript(page);
 
@@ -293,7 +298,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     const bots = await page.locator('#log .msg-bot').count();
     await context.setOffline(false);
     await page.waitForFunction((n) => document.querySelectorAll('#log .msg-bot').length > n, bots);
-    await expect(page.locator('#log .msg-bot .msg-text').last().textContent()).resolves.toMatch(/How long/);
+    await expect(page.locator('#log .msg-bot .msg-text').last().textContent()).resolves.toMatch(/is any of these happening now/i);
     await expect(page.locator('#log .msg-pending').count()).resolves.toBe(0);
     await expect(page.locator('#error').textContent()).resolves.toBe('');
     await expect(page.locator('#send').getAttribute('aria-disabled')).resolves.toBe('false');

@@ -62,6 +62,8 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** What a button sends: one of our own dotted choice codes, never typed by a patient. */
+const BUTTON_CODE = /^[a-z]+(\.[a-zA-Z0-9_]+)+$/;
 const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
 
 /**
@@ -173,6 +175,8 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (raw.length > content.maxTextChars) return { ok: false, errorKey: 'dialog.invalid.tooLong' };
     const reprompt = 'understand.reprompt.need';
     if (choices.includes(raw)) return { ok: true, code: raw };
+    // A button of another question ("trend.same", tapped on an old message) is not a description.
+    if (BUTTON_CODE.test(raw) && words.choiceTitle('eng', raw) !== undefined) return { ok: false, errorKey: 'dialog.invalid.choice' };
     const byNumber = pickByNumber(raw, choices.length, lex);
     if (byNumber.kind === 'index') return { ok: true, code: choices[byNumber.n - 1] as string };
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: choices.length } };

@@ -6,6 +6,7 @@ import { createLexicons } from '../interpret/lexicon.js';
 import { NOT_ANSWERED, createAnswerReader, type AnswerPlace, type Parsed } from '../interpret/stepAnswer.js';
 import type { Command } from '../wordbook.js';
 import type { IntakeDeps } from './deps.js';
+import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE } from '../../triage/safetySchema.js';
 import { SAFETY_STEPS } from './safety.js';
 import type { IntakeContext } from './types.js';
 
@@ -86,12 +87,25 @@ export function createPerception(deps: IntakeDeps) {
   }
 
   const stepOf = (id: string) => (deps.content.steps as Record<string, IntakeStep | undefined>)[id];
-  const isSafetyQuestion = (ctx: IntakeContext) => ctx.step === 'confirm' || ctx.step === 'triageQuestion' || stepOf(ctx.step)?.safety === true;
+  /**
+   * Safety questions are never skipped: red-flag questions and their confirmations, steps marked
+   * `safety` in dialogs/intake.json, and the emergency check, its which-sign question and the area
+   * picker (safety.ts). One policy and one number (content.maxTries) for all of them.
+   */
+  const isSafetyQuestion = (ctx: IntakeContext) =>
+    ctx.step === 'confirm' || ctx.step === 'triageQuestion' || SAFETY_STEPS.has(ctx.step) || stepOf(ctx.step)?.safety === true;
   const isLastTry = (ctx: IntakeContext) =>
     ctx.failures + 1 >= deps.content.maxTries && (currentQuestion(ctx, deps) !== null || stepOf(ctx.step) !== undefined);
 
   /**
-   * No loops: after the last failed try, a safety question is taken as "unsure" (or "yes"), which
+   * What a safety question's unreadable answer is taken as, most cautious first: "unsure" (counts as
+   * "yes" for the tier), else "yes"; at the which-sign question and the area picker "I cannot say
+   * which", whose rule is urgent or an emergency (src/triage/questions.ts safetyQuestions).
+   */
+  const SAFETY_ASSUMPTIONS = ['unsure', CHECK_ANSWERS.unsure, 'yes', CHECK_ANSWERS.yes, CHECK_NONE];
+
+  /**
+   * No loops: after the last failed try, a safety question is taken as "unsure" (see above), which
    * counts upward for the tier; any other question as its `ifNotAnswered` answer, else not answered.
    */
   function assumedAnswer(ctx: IntakeContext): Parsed | null {
@@ -99,7 +113,7 @@ export function createPerception(deps: IntakeDeps) {
     const step = stepOf(ctx.step);
     const choices = question?.choices ?? step?.choices ?? [];
     if (isSafetyQuestion(ctx)) {
-      const code = choices.includes('unsure') ? 'unsure' : choices.includes('yes') ? 'yes' : null;
+      const code = SAFETY_ASSUMPTIONS.find((c) => choices.includes(c)) ?? (question?.id === AREA_QUESTION_ID ? CHECK_NONE : null);
       return code ? { ok: true, code, assumed: 'safety' } : null;
     }
     if (!step) return null;

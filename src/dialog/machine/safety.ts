@@ -15,12 +15,6 @@ import type { IntakeContext, OutMessage } from './types.js';
 
 /** Steps of this phase where the patient answers an engine question (its id is triage.currentQuestionId). */
 export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
-/**
- * A safety step is never skipped: after this many answers it cannot read, it goes on as if the
- * patient had said "not sure" (the check) or "none of these" (which sign), never below urgent.
- */
-export const SAFETY_MAX_FAILURES = 3;
-
 /** The check version a question id belongs to (q.check.<v>, q.check.which.<v>, q.check.which_unsure.<v>). */
 const versionOfQuestion = (questionId: string | undefined): CheckVersion | undefined =>
   questionId?.startsWith('q.check.') ? CHECK_VERSIONS.find((v) => questionId.endsWith(`.${v}`)) : undefined;
@@ -118,7 +112,13 @@ export function createSafetyCheck(kit: Kit) {
     },
     /** The patient typed the name of one of the signs straight away ("chest pain", "stroke"). */
     isTypedCheckLine: ({ context, event }: TurnArgs): boolean => typedLine(context, event) !== null,
-    hasFailedSafetyStep: ({ context }: TurnArgs): boolean => context.failures + 1 >= SAFETY_MAX_FAILURES,
+    /** The next failed try would be the last one (content.maxTries, the same number as every question). */
+    isLastSafetyTry: ({ context }: TurnArgs): boolean => context.failures + 1 >= content.maxTries,
+    /** The answer was taken after the last failed try (perceive.ts assumedAnswer), not read. */
+    isAssumedAnswer: ({ context, event }: TurnArgs): boolean => {
+      const parsed = see.answer(event, context);
+      return parsed.ok && parsed.assumed !== undefined;
+    },
     hasGivenDetails: ({ context }: TurnArgs): boolean => context.flow.returnToReview || context.intake.answers.contactTimes !== undefined,
   };
 
@@ -149,9 +149,14 @@ export function createSafetyCheck(kit: Kit) {
       if (!line) return {};
       return chain(context, (c) => recordSafety(c, checkQuestionId(version), CHECK_ANSWERS.yes), (c) => recordSafety(c, whichQuestionId(version, 'yes'), line));
     },
-    /** Unreadable answers to the check count as "not sure" (never skipped, never below urgent). */
-    recordCheckNotSure: ({ context }: TurnArgs): Patch => recordSafety(context, checkQuestionId(versionAsked(context)), CHECK_ANSWERS.unsure),
-    recordWhichNone: ({ context }: TurnArgs): Patch => recordSafety(context, whichId(context), CHECK_NONE),
+    /**
+     * "No" that names a sign ("no, but I can't breathe"), still unclear on the last try: taken as
+     * "not sure" (asks which sign, never below urgent), and the patient is told why.
+     */
+    recordCheckNotSure: ({ context }: TurnArgs): Patch => ({
+      ...recordSafety(context, checkQuestionId(versionAsked(context)), CHECK_ANSWERS.unsure),
+      say: say(context, { key: 'understand.safetyAssumed' }),
+    }),
     /** The sign the patient picked: its own advice (999, A&E, maternity unit, crisis words), and no request. */
     divertFromCheck: ({ context }: TurnArgs): Patch => {
       const outcome = decide(context);

@@ -88,7 +88,6 @@ export function createIntakeSetup(deps: IntakeDeps) {
       recordSafetyAnswer: assign(safety.actions.recordSafetyAnswer),
       recordTypedCheckLine: assign(safety.actions.recordTypedCheckLine),
       recordCheckNotSure: assign(safety.actions.recordCheckNotSure),
-      recordWhichNone: assign(safety.actions.recordWhichNone),
       divertFromCheck: assign(safety.actions.divertFromCheck),
       sayCheckNotSure: assign(safety.actions.sayCheckNotSure),
     },

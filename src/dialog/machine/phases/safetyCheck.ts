@@ -1,3 +1,4 @@
+import { and, not } from 'xstate';
 import { CHECK_ANSWERS } from '../../../triage/safetySchema.js';
 import type { PhaseStates } from '../setup.js';
 
@@ -8,8 +9,10 @@ import type { PhaseStates } from '../setup.js';
  * "No, none of these" or "Not sure". "Yes" and "not sure" ask which sign; a sign diverts with its
  * own advice; "none of these" after "yes" is a 999, after "not sure" it is urgent (call 111 now) and
  * the conversation goes on. Then, when no complaint set matched the description, the area picker, so
- * that complaint's red-flag questions are asked. These are safety steps: never skipped, and
- * answers the dialog cannot read count as "not sure" / "none" after SAFETY_MAX_FAILURES tries.
+ * that complaint's red-flag questions are asked. These are safety steps (perceive.ts
+ * isSafetyQuestion): never skipped; after content.maxTries answers the dialog cannot read, the
+ * answer is taken as "not sure" (the check), "I cannot say which" (the sign, the area), the patient
+ * is told why (sayIfAssumed), and the tier is never below urgent.
  */
 const isCheck = (code: string) => ({ type: 'isAnswer' as const, params: { code } });
 
@@ -18,11 +21,15 @@ export const safetyCheckStates = {
     entry: 'askEmergencyCheck',
     on: {
       answer: [
+        // A sign named in words ("chest pain") on the last try is that sign, not an assumed "not sure".
+        { guard: and(['isAssumedAnswer', 'isTypedCheckLine']), target: 'afterSafetyWhich', actions: 'recordTypedCheckLine' },
+        // "No" that also names a sign ("no, I can't breathe") is not a no: ask again, then take it as "not sure".
+        { guard: and([isCheck(CHECK_ANSWERS.no), 'isTypedCheckLine', not('isLastSafetyTry')]), actions: 'rejectSafetyAnswer' },
+        { guard: and([isCheck(CHECK_ANSWERS.no), 'isTypedCheckLine']), target: 'safetyWhich', actions: 'recordCheckNotSure' },
         { guard: isCheck(CHECK_ANSWERS.no), target: 'afterSafetyCheck', actions: 'recordSafetyAnswer' },
         { guard: isCheck(CHECK_ANSWERS.yes), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
         { guard: isCheck(CHECK_ANSWERS.unsure), target: 'safetyWhich', actions: 'recordSafetyAnswer' },
         { guard: 'isTypedCheckLine', target: 'afterSafetyWhich', actions: 'recordTypedCheckLine' },
-        { guard: 'hasFailedSafetyStep', target: 'safetyWhich', actions: 'recordCheckNotSure' },
         { actions: 'rejectSafetyAnswer' },
       ],
     },
@@ -32,7 +39,6 @@ export const safetyCheckStates = {
     on: {
       answer: [
         { guard: 'isValidAnswer', target: 'afterSafetyWhich', actions: 'recordSafetyAnswer' },
-        { guard: 'hasFailedSafetyStep', target: 'afterSafetyWhich', actions: 'recordWhichNone' },
         { actions: 'rejectSafetyAnswer' },
       ],
     },
