@@ -25,3 +25,19 @@ describe('a body part on its own raises nothing above routine', () => {
     expect(raised).toEqual([]);
   });
 });
+
+describe('an answer word on its own raises nothing above routine', () => {
+  // "Je ne sais pas" once read as "sais pas [où je suis]" (sudden confusion, 999) once the filler
+  // words were dropped: an answer to any question must never be a red flag by itself.
+  it.each(content.languages.map((l) => [l.code, l.bcp47] as const))('%s: yes, no, not sure and their synonyms', (lang, bcp47) => {
+    const words = ['yes', 'no', 'unsure'].flatMap((code) => {
+      const title = lookup(content.resources[bcp47], `choice.${code}`);
+      const synonyms = lookup(content.resources[bcp47], `choiceSyn.${code}`);
+      const typed = lookup(content.resources[bcp47], `understand.words.${code}`);
+      const list = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+      return [...(typeof title === 'string' ? [title] : []), ...list(synonyms), ...list(typed)];
+    });
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter((w) => TIER_RANK[tierOf(w, lang)] > TIER_RANK.routine)).toEqual([]);
+  });
+});
