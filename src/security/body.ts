@@ -118,7 +118,11 @@ export function limitedBodyReader(maxBodyBytes: number) {
     req.on('data', onData);
     req.once('end', () => settle());
     // A client gone before the end: nothing to answer; settling frees the chunks and ends the chain.
-    req.once('error', () => settle(new BodyError(413, 'PayloadTooLargeError')));
-    req.once('close', () => settle(new BodyError(413, 'PayloadTooLargeError')));
+    // 'close' also comes after every normal end: build no Error (a stack capture) once settled.
+    const gone = () => {
+      if (!settled) settle(new BodyError(413, 'PayloadTooLargeError'));
+    };
+    req.once('error', gone);
+    req.once('close', gone);
   };
 }
