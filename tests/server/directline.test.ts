@@ -1,4 +1,4 @@
-import { removeDir, startApp, type RunningApp } from '../support/app.js';
+import { postWithToken, removeDir, startApp, type RunningApp } from '../support/app.js';
 
 /** The web chat's channel reaches the same bot and statechart, with the same per-conversation limit. */
 describe('Direct Line channel of the real app', () => {
@@ -8,14 +8,7 @@ describe('Direct Line channel of the real app', () => {
     removeDir(running.dataDir);
   });
 
-  async function call(path: string, token: string, body?: unknown) {
-    const res = await fetch(`${running.url}${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-  }
+  const call = (path: string, token: string, body?: unknown) => postWithToken(running.url, path, token, body);
 
   it('runs the intake dialog, and answers 429 when one conversation posts too fast', async () => {
     running = await startApp({ rateLimit: { perConversationPerMinute: 3, perIpPerMinute: 1000 } });

@@ -1,4 +1,4 @@
-import { removeDir, startApp, type RunningApp } from '../support/app.js';
+import { postWithToken, removeDir, startApp, type RunningApp } from '../support/app.js';
 
 /**
  * A Direct Line client (Web Chat, DirectLineJS) re-POSTs a message after a lost response with the same
@@ -12,14 +12,7 @@ describe('Direct Line: a message re-posted with the same clientActivityID', () =
     removeDir(running.dataDir);
   });
 
-  async function call(path: string, token: string, body?: unknown) {
-    const res = await fetch(`${running.url}${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-  }
+  const call = (path: string, token: string, body?: unknown) => postWithToken(running.url, path, token, body);
 
   it('is taken once, sequentially and concurrently', async () => {
     running = await startApp();

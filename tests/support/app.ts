@@ -86,3 +86,13 @@ export function sayTo(url: string, conversationId: string) {
     return { ...reply, text: reply.activities.map((a) => a.text ?? '').join('\n'), intake: reply.activities.at(-1)?.channelData?.intake ?? {} };
   };
 }
+
+/** POST a JSON body with a bearer token (Direct Line calls); the JSON answer, or {} when there is none. */
+export async function postWithToken(base: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+}
