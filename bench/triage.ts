@@ -128,6 +128,21 @@ function printMatrix(rows: Scored[], label: string): void {
   }
 }
 
+/** Per language, the confusion matrix's off-diagonal cells only (gold>got count), e.g. "urgent>routine 2". */
+function printOffDiagonalByLanguage(rows: Scored[]): void {
+  console.log('\nWrong tiers per language (gold>got count):');
+  const langs = [...new Set(rows.map((r) => r.v.lang ?? 'eng'))].sort();
+  for (const lang of langs) {
+    const cells = new Map<string, number>();
+    for (const r of rows.filter((x) => (x.v.lang ?? 'eng') === lang && x.tier !== x.v.gold)) {
+      const key = `${r.v.gold}>${r.tier ?? 'none'}`;
+      cells.set(key, (cells.get(key) ?? 0) + 1);
+    }
+    const list = [...cells].sort().map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`  ${lang}  ${list || 'none'}`);
+  }
+}
+
 /** Ids and tiers only for the frozen sets: their texts are never shown to the people tuning rules. */
 function listMismatches(rows: Scored[], blind: boolean): void {
   const bad = rows.filter((r) => r.tier !== r.v.gold || r.run?.error);
@@ -140,7 +155,10 @@ function listMismatches(rows: Scored[], blind: boolean): void {
   console.log(`Mismatches (${bad.length}):`);
   for (const r of bad) {
     const why = r.run ? `[${r.run.ruleIds.join(',')}]${r.run.error ? ` ERROR ${r.run.error}` : ''}` : '';
-    console.log(`  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}${blind ? '' : `  "${r.v.text}"`}`);
+    // Frozen sets: the case's `source` and `tags` fields and the check's answer codes, never its text.
+    const check = r.run?.check ? ` check=${r.run.check.version}:${r.run.check.answers.join('>')}` : '';
+    const meta = ` src=${r.v.source} tags=${r.v.tags.join('|') || '-'}${r.v.ageYears !== undefined ? ` age=${r.v.ageYears}` : ''}${check}`;
+    console.log(`  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}${meta}${blind ? '' : `  "${r.v.text}"`}`);
   }
 }
 
@@ -162,6 +180,7 @@ sets.forEach((set, i) => {
   printSummary(summarise(rows), true);
   printByLanguage(rows);
   printMatrix(rows, 'dialog');
+  if (verbose) printOffDiagonalByLanguage(rows);
   listMismatches(rows, set.blind);
 });
 const dialogMs = performance.now() - t0;

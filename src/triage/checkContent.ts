@@ -84,8 +84,11 @@ export function checkContent(content: TriageContent): void {
   for (const r of content.rules) {
     (r.when ?? []).forEach((w, i) => {
       for (const id of w.all) if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.when.${i}.all`, `unknown rule ${id}`);
+      for (const id of w.none ?? []) if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.when.${i}.none`, `unknown rule ${id}`);
     });
     if (r.when) raisedByQuestion.add(r.id);
+    // A message-wide exclusion must never silence an emergency told in another clause.
+    if (r.excludeInMessage && r.tier === 'emergency') fail(where(r.id), `rule ${r.id}.excludeInMessage`, 'not allowed on an emergency rule');
   }
   const lexTriggers = new Set<string>();
   for (const lex of content.lexicons) {

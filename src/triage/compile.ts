@@ -152,6 +152,8 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     for (const text of new Set(phrasesOf(rule))) addPhrase(rule.id, text);
     // Exclusions are matched like triggers under a marked id and cancel the rule in their clause.
     for (const text of rule.exclude?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text);
+    // ... and under a doubly marked id, in the whole message.
+    for (const text of rule.excludeInMessage?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${EXCLUDE_MARK}${rule.id}`, text);
   }
   return {
     lang: lex.lang,

@@ -50,13 +50,28 @@ export const RuleSchema = z
     /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
     exclude: TriggersSchema.optional(),
     /**
+     * Phrases that cancel this rule anywhere in the same message, not only in their clause: a routine
+     * "rash" or "spots" told beside "chickenpox" is the chickenpox (a pharmacist can help). Only for
+     * rules below the emergency tier.
+     */
+    excludeInMessage: TriggersSchema.optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
-     * only their combination means (a head injury on blood thinners).
+     * only their combination means (a head injury on blood thinners). `none`: rules that must not be
+     * present for the entry to count (a baby's temperature in the two days after the jabs).
      */
     when: z
-      .array(z.object({ all: z.array(RuleIdSchema).min(1), ageYears: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional() }).strict())
+      .array(
+        z
+          .object({
+            all: z.array(RuleIdSchema).min(1),
+            none: z.array(RuleIdSchema).min(1).optional(),
+            ageYears: z.object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() }).strict().optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .optional(),
   })

@@ -64,6 +64,7 @@ function addCombinations(present: Set<string>, denied: Set<string>, age: number 
       const met = (rule.when ?? []).some(
         (w) =>
           w.all.every((id) => present.has(id)) &&
+          !(w.none ?? []).some((id) => present.has(id)) &&
           (!w.ageYears || (age !== undefined && (w.ageYears.min === undefined || age >= w.ageYears.min) && (w.ageYears.max === undefined || age <= w.ageYears.max))),
       );
       if (met) present.add(rule.id);

@@ -47,7 +47,11 @@ export function findOccurrences(text: string, lang: CompiledLanguage): Occurrenc
     const tokens = tokenise(clause, lang.textSpeak);
     if (tokens.length > 0) scanClause(tokens, lang, out);
   }
-  return out;
+  // Message-wide exclusions (rule.excludeInMessage) cancel their rule in every clause.
+  const wide = EXCLUDE_MARK + EXCLUDE_MARK;
+  if (!out.some((o) => o.ruleId.startsWith(wide))) return out;
+  const cancelled = new Set(out.filter((o) => o.ruleId.startsWith(wide)).map((o) => o.ruleId.slice(wide.length)));
+  return out.filter((o) => !o.ruleId.startsWith(wide) && !cancelled.has(o.ruleId));
 }
 
 function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
@@ -91,7 +95,10 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
     }
   }
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
-  for (const o of found) if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) out.push(o);
+  for (const o of found) {
+    if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
+    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) out.push(o);
+  }
 }
 
 /** Content positions matched by each phrase word, or undefined. Greedy, left to right, bounded gaps. */

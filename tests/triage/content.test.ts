@@ -31,6 +31,22 @@ describe('loadTriageContent', () => {
     expect(() => loadTriageContent(dir)).toThrow(/redflags\/chest\.json[\s\S]*rules\.0\.disposition/);
   });
 
+  it('refuses a message-wide exclusion on an emergency rule', () => {
+    edit('redflags/chest.json', (d) => {
+      const rule = (d.rules as Record<string, unknown>[]).find((r) => r['tier'] === 'emergency')!;
+      rule['excludeInMessage'] = { eng: ['indigestion'] };
+    });
+    expect(() => loadTriageContent(dir)).toThrow(/excludeInMessage[\s\S]*not allowed on an emergency rule/);
+  });
+
+  it('names the rule a combination excludes when it does not exist', () => {
+    edit('redflags/primary_care.json', (d) => {
+      const rule = (d.rules as Record<string, unknown>[]).find((r) => r['id'] === 'rf.fever.infant')!;
+      (rule['when'] as Record<string, unknown>[])[0]!['none'] = ['cx.nope'];
+    });
+    expect(() => loadTriageContent(dir)).toThrow(/rf\.fever\.infant\.when\.0\.none[\s\S]*unknown rule cx\.nope/);
+  });
+
   it('names the file and field of a missing source url', () => {
     edit('redflags/breathing.json', (d) => { delete ((d.rules as Record<string, unknown>[])[1]!['source'] as Record<string, unknown>)['url']; });
     expect(() => loadTriageContent(dir)).toThrow(/redflags\/breathing\.json[\s\S]*rules\.1\.source\.url/);

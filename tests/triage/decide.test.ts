@@ -8,6 +8,14 @@ const picture = (over: Partial<Picture>): Picture => ({
 });
 
 describe('decide()', () => {
+  it('counts a combination only when none of its excluded rules is present (a baby\'s temperature after the jabs)', () => {
+    const baby = (text: string) => engine.decide(picture({ texts: [{ text, lang: 'eng' }], ageYears: 0.15 }));
+    expect(baby('she has a temperature').ruleIds).toContain('rf.fever.infant');
+    expect(baby('she has a temperature').tier).toBe('urgent');
+    expect(baby('she has a temperature after her jabs yesterday').ruleIds).not.toContain('rf.fever.infant');
+    expect(engine.decide(picture({ texts: [{ text: 'she has a temperature', lang: 'eng' }], ageYears: 2 })).ruleIds).not.toContain('rf.fever.infant');
+  });
+
   it('defaults admin and medicines requests to routine with no rule', () => {
     for (const need of ['need.admin', 'need.medicines', 'need.new'] as const) {
       const out = engine.decide(picture({ need }));

@@ -63,8 +63,17 @@ describe('free-text screening', () => {
     expect(engine.screen('crushing chest pain spreading to my arm', 'eng').hits[0]?.tier).toBe('emergency');
   });
 
+  it('leaves a rash told beside chickenpox, in any clause, to the chickenpox (excludeInMessage)', () => {
+    const ids = (text: string, lang: 'eng' | 'pol' = 'eng') => engine.screen(text, lang).hits.map((h) => h.ruleId);
+    expect(ids('spots everywhere and itchy')).toContain('cx.rash');
+    expect(ids('my son has chickenpox, spots everywhere and itchy')).not.toContain('cx.rash');
+    expect(ids('my son has chickenpox, spots everywhere and itchy')).toContain('pf.minor_ailment');
+    expect(ids('syn ma ospę wietrzną. wysypka na brzuchu', 'pol')).not.toContain('cx.rash');
+  });
+
   it('does not treat a headache alone as a red flag', () => {
-    expect(engine.screen('headache', 'eng').hits.every((h) => h.tier === 'routine')).toBe(true);
+    // Self-care since cx.headache v2 (NHS.uk Headaches: a pharmacist can help); never urgent or above.
+    expect(engine.screen('headache', 'eng').hits.every((h) => h.tier === 'routine' || h.tier === 'selfcare')).toBe(true);
   });
 
   it('does not read look-alike words as red flags', () => {
