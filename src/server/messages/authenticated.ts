@@ -66,7 +66,8 @@ export function createAuthenticatedChannel(deps: AuthenticatedDeps) {
   };
 
   const sdkRequest = (req: Request, body: Record<string, unknown>, user?: Claims): AgentsRequest => ({
-    body,
+    // The SDK cannot address a reply without a recipient (it throws); channels always send one.
+    body: body.recipient === undefined ? { ...body, recipient: {} } : body,
     headers: req.headers,
     method: 'POST',
     ...(user ? { user } : {}),
