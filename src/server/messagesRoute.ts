@@ -58,7 +58,14 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     const channel = deps.authenticated;
     let claims;
     if (channel) {
-      claims = await channel.authenticate(req, raw);
+      try {
+        claims = await channel.authenticate(req, raw);
+      } catch (err) {
+        // authorizeJWT answers every token problem itself (401); a throw is ours or the SDK's fault.
+        deps.logger.error({ err: (err as Error).name }, 'authenticating an activity failed');
+        res.send(500, { error: 'internal error' });
+        return;
+      }
       if (!claims || !serviceUrlMatchesClaim(activity.serviceUrl, claims.serviceurl)) {
         deps.metrics.rejected('unauthenticated');
         res.send(401, { error: 'unauthorized' });
