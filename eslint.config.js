@@ -13,5 +13,11 @@ export default tseslint.config(
     },
   },
   { files: ['bench/**', 'scripts/**', 'tests/**'], rules: { 'no-console': 'off' } },
+  // Jest loads its resolver with require(): tests/support/jest/*.cjs are CommonJS.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { files: ['web/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', WebSocket: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', location: 'readonly', navigator: 'readonly', console: 'readonly' } } },
 );

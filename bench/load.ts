@@ -2,8 +2,8 @@
  * Load benchmark of the real bot over HTTP, against two baselines measured in the same run with the
  * same driver and concurrency:
  *   bare  — a bare restify route (bench/load/bare.ts)
- *   echo  — a botbuilder CloudAdapter echo bot, anonymous, expectReplies (bench/load/echo.ts)
- *   echo* — the same echo bot with the bot's own anonymous authentication (reuses outbound clients);
+ *   echo  — an Agents SDK CloudAdapter echo bot, anonymous, expectReplies (bench/load/echo.ts)
+ *   echo* — the same echo served by our own anonymous /api/messages code (no SDK);
  *           printed for context, the targets are against the stock echo bot
  *   bot   — the real server (src/index.ts or dist) with a temp DATA_DIR, whole routine intakes to consent
  * The four servers run side by side and take turns: each gets `--seconds` of load in `--rounds`
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
 
     const bare = track(await startBaseline('bare.ts'));
     const echo = track(await startBaseline('echo.ts'));
-    // Not a target: the echo bot with the bot's own anonymous authentication (outbound clients reused).
+    // Not a target: the same echo on our own anonymous /api/messages code (no SDK).
     const echoOurs = track(await startBaseline('echo.ts', { ECHO_AUTH: 'ours' }));
     const botDir = await mkdtemp(join(tmpdir(), 'bench-load-bot-'));
     dirs.push(botDir);
@@ -284,7 +284,7 @@ async function main(): Promise<void> {
     console.log('\n   ratios       turns/s        p50        p99');
     console.log(`   bot/echo   ${(o.turnsPerSec / e.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / e.p50).toFixed(2).padStart(7)}    ${(o.p99 / e.p99).toFixed(2).padStart(7)}`);
     console.log(`   bot/bare   ${(o.turnsPerSec / b.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / b.p50).toFixed(2).padStart(7)}    ${(o.p99 / b.p99).toFixed(2).padStart(7)}`);
-    console.log(`   bot/echo*  ${(o.turnsPerSec / eo.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / eo.p50).toFixed(2).padStart(7)}    ${(o.p99 / eo.p99).toFixed(2).padStart(7)}   (echo* = echo bot with the bot's anonymous authentication; not a target)`);
+    console.log(`   bot/echo*  ${(o.turnsPerSec / eo.turnsPerSec).toFixed(3).padStart(7)}    ${(o.p50 / eo.p50).toFixed(2).padStart(7)}    ${(o.p99 / eo.p99).toFixed(2).padStart(7)}   (echo* = the echo on our own anonymous code, no SDK; not a target)`);
     console.log(`   CPU per turn: bare ${(bareR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, echo ${(echoR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, echo* ${(echoOursR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs, bot ${(botR.cpuSecondsPerTurn * 1e6).toFixed(0)} µs → bot's own CPU beyond the echo bot: ${(botOwnCpu * 1e6).toFixed(0)} µs/turn (beyond echo*: ${((botR.cpuSecondsPerTurn - echoOursR.cpuSecondsPerTurn) * 1e6).toFixed(0)} µs)`);
 
     console.log(`\n2. Memory per active conversation (${ACTIVE} conversations left at 'trend', ${memSeconds.toFixed(1)} s to create; after full GC in the child)`);

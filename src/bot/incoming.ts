@@ -11,7 +11,7 @@ export const IncomingActivitySchema = z.object({
   text: z.string().optional(),
   value: z.unknown().optional(),
   locale: z.string().max(64).optional(),
-  // botbuilder throws (HTTP 500) on a serviceUrl that is not a string; refuse it here with a 400.
+  // A serviceUrl that is not a string is refused here with a 400 (botbuilder answered it with a 500).
   serviceUrl: z.string().max(2048).optional(),
   attachments: z.array(z.unknown()).optional(),
   membersAdded: z.array(z.object({ id: z.string() })).optional(),

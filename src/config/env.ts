@@ -27,17 +27,17 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('DATA_DIR', './data', 'Folder for conversations, requests, outbox and audit log (must be writable).', '/data'),
   v('PRACTICE_CONFIG', 'config/practice.demo.json', 'Path to the practice configuration file.', '/etc/gp/practice.json'),
   v('LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace or silent.', 'debug'),
-  v('MicrosoftAppId', '', 'Azure Bot app id. Unset = anonymous local mode (Emulator, self-hosted Direct Line).', '00000000-0000-0000-0000-000000000001'),
-  v('MicrosoftAppPassword', '', 'Client secret of the app id (MultiTenant and SingleTenant).', 'app-password-example', true),
-  v('MicrosoftAppType', 'MultiTenant', 'MultiTenant, SingleTenant or UserAssignedMSI.', 'SingleTenant'),
-  v('MicrosoftAppTenantId', '', 'Entra tenant id; required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
+  v('MicrosoftAppId', '', 'Azure Bot app id (the Agents SDK\'s `clientId`). Unset = anonymous local mode (Agents Playground, self-hosted Direct Line), no SDK loaded.', '00000000-0000-0000-0000-000000000001'),
+  v('MicrosoftAppPassword', '', 'Client secret of the app id (the SDK\'s `clientSecret`; MultiTenant and SingleTenant).', 'app-password-example', true),
+  v('MicrosoftAppType', 'MultiTenant', 'MultiTenant, SingleTenant (SDK `authType` ClientSecret) or UserAssignedMSI (SDK `UserManagedIdentity`).', 'SingleTenant'),
+  v('MicrosoftAppTenantId', '', 'Entra tenant id (the SDK\'s `tenantId`); required for SingleTenant and UserAssignedMSI.', '00000000-0000-0000-0000-000000000002'),
   v('PRACTICE_WEBHOOK_URL', '', 'Overrides the practice file\'s webhook URL for delivering requests. https only (plain http only to localhost, 127.0.0.1 or [::1]).', 'https://practice.example.nhs.uk/hook'),
   v('PRACTICE_WEBHOOK_SECRET', '', 'HMAC secret for signing deliveries (at least 16 characters).', 'webhook-secret-0123456789', true),
   v('DELIVERY_MAX_AGE_HOURS', '72', 'How long a request is retried before it becomes a dead letter (1–8760), counted from when it was queued or last re-sent.', '168'),
   v('DELIVERY_MAX_WAIT_MINUTES', '15', 'Longest wait between two delivery attempts (1–1440); waits grow from 2 s up to this, with jitter.', '5'),
   v('DIRECTLINE_SECRET', '', 'Signs self-hosted Direct Line tokens (at least 32 characters). Required in production; otherwise a random one per process.', 'directline-secret-0123456789abcdef0123', true),
   v('AZURE_DIRECTLINE_SECRET', '', 'Azure Bot Service Direct Line secret. When set, the web chat talks to Azure\'s Direct Line (token from /chat/token) instead of our self-hosted one.', 'azure-directline-secret-example-0123456789', true),
-  v('ALLOWED_SERVICE_URLS', '', 'Comma list of serviceUrl prefixes the bot may POST replies to in anonymous mode (https, or http on localhost; `http://localhost:*` for the Emulator). Empty = only expectReplies.', 'https://smba.trafficmanager.net/'),
+  v('ALLOWED_SERVICE_URLS', '', 'Comma list of serviceUrl prefixes the bot may POST replies to (https, or http on localhost; `http://localhost:*` for the Agents Playground). Anonymous: empty = only expectReplies. With MicrosoftAppId: empty = Azure Bot Service\'s Teams, Web Chat, Direct Line and SMS addresses; set = only these.', 'https://smba.trafficmanager.net/'),
   v('TRUST_PROXY_HOPS', '0', 'Reverse proxies in front of the bot (nginx = 1, App Service = 1); picks the client address from X-Forwarded-For for per-address limits.', '1'),
   v('RATE_LIMIT_PER_MINUTE', '30', 'Messages per conversation per minute before 429.', '60'),
   v('RATE_LIMIT_PER_IP_PER_MINUTE', '120', 'Requests per client address per minute before 429.', '600'),
@@ -164,7 +164,7 @@ type Raw = z.output<typeof schema>;
 function botAuth(raw: Raw, problems: string[]): BotAuth {
   const { MicrosoftAppId: appId, MicrosoftAppPassword: pw, MicrosoftAppType: type, MicrosoftAppTenantId: tenant } = raw;
   if (appId === undefined) {
-    // botbuilder would either crash with an AssertionError or silently run anonymous; say which.
+    // Half a configuration would either fail on the first channel message or silently run anonymous; say which.
     for (const [name, value] of [['MicrosoftAppPassword', pw], ['MicrosoftAppType', type], ['MicrosoftAppTenantId', tenant]] as const)
       if (value !== undefined) problems.push(`${name} is set but MicrosoftAppId is not (unset all four for anonymous local mode)`);
     return { mode: 'anonymous' };
@@ -242,10 +242,10 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
 }
 
 /**
- * Exactly the keys botbuilder's ConfigurationServiceClientCredentialFactory and
- * ConfigurationBotFrameworkAuthentication read. Pass this, never `process.env`: a stray
- * MicrosoftAppId in a developer shell would otherwise switch authentication on silently.
- * `{}` = anonymous.
+ * The Bot Framework names of the app registration (the Agents SDK reads the same three as clientId,
+ * clientSecret and tenantId; src/server/messages/agentsConfig.ts maps them). Pass this, never
+ * `process.env`: a stray variable in a developer shell would otherwise switch authentication on
+ * silently. `{}` = anonymous.
  */
 export function botFrameworkConfig(bot: BotAuth): Record<string, string> {
   if (bot.mode === 'anonymous') return {};

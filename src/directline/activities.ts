@@ -1,4 +1,4 @@
-import type { Activity, ChannelAccount } from 'botbuilder';
+import type { Activity, ChannelAccount } from '../bot/activity.js';
 import { z } from 'zod';
 import { DirectLineError } from './errors.js';
 

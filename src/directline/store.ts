@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../bot/activity.js';
 import type { TranscriptEntry, TranscriptStore } from './transcripts.js';
 import type { ActivitySet } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../bot/activity.js';
 
 /**
  * Where the channel keeps transcripts so that a reload, or a server restart, can show the patient

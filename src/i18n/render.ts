@@ -1,4 +1,4 @@
-import type { Activity, CardAction } from 'botbuilder';
+import type { Activity, CardAction } from '../bot/activity.js';
 import type { i18n } from 'i18next';
 import type { Disposition, LangCode, Tier } from '../domain/types.js';
 import type { OutMessage } from '../dialog/machine/types.js';

@@ -1,12 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type TurnContext,
-} from 'botbuilder';
+import type { ConnectionSettings } from '@microsoft/agents-hosting';
 import restify from 'restify';
 import type { Clock } from '../clock.js';
 import { createConversationService, type ConversationService, type TurnObserver } from '../bot/conversationService.js';
@@ -22,7 +17,6 @@ import { createPracticeStatusSource } from '../practice/statusSource.js';
 import { openLowdbStore, type LowdbStoreOptions } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { loadContent, type Content } from './content.js';
-import { AnonymousBotFrameworkAuthentication } from './anonymousAuth.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
@@ -42,6 +36,8 @@ import { bodyParserOptions, limitedBodyReader, restifyErrorHandler } from '../se
 import { metricsAuthorized } from '../security/metricsAuth.js';
 import { clientAddress, createRateLimiter } from '../security/rateLimit.js';
 import { refuseUnroutableTarget } from '../security/requestTarget.js';
+import { AZURE_BOT_SERVICE_URLS } from '../security/serviceUrlGuard.js';
+import { connectionFromBotFramework } from './messages/agentsConfig.js';
 import { TIERS, type IntakeRequest, type Tier } from '../domain/types.js';
 import { dayBounds } from '../practice/hours.js';
 import { auditClosures } from '../practice/closureAudit.js';
@@ -56,15 +52,21 @@ export interface AppOptions {
   contentRoot: string;
   clock: Clock;
   logger: Logger;
-  /** Exactly the keys botbuilder reads (see botFrameworkConfig in src/config/env.ts); {} = anonymous. */
+  /**
+   * MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId (see
+   * botFrameworkConfig in src/config/env.ts); {} = anonymous. Mapped to an Agents SDK connection.
+   */
   botFramework?: Record<string, string>;
   /**
-   * The Bot Framework authentication to use with an app id; built from `botFramework` when absent.
-   * Tests pass one that accepts a test token, to reach what runs after authentication.
+   * An Agents SDK connection given whole, instead of `botFramework` (another authority or
+   * credential type; tests point it at a local issuer and token sidecar on 127.0.0.1).
    */
-  botFrameworkAuthentication?: ConfigurationBotFrameworkAuthentication;
+  agentsConnection?: ConnectionSettings;
   maxBodyBytes?: number;
-  /** serviceUrl prefixes replies may be POSTed to in anonymous mode; [] = expectReplies only. */
+  /**
+   * serviceUrl prefixes replies may be POSTed to. Anonymous: [] = expectReplies only. With an app
+   * id: [] = Azure Bot Service's channels (AZURE_BOT_SERVICE_URLS).
+   */
   allowedServiceUrls?: string[];
   rateLimit?: { perConversationPerMinute: number; perIpPerMinute: number };
   trustProxyHops?: number;
@@ -108,7 +110,7 @@ export interface App {
   toBundle: (request: IntakeRequest) => ReturnType<typeof toFhirBundle>;
   config: PracticeConfig;
   content: Content;
-  /** Anonymous mode: no Bot Framework app id configured (local use and the Emulator). */
+  /** Anonymous mode: no app id configured (local use, the web chat's own channel, the Agents Playground). */
   anonymous: boolean;
   listen(port: number, host: string): Promise<number>;
   /** Stop taking requests, finish turns in flight, flush storage. */
@@ -163,16 +165,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const botFramework = options.botFramework ?? {};
-  const anonymous = !botFramework.MicrosoftAppId;
-  const authentication = anonymous
-    ? new AnonymousBotFrameworkAuthentication(botFramework)
-    : (options.botFrameworkAuthentication ??
-      new ConfigurationBotFrameworkAuthentication(botFramework, new ConfigurationServiceClientCredentialFactory(botFramework)));
-  const adapter = new CloudAdapter(authentication);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error.name }, 'turn failed'); // never the message: it may quote patient text
-    await context.sendActivity({ type: 'message', text: content.i18n.t('dialog.error', { lng: 'en' }) });
-  };
+  const connection = options.agentsConnection ?? (botFramework.MicrosoftAppId ? connectionFromBotFramework(botFramework) : undefined);
+  const anonymous = !connection?.clientId;
+  const errorText = () => content.i18n.t('dialog.error', { lng: 'en' });
+  const allowedServiceUrls = options.allowedServiceUrls?.length ? options.allowedServiceUrls : anonymous ? [] : [...AZURE_BOT_SERVICE_URLS];
+  // Loaded only with an app id: anonymous use (local, web chat, simulator) runs without the SDK.
+  const authenticated =
+    connection && !anonymous
+      ? (await import('./messages/authenticated.js')).createAuthenticatedChannel({ connection, allowedServiceUrls, logger, errorText })
+      : undefined;
 
   const server = restify.createServer({ name: 'gp-intake-bot', handleUncaughtExceptions: false });
   server.pre(refuseUnroutableTarget);
@@ -213,16 +214,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const trustProxyHops = options.trustProxyHops ?? 0;
   const limiter = createRateLimiter(rateLimit);
   registerMessagesRoute(server, {
-    adapter,
     service,
     logger,
     metrics,
     isClosing: () => closing,
-    anonymous,
-    allowedServiceUrls: options.allowedServiceUrls ?? [],
+    allowedServiceUrls,
     limiter,
     trustProxyHops,
-    ...(anonymous ? {} : { authentication }),
+    errorReply: () => ({ type: 'message', text: errorText() }),
+    ...(authenticated ? { authenticated } : {}),
   });
 
   // The self-hosted Direct Line channel reaches the same conversation service in-process.

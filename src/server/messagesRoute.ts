@@ -1,48 +1,45 @@
-import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { BadActivityError, type ConversationService } from '../bot/conversationService.js';
-import { IncomingActivitySchema, type IncomingActivity } from '../bot/incoming.js';
+import { IncomingActivitySchema } from '../bot/incoming.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimiter } from '../security/rateLimit.js';
 import { clientAddress } from '../security/rateLimit.js';
 import { sendRejection } from '../security/rejection.js';
-import { checkInboundActivity } from '../security/serviceUrlGuard.js';
+import { checkInboundActivity, serviceUrlMatchesClaim } from '../security/serviceUrlGuard.js';
+import { createAnonymousChannel, type ErrorReply } from './messages/anonymous.js';
+import type { AuthenticatedChannel } from './messages/authenticated.js';
 
 export interface MessagesRouteDeps {
-  adapter: CloudAdapter;
   service: ConversationService;
   logger: Logger;
   metrics: Metrics;
   isClosing: () => boolean;
-  anonymous: boolean;
+  /** serviceUrl prefixes replies may be POSTed to (src/security/serviceUrlGuard.ts). */
   allowedServiceUrls: string[];
   limiter: RateLimiter;
   trustProxyHops: number;
+  errorReply: () => ErrorReply;
   /**
-   * With an app id: the Bot Framework authentication the adapter uses. Requests come from the Bot
-   * Connector's few addresses, so an address limit would let one abuser throttle every channel
-   * user; instead the caller is authenticated first and the limit keys on the conversation and the
-   * user of the authenticated activity. Without it (anonymous mode) the limit keys on the address.
+   * With an app id: the Agents SDK channel (src/server/messages/authenticated.ts). Requests come from
+   * the Bot Connector's few addresses, so an address limit would let one abuser throttle every
+   * channel user; instead the caller is authenticated first and the limit keys on the conversation
+   * and the user of the authenticated activity. Without it (anonymous mode) the limit keys on the
+   * address and our own code answers, no SDK involved.
    */
-  authentication?: ConfigurationBotFrameworkAuthentication;
+  authenticated?: AuthenticatedChannel;
 }
 
 /**
- * POST /api/messages: the Bot Framework endpoint. Before botbuilder sees an activity we refuse what
- * it would mishandle: no conversation id (it would answer 500 or lose it), a serviceUrl we must not
- * POST to in anonymous mode (SSRF), and floods (429 per client address and per conversation).
+ * POST /api/messages: the Bot Framework endpoint. Every activity is checked here first: the shape
+ * the bot reads (400), a serviceUrl we must not POST to (403, SSRF), the caller's token when an app id
+ * is configured (401), floods (429 per client address or channel user, and per conversation).
  */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
-  // botbuilder hands `logic` the very body object checked below; it is not parsed a second time.
-  const checked = new WeakMap<object, IncomingActivity>();
-  const logic = async (context: TurnContext) => {
-    const activity = checked.get(context.activity);
-    const replies = activity ? await deps.service.handleParsed(activity) : await deps.service.handle(context.activity);
-    if (replies.length > 0) await context.sendActivities(replies);
-  };
+  const anonymous = createAnonymousChannel({ service: deps.service, logger: deps.logger, errorReply: deps.errorReply });
+  const guard = { anonymous: !deps.authenticated, allowedServiceUrls: deps.allowedServiceUrls };
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', async (req: Request, res: Response) => {
     if (deps.isClosing()) {
       res.send(503, { error: 'shutting down' });
       return;
@@ -55,47 +52,49 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       res.send(400, { error: 'invalid activity', field: issue?.path.join('.') || '(root)' });
       return;
     }
-    const unsafe = checkInboundActivity(body, { anonymous: deps.anonymous, allowedServiceUrls: deps.allowedServiceUrls });
+    const raw = body as Record<string, unknown>;
+    const activity = parsed.data;
+    const conversationId = `${activity.channelId}:${activity.conversation.id}`;
+    const channel = deps.authenticated;
+    let claims;
+    if (channel) {
+      try {
+        claims = await channel.authenticate(req, raw);
+      } catch (err) {
+        // authorizeJWT answers every token problem itself (401); a throw is ours or the SDK's fault.
+        deps.logger.error({ err: (err as Error).name }, 'authenticating an activity failed');
+        res.send(500, { error: 'internal error' });
+        return;
+      }
+      if (!claims || !serviceUrlMatchesClaim(activity.serviceUrl, claims.serviceurl)) {
+        deps.metrics.rejected('unauthenticated');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+    }
+    // With authentication, after it: an unauthenticated caller learns nothing about the allow-list.
+    const unsafe = checkInboundActivity(body, guard);
     if (unsafe) {
       deps.metrics.rejected('service_url');
       sendRejection(res, unsafe);
       return;
     }
-    const conversationId = `${parsed.data.channelId}:${parsed.data.conversation.id}`;
-    let limited;
-    if (deps.authentication) {
-      // botbuilder authenticates again inside process(); its signing keys are cached, so the second
-      // check is cheap, and process() offers no way to learn the identity before the turn runs.
-      try {
-        await deps.authentication.authenticateRequest(body as Activity, req.header('authorization') ?? '');
-      } catch (err) {
-        // botframework-connector's AuthenticationError (not re-exported by botbuilder) carries a statusCode.
-        const status = (err as { statusCode?: unknown }).statusCode;
-        if (typeof status !== 'number' || status >= 500) {
-          deps.logger.error({ err: (err as Error).name }, 'authenticating an activity failed');
-          res.send(500, { error: 'internal error' });
-          return;
-        }
-        deps.metrics.rejected('unauthenticated');
-        res.send(401, { error: 'unauthorized' });
-        return;
-      }
-      const user = parsed.data.from?.id;
-      limited = await deps.limiter.check({ conversationId, ...(user ? { user: `${parsed.data.channelId}:${user}` } : {}) });
-    } else {
-      limited = await deps.limiter.check({ ip: clientAddress(req, deps.trustProxyHops), conversationId });
-    }
+    const user = activity.from?.id;
+    const limited = channel
+      ? await deps.limiter.check({ conversationId, ...(user ? { user: `${activity.channelId}:${user}` } : {}) })
+      : await deps.limiter.check({ ip: clientAddress(req, deps.trustProxyHops), conversationId });
     if (limited) {
       deps.metrics.rejected(limited.scope === 'ip' ? 'rate_limit_ip' : limited.scope === 'user' ? 'rate_limit_user' : 'rate_limit_conversation');
       sendRejection(res, limited);
       return;
     }
-    if (typeof body === 'object' && body !== null) checked.set(body, parsed.data);
     try {
-      await deps.adapter.process(req, res, logic);
+      if (channel && claims) await channel.answer(req, res, raw, claims, () => deps.service.handleParsed(activity));
+      else await anonymous(res, activity, raw);
     } catch (err) {
-      if (err instanceof BadActivityError) {
-        if (!res.headersSent) res.send(400, { error: err.message });
+      if (err instanceof BadActivityError || (err as Error).name === 'ZodError') {
+        // ZodError: the SDK's own parse of the activity (Activity.fromObject) refused a field.
+        if (!res.headersSent) res.send(400, { error: err instanceof BadActivityError ? err.message : 'invalid activity' });
         return;
       }
       deps.logger.error({ err: (err as Error).name }, 'processing an activity failed');

@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../src/bot/activity.js';
 import { pino, type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { checkInboundActivity, serviceUrlAllowed } from '../../src/security/serviceUrlGuard.js';
+import { AZURE_BOT_SERVICE_URLS, checkInboundActivity, serviceUrlAllowed, serviceUrlMatchesClaim } from '../../src/security/serviceUrlGuard.js';
 
 const base = { type: 'message', text: 'hi', channelId: 'emulator', conversation: { id: 'c1' }, from: { id: 'u1' } };
 const anon = (allowedServiceUrls: string[] = []) => ({ anonymous: true, allowedServiceUrls });
@@ -22,8 +22,24 @@ describe('checkInboundActivity', () => {
     expect(checkInboundActivity({ ...base, serviceUrl: 'http://localhost:53012' }, anon(['http://localhost:*']))).toBeUndefined();
   });
 
-  it('leaves serviceUrl to botbuilder when authentication is on', () => {
-    expect(checkInboundActivity({ ...base, serviceUrl: 'https://anything.example' }, { anonymous: false, allowedServiceUrls: [] })).toBeUndefined();
+  it('keeps authenticated channels on the allow-list too, expectReplies or not (the SDK makes a client for any serviceUrl)', () => {
+    const authed = { anonymous: false, allowedServiceUrls: [...AZURE_BOT_SERVICE_URLS] };
+    for (const deliveryMode of [undefined, 'expectReplies']) {
+      expect(checkInboundActivity({ ...base, deliveryMode, serviceUrl: 'https://anything.example' }, authed)).toMatchObject({ status: 403 });
+      expect(checkInboundActivity({ ...base, deliveryMode, serviceUrl: 'https://smba.trafficmanager.net/uk/' }, authed)).toBeUndefined();
+    }
+    expect(checkInboundActivity({ ...base, deliveryMode: 'expectReplies' }, authed)).toBeUndefined();
+    expect(checkInboundActivity({ ...base }, authed)).toMatchObject({ status: 403 });
+  });
+
+  it('binds an authenticated serviceUrl to the host in the token', () => {
+    expect(serviceUrlMatchesClaim('https://smba.trafficmanager.net/uk/', 'https://smba.trafficmanager.net/uk/')).toBe(true);
+    expect(serviceUrlMatchesClaim('https://smba.trafficmanager.net/uk/', 'https://SMBA.trafficmanager.net/emea/')).toBe(true);
+    expect(serviceUrlMatchesClaim('https://evil.example/', 'https://smba.trafficmanager.net/uk/')).toBe(false);
+    expect(serviceUrlMatchesClaim('not a url', 'https://smba.trafficmanager.net/uk/')).toBe(false);
+    // No claim (Emulator-style tokens), or no serviceUrl (expectReplies): the allow-list decides.
+    expect(serviceUrlMatchesClaim('https://smba.trafficmanager.net/uk/', undefined)).toBe(true);
+    expect(serviceUrlMatchesClaim(undefined, 'https://smba.trafficmanager.net/uk/')).toBe(true);
   });
 
   it('answers malformed bodies with 400 in every mode', () => {

@@ -4,28 +4,19 @@
  * the authenticated conversation and user, so an unauthenticated flood neither gets 429 (it gets
  * 401, spending nothing) nor spends the budget channel users share. Anonymous mode keeps it per address.
  */
-import type { Activity } from 'botbuilder';
-import { AnonymousBotFrameworkAuthentication } from '../../src/server/anonymousAuth.js';
 import { post, removeDir, startApp, type RunningApp } from '../support/app.js';
-
-/** Accepts `Bearer test-channel` as the Bot Connector's token and nothing else (botbuilder's check needs Microsoft's keys). */
-class TestChannelAuthentication extends AnonymousBotFrameworkAuthentication {
-  constructor() {
-    super({});
-  }
-  override async authenticateRequest(activity: Activity, authHeader: string) {
-    if (authHeader !== 'Bearer test-channel') throw Object.assign(new Error('Unauthorized'), { statusCode: 401 });
-    return super.authenticateRequest(activity, '');
-  }
-}
+import { startLocalIdentity, type LocalIdentity } from '../support/identity.js';
 
 const APP = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' };
 
 describe('/api/messages limits', () => {
   let running: RunningApp;
+  let identity: LocalIdentity | undefined;
   afterEach(async () => {
     await running.close();
     removeDir(running.dataDir);
+    await identity?.close();
+    identity = undefined;
   });
 
   it('with an app id, authenticates before any limit: a flood without valid tokens gets 401, never 429', async () => {
@@ -44,11 +35,14 @@ describe('/api/messages limits', () => {
   });
 
   it('with an app id, limits each authenticated channel user, not the Bot Connector address all users share', async () => {
-    running = await startApp({ botFramework: APP, botFrameworkAuthentication: new TestChannelAuthentication(), rateLimit: { perConversationPerMinute: 1000, perIpPerMinute: 3 } });
+    // Real channel tokens from a local issuer (tests/support/identity.ts), checked by the Agents SDK.
+    const local = (identity = await startLocalIdentity());
+    running = await startApp({ agentsConnection: local.connection(), rateLimit: { perConversationPerMinute: 1000, perIpPerMinute: 3 } });
+    const token = await local.token();
     const send = async (user: string, conversation: string) => {
       const res = await fetch(`${running.url}/api/messages`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-channel' },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ type: 'message', text: 'hello', channelId: 'msteams', from: { id: user }, conversation: { id: conversation }, deliveryMode: 'expectReplies', serviceUrl: 'https://smba.trafficmanager.net/uk/' }),
       });
       await res.arrayBuffer();
