@@ -33,7 +33,7 @@ if [ "$("$bin/node" -v 2>/dev/null || true)" != "v$version" ]; then
   mkdir -p "$dir"
   # --prefix keeps it out of the project's node_modules and lock file; output goes to stderr so that
   # stdout carries only the folder.
-  npm install --prefix "$dir" --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
+  npm install --prefix "$dir" --no-save --no-package-lock --ignore-scripts --prefer-offline --no-audit --no-fund \
     "$pkg@$version" >&2 || { echo "node22.sh: npm could not install $pkg@$version from the registry" >&2; exit 1; }
 fi
 
