@@ -1,5 +1,5 @@
 /**
- * Baseline (a): a bare restify 11 route with the same JSON body parser, answering a fixed
+ * Baseline (a): a bare restify route with the same JSON body parser, answering a fixed
  * expectReplies-shaped body — the HTTP stack's cost with no bot at all. PORT from the environment.
  */
 import restify from 'restify';

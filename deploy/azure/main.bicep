@@ -1,8 +1,8 @@
-// Azure Bot registration + Linux App Service (Node 20) for gp-intake-bot.
+// Azure Bot registration + Linux App Service (Node 22 LTS) for gp-intake-bot.
 // Deploy:  az deployment group create -g <rg> -f deploy/azure/main.bicep -p appName=<name> microsoftAppId=<id> \
 //            microsoftAppPassword=<secret> directLineSecret=<48+ random chars>
-// Then upload a built zip (dist/, node_modules/ after `npm prune --omit=dev`, web/dist/, config/, dialogs/,
-// locales/, package.json) with `az webapp deploy --type zip`. No build runs on App Service.
+// Then upload a built zip (dist/, node_modules/ from `npm ci --omit=dev --omit=optional` on Linux x64 with
+// Node 22, web/dist/, config/, dialogs/, locales/, package.json) with `az webapp deploy --type zip`. No build runs on App Service.
 // NOT VERIFIED: no bicep CLI or Azure subscription on the machine this was written on (see deploy/README.md).
 
 targetScope = 'resourceGroup'
@@ -73,7 +73,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // The Node line CI tests; 'NODE|24-lts' also satisfies package.json's engines.
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node --disable-warning=DEP0111 dist/src/index.js'
       alwaysOn: true
       // Direct Line streams (web chat) are WebSockets.

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as legacyParse } from 'node:url';
 import { sendRejection } from './rejection.js';
 
 /**
@@ -29,11 +28,12 @@ export function requestTarget(rawUrl: string | undefined): RequestTarget {
 }
 
 /**
- * restify's router reads every target with the legacy `url.parse`, which throws on some hosts
- * (`http://[::1/x`) from inside a nextTick, where nothing catches it, and on others prints the whole
- * URL, query included, to stderr (DEP0170). Register as the first `server.pre(...)`: an
- * absolute-form target becomes origin-form (its authority is never used: routing is by path), so
- * restify never parses a host; anything it still cannot parse gets a 400.
+ * restify reads every request as `new URL('http://' + Host + target)` (12.x; 11.x used the legacy
+ * `url.parse`), from inside a nextTick where nothing catches a throw, so a target or a Host header it
+ * cannot parse would stop the process. Register as the first `server.pre(...)`: an absolute-form
+ * target becomes origin-form (its authority is never used: routing is by path); a Host header that
+ * cannot be a URL's authority (`x:99999`, `[::1`) is dropped, as the rest of the app already treats
+ * it as absent (stream URLs fall back to localhost); anything still unreadable gets a 400.
  */
 export function refuseUnroutableTarget(req: IncomingMessage, res: ServerResponse, next: (proceed?: false) => void): void {
   const absolute = ABSOLUTE_FORM.exec(req.url ?? '');
@@ -41,11 +41,15 @@ export function refuseUnroutableTarget(req: IncomingMessage, res: ServerResponse
     const rest = (req.url ?? '').slice(absolute[0].length);
     req.url = rest.startsWith('/') ? rest : `/${rest}`;
   }
-  try {
-    legacyParse(req.url ?? '/');
-  } catch {
+  if (req.headers.host !== undefined && !URL.canParse(`http://${req.headers.host}/`)) delete req.headers.host;
+  if (!restifyCanRead(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)) {
     sendRejection(res, { status: 400, code: 'BadRequestTarget', message: 'The request target cannot be read' });
     return next(false);
   }
   next();
+}
+
+/** The same reading as restify's `Request.getUrl()`, without the throw. */
+function restifyCanRead(target: string, base: string): boolean {
+  return target.startsWith('/') ? URL.canParse(base + target) : URL.canParse(target, base);
 }

@@ -8,7 +8,7 @@ import type { EchoServer } from './echoServer.js';
 
 /**
  * Microsoft's own client, botframework-directlinejs 0.15.8, unchanged, against our channel. It needs
- * XMLHttpRequest (rxjs 5 DOM ajax) and WebSocket, which Node 20 lacks, so it runs in Chromium: its
+ * XMLHttpRequest (rxjs 5 DOM ajax), which Node lacks (Node 22 has a WebSocket client, 20 had neither), so it runs in Chromium: its
  * UMD bundle is served to a page on our origin and drives a conversation by WebSocket and by polling.
  */
 const require = createRequire(import.meta.url);

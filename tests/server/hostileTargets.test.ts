@@ -1,6 +1,6 @@
 /**
- * Request targets Node's HTTP parser accepts but `new URL()` cannot parse, sent on a raw socket to
- * the real app. Each once threw inside a synchronous handler (the 'upgrade' listener, restify's
+ * Request targets and Host headers Node's HTTP parser accepts but `new URL()` cannot parse, sent on a
+ * raw socket to the real app. Each once threw inside a synchronous handler (the 'upgrade' listener, restify's
  * /chat handlers) and stopped the process; upgrades that matched nothing were never answered.
  */
 import { rawRequest } from '../support/rawHttp.js';
@@ -54,6 +54,12 @@ describe('hostile request targets', () => {
       await healthy();
     },
   );
+
+  it.each(['x:99999', '[::1', 'x:-1', 'a@b:c'])('serves a request whose Host header %s is no URL authority, and stays up', async (host) => {
+    const r = await rawRequest(port, `GET /health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    expect(r.status).toBe(200);
+    await healthy();
+  });
 
   it('does not build a stream URL from an unparsable Host header', async () => {
     const token = (await (await fetch(`${running.url}/chat/token`, { method: 'POST' })).json()) as { token: string };
