@@ -80,11 +80,29 @@ describe('free-text screening', () => {
   });
 });
 
+describe('counts of tablets', () => {
+  const ids = (text: string, lang: 'eng' | 'fra' = 'eng') =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).ruleIds;
+  it('reads 3 to 9 tablets with worry about them, or taken at once, as taking too much (trigger word "00")', () => {
+    expect(ids('I took 8 of my paracetamol, will it pass?')).toContain('rf.poisoning.count');
+    expect(ids('took like 6 of my co codamol at once')).toContain('rf.poisoning.count');
+    expect(ids('took seven of my sleeping tablets, will I be ok')).toContain('rf.poisoning.count');
+    expect(ids("J'ai pris 8 de mes cachets d'un coup", 'fra')).toContain('rf.poisoning.count');
+  });
+  it('does not read a count alone, two tablets, or a daily total as an overdose', () => {
+    expect(ids('I took 4 paracetamol today for my back')).not.toContain('rf.poisoning.count');
+    expect(ids('took 2 paracetamol, will it wear off?')).not.toContain('rf.poisoning.count');
+    expect(ids('I take 6 tablets a day, is that too many?')).not.toContain('rf.poisoning.count');
+  });
+});
+
 describe('signs joined to Arabic "and" (و)', () => {
   const arb = (text: string) => engine.screen(text, ['arb', 'eng']).hits.map((h) => h.ruleId);
   it('reads a sign written with و in front of it', () => {
     expect(arb('عندي سكري وأستفرغ')).toContain('cx.hx.sick');
     expect(arb('ألم في الظهر وخدر حول المؤخرة')).toContain('rf.cauda_equina');
+    // A one-word sign: the word without و must pass the same exactness test as any one-word trigger.
+    expect(arb('ذراعي ثقيلة وأتعرق')).toContain('cx.hx.sweat');
   });
 
   it('keeps words that begin with و as they are', () => {
