@@ -60,3 +60,15 @@ describe('taking your usual medicine is not an overdose', () => {
     expect(tierOf(text, lang)).not.toBe('emergency');
   });
 });
+
+describe('a word that lost its intensifier is not an emergency', () => {
+  // Filler words dropped: Ukrainian "сильно кровить" read as "кровить" (any bleeding, a nosebleed),
+  // Turkish "kırık var" as "kırık" (a broken tooth), Portuguese "mole" (floppy) also soft stools.
+  it.each([
+    ['ukr', 'у мене сильно кровить з носа'],
+    ['tur', 'dişim kırık var'],
+    ['por', 'o bebé tem cocó mole'],
+  ])('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
