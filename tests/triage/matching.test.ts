@@ -96,6 +96,21 @@ describe('counts of tablets', () => {
   });
 });
 
+describe('stroke signs that went away (TIA)', () => {
+  const clear = (text: string, lang: 'eng' | 'spa' = 'eng') =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: { 'q.stroke.recent': 'no' }, presentRuleIds: [], deniedRuleIds: ['rf.stroke.fast'] }).ruleIds;
+  it('diverts signs that lasted minutes, even when "earlier" or "fine now" would only ask', () => {
+    expect(clear('my face went droopy for 10 minutes but its fine now')).toContain('rf.stroke.transient');
+    expect(clear('couldnt get my words out for a few mins earlier, ok now')).toContain('rf.stroke.transient');
+    expect(clear('Se le torció la cara durante diez minutos, ahora está bien', 'spa')).toContain('rf.stroke.transient');
+  });
+  it('leaves a stroke told as history to the question about the last week', () => {
+    expect(clear('my dad had a stroke and he is fine now, he needs his repeat prescription')).not.toContain('rf.stroke.transient');
+    expect(clear('I had a TIA in the summer and I am fine now, can I drive')).not.toContain('rf.stroke.transient');
+    expect(clear('face dropped for a few minutes years ago')).not.toContain('rf.stroke.transient');
+  });
+});
+
 describe('signs joined to Arabic "and" (و)', () => {
   const arb = (text: string) => engine.screen(text, ['arb', 'eng']).hits.map((h) => h.ruleId);
   it('reads a sign written with و in front of it', () => {
