@@ -59,7 +59,8 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   // A trigger word "0" stands for a count of 10 or more ("took 0 tablets" reads "took 24 tablets"):
   // far above any daily dose of a tablet, so a count alone is an overdose (NHS: go to A&E even if well).
   const anyCount = lang.vocab.idOf(ANY_NUMBER);
-  // A trigger word "00" stands for a count of 3 to 9: more than a usual dose of 1 or 2 tablets, but a
+  // A trigger word "00" stands for a count of 5 to 9: more than a usual dose of 1 or 2 tablets and 2 extra
+  // (NHS: 1 or 2 extra by accident are unlikely to harm), but a
   // daily total too, so such triggers only mark the count; a combination says when it is an overdose.
   const smallCount = lang.vocab.idOf(SMALL_NUMBER);
   const cands = content.map((i) => {
@@ -239,7 +240,7 @@ const ANY_NUMBER = '0';
 const OVERDOSE_COUNT = 10;
 /** A trigger word "00" stands for a count from SMALL_COUNT_MIN up to OVERDOSE_COUNT - 1. */
 const SMALL_NUMBER = '00';
-const SMALL_COUNT_MIN = 3;
+const SMALL_COUNT_MIN = 5;
 const NUMBER = /^\d+$/;
 
 function cueWordMatches(w: string, raw: string | undefined): boolean {

@@ -83,7 +83,7 @@ describe('free-text screening', () => {
 describe('counts of tablets', () => {
   const ids = (text: string, lang: 'eng' | 'fra' = 'eng') =>
     engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).ruleIds;
-  it('reads 3 to 9 tablets with worry about them, or taken at once, as taking too much (trigger word "00")', () => {
+  it('reads 5 to 9 tablets with worry about them, or taken at once, as taking too much (trigger word "00")', () => {
     expect(ids('I took 8 of my paracetamol, will it pass?')).toContain('rf.poisoning.count');
     expect(ids('took like 6 of my co codamol at once')).toContain('rf.poisoning.count');
     expect(ids('took seven of my sleeping tablets, will I be ok')).toContain('rf.poisoning.count');
