@@ -152,14 +152,27 @@ function listMismatches(rows: Scored[], blind: boolean): void {
     console.log(`${bad.length} mismatches (run with -- --verbose to list ${blind ? 'their ids and tiers' : 'them'})`);
     return;
   }
-  console.log(`Mismatches (${bad.length}):`);
-  for (const r of bad) {
-    const why = r.run ? `[${r.run.ruleIds.join(',')}]${r.run.error ? ` ERROR ${r.run.error}` : ''}` : '';
-    // Frozen sets: the case's `source` and `tags` fields and the check's answer codes, never its text.
-    const check = r.run?.check ? ` check=${r.run.check.version}:${r.run.check.answers.join('>')}` : '';
-    const meta = ` src=${r.v.source} tags=${r.v.tags.join('|') || '-'}${r.v.ageYears !== undefined ? ` age=${r.v.ageYears}` : ''}${check}`;
-    console.log(`  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why}${meta}${blind ? '' : `  "${r.v.text}"`}`);
-  }
+  // Missed emergencies and every under-triaged case first (the safety failures), then the rest.
+  const under = rows.filter((r) => rank(r.tier) < TIER_RANK[r.v.gold]);
+  console.log(`Under-triaged, emergencies missed included (${under.length}):`);
+  for (const r of under) console.log(describeRow(r, blind));
+  const other = bad.filter((r) => !under.includes(r));
+  console.log(`Other mismatches (${other.length}):`);
+  for (const r of other) console.log(describeRow(r, blind));
+}
+
+/**
+ * One line per case: id, language, expected and given tier, the rules that fired, the case's own
+ * `source` and `tags` fields, the questions the dialog asked and the emergency check's answers (both the
+ * dialog's own codes). Never the case's text for the frozen sets.
+ */
+function describeRow(r: Scored, blind: boolean): string {
+  const run = r.run;
+  const why = run ? `rules=[${run.ruleIds.join(',')}]${run.error ? ` ERROR ${run.error}` : ''}` : '';
+  const meta = `source=${r.v.source} tags=[${r.v.tags.join(',')}]${r.v.ageYears !== undefined ? ` age=${r.v.ageYears}` : ''}`;
+  const asked = run ? ` asked=[${run.asked.join(',')}]` : '';
+  const check = run?.check ? ` check=${run.check.version}:${run.check.answers.join('>')}` : '';
+  return `  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why} ${meta}${asked}${check}${blind ? '' : `  "${r.v.text}"`}`;
 }
 
 console.log(`Triage bench, ruleset ${engine.rulesetVersion}: ${sets.map((x) => `${x.cases.length} ${x.name.split(' ')[0]}`).join(', ')}`);

@@ -63,11 +63,19 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   // A trigger word "0" stands for a count of 10 or more ("took 0 tablets" reads "took 24 tablets"):
   // far above any daily dose of a tablet, so a count alone is an overdose (NHS: go to A&E even if well).
   const anyCount = lang.vocab.idOf(ANY_NUMBER);
+  // A trigger word "00" stands for a count of 5 to 9: more than a usual dose of 1 or 2 tablets and 2 extra
+  // (NHS: 1 or 2 extra by accident are unlikely to harm), but a
+  // daily total too, so such triggers only mark the count; a combination says when it is an overdose.
+  const smallCount = lang.vocab.idOf(SMALL_NUMBER);
   const cands = content.map((i) => {
     const token = tokens[i] as Token;
     const bare = lang.lang === 'arb' ? withoutArabicAnd(token.stem) : undefined;
     const ids = bare ? [...lang.vocab.lookup(token.stem), ...lang.vocab.lookup(bare)] : lang.vocab.lookup(token.stem);
-    return anyCount !== undefined && NUMBER.test(token.raw) && Number(token.raw) >= OVERDOSE_COUNT ? [...ids, anyCount] : ids;
+    if (!NUMBER.test(token.raw)) return ids;
+    const n = Number(token.raw);
+    if (anyCount !== undefined && n >= OVERDOSE_COUNT) return [...ids, anyCount];
+    if (smallCount !== undefined && n >= SMALL_COUNT_MIN && n < OVERDOSE_COUNT) return [...ids, smallCount];
+    return ids;
   });
   const raws = tokens.map((t) => t.raw);
   // Most clauses hold no trigger at all: find their cue words only when one matches.
@@ -81,7 +89,11 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
         if (!span) continue;
         const start = content[k] as number;
         const end = content[span[span.length - 1] as number] as number;
-        if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
+        if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) {
+          // Arabic: "وأتعرق" ("and I am sweating") matched as "أتعرق"; the bare word must pass the same test.
+          const bare = lang.lang === 'arb' ? withoutArabicAnd((tokens[start] as Token).stem) : undefined;
+          if (bare === undefined || !acceptSingle({ ...(tokens[start] as Token), stem: bare }, id, lang)) continue;
+        }
         cues ??= new ClauseCues(raws, filler, lang);
         const { status, cue } = cues.read(start, end, phrase.negative);
         found.push({
@@ -233,6 +245,9 @@ function dist(at: number, start: number, end: number): number {
 const ANY_NUMBER = '0';
 /** The smallest count a trigger's "0" stands for. */
 const OVERDOSE_COUNT = 10;
+/** A trigger word "00" stands for a count from SMALL_COUNT_MIN up to OVERDOSE_COUNT - 1. */
+const SMALL_NUMBER = '00';
+const SMALL_COUNT_MIN = 5;
 const NUMBER = /^\d+$/;
 
 function cueWordMatches(w: string, raw: string | undefined): boolean {

@@ -89,11 +89,44 @@ describe('free-text screening', () => {
   });
 });
 
+describe('counts of tablets', () => {
+  const ids = (text: string, lang: 'eng' | 'fra' = 'eng') =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).ruleIds;
+  it('reads 5 to 9 tablets with worry about them, or taken at once, as taking too much (trigger word "00")', () => {
+    expect(ids('I took 8 of my paracetamol, will it pass?')).toContain('rf.poisoning.count');
+    expect(ids('took like 6 of my co codamol at once')).toContain('rf.poisoning.count');
+    expect(ids('took seven of my sleeping tablets, will I be ok')).toContain('rf.poisoning.count');
+    expect(ids("J'ai pris 8 de mes cachets d'un coup", 'fra')).toContain('rf.poisoning.count');
+  });
+  it('does not read a count alone, two tablets, or a daily total as an overdose', () => {
+    expect(ids('I took 4 paracetamol today for my back')).not.toContain('rf.poisoning.count');
+    expect(ids('took 2 paracetamol, will it wear off?')).not.toContain('rf.poisoning.count');
+    expect(ids('I take 6 tablets a day, is that too many?')).not.toContain('rf.poisoning.count');
+  });
+});
+
+describe('stroke signs that went away (TIA)', () => {
+  const clear = (text: string, lang: 'eng' | 'spa' = 'eng') =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: { 'q.stroke.recent': 'no' }, presentRuleIds: [], deniedRuleIds: ['rf.stroke.fast'] }).ruleIds;
+  it('diverts signs that lasted minutes, even when "earlier" or "fine now" would only ask', () => {
+    expect(clear('my face went droopy for 10 minutes but its fine now')).toContain('rf.stroke.transient');
+    expect(clear('couldnt get my words out for a few mins earlier, ok now')).toContain('rf.stroke.transient');
+    expect(clear('Se le torció la cara durante diez minutos, ahora está bien', 'spa')).toContain('rf.stroke.transient');
+  });
+  it('leaves a stroke told as history to the question about the last week', () => {
+    expect(clear('my dad had a stroke and he is fine now, he needs his repeat prescription')).not.toContain('rf.stroke.transient');
+    expect(clear('I had a TIA in the summer and I am fine now, can I drive')).not.toContain('rf.stroke.transient');
+    expect(clear('face dropped for a few minutes years ago')).not.toContain('rf.stroke.transient');
+  });
+});
+
 describe('signs joined to Arabic "and" (و)', () => {
   const arb = (text: string) => engine.screen(text, ['arb', 'eng']).hits.map((h) => h.ruleId);
   it('reads a sign written with و in front of it', () => {
     expect(arb('عندي سكري وأستفرغ')).toContain('cx.hx.sick');
     expect(arb('ألم في الظهر وخدر حول المؤخرة')).toContain('rf.cauda_equina');
+    // A one-word sign: the word without و must pass the same exactness test as any one-word trigger.
+    expect(arb('ذراعي ثقيلة وأتعرق')).toContain('cx.hx.sweat');
   });
 
   it('keeps words that begin with و as they are', () => {

@@ -41,3 +41,34 @@ describe('an answer word on its own raises nothing above routine', () => {
     expect(words.filter((w) => TIER_RANK[tierOf(w, lang)] > TIER_RANK.routine)).toEqual([]);
   });
 });
+
+describe('taking your usual medicine is not an overdose', () => {
+  // Once filler words were dropped, "got into the medicine" read as "medicine", "took all my tablets"
+  // as "took my tablets", and French "pris trop de comprimés" as "pris comprimés": each sent an
+  // ordinary medicines request to A&E.
+  it.each([
+    ['eng', 'I need my medicine, I have run out'],
+    ['eng', 'I took my tablets this morning but forgot to order more'],
+    ['eng', 'I take 6 tablets a day for my heart'],
+    ['eng', 'took 2 paracetamol for a headache, will it wear off soon?'],
+    ['eng', 'my new tablets make me drowsy, I am diabetic'],
+    ['fra', "j'ai pris mes comprimés ce matin"],
+    ['arb', 'أخذت باراسيتامول للصداع'],
+    ['tur', 'ilaçlarımdan içtim'],
+    ['pes', 'قرص‌هایم را خوردم'],
+  ])('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
+
+describe('a word that lost its intensifier is not an emergency', () => {
+  // Filler words dropped: Ukrainian "сильно кровить" read as "кровить" (any bleeding, a nosebleed),
+  // Turkish "kırık var" as "kırık" (a broken tooth), Portuguese "mole" (floppy) also soft stools.
+  it.each([
+    ['ukr', 'у мене сильно кровить з носа'],
+    ['tur', 'dişim kırık var'],
+    ['por', 'o bebé tem cocó mole'],
+  ])('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
