@@ -62,6 +62,16 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** Choices that are a yes, a no (and maybe a not sure) under other codes ("safety.no"), by their last part. */
+function yesNoCodes(choices: readonly string[]): { yes: string; no: string; unsure?: string } | null {
+  const of = (w: string) => choices.find((c) => c.endsWith(`.${w}`));
+  const yes = of('yes');
+  const no = of('no');
+  if (!yes || !no) return null;
+  const unsure = of('unsure');
+  return { yes, no, ...(unsure ? { unsure } : {}) };
+}
+
 /** What a button sends: one of our own dotted choice codes, never typed by a patient. */
 const BUTTON_CODE = /^[a-z]+(\.[a-zA-Z0-9_]+)+$/;
 const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
@@ -110,6 +120,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
 
     if (choices.every((c) => YES_NO.has(c))) return readYesNoChoice(raw, choices, place, lex, repromptKey);
+    // A yes/no question in other words (the emergency check: "safety.yes", "safety.no", "safety.unsure").
+    const asYesNo = yesNoCodes(choices);
+    if (asYesNo) {
+      const reading = yesNoReading(raw, place, lex);
+      const code = reading === 'yes' || reading === 'no' || reading === 'unsure' ? asYesNo[reading] : undefined;
+      if (code) return { ok: true, code };
+      if (reading === 'both') return { ok: false, errorKey: repromptKey, either: [asYesNo.yes, asYesNo.no] };
+    }
     if (place.step === 'duration') {
       const exact = findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators);
       const days = readDuration(raw, lex, place.now, place.timeZone)?.days ?? deps.recognisers?.durationDays(raw, place.lang, place.now) ?? null;
@@ -135,10 +153,15 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return phrasesFor([code], lang).some((p) => phraseTokens(p.text).join(' ') === typed);
   };
 
-  function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
+  function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
     let reading = readYesNo(raw, lex);
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
     if (reading === 'none') reading = yesNoInAnotherLanguage(raw, place.lang);
+    return reading;
+  }
+
+  function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
+    const reading = yesNoReading(raw, place, lex);
     if (reading === 'yes' || reading === 'no') return choices.includes(reading) ? { ok: true, code: reading } : { ok: false, errorKey: repromptKey };
     if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
     if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };

@@ -16,16 +16,16 @@ export function readYesNo(text: string, lex: Lexicon): YesNoReading {
   if (all.length === 0) return 'none';
   const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
   const used = new Array<boolean>(tokens.length).fill(false);
-  const take = (phrases: readonly (readonly string[])[]): number => {
+  const take = (phrases: readonly (readonly string[])[], exact: boolean): number => {
     let found = 0;
     for (const p of phrases) {
-      let at = findPhrase(tokens, p);
+      let at = findPhrase(tokens, p, 0, exact);
       while (at >= 0) {
         if (p.every((_, k) => !used[at + k])) {
           for (let k = 0; k < p.length; k++) used[at + k] = true;
           found++;
         }
-        at = findPhrase(tokens, p, at + 1);
+        at = findPhrase(tokens, p, at + 1, exact);
       }
     }
     return found;
@@ -37,13 +37,14 @@ export function readYesNo(text: string, lex: Lexicon): YesNoReading {
     ...lex.yes.map((p) => ({ p, kind: 'yes' as const })),
   ].sort((a, b) => b.p.length - a.p.length);
   const counts = { yes: 0, no: 0, unsure: 0 };
-  for (const { p, kind } of kinds) counts[kind] += take([p]);
+  // Words typed exactly first, then with typos: "nemanau" (no) is not a typo of "nežinau" (not sure).
+  for (const exact of [true, false]) for (const { p, kind } of kinds) counts[kind] += take([p], exact);
   // A bare negator ("not", "never") left over answers no.
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
   });
-  if (counts.unsure > 0 && counts.yes === 0 && counts.no === 0) return 'unsure';
-  if (counts.unsure > 0) return counts.yes > 0 && counts.no > 0 ? 'both' : 'unsure';
+  // "not sure", said with a yes or a no or both ("maybe yes, maybe no"), is not sure.
+  if (counts.unsure > 0) return 'unsure';
   if (counts.yes > 0 && counts.no > 0) return 'both';
   if (counts.yes > 0) return 'yes';
   if (counts.no > 0) return 'no';
