@@ -13,6 +13,7 @@ import { pickByNumber } from './numbers.js';
 import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
+import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
 import { readYesNo, type YesNoReading } from './yesNo.js';
 
@@ -262,14 +263,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
         return isNotAName(name, place.lang) ? { ok: false, errorKey: 'understand.notAName' } : { ok: true, code: name };
       }
       case 'date': {
-        const r = parseDateOfBirth(trimmed, place.now, monthsOf(place.lang));
+        const r = parseDateOfBirth(asciiDigits(trimmed), place.now, monthsOf(place.lang));
         if (r.ok) return { ok: true, code: r.iso };
         return { ok: false, errorKey: r.reason === 'future' ? 'dialog.invalid.dateFuture' : r.reason === 'tooOld' ? 'understand.dateTooOld' : 'dialog.invalid.date' };
       }
       case 'nhs': {
         const skip = readChoice(trimmed, step.choices ?? [], place, 'dialog.invalid.nhs');
         if (skip.ok || readYesNo(trimmed, deps.lexicon(place.lang)) === 'unsure' || readYesNo(trimmed, deps.lexicon(place.lang)) === 'no') return { ok: true, code: 'skip' };
-        const nhs = normaliseNhsNumber(trimmed);
+        const nhs = normaliseNhsNumber(asciiDigits(trimmed));
         return nhs ? { ok: true, code: nhs } : { ok: false, errorKey: 'dialog.invalid.nhs' };
       }
       case 'postcode': {
@@ -277,7 +278,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
         return pc ? { ok: true, code: pc } : { ok: false, errorKey: 'dialog.invalid.postcode' };
       }
       case 'phone': {
-        const phone = normalisePhone(trimmed);
+        const phone = normalisePhone(asciiDigits(trimmed));
         return phone ? { ok: true, code: phone } : { ok: false, errorKey: 'dialog.invalid.phone' };
       }
       case 'language': {
@@ -302,7 +303,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const letters = name.replace(/[^\p{L}]/gu, '');
     if ([...letters].length < 2) return true;
     const lex = deps.lexicon(lang);
-    if (readYesNo(name, lex) !== 'none' && name.split(/\s+/).length <= 3) return true;
+    if (readYesNo(name, lex) !== 'none' && name.split(/\s+/).length <= 4) return true;
     const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
     const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
     const folded = name.toLowerCase();
