@@ -1,5 +1,6 @@
 import { createTypedReader } from '../../../bench/typedAnswers.js';
 import { createWordbook } from '../../../src/i18n/wordbook.js';
+import { matchCommand } from '../../../src/dialog/interpret/commands.js';
 import { CHECK_ANSWERS } from '../../../src/triage/safetySchema.js';
 
 /**
@@ -95,6 +96,15 @@ describe('a no is never read as anything but no or not sure', () => {
       if (got !== 'unsure') wrong.push(`unsure ${text} -> ${got}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('answers are not commands', () => {
+  // Folding drops accents: Turkish "cık" (no) would be "çık" (quit) and end the conversation.
+  it.each(languages)('%s: no word for yes, no or not sure is also a command', (lang) => {
+    const w = wordsOf(lang);
+    const commands = [...w.yes, ...w.no, ...w.unsure].map((text) => [text, matchCommand(text, lang, wordbook)]).filter(([, c]) => c !== null);
+    expect(commands).toEqual([]);
   });
 });
 
