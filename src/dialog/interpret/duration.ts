@@ -53,12 +53,14 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
   }
   if (counted !== null) return { days: counted };
 
-  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day).
-  if (has(lex.when.longAgo)) return { days: 365 };
-  if (has(lex.when.lastMonth)) return { days: 30 };
-  if (has(lex.when.lastWeek)) return { days: 7 };
-  if (has(lex.when.yesterday)) return { days: 1 };
-  if (has(lex.when.today)) return { days: 0 };
+  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day);
+  // typed exactly before with a typo ("з вечора", this evening, is not a typo of "вчора", yesterday).
+  const named: [readonly (readonly string[])[], number][] = [
+    [lex.when.longAgo, 365], [lex.when.lastMonth, 30], [lex.when.lastWeek, 7], [lex.when.yesterday, 1], [lex.when.today, 0],
+  ];
+  for (const exact of [true, false]) {
+    for (const [list, days] of named) if (list.some((p) => findPhrase(tokens, p, 0, exact) >= 0)) return { days };
+  }
 
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {

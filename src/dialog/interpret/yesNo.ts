@@ -37,8 +37,15 @@ export function readYesNo(text: string, lex: Lexicon): YesNoReading {
     ...lex.yes.map((p) => ({ p, kind: 'yes' as const })),
   ].sort((a, b) => b.p.length - a.p.length);
   const counts = { yes: 0, no: 0, unsure: 0 };
-  // Words typed exactly first, then with typos: "nemanau" (no) is not a typo of "nežinau" (not sure).
-  for (const exact of [true, false]) for (const { p, kind } of kinds) counts[kind] += take([p], exact);
+  // Longest first; among phrases as long, words typed exactly before typos: "nemanau" (no) is not a
+  // typo of "nežinau" (not sure), and "no estoy seugro" is still "no estoy seguro", not "no".
+  for (let at = 0; at < kinds.length; ) {
+    let end = at;
+    while (end < kinds.length && (kinds[end] as (typeof kinds)[number]).p.length === (kinds[at] as (typeof kinds)[number]).p.length) end++;
+    const group = kinds.slice(at, end);
+    for (const exact of [true, false]) for (const { p, kind } of group) counts[kind] += take([p], exact);
+    at = end;
+  }
   // A bare negator ("not", "never") left over answers no.
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
