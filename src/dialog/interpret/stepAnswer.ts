@@ -75,6 +75,8 @@ function yesNoCodes(choices: readonly string[]): { yes: string; no: string; unsu
 
 /** What a button sends: one of our own dotted choice codes, never typed by a patient. */
 const BUTTON_CODE = /^[a-z]+(\.[a-zA-Z0-9_]+)+$/;
+/** Latin, Cyrillic and Greek words, and Chinese characters: a short word there is often part of another. */
+const UNSPACED_OR_ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\d]+$/u;
 const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
 
 /**
@@ -239,10 +241,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const tokens = phraseTokens(p.text);
       const one = tokens[0] as string;
       const letters = [...one].length;
+      // Scripts that write vowels as marks (Indic) or not at all (Arabic) spell a word in fewer
+      // characters: there three typed exactly are a word ("દવા", medicine), in a short request
+      // (a longer message naming a medicine is more often a symptom story).
+      const short = UNSPACED_OR_ALPHABETIC.test(one) || typed.length > 6 ? 5 : 3;
       const said =
         tokens.length >= 2
           ? findPhrase(typed, tokens) >= 0
-          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters === 5 && typed.includes(one)));
+          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters >= short && letters < 6 && typed.includes(one)));
       if (said) codes.add(p.code);
     }
     return codes.size === 1 ? ([...codes][0] as string) : null;
