@@ -15,7 +15,7 @@ import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
-import { readYesNo, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -309,7 +309,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const letters = name.replace(/[^\p{L}]/gu, '');
     if ([...letters].length < 2) return true;
     const lex = deps.lexicon(lang);
-    if (readYesNo(name, lex) !== 'none' && name.split(/\s+/).length <= 4) return true;
+    if (isOnlyYesNo(name, lex)) return true;
     const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
     const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
     const folded = name.toLowerCase();

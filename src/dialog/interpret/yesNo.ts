@@ -12,8 +12,21 @@ const MAX_ANSWER_WORDS = 12;
  * first ("dont think so" before "think so"); an answer that says both ("no, yes") is 'both'.
  */
 export function readYesNo(text: string, lex: Lexicon): YesNoReading {
+  return readYesNoWords(text, lex).reading;
+}
+
+/**
+ * Whether a text is nothing but a yes, a no or a not sure (with filler words): "no", "not sure",
+ * "idk" are not names, but "Gia Rossi" ("già", Italian yes) is.
+ */
+export function isOnlyYesNo(text: string, lex: Lexicon): boolean {
+  const r = readYesNoWords(text, lex);
+  return r.reading !== 'none' && r.whole;
+}
+
+function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
   const all = tokenise(text);
-  if (all.length === 0) return 'none';
+  if (all.length === 0) return { reading: 'none', whole: false };
   const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
   const used = new Array<boolean>(tokens.length).fill(false);
   const take = (phrases: readonly (readonly string[])[], exact: boolean): number => {
@@ -50,10 +63,9 @@ export function readYesNo(text: string, lex: Lexicon): YesNoReading {
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
   });
+  const whole = tokens.length === all.length && tokens.every((t, i) => used[i] || lex.negators.has(t) || lex.filler.has(t));
   // "not sure", said with a yes or a no or both ("maybe yes, maybe no"), is not sure.
-  if (counts.unsure > 0) return 'unsure';
-  if (counts.yes > 0 && counts.no > 0) return 'both';
-  if (counts.yes > 0) return 'yes';
-  if (counts.no > 0) return 'no';
-  return 'none';
+  const reading: YesNoReading =
+    counts.unsure > 0 ? 'unsure' : counts.yes > 0 && counts.no > 0 ? 'both' : counts.yes > 0 ? 'yes' : counts.no > 0 ? 'no' : 'none';
+  return { reading, whole };
 }

@@ -119,6 +119,16 @@ describe('what is not a name, in every language', () => {
   });
 });
 
+describe('names that hold a word for yes or no are names', () => {
+  it.each([['ita', 'Gia Rossi'], ['ita', 'Mica Bianchi'], ['eng', 'Noah Sure'], ['ron', 'Ana Bine']])('%s: %p', (lang, text) => {
+    expect(read({ lang, kind: 'name', text })).toMatchObject({ ok: true });
+  });
+
+  it.each([['eng', 'i am not sure'], ['ita', 'non lo so'], ['ukr', 'не знаю'], ['arb', 'ما ادري']])('%s: %p is not', (lang, text) => {
+    expect(read({ lang, kind: 'name', text }).ok).toBe(false);
+  });
+});
+
 describe('dates of birth and phone numbers in other digits and forms', () => {
   it.each([
     ['arb', '١٢/٣/١٩٨٥', '1985-03-12'],
