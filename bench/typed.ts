@@ -72,6 +72,17 @@ function printRows(title: string, rows: LangRow[]): void {
   const mt = median(all.filter((r) => r.routine && r.submittedAt).map((r) => r.submittedAt as number));
   const mb = median(allButtons);
   console.log(`targets: finished 100% ${finished === all.length ? 'PASS' : 'FAIL'}; re-prompts <= 3% of turns ${reprompts / Math.max(turns, 1) <= 0.03 ? 'PASS' : 'FAIL'}; openings 100% ${openings === all.length ? 'PASS' : 'FAIL'}; median turns typed <= buttons ${mt !== undefined && mb !== undefined && mt <= mb ? 'PASS' : mt === undefined || mb === undefined ? 'n/a' : 'FAIL'}`);
+  // Re-prompts by language and kind of question (counts only, never texts).
+  const kinds = ['yes/no', 'check', 'duration', 'who', 'relationship', 'opening', 'other'];
+  console.log(`re-prompts/turns by kind: lang  ${kinds.map((k) => k.padEnd(13)).join(' ')}`);
+  for (const row of [...rows, { lang: 'ALL', runs: all, buttonTurns: [] }]) {
+    const cells = kinds.map((k) => {
+      const t = row.runs.reduce((s, r) => s + (r.byKind[k]?.turns ?? 0), 0);
+      const p = row.runs.reduce((s, r) => s + (r.byKind[k]?.reprompts ?? 0), 0);
+      return `${p}/${t}`.padEnd(13);
+    });
+    console.log(`                          ${row.lang.padEnd(5)} ${cells.join(' ')}`);
+  }
   const errors = all.filter((r) => r.error).map((r) => `${r.lang}: ${r.error} (${r.final})`);
   if (errors.length) console.log(`driver errors: ${[...new Set(errors)].slice(0, 10).join('; ')}`);
 }
@@ -274,12 +285,18 @@ function heldoutTypedAnswers(): (TypedCase & { validity?: boolean })[] {
   walk(data, [], undefined);
 
   const suffix = (code: string) => code.split('.').pop()?.toLowerCase() ?? '';
-  const byLang = new Map<string, { n: number; ok: number; kinds: Map<string, [number, number]> }>();
+  const byLang = new Map<string, { n: number; ok: number; kinds: Map<string, [number, number]>; misread: Map<string, number>; reprompt: Map<string, number> }>();
   for (const c of items) {
     let ok: boolean;
     if (c.validity !== undefined) {
       const parsed = c.kind === 'dob' || c.kind === 'name' || c.kind === 'phone' || c.kind === 'postcode' ? read(c) : read(c);
       ok = parsed.ok === c.validity;
+      if (!ok) {
+        const r = byLang.get(c.lang) ?? { n: 0, ok: 0, kinds: new Map(), misread: new Map(), reprompt: new Map() };
+        const label = `${c.kind}:${c.validity ? 'valid-refused' : 'invalid-accepted'}`;
+        (c.validity ? r.reprompt : r.misread).set(label, ((c.validity ? r.reprompt : r.misread).get(label) ?? 0) + 1);
+        byLang.set(c.lang, r);
+      }
     } else if (c.kind === 'smallTalk') {
       const parsed = read({ ...c, kind: 'opening' });
       ok = !parsed.ok && parsed.smallTalk !== undefined;
@@ -288,8 +305,16 @@ function heldoutTypedAnswers(): (TypedCase & { validity?: boolean })[] {
       const got = parsed.ok ? parsed.code : '?';
       const want = c.expect;
       ok = want === '' ? parsed.ok : suffix(got) === suffix(want) || (c.kind === 'who' && parsed.ok && suffix(want) === suffix(parsed.relationship ?? ''));
+      if (!ok) {
+        const r = byLang.get(c.lang) ?? { n: 0, ok: 0, kinds: new Map(), misread: new Map(), reprompt: new Map() };
+        const which = parsed.ok ? r.misread : r.reprompt;
+        // A misread kind names what it was read as when the safety of a "no" is at stake.
+        const label = parsed.ok && c.kind === 'yesNo' ? `${c.kind}:${suffix(want)}->${suffix(got)}` : c.kind;
+        which.set(label, (which.get(label) ?? 0) + 1);
+        byLang.set(c.lang, r);
+      }
     }
-    const row = byLang.get(c.lang) ?? { n: 0, ok: 0, kinds: new Map() };
+    const row = byLang.get(c.lang) ?? { n: 0, ok: 0, kinds: new Map(), misread: new Map(), reprompt: new Map() };
     row.n++;
     if (ok) row.ok++;
     const k = row.kinds.get(c.kind) ?? [0, 0];
@@ -304,7 +329,11 @@ function heldoutTypedAnswers(): (TypedCase & { validity?: boolean })[] {
     ok += row.ok;
     const kinds = [...row.kinds].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ');
     console.log(`${lang.padEnd(5)} ${pct(row.ok, row.n)} (${row.ok}/${row.n})   ${kinds}`);
+    const fmt = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v}`).join(', ') || '-';
+    console.log(`        not read: ${fmt(row.reprompt)};  MISREAD: ${fmt(row.misread)}`);
   }
+  const total = (f: (r: { misread: Map<string, number>; reprompt: Map<string, number> }) => Map<string, number>) => [...byLang.values()].reduce((s, r) => s + [...f(r).values()].reduce((a, b) => a + b, 0), 0);
+  console.log(`not read (re-prompt) ${total((r) => r.reprompt)}, misread ${total((r) => r.misread)}`);
   console.log(`ALL   ${pct(ok, n)} (${ok}/${n}); items whose question kind or language the bench could not place: ${unplaced}`);
   return items;
 }

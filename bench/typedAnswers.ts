@@ -12,6 +12,7 @@ import { sharedRecognisers } from '../src/dialog/interpret/recognizersText.js';
 import { createAnswerReader, type AnswerPlace, type Parsed } from '../src/dialog/interpret/stepAnswer.js';
 import { createLanguagePolicy } from '../src/dialog/languagePolicy.js';
 import { createWordbook } from '../src/i18n/wordbook.js';
+import { CHECK_ANSWERS } from '../src/triage/safetySchema.js';
 import { loadContent } from '../src/server/content.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
@@ -19,7 +20,7 @@ export const projectRoot = join(import.meta.dirname, '..');
 /** One typed answer and what it should be read as. */
 export interface TypedCase {
   lang: LangCode;
-  /** A step id ("duration", "who"...), "yesNo" for a red-flag question, "opening" or "smallTalk". */
+  /** A step id ("duration", "who"...), "yesNo" for a red-flag question, "safetyCheck" for the emergency check, "opening" or "smallTalk". */
   kind: string;
   text: string;
   /** The code it should be read as; for an opening, its need; for an ambiguous answer, both codes joined by "|". */
@@ -76,6 +77,8 @@ export function createTypedReader() {
     const place: AnswerPlace = { step: c.kind, lang: c.lang, now: NOW, timeZone: 'Europe/London' };
     if (c.kind === 'opening' || c.kind === 'smallTalk' || c.kind === 'need') return reader.readOpening(c.text, { ...place, step: 'need' });
     if (c.kind === 'yesNo') return reader.readChoice(c.text, ['yes', 'no', 'unsure'], { ...place, step: 'triageQuestion' }, 'understand.reprompt.yesNo');
+    // The emergency check: a yes/no question whose answers are its own codes.
+    if (c.kind === 'safetyCheck') return reader.readChoice(c.text, [CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure], { ...place, step: 'safetyCheck' }, 'understand.reprompt.yesNo');
     const step = (content.intake.steps as Record<string, (typeof content.intake.steps)['need'] | undefined>)[c.kind];
     if (!step) throw new Error(`no step ${c.kind}`);
     return reader.readStep(c.text, step, place, { languages: content.languages.map((l) => l.code) });

@@ -86,6 +86,8 @@ export interface Run {
   stored?: { texts: string[]; need: string };
   /** Every reply's message keys, in order (for checks on re-prompts). */
   replies: string[][];
+  /** Turns and re-prompts by the kind of question answered (yes/no, duration, who, check...): counts only. */
+  byKind: Record<string, { turns: number; reprompts: number }>;
   error?: string;
 }
 
@@ -115,8 +117,14 @@ export function typedConversation(
   let submittedAt: number | undefined;
   let request: Run['stored'];
   const replies: string[][] = [];
+  const byKind: Run['byKind'] = {};
+  let asked = 'opening';
   const say = (text: string): TurnResult => {
     const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, attachments: 0 }, { idleMs: 30 * 60_000 });
+    const k = (byKind[asked] ??= { turns: 0, reprompts: 0 });
+    k.turns++;
+    if (t.say.some((m) => REPROMPT.test(m.key))) k.reprompts++;
+    asked = kindOfState(t.state);
     stored = { machineVersion: t.machineVersion, snapshot: JSON.parse(JSON.stringify(t.snapshot)), updatedAt: NOW.toISOString() };
     turns++;
     replies.push(t.say.map((m) => m.key));
@@ -144,8 +152,18 @@ export function typedConversation(
     ...(t.state === 'emergency' ? { tier: 'emergency' } : t.urgency ? { tier: t.urgency } : {}),
     ...(request ? { stored: request } : {}),
     replies,
+    byKind,
     ...(error ? { error } : {}),
   };
+}
+
+/** The kind of question a state asks, for the bench's breakdown. */
+export function kindOfState(state: string): string {
+  if (['triageQuestion', 'confirm', 'consent', 'pharmacyOffer', 'urgentClosed'].includes(state)) return 'yes/no';
+  if (['safetyCheck', 'safetyWhich', 'areaPick'].includes(state)) return 'check';
+  if (['duration', 'who', 'relationship'].includes(state)) return state;
+  if (['need', 'welcome', 'describe'].includes(state)) return 'opening';
+  return 'other';
 }
 
 const DETAILS: Record<string, (r: ReturnType<typeof rng>) => string> = {

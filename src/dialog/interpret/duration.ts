@@ -17,10 +17,11 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string): DurationReading {
   // "2hrs", "3d", "2wks": a number stuck to its unit.
-  const tokens = tokenise(text).flatMap((t) => {
+  const split = tokenise(text).flatMap((t) => {
     const m = /^(\d+)([\p{L}]+)$/u.exec(t);
     return m ? [m[1] as string, m[2] as string] : [t];
   });
+  const tokens = joinUnitPhrases(split, lex);
   if (tokens.length === 0) return null;
   const has = (list: readonly (readonly string[])[]) => list.some((p) => findPhrase(tokens, p) >= 0);
   const today = localDate(now, timeZone);
@@ -46,18 +47,20 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
     const unit = unitAt(tokens[i] as string, lex);
     if (unit === undefined) continue;
     const before = quantityBefore(tokens, i, lex);
-    // A unit on its own ("weeks", "tygodnie") is a few of it; singular and plural differ too much across languages to tell.
-    if (before === null) bare = Math.max(bare ?? 0, 2 * unit);
+    // A unit on its own is a few of it ("weeks", "tygodnie"), or one where the language's list says so ("tydzień").
+    if (before === null) bare = Math.max(bare ?? 0, (lex.unitsOne.has(tokens[i] as string) ? 1 : 2) * unit);
     else counted = Math.max(counted ?? 0, before * unit);
   }
   if (counted !== null) return { days: counted };
 
-  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day).
-  if (has(lex.when.longAgo)) return { days: 365 };
-  if (has(lex.when.lastMonth)) return { days: 30 };
-  if (has(lex.when.lastWeek)) return { days: 7 };
-  if (has(lex.when.yesterday)) return { days: 1 };
-  if (has(lex.when.today)) return { days: 0 };
+  // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day);
+  // typed exactly before with a typo ("з вечора", this evening, is not a typo of "вчора", yesterday).
+  const named: [readonly (readonly string[])[], number][] = [
+    [lex.when.longAgo, 365], [lex.when.lastMonth, 30], [lex.when.lastWeek, 7], [lex.when.yesterday, 1], [lex.when.today, 0],
+  ];
+  for (const exact of [true, false]) {
+    for (const [list, days] of named) if (list.some((p) => findPhrase(tokens, p, 0, exact) >= 0)) return { days };
+  }
 
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {
@@ -65,6 +68,20 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
     }
   }
   return bare === null ? null : { days: bare };
+}
+
+/** Units of several tokens ("个星期", "小时") as one token, so their parts are not read as units on their own. */
+function joinUnitPhrases(tokens: readonly string[], lex: Lexicon): string[] {
+  if (lex.unitPhrases.length === 0) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const p = lex.unitPhrases.find((ph) => ph.every((t, k) => tokens[i + k] === t));
+    if (p) {
+      out.push(p.join(' '));
+      i += p.length;
+    } else out.push(tokens[i++] as string);
+  }
+  return out;
 }
 
 function unitAt(token: string, lex: Lexicon): number | undefined {

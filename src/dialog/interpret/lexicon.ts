@@ -19,8 +19,12 @@ export interface Lexicon {
   numbers: ReadonlyMap<string, number>;
   /** Multi-word number phrases ("a couple of") to their value. */
   numberPhrases: readonly { tokens: readonly string[]; value: number }[];
-  /** Unit words to their length in days. */
+  /** Unit words to their length in days; a unit of several tokens ("个星期", "two weeks") by its tokens joined with spaces. */
   units: ReadonlyMap<string, number>;
+  /** Units of several tokens, longest first, read as one. */
+  unitPhrases: readonly (readonly string[])[];
+  /** Unit words that mean one of it without a number. */
+  unitsOne: ReadonlySet<string>;
   when: Readonly<Record<keyof TypedWords['when'], readonly (readonly string[])[]>>;
   since: readonly (readonly string[])[];
   relations: readonly { code: string; tokens: readonly string[] }[];
@@ -61,7 +65,10 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
   const units = new Map<string, number>();
   for (const w of sources) {
     for (const [unit, list] of Object.entries(w.units) as [keyof TypedWords['units'], string[]][]) {
-      for (const p of list) for (const t of phraseTokens(p)) if (!units.has(t)) units.set(t, UNIT_DAYS[unit]);
+      for (const p of list) {
+        const key = phraseTokens(p).join(' ');
+        if (key !== '' && !units.has(key)) units.set(key, UNIT_DAYS[unit]);
+      }
     }
   }
   const relations = sources.flatMap((w) =>
@@ -81,6 +88,8 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     numbers,
     numberPhrases: numberPhrases.sort((a, b) => b.tokens.length - a.tokens.length),
     units,
+    unitPhrases: [...units.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')).sort((a, b) => b.length - a.length),
+    unitsOne: singles((w) => w.unitsOne),
     when: {
       today: phrases((w) => w.when.today),
       yesterday: phrases((w) => w.when.yesterday),
@@ -110,6 +119,8 @@ function weekdayNames(tags: readonly string[]): { day: number; tokens: readonly 
         // 2026-01-04 was a Sunday.
         const tokens = phraseTokens(format.format(new Date(Date.UTC(2026, 0, 4 + day))));
         if (tokens.length > 0 && (tokens.join('').length >= 3 || /[^\p{Script=Latin}]/u.test(tokens.join('')))) out.push({ day, tokens });
+        // "segunda-feira" is said "segunda".
+        if (tokens.length === 2 && (tokens[0] as string).length >= 5 && /^\p{Script=Latin}+$/u.test(tokens[0] as string)) out.push({ day, tokens: [tokens[0] as string] });
       }
     }
   }

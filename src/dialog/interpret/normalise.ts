@@ -7,12 +7,37 @@
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064b-\u0652\u0670]/g, '')
+    // Accents; Arabic-script short vowels and the hamza and madda marks NFKD splits off (أ إ آ ؤ ئ).
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
+    .replace(ARABIC_LETTERS, (c) => ARABIC_FOLD[c] ?? c)
+    .replace(DIGITS, asciiDigit)
     .toLowerCase()
-    .replace(/[’']/g, '')
+    // "l'altra", "un'amica", "d'accord": the elided article is its own word; other apostrophes
+    // (the Ukrainian one inside "п'ять", English "don't") join the word.
+    .replace(ELISION, '$1$2 ')
+    .replace(APOSTROPHES, '')
     .replace(/[^\p{L}\p{M}\p{N}?]+/gu, ' ')
     .trim();
 }
+
+const APOSTROPHES = /['’ʼ‘`´′]/g;
+const ELISION = /(^|[^\p{L}])(l|d|un|dell|dall|nell|sull|all|quell|c|j|qu|s|m|t)['’ʼ](?=\p{L})/gu;
+/** Arabic letters typed in several ways: alef forms (after NFKD: ٱ), taa marbuta, alef maqsura; the tatweel is dropped. */
+const ARABIC_FOLD: Record<string, string> = { 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ـ': '' };
+const ARABIC_LETTERS = /[ٱةىـ]/g;
+/** Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, full-width) as 0-9. */
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xff10];
+/** One digit of another script as 0-9. */
+const asciiDigit = (c: string): string => {
+  const cp = c.codePointAt(0) as number;
+  const zero = DIGIT_ZEROS.find((z) => cp >= z && cp - z < 10) as number;
+  return String(cp - zero);
+};
+/** Digits of other scripts as 0-9, nothing else changed: "١٢/٣/١٩٨٥" is 12/3/1985, "۰۷۷۰۰" 07700. */
+export function asciiDigits(text: string): string {
+  return text.replace(DIGITS, asciiDigit);
+}
+const DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0be6-\u0bef\uff10-\uff19]/g;
 
 /** fold() for our own fixed phrases (titles, synonyms, commands), computed once each. */
 const folded = new Map<string, string>();

@@ -12,14 +12,17 @@ const CHILD_UNDER_YEARS = 18;
 export function readRelationship(text: string, lex: Lexicon): string | null {
   const tokens = tokenise(text);
   if (tokens.length === 0) return null;
-  for (const r of lex.relations) if (findPhrase(tokens, r.tokens) >= 0) return r.code;
+  // Words typed exactly first ("draugei" is a friend, not a typo of "draugė").
+  for (const exact of [true, false]) for (const r of lex.relations) if (findPhrase(tokens, r.tokens, 0, exact) >= 0) return r.code;
   for (const p of lex.ageOld) {
     const at = findPhrase(tokens, p);
     if (at <= 0) continue;
     // The age just before "year old" (units other than years are always a child).
     const q = quantityAt(tokens, at - 1, lex);
+    // Without a number it is not an age ("pour moi" is not "N mois").
+    if (!q) continue;
     const isYears = /^(year|yr|an|ans|anni|años|anos|lat|yas)/.test(p[0] ?? '');
-    if (!q || !isYears || q.value < CHILD_UNDER_YEARS) return 'rel.child';
+    if (!isYears || q.value < CHILD_UNDER_YEARS) return 'rel.child';
   }
   return null;
 }

@@ -13,8 +13,9 @@ import { pickByNumber } from './numbers.js';
 import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
+import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
-import { readYesNo, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -62,8 +63,20 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** Choices that are a yes, a no (and maybe a not sure) under other codes ("safety.no"), by their last part. */
+function yesNoCodes(choices: readonly string[]): { yes: string; no: string; unsure?: string } | null {
+  const of = (w: string) => choices.find((c) => c.endsWith(`.${w}`));
+  const yes = of('yes');
+  const no = of('no');
+  if (!yes || !no) return null;
+  const unsure = of('unsure');
+  return { yes, no, ...(unsure ? { unsure } : {}) };
+}
+
 /** What a button sends: one of our own dotted choice codes, never typed by a patient. */
 const BUTTON_CODE = /^[a-z]+(\.[a-zA-Z0-9_]+)+$/;
+/** Latin, Cyrillic and Greek words, and Chinese characters: a short word there is often part of another. */
+const UNSPACED_OR_ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\d]+$/u;
 const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
 
 /**
@@ -110,6 +123,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
 
     if (choices.every((c) => YES_NO.has(c))) return readYesNoChoice(raw, choices, place, lex, repromptKey);
+    // A yes/no question in other words (the emergency check: "safety.yes", "safety.no", "safety.unsure").
+    const asYesNo = yesNoCodes(choices);
+    if (asYesNo) {
+      const reading = yesNoReading(raw, place, lex);
+      const code = reading === 'yes' || reading === 'no' || reading === 'unsure' ? asYesNo[reading] : undefined;
+      if (code) return { ok: true, code };
+      if (reading === 'both') return { ok: false, errorKey: repromptKey, either: [asYesNo.yes, asYesNo.no] };
+    }
     if (place.step === 'duration') {
       const exact = findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators);
       const days = readDuration(raw, lex, place.now, place.timeZone)?.days ?? deps.recognisers?.durationDays(raw, place.lang, place.now) ?? null;
@@ -135,10 +156,15 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return phrasesFor([code], lang).some((p) => phraseTokens(p.text).join(' ') === typed);
   };
 
-  function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
+  function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
     let reading = readYesNo(raw, lex);
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
     if (reading === 'none') reading = yesNoInAnotherLanguage(raw, place.lang);
+    return reading;
+  }
+
+  function readYesNoChoice(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon, repromptKey: string): Parsed {
+    const reading = yesNoReading(raw, place, lex);
     if (reading === 'yes' || reading === 'no') return choices.includes(reading) ? { ok: true, code: reading } : { ok: false, errorKey: repromptKey };
     if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
     if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };
@@ -215,10 +241,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const tokens = phraseTokens(p.text);
       const one = tokens[0] as string;
       const letters = [...one].length;
+      // Scripts that write vowels as marks (Indic) or not at all (Arabic) spell a word in fewer
+      // characters: there three typed exactly are a word ("દવા", medicine), in a short request
+      // (a longer message naming a medicine is more often a symptom story).
+      const short = UNSPACED_OR_ALPHABETIC.test(one) || typed.length > 6 ? 5 : 3;
       const said =
         tokens.length >= 2
           ? findPhrase(typed, tokens) >= 0
-          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters === 5 && typed.includes(one)));
+          : tokens.length === 1 && ((letters >= 6 && typed.some((t) => tokensClose(t, one))) || (letters >= short && letters < 6 && typed.includes(one)));
       if (said) codes.add(p.code);
     }
     return codes.size === 1 ? ([...codes][0] as string) : null;
@@ -239,14 +269,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
         return isNotAName(name, place.lang) ? { ok: false, errorKey: 'understand.notAName' } : { ok: true, code: name };
       }
       case 'date': {
-        const r = parseDateOfBirth(trimmed, place.now, monthsOf(place.lang));
+        const r = parseDateOfBirth(asciiDigits(trimmed), place.now, monthsOf(place.lang));
         if (r.ok) return { ok: true, code: r.iso };
         return { ok: false, errorKey: r.reason === 'future' ? 'dialog.invalid.dateFuture' : r.reason === 'tooOld' ? 'understand.dateTooOld' : 'dialog.invalid.date' };
       }
       case 'nhs': {
         const skip = readChoice(trimmed, step.choices ?? [], place, 'dialog.invalid.nhs');
         if (skip.ok || readYesNo(trimmed, deps.lexicon(place.lang)) === 'unsure' || readYesNo(trimmed, deps.lexicon(place.lang)) === 'no') return { ok: true, code: 'skip' };
-        const nhs = normaliseNhsNumber(trimmed);
+        const nhs = normaliseNhsNumber(asciiDigits(trimmed));
         return nhs ? { ok: true, code: nhs } : { ok: false, errorKey: 'dialog.invalid.nhs' };
       }
       case 'postcode': {
@@ -254,7 +284,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
         return pc ? { ok: true, code: pc } : { ok: false, errorKey: 'dialog.invalid.postcode' };
       }
       case 'phone': {
-        const phone = normalisePhone(trimmed);
+        const phone = normalisePhone(asciiDigits(trimmed));
         return phone ? { ok: true, code: phone } : { ok: false, errorKey: 'dialog.invalid.phone' };
       }
       case 'language': {
@@ -279,7 +309,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const letters = name.replace(/[^\p{L}]/gu, '');
     if ([...letters].length < 2) return true;
     const lex = deps.lexicon(lang);
-    if (readYesNo(name, lex) !== 'none' && name.split(/\s+/).length <= 3) return true;
+    if (isOnlyYesNo(name, lex)) return true;
     const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
     const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
     const folded = name.toLowerCase();

@@ -40,12 +40,19 @@ const ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
 
 export function tokensClose(typed: string, ours: string): boolean {
   if (typed === ours) return true;
+  // Arabic writes "and", "for", "with" and "the" onto the word: "لأمي" (for my mum) is "أمي".
+  if (ARABIC.test(typed) && ARABIC.test(ours)) {
+    const bare = withoutProclitic(typed);
+    if (bare !== typed && (bare === ours || bare === withoutProclitic(ours))) return true;
+  }
   const short = Math.min(typed.length, ours.length);
   if (short < 3) return false;
   if (/^\d+$/.test(typed) || /^\d+$/.test(ours)) return false;
   // Abjads and abugidas pack a word into few letters: one letter apart is often another word
   // (Persian "worse" and "better"), so only long words there get typo tolerance.
   if (!ALPHABETIC.test(ours)) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
+  // "does" is not "doesnt": a negative ending makes another word.
+  if (typed === `${ours}nt` || ours === `${typed}nt`) return false;
   if (typed === `${ours}s` || ours === `${typed}s`) return true;
   const stemDiff = Math.abs(typed.length - ours.length);
   if ((typed.startsWith(ours) || ours.startsWith(typed)) && ((short >= 5 && stemDiff <= 3) || (short >= 4 && stemDiff <= 2))) return true;
@@ -56,6 +63,14 @@ export function tokensClose(typed: string, ours: string): boolean {
   const limit = short >= 7 ? 2 : 1;
   if (Math.abs(typed.length - ours.length) > limit) return false;
   return editDistance(typed, ours, limit) <= limit;
+}
+
+const ARABIC = /^[\u0620-\u064a\u066e-\u06d3]+$/u;
+/** Longest first; what is left must still be a word of three letters or more. */
+const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+function withoutProclitic(word: string): string {
+  for (const p of PROCLITICS) if (word.startsWith(p) && [...word].length - p.length >= 3) return word.slice(p.length);
+  return word;
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `limit`. */
@@ -82,13 +97,14 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
- * Where the phrase's tokens occur together, in order, in the typed tokens (each close enough);
- * -1 when they do not.
+ * Where the phrase's tokens occur together, in order, in the typed tokens (each close enough, or
+ * the same when `exact`); -1 when they do not.
  */
-export function findPhrase(typed: readonly string[], phrase: readonly string[], from = 0): number {
+export function findPhrase(typed: readonly string[], phrase: readonly string[], from = 0, exact = false): number {
   if (phrase.length === 0) return -1;
+  const same = exact ? (a: string, b: string) => a === b : tokensClose;
   outer: for (let i = from; i + phrase.length <= typed.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (!tokensClose(typed[i + k] ?? '', phrase[k] ?? '')) continue outer;
+    for (let k = 0; k < phrase.length; k++) if (!same(typed[i + k] ?? '', phrase[k] ?? '')) continue outer;
     return i;
   }
   return -1;

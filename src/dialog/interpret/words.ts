@@ -29,6 +29,8 @@ export const TypedWordsSchema = z.object({
   units: z
     .object({ minute: list, hour: list, day: list, week: list, fortnight: list, month: list, year: list })
     .default({ minute: [], hour: [], day: [], week: [], fortnight: [], month: [], year: [] }),
+  /** Unit words that mean one of it with no number ("tydzień", "місяця", "mėnesį"); other unit words alone mean a few. */
+  unitsOne: list,
   /** Whole phrases that name a time: started today, yesterday, or a long time ago. */
   when: z.object({ today: list, yesterday: list, lastWeek: list, lastMonth: list, longAgo: list }).default({
     today: [], yesterday: [], lastWeek: [], lastMonth: [], longAgo: [],

@@ -10,7 +10,9 @@ export type DobResult = { ok: true; iso: string } | { ok: false; reason: 'format
 
 export function parseDateOfBirth(input: string, today: Date, monthNames: ReadonlyMap<string, number> = ENGLISH_MONTHS): DobResult {
   const text = input.trim().toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/,/g, ' ').replace(/(^|\s)(of|the|de|del|di|du)(?=\s)/g, ' ')
-    .replace(/^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/u, '$1-$2-$3').replace(/\s+/g, ' ').trim();
+    .replace(/^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/u, '$1-$2-$3')
+    // Year first with the month's name ("1985 m. kovo 12 d.", "1985 March 12").
+    .replace(/^(\d{4})\s*(?:m\.\s*|m\s+)?(\p{L}+)\.?\s+(\d{1,2})\s*(?:d\.?)?$/u, '$3 $2 $1').replace(/\s+/g, ' ').trim();
   let y: number, m: number, d: number;
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   const monthOf = (word: string): number | undefined => monthNames.get(word) ?? monthNames.get(word.slice(0, 3)) ?? ENGLISH_MONTHS.get(word.slice(0, 3));
@@ -18,7 +20,7 @@ export function parseDateOfBirth(input: string, today: Date, monthNames: Readonl
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   } else if ((match = /^(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})$/.exec(text))) {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{1,2})(?:st|nd|rd|th|er|e|o|º|\.)?(?:\s+of)?[\s\-/.]+(\p{L}+)\.?[\s\-/.]+(\d{2}|\d{4})$/u.exec(text))) {
+  } else if ((match = /^(\d{1,2})(?:st|nd|rd|th|er|e|o|º|af|il|ydd|fed|ed|eg|ain|\.)?(?:\s+of)?[\s\-/.]+(\p{L}+)\.?[\s\-/.]+(\d{2}|\d{4})$/u.exec(text))) {
     const month = monthOf(match[2] ?? '');
     if (month === undefined) return { ok: false, reason: 'format' };
     [d, m, y] = [Number(match[1]), month, Number(match[3])];

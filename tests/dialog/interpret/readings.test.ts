@@ -1,0 +1,149 @@
+import { createTypedReader } from '../../../bench/typedAnswers.js';
+import { createWordbook } from '../../../src/i18n/wordbook.js';
+import { matchCommand } from '../../../src/dialog/interpret/commands.js';
+import { CHECK_ANSWERS } from '../../../src/triage/safetySchema.js';
+
+/**
+ * How typed answers are read in each language, through the dialog's own reader: letter forms,
+ * digits, clitics and case endings; the emergency check read as a yes/no question; and the safety
+ * rule that a "no" is never read as anything but no or not sure.
+ */
+const { read, outcome, content } = createTypedReader();
+const wordbook = createWordbook(content.resources, content.languages);
+const wordsOf = (lang: string) => wordbook.typedWords(lang);
+const languages = content.languages.map((l) => l.code);
+
+describe('letters, digits and word forms', () => {
+  it.each([
+    ['arb', 'yesNo', 'نَعَم', 'yes'],
+    ['arb', 'yesNo', 'نعـــم', 'yes'],
+    ['arb', 'yesNo', 'إيوه', 'yes'],
+    ['arb', 'yesNo', 'مش متأكدة', 'unsure'],
+    ['arb', 'yesNo', 'مش متاكده', 'unsure'],
+    ['arb', 'duration', '٣ أيام', 'duration.days'],
+    ['arb', 'duration', 'من امبارح', 'duration.days'],
+    ['arb', 'duration', 'شهرين', 'duration.months'],
+    ['arb', 'relationship', 'لأمي', 'rel.parent'],
+    ['arb', 'relationship', 'إبني', 'rel.child'],
+    ['arb', 'relationship', 'والدتي', 'rel.parent'],
+    ['pes', 'duration', '۳ روز', 'duration.days'],
+    ['ben', 'duration', '৩ দিন', 'duration.days'],
+    ['ukr', 'duration', 'пʼять днів', 'duration.days'],
+    ['ukr', 'duration', 'п’ять днів', 'duration.days'],
+    ['ukr', 'duration', "п'ять днів", 'duration.days'],
+    ['ukr', 'duration', 'близько місяця', 'duration.weeks'],
+    ['ukr', 'duration', 'з ранку', 'duration.today'],
+    ['ukr', 'relationship', 'синові', 'rel.child'],
+    ['ukr', 'relationship', 'мамі', 'rel.parent'],
+    ['ukr', 'who', 'моїй доньці', 'for.other'],
+    ['ron', 'yesNo', 'nu știu', 'unsure'],
+    ['ron', 'yesNo', 'nu stiu', 'unsure'],
+    ['ron', 'yesNo', 'nu, n-am', 'no'],
+    ['ron', 'duration', 'de două săptămâni', 'duration.weeks'],
+    ['ron', 'duration', 'de doua saptamani', 'duration.weeks'],
+    ['ron', 'duration', 'de luni de zile', 'duration.months'],
+    ['ron', 'duration', 'de luni', 'duration.days'],
+    ['ron', 'relationship', 'mama mea', 'rel.parent'],
+    ['ita', 'yesNo', 'non saprei', 'unsure'],
+    ['ita', 'yesNo', 'forse sì forse no', 'unsure'],
+    ['ita', 'yesNo', "no, non ce l'ho", 'no'],
+    ['ita', 'duration', 'da 3 giorni', 'duration.days'],
+    ['ita', 'relationship', "un'amica", 'rel.other'],
+    ['ita', 'who', 'mia madre', 'for.other'],
+    ['fra', 'who', "c'est pour moi", 'for.self'],
+    ['lit', 'yesNo', 'nemanau', 'no'],
+    ['lit', 'relationship', 'draugei', 'rel.other'],
+    ['cym', 'yesNo', 'nac ydi', 'no'],
+    ['cym', 'duration', 'ers pythefnos', 'duration.weeks'],
+    ['cmn', 'duration', '几个小时', 'duration.today'],
+    ['cmn', 'duration', '三个星期', 'duration.weeks'],
+    ['eng', 'yesNo', 'yes it does', 'yes'],
+    ['eng', 'duration', 'a week', 'duration.days'],
+    ['eng', 'duration', 'weeks', 'duration.weeks'],
+    ['por', 'duration', 'desde segunda', 'duration.days'],
+  ])('%s %s: %p is %s', (lang, kind, text, code) => {
+    expect(outcome({ lang, kind, text })).toBe(code);
+  });
+});
+
+describe('the emergency check is a yes/no question', () => {
+  it.each(languages)('%s: its yes, no and not-sure words answer the check', (lang) => {
+    const w = wordsOf(lang);
+    const at = (text: string) => outcome({ lang, kind: 'safetyCheck', text });
+    expect([w.no[0], at(w.no[0] as string)]).toEqual([w.no[0], CHECK_ANSWERS.no]);
+    expect([w.yes[0], at(w.yes[0] as string)]).toEqual([w.yes[0], CHECK_ANSWERS.yes]);
+    expect([w.unsure[0], at(w.unsure[0] as string)]).toEqual([w.unsure[0], CHECK_ANSWERS.unsure]);
+  });
+
+  it('asks again when an answer says yes and no', () => {
+    const parsed = read({ lang: 'eng', kind: 'safetyCheck', text: 'yes no' });
+    expect(parsed).toMatchObject({ ok: false, either: [CHECK_ANSWERS.yes, CHECK_ANSWERS.no] });
+  });
+});
+
+describe('a no is never read as anything but no or not sure', () => {
+  it.each(languages)('%s: every word for no, and for not sure, at a red-flag question and at the check', (lang) => {
+    const w = wordsOf(lang);
+    const wrong: string[] = [];
+    for (const text of w.no) {
+      for (const kind of ['yesNo', 'safetyCheck']) {
+        const got = outcome({ lang, kind, text });
+        if (!/^(safety\.)?(no|unsure)$/.test(got)) wrong.push(`${kind} ${text} -> ${got}`);
+      }
+    }
+    for (const text of w.unsure) {
+      const got = outcome({ lang, kind: 'yesNo', text });
+      if (got !== 'unsure') wrong.push(`unsure ${text} -> ${got}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('answers are not commands', () => {
+  // Folding drops accents: Turkish "cık" (no) would be "çık" (quit) and end the conversation.
+  it.each(languages)('%s: no word for yes, no or not sure is also a command', (lang) => {
+    const w = wordsOf(lang);
+    const commands = [...w.yes, ...w.no, ...w.unsure].map((text) => [text, matchCommand(text, lang, wordbook)]).filter(([, c]) => c !== null);
+    expect(commands).toEqual([]);
+  });
+});
+
+describe('what is not a name, in every language', () => {
+  it.each(languages)('%s: its yes, no, not sure and skip are not names', (lang) => {
+    const w = wordsOf(lang);
+    const skip = [wordbook.choiceTitle(lang, 'skip') ?? '', ...wordbook.choiceSynonyms(lang, 'skip')].filter((s) => s !== '');
+    const answers = [...w.yes.slice(0, 3), ...w.no.slice(0, 3), ...w.unsure.slice(0, 3), ...skip, 'idk', 'skip', 'J'];
+    const accepted = answers.filter((text) => read({ lang, kind: 'name', text }).ok);
+    expect(accepted).toEqual([]);
+    expect(skip.length).toBeGreaterThan(0);
+  });
+});
+
+describe('names that hold a word for yes or no are names', () => {
+  it.each([['ita', 'Gia Rossi'], ['ita', 'Mica Bianchi'], ['eng', 'Noah Sure'], ['ron', 'Ana Bine']])('%s: %p', (lang, text) => {
+    expect(read({ lang, kind: 'name', text })).toMatchObject({ ok: true });
+  });
+
+  it.each([['eng', 'i am not sure'], ['ita', 'non lo so'], ['ukr', 'не знаю'], ['arb', 'ما ادري']])('%s: %p is not', (lang, text) => {
+    expect(read({ lang, kind: 'name', text }).ok).toBe(false);
+  });
+});
+
+describe('dates of birth and phone numbers in other digits and forms', () => {
+  it.each([
+    ['arb', '١٢/٣/١٩٨٥', '1985-03-12'],
+    ['pes', '۱۲/۰۳/۱۹۸۵', '1985-03-12'],
+    ['ben', '১২/০৩/১৯৮৫', '1985-03-12'],
+    ['cmn', '1985年3月12号', '1985-03-12'],
+    ['lit', '1985 m. kovo 12 d.', '1985-03-12'],
+    ['cym', '12fed Mawrth 1985', '1985-03-12'],
+    ['eng', '1985 March 12', '1985-03-12'],
+    ['ukr', '12 березня 1985', '1985-03-12'],
+  ])('%s: %p is %s', (lang, text, iso) => {
+    expect(read({ lang, kind: 'dob', text })).toMatchObject({ ok: true, code: iso });
+  });
+
+  it.each([['arb', '٠٧٧٠٠ ٩٠٠١٢٣'], ['pes', '۰۷۷۰۰ ۹۰۰۱۲۳']])('%s: %p is a UK mobile', (lang, text) => {
+    expect(read({ lang, kind: 'phone', text })).toMatchObject({ ok: true, code: '07700900123' });
+  });
+});
