@@ -5,7 +5,8 @@
  *   echo  — an Agents SDK CloudAdapter echo bot, anonymous, expectReplies (bench/load/echo.ts)
  *   echo* — the same echo served by our own anonymous /api/messages code (no SDK);
  *           printed for context, the targets are against the stock echo bot
- *   bot   — the real server (src/index.ts or dist) with a temp DATA_DIR, whole routine intakes to consent
+ *   bot   — the real server (src/index.ts or dist) with a temp DATA_DIR, varied patients to the end of
+ *           their intakes (bench/load/patients.ts)
  * The four servers run side by side and take turns: each gets `--seconds` of load in `--rounds`
  * blocks, so drift in a shared machine's speed is spread over all of them.
  * Then: memory per active conversation, and turn latency with 1,000 vs 100,000 stored requests.
@@ -22,6 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { childStats, freePort, nodeFlags, projectRoot, spawnNode, startServer, stopChild, waitReady, writePracticeConfig, type Child, type ChildStats } from './load/child.js';
 import { percentile, ROUTINE_ANSWERS, runRoutine, send, UnexpectedReply } from './load/driver.js';
+import { loadPracticeOverrides, patients, runPatient } from './load/patients.js';
 import { seedRequests } from './load/seed.js';
 
 function arg(name: string, fallback: number): number {
@@ -144,10 +146,15 @@ function scriptedJob(url: string, prefix: string) {
   };
 }
 
-/** The bot: whole routine intakes to consent, every reply checked against the expected path. */
+/**
+ * The bot: varied patients (bench/load/patients.ts: tuning vignettes told in long free text, openings
+ * in 20 languages, half typing every answer), each message with an activity id as channels send.
+ */
+const PATIENTS = patients();
 function botJob(url: string, prefix: string) {
   return async (worker: number, iteration: number, record: (ms: number) => void) => {
-    await runRoutine(url, `${prefix}-${worker}-${iteration}`, { onTurn: (r) => record(r.ms) });
+    const patient = PATIENTS[(worker * 7919 + iteration) % PATIENTS.length]!;
+    await runPatient(url, `${prefix}-${worker}-${iteration}`, patient, (r) => record(r.ms));
   };
 }
 
@@ -201,14 +208,11 @@ async function main(): Promise<void> {
   };
   try {
     console.log(`bench:load — ${CONCURRENCY} concurrent, ${SECONDS} s per server in ${ROUNDS} blocks taken in turn, after ${WARMUP_SECONDS} s warm-up, Node ${process.version}, 127.0.0.1`);
-    // A load run submits far more routine requests in a day than the demo's capacity of 40; lift it.
     // Open every hour of every day, so the figures do not depend on when the bench is run (out of
     // hours every reply also says when the practice opens).
     const configDir = await mkdtemp(join(tmpdir(), 'bench-load-config-'));
     dirs.push(configDir);
-    const allDay = [{ open: '00:00', close: '24:00' }];
-    const openingHours = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, allDay]));
-    BOT_ENV.PRACTICE_CONFIG = writePracticeConfig(configDir, { routineDailyCapacity: null, openingHours, bankHolidays: { region: 'ENG', observe: false } });
+    BOT_ENV.PRACTICE_CONFIG = writePracticeConfig(configDir, loadPracticeOverrides());
 
     console.log('\n1. Throughput and turn latency (client-side, whole HTTP turn)');
 

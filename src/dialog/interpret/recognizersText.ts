@@ -23,6 +23,16 @@ const DATE_CULTURES: Readonly<Partial<Record<LangCode, string>>> = { eng: 'en-us
 const BOOLEAN_CULTURES: Partial<Record<LangCode, string>> = { eng: 'en-us', spa: 'es-es', por: 'pt-br', fra: 'fr-fr', cmn: 'zh-cn' };
 const DAY_S = 86_400;
 
+/**
+ * What a culture's date model can read at all: its patterns are written in its script and digits.
+ * Text with neither ("இரண்டு வாரம்" in an English conversation) gives it nothing, so it is not asked
+ * (a call costs 2–15 ms even when it finds nothing). tests/dialog/recognizersScript.test.ts checks the
+ * models find nothing in the other scripts' tuning phrases. (The yes/no models also read emoji: 👍.)
+ */
+const READABLE: Readonly<Record<string, RegExp>> = { 'zh-cn': /[\p{Script=Han}\p{Script=Latin}0-9０-９]/u };
+const LATIN_OR_DIGIT = /[\p{Script=Latin}0-9]/u;
+export const mayRead = (culture: string, text: string): boolean => (READABLE[culture] ?? LATIN_OR_DIGIT).test(text);
+
 type DateModel = ReturnType<DateTimeRecognizer['getDateTimeModel']>;
 type BooleanModel = ReturnType<ChoiceRecognizer['getBooleanModel']>;
 
@@ -44,7 +54,7 @@ export function createRecognisers(): Recognisers {
     durationDays(text, lang, now) {
       const culture = DATE_CULTURES[lang];
       // The date model costs milliseconds a call (tens for long Chinese text): only short answers go to it.
-      if (!culture || text.length > 60) return null;
+      if (!culture || text.length > 60 || !mayRead(culture, text)) return null;
       let best: number | null = null;
       for (const r of dateModel(culture).parse(text, now)) {
         const values = (r.resolution as { values?: Record<string, string | undefined>[] } | undefined)?.values ?? [];

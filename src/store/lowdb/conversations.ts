@@ -4,6 +4,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { ConversationRecord, ConversationStore, PutOptions } from '../types.js';
 import { StoreFileError, errorCode } from './errors.js';
 import { isObject, listDir } from './fs-util.js';
+import { conversationJson } from './conversationJson.js';
 import { Journal, type JournalOptions } from './journal.js';
 import { readCheckedJson } from './low-file.js';
 import { HASH_FILE, conversationsDir, hashId } from './paths.js';
@@ -78,7 +79,7 @@ export class JournalConversationStore implements ConversationStore {
     if (!isConversationRecord(record)) throw new TypeError('Not a ConversationRecord');
     const updatedAt = timeOf(record.updatedAt, 'updatedAt');
     timeOf(record.createdAt, 'createdAt');
-    await this.journal.put(hashId(record.id), updatedAt, JSON.stringify(record));
+    await this.journal.put(hashId(record.id), updatedAt, conversationJson(record));
     if (options.forgetEarlier) {
       // In the background: the patient is not kept waiting for a compaction. flush() waits for it.
       this.journal.purge().catch((err: unknown) => this.logger?.error({ err: (err as Error).message }, 'journal purge failed; the next compaction retries'));
