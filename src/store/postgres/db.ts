@@ -106,6 +106,26 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, and JSONB refuses `\u0000` and lone surrogate escapes: hostile
+ * input (a patient's message with a NUL) must not make a conversation unstorable. Both become U+FFFD
+ * on the way in (the only change either store makes to what it is given).
+ */
+const BAD_JSON_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
+export function toJsonb(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes('\\u') ? json.replace(BAD_JSON_ESCAPE, '$1\\ufffd') : json;
+}
+
+/** A Queryable whose string parameters never carry U+0000 (an id from a URL, say). */
+export function safe(db: Queryable): Queryable {
+  return {
+    query: (text, values) =>
+      db.query(text, values?.map((v) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v))),
+  };
+}
+
 /** Advisory lock keys (the two-int form, so they never meet the one-bigint keys turns use). */
 export const LOCK_NAMESPACE = 0x67707362; // 'gpsb'
 export const LOCKS = { migrate: 1, sweep: 2 } as const;

@@ -7,7 +7,7 @@ import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } fr
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { readConversation, PgConversationStore } from './conversations.js';
-import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safeMessage } from './db.js';
+import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safe, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
 import { PgRequestStore } from './requests.js';
@@ -106,7 +106,7 @@ export class PostgresStore implements Store {
       try {
         await client.query('BEGIN');
         // Every process takes the same lock for a conversation: its turns run one at a time.
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
+        await safe(client).query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
         const session = new PgTurnSession(client, await readConversation(client, conversationId));
         const result = await task(session);
         // A commit the task started (even one it did not wait for, or whose error it caught) must
@@ -237,7 +237,8 @@ export class PostgresStore implements Store {
     this.#assertOpen();
     const report = await inTransaction(
       this.pool,
-      async (client): Promise<ErasureReport | undefined> => {
+      async (tx): Promise<ErasureReport | undefined> => {
+        const client = safe(tx);
         let conversationId: string;
         if ('requestId' in target) {
           const { rows } = await client.query<{ conversation_id: string }>('SELECT conversation_id FROM requests WHERE id = $1', [target.requestId]);
