@@ -49,8 +49,14 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'gp-intake-bot',
-    // A client that vanished without a FIN (failover to another host) is noticed by TCP keepalive.
+    // A server that vanished without a FIN (failover to another host) is noticed by TCP keepalive.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // No statement waits for ever (a turn's lock included: the patient is told to try again), and a
+    // process that stalls inside a transaction loses it, and the conversation's lock, after a minute.
+    // Migrations, the sweep and VACUUM lift the statement limit for themselves.
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 60_000,
   });
   const where = describeDatabase(options.connectionString);
   pool.on('error', (err) => {
