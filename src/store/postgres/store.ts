@@ -3,10 +3,10 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError } from '../lowdb/errors.js';
 import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
-import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
+import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
-import { readConversation, PgConversationStore } from './conversations.js';
+import { PgConversationStore } from './conversations.js';
 import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safe, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
@@ -104,10 +104,15 @@ export class PostgresStore implements Store {
       const { client, release } = await checkout(this.pool, logger);
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        // Every process takes the same lock for a conversation: its turns run one at a time.
-        await safe(client).query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
-        const session = new PgTurnSession(client, await readConversation(client, conversationId));
+        // One round trip: BEGIN, the conversation's lock (every process takes the same one, so its turns
+        // run one at a time), then the read. Each statement of a multi-statement query takes its own
+        // snapshot, so the read sees what the turn before committed while we waited for the lock.
+        const key = client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
+        const results: unknown = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
+        );
+        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
+        const session = new PgTurnSession(client, read?.rows[0]?.record);
         const result = await task(session);
         // A commit the task started (even one it did not wait for, or whose error it caught) must
         // have succeeded: COMMIT of an aborted transaction would silently roll back.
