@@ -125,7 +125,7 @@ export function toJsonb(value: unknown): string {
 }
 
 /** A Queryable whose string parameters never carry U+0000 (an id from a URL, say). */
-export function safe(db: Queryable): Queryable {
+export function withoutNul(db: Queryable): Queryable {
   return {
     query: (text, values) =>
       db.query(text, values?.map((v) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v))),

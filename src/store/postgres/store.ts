@@ -7,7 +7,7 @@ import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResu
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { PgConversationStore } from './conversations.js';
-import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safe, safeMessage } from './db.js';
+import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, withoutNul, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
 import { PgRequestStore } from './requests.js';
@@ -63,7 +63,11 @@ export class PostgresStore implements Store {
   #closed = false;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    /**
+     * The connection pool, for other parts kept in the same database (e.g. web chat transcripts):
+     * their tables come as further migrations in ./migrations/. Do not end it; close() does.
+     */
+    readonly pool: pg.Pool,
     private readonly options: PostgresStoreOptions,
   ) {
     this.database = describeDatabase(options.connectionString);
@@ -242,7 +246,7 @@ export class PostgresStore implements Store {
     const report = await inTransaction(
       this.pool,
       async (tx): Promise<ErasureReport | undefined> => {
-        const client = safe(tx);
+        const client = withoutNul(tx);
         let conversationId: string;
         if ('requestId' in target) {
           const { rows } = await client.query<{ conversation_id: string }>('SELECT conversation_id FROM requests WHERE id = $1', [target.requestId]);
