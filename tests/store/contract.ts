@@ -339,6 +339,14 @@ export function describeStoreContract(factory: StoreFactory): void {
       expect(await store.outbox.list()).toEqual([]);
     });
 
+    it('trims audit lines older than the audit retention', async () => {
+      await store.audit.append({ at: '2019-01-01T00:00:00.000Z', actor: 'bot', action: 'ancient' });
+      await store.audit.append({ at: T0, actor: 'bot', action: 'recent' });
+      await store.conversations.put(conversation('c', T0));
+      expect(await store.sweep(at(T0))).toEqual({ conversations: 0, requests: 0, auditLines: 1 });
+      expect((await store.audit.read()).map((e) => e.action)).toEqual(['recent']);
+    });
+
     it('refuses when the clock is far ahead of everything stored and would delete most of it', async () => {
       await store.conversations.put(conversation('a', T0));
       await store.conversations.put(conversation('b', T0));

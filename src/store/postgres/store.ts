@@ -183,9 +183,8 @@ export class PostgresStore implements Store {
         if (skipped) return { conversations: 0, requests: 0, auditLines: 0, skipped };
         const conversations = (await client.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
         await client.query('DELETE FROM outbox WHERE request_id = ANY($1::text[])', [ids]);
+        // Outbox rows go with their request (here and in erase), delivered ones included.
         const requests = (await client.query('DELETE FROM requests WHERE id = ANY($1::text[])', [ids])).rowCount ?? 0;
-        // Delivered entries whose request is gone (erased or swept before) have nothing left to say.
-        await client.query(`DELETE FROM outbox o WHERE o.state = 'delivered' AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = o.request_id)`);
         const auditLines = (await client.query('DELETE FROM audit WHERE at < $1', [auditCutoff])).rowCount ?? 0;
         return { conversations, requests, auditLines };
       },
