@@ -109,6 +109,22 @@ describePg('PostgreSQL store', () => {
       expect((await a.conversations.get('c1'))?.snapshot).toEqual({ count: 30 });
     });
 
+    it('turns that query through the pool while they hold a connection never starve it', async () => {
+      const store = await opened(db.url, { poolSize: 4 });
+      const counts = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.turn(`c${i}`, async (s) => {
+            // What a turn does when it works out the practice's capacity for the reply.
+            const n = await store.requests.countSubmitted(new Date('2026-03-01T00:00:00Z'), new Date('2026-03-03T00:00:00Z'), ['routine']);
+            await s.commit({ conversation: conversation(`c${i}`), requests: [], audit: () => [] });
+            return n;
+          }),
+        ),
+      );
+      expect(counts).toEqual(Array.from({ length: 12 }, () => 0));
+      expect(await store.conversations.countActiveSince(new Date('2026-01-01T00:00:00Z'))).toBe(12);
+    });
+
     it("two pools' delivery workers never claim one entry", async () => {
       const a = await opened();
       const b = await opened();
