@@ -11,6 +11,7 @@ import { createTestDatabase, describePg, type TestDatabase } from './pg.js';
 const SECRET = 'test-secret-please-change';
 const logger = createLogger({ level: 'silent' });
 const clock = fixedClock('2026-11-25T10:00:00.000Z');
+beforeEach(() => clock.set('2026-11-25T10:00:00.000Z'));
 
 describePg('delivery workers of two processes on one PostgreSQL outbox', () => {
   let db: TestDatabase;
@@ -75,5 +76,21 @@ describePg('delivery workers of two processes on one PostgreSQL outbox', () => {
     expect(receiver.attempts).toHaveLength(ids.length);
     expect([...receiver.stored.values()].every((s) => s.count === 1)).toBe(true);
     expect((await a.outbox.list('delivered')).map((e) => e.requestId).sort()).toEqual([...ids].sort());
+  });
+
+  it('delivers an entry whose worker died mid-delivery once its lease runs out, not before', async () => {
+    const a = await open();
+    const b = await open();
+    const request = routineRequest({ id: 'req-orphan', conversationId: 'conv-orphan' });
+    await a.requests.put(request);
+    await a.outbox.enqueue(request.id, clock.now());
+    // Process A's worker claimed it and was killed before it could mark anything.
+    const leaseMs = 5000 + 30_000;
+    expect(await a.outbox.claim(clock.now(), 1, leaseMs)).toHaveLength(1);
+    const wb = worker(b);
+    expect((await wb.runOnce()).attempted).toBe(0);
+    clock.advance(leaseMs);
+    expect(await wb.runOnce()).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(receiver.attempts).toHaveLength(1);
   });
 });
