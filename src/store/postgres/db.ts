@@ -132,6 +132,21 @@ export function withoutNul(db: Queryable): Queryable {
   };
 }
 
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
+
+/**
+ * The connection was lost (server restarted, failover, network cut), rather than the statement
+ * failing: a pooled connection that died while idle fails its next statement this way, and the same
+ * work on a fresh connection may well succeed.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  if (code !== undefined && CONNECTION_LOST.has(code)) return true;
+  const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
+  return /Connection terminated|not queryable|connection error/i.test(message);
+}
+
 /** Advisory lock keys (the two-int form, so they never meet the one-bigint keys turns use). */
 export const LOCK_NAMESPACE = 0x67707362; // 'gpsb'
 export const LOCKS = { migrate: 1, sweep: 2 } as const;
