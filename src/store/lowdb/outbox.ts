@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
+import { idempotencyKeyFor } from '../outboxKey.js';
 import type { Outbox, OutboxEntry } from '../types.js';
 import { isObject, listDir, makeDir } from './fs-util.js';
 import { JsonLinesWriter, readJsonLines } from './json-lines.js';
@@ -40,10 +40,7 @@ function isOutboxFile(value: unknown): value is OutboxFile {
   return isObject(value) && value.format === 1 && isObject(value.entries) && Object.values(value.entries).every(isOutboxEntry);
 }
 
-/** Derived from the request id, so it is the same on every attempt, after restarts, and even if the outbox file were rebuilt. */
-export function idempotencyKeyFor(requestId: string): string {
-  return createHash('sha256').update(`outbox:v1:${requestId}`, 'utf8').digest('hex').slice(0, 32);
-}
+export { idempotencyKeyFor };
 
 /** Error text is kept short: it is shown in the practice API and must not grow the file unbounded. */
 const MAX_ERROR_LENGTH = 500;
@@ -84,6 +81,8 @@ export class LowdbOutbox implements Outbox {
   /** Delivered log day → request ids in it (for pruning old logs). */
   readonly #deliveredDays = new Map<string, Set<string>>();
   readonly #delivering = new Set<string>();
+  /** Claimed entries → when their lease runs out (ms). In memory: one process owns the folder. */
+  readonly #leases = new Map<string, number>();
 
   private constructor(dataDir: string, file: LowFile<OutboxFile>, log: JsonLinesWriter) {
     this.#dataDir = dataDir;
@@ -130,7 +129,19 @@ export class LowdbOutbox implements Outbox {
       .map((e) => structuredClone(e));
   }
 
+  async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const t = now.getTime();
+    const free = (e: OutboxEntry): boolean => !((this.#leases.get(e.requestId) ?? -Infinity) > t);
+    const claimed = Object.values(this.#file.data.entries)
+      .filter((e) => e.state === 'pending' && Date.parse(e.nextAttemptAt) <= t && free(e))
+      .sort(byCreated)
+      .slice(0, Math.max(0, limit));
+    for (const e of claimed) this.#leases.set(e.requestId, t + Math.max(0, leaseMs));
+    return claimed.map((e) => structuredClone(e));
+  }
+
   async markDelivered(requestId: string, at: Date): Promise<void> {
+    this.#leases.delete(requestId);
     const entry = this.#file.data.entries[requestId];
     // Unknown, already delivered, or being recorded right now: nothing to record twice.
     if (!entry || this.#delivering.has(requestId)) return;
@@ -159,6 +170,7 @@ export class LowdbOutbox implements Outbox {
   }
 
   async markFailed(requestId: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+    this.#leases.delete(requestId);
     const entry = this.#file.data.entries[requestId];
     if (!entry || entry.state !== 'pending') return;
     entry.attempts += 1;
@@ -174,6 +186,7 @@ export class LowdbOutbox implements Outbox {
     const entry = this.#file.data.entries[requestId];
     if (!entry) return undefined;
     if (entry.state === 'dead') {
+      this.#leases.delete(requestId);
       entry.state = 'pending';
       // A manual retry starts a fresh backoff schedule; lastError stays for the practice to see.
       entry.attempts = 0;
@@ -222,6 +235,7 @@ export class LowdbOutbox implements Outbox {
     const ids = new Set(requestIds);
     let removed = 0;
     for (const id of ids) {
+      this.#leases.delete(id);
       if (!this.#file.data.entries[id]) continue;
       delete this.#file.data.entries[id];
       removed += 1;
