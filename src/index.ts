@@ -7,9 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { systemClock } from './clock.js';
 import { botFrameworkConfig, describeEnv, envWarnings, parseEnv } from './config/env.js';
 import { createLogger } from './observability/logger.js';
+import { loadPracticeConfig } from './practice/config.js';
 import { createApp } from './server/app.js';
+import { loadContent } from './server/content.js';
 import { installFatalPolicy } from './server/fatalPolicy.js';
 import { sharedRecognisers } from './dialog/interpret/recognizersText.js';
+import { openEmbeddedStorage, openPostgresStorage } from './storage.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
 
@@ -20,10 +23,19 @@ async function main(): Promise<void> {
   // Installed before anything can fail asynchronously; pointed at the app once it exists.
   const fatal = installFatalPolicy({ logger, graceMs: env.fatalGraceSeconds * 1000 });
 
+  // Files first: a bad practice file or content stops start-up before any storage is touched.
+  const config = loadPracticeConfig(resolve(env.practiceConfig));
+  const content = loadContent(projectRoot);
+  const retentionDays = env.retentionDays ?? config.retentionDays;
+  const storageOptions = { env, retentionDays, clock: systemClock, logger };
+  // PostgreSQL may be down at start-up: its opener retries with backoff while /ready says why.
+  const storage = env.databaseUrl ? await openPostgresStorage(storageOptions) : await openEmbeddedStorage(storageOptions);
+
   const app = await createApp({
-    dataDir: resolve(env.dataDir),
-    practiceConfigPath: resolve(env.practiceConfig),
-    contentRoot: projectRoot,
+    config,
+    content,
+    store: storage.store,
+    transcripts: storage.transcripts,
     clock: systemClock,
     logger,
     botFramework: botFrameworkConfig(env.bot),
@@ -36,17 +48,11 @@ async function main(): Promise<void> {
     ...(env.azureDirectLineSecret ? { azureDirectLineSecret: env.azureDirectLineSecret } : {}),
     webhook: env.webhook,
     delivery: { maxAgeMs: env.delivery.maxAgeHours * 3600_000, maxWaitMs: env.delivery.maxWaitMinutes * 60_000 },
-    ...(env.retentionDays ? { retentionDays: env.retentionDays } : {}),
-    storage: {
-      retention: {
-        deadLetterDays: env.storage.deadLetterRetentionDays,
-        openRequestDays: env.storage.openRequestRetentionDays,
-        auditDays: env.storage.auditRetentionDays,
-      },
-      compactAfterMs: env.storage.journalCompactAfterHours * 3600_000,
-      lockStaleAfterMs: env.storage.dataLockStaleSeconds * 1000,
-    },
+    retentionDays,
     directLineTokenMaxSeconds: env.directLineTokenMaxHours * 3600,
+  }).catch(async (err: unknown) => {
+    await storage.store.close().catch(() => undefined);
+    throw err;
   });
   fatal.setShutdown(() => app.close());
   // Typed answers are read with Microsoft Recognizers-Text: build its models before the first patient waits for them.
