@@ -1,9 +1,9 @@
 import type { IntakeRequest, PracticeWork, RequestStatus, Tier } from '../domain/types.js';
 
 /**
- * The storage seam. lowdb (./lowdb/) is the embedded default; a server database can replace it
- * by implementing these interfaces. All methods are async and must be safe to call concurrently
- * for different keys; callers serialise turns of one conversation themselves.
+ * The storage seam. lowdb (./lowdb/) is the embedded default; PostgreSQL (./postgres/) replaces it
+ * when several processes share one database. All methods are async and must be safe to call
+ * concurrently for different keys; turns of one conversation are serialised by `Store.turn()`.
  */
 
 export interface ConversationRecord {
@@ -88,8 +88,15 @@ export interface OutboxEntry {
 export interface Outbox {
   /** Idempotent by requestId. */
   enqueue(requestId: string, at: Date): Promise<void>;
-  /** Pending entries whose nextAttemptAt <= now, oldest first. */
+  /** Pending entries whose nextAttemptAt <= now, oldest first (a read: claims nothing). */
   due(now: Date, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * What a delivery worker calls: like `due()`, but each entry returned is leased to the caller
+   * until `now + leaseMs` (or until markDelivered/markFailed/retry), and no other claim, on any
+   * process, returns it meanwhile. PostgreSQL claims with FOR UPDATE SKIP LOCKED, so two processes'
+   * workers never take one entry; a worker killed mid-delivery leaves its lease to run out.
+   */
+  claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
   markDelivered(requestId: string, at: Date): Promise<void>;
   markFailed(requestId: string, error: string, nextAttemptAt: Date | null): Promise<void>;
   /** Moves a dead letter back to pending for an immediate attempt. */
@@ -131,7 +138,50 @@ export interface SweepResult {
   skipped?: string;
 }
 
+/** What one turn stores, all together (see TurnSession.commit). */
+export interface TurnWrite {
+  conversation: ConversationRecord;
+  options?: PutOptions;
+  /** The requests the turn produced; idempotent by id (an id already stored is left as it is). */
+  requests: readonly IntakeRequest[];
+  /** Set when delivery is enabled: each request of kind 'request' is queued at this time, once (idempotent). */
+  enqueueAt?: Date;
+  /** The audit line(s) for one request this commit newly created; not called for ids already stored. */
+  audit: (request: IntakeRequest) => AuditEntry | readonly AuditEntry[];
+}
+
+export interface TurnCommit {
+  /** Ids of the requests this commit newly created (in `requests` order). */
+  created: string[];
+  /** Ids this commit newly queued for delivery (already queued or delivered ones are not listed). */
+  enqueued: string[];
+}
+
+/** One conversation's turn, run with the conversation locked (other turns of it, on any process, wait). */
+export interface TurnSession {
+  /** The stored record, read inside the lock. */
+  readonly record: ConversationRecord | undefined;
+  /**
+   * Writes everything the turn produced. PostgreSQL: in the turn's one transaction, committed when
+   * the task resolves (nothing is stored if the task or the commit throws). lowdb: written at once,
+   * the snapshot alongside the requests it carries, so one lost to a crash between the writes is
+   * stored again from the snapshot on load (the caller replays it). Call at most once per session.
+   */
+  commit(write: TurnWrite): Promise<TurnCommit>;
+}
+
 export interface Store {
+  /**
+   * Runs `task` holding this conversation's lock (other turns of it wait, on every process sharing
+   * the store); on PostgreSQL inside one transaction, rolled back if `task` throws.
+   */
+  turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T>;
+  /**
+   * True when several processes may share this store (PostgreSQL): an in-memory copy of a
+   * conversation must be checked against `record.updatedAt` before use. A shared store's commit is
+   * also atomic, so a loaded snapshot never carries a request the store lacks (no replay needed).
+   */
+  readonly shared: boolean;
   conversations: ConversationStore;
   requests: RequestStore;
   outbox: Outbox;

@@ -127,7 +127,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function run(): Promise<RunSummary> {
     const summary: RunSummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
-    const due = await store.outbox.due(clock.now(), deps.batchSize ?? 50);
+    const batch = deps.batchSize ?? 50;
+    // Claimed, not just read: workers of other processes sharing the store skip these entries for as
+    // long as this run can take (each attempt is bounded by the timeout); a killed run's lease runs out.
+    const due = await store.outbox.claim(clock.now(), batch, batch * (webhook.timeoutMs + 30_000));
     for (const entry of due) {
       summary.attempted += 1;
       const outcome = await deliverOne(entry);

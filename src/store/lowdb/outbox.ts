@@ -84,6 +84,8 @@ export class LowdbOutbox implements Outbox {
   /** Delivered log day → request ids in it (for pruning old logs). */
   readonly #deliveredDays = new Map<string, Set<string>>();
   readonly #delivering = new Set<string>();
+  /** Claimed entries → when their lease runs out (ms). In memory: one process owns the folder. */
+  readonly #leases = new Map<string, number>();
 
   private constructor(dataDir: string, file: LowFile<OutboxFile>, log: JsonLinesWriter) {
     this.#dataDir = dataDir;
@@ -130,7 +132,19 @@ export class LowdbOutbox implements Outbox {
       .map((e) => structuredClone(e));
   }
 
+  async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const t = now.getTime();
+    const free = (e: OutboxEntry): boolean => !((this.#leases.get(e.requestId) ?? -Infinity) > t);
+    const claimed = Object.values(this.#file.data.entries)
+      .filter((e) => e.state === 'pending' && Date.parse(e.nextAttemptAt) <= t && free(e))
+      .sort(byCreated)
+      .slice(0, Math.max(0, limit));
+    for (const e of claimed) this.#leases.set(e.requestId, t + Math.max(0, leaseMs));
+    return claimed.map((e) => structuredClone(e));
+  }
+
   async markDelivered(requestId: string, at: Date): Promise<void> {
+    this.#leases.delete(requestId);
     const entry = this.#file.data.entries[requestId];
     // Unknown, already delivered, or being recorded right now: nothing to record twice.
     if (!entry || this.#delivering.has(requestId)) return;
@@ -159,6 +173,7 @@ export class LowdbOutbox implements Outbox {
   }
 
   async markFailed(requestId: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+    this.#leases.delete(requestId);
     const entry = this.#file.data.entries[requestId];
     if (!entry || entry.state !== 'pending') return;
     entry.attempts += 1;
@@ -174,6 +189,7 @@ export class LowdbOutbox implements Outbox {
     const entry = this.#file.data.entries[requestId];
     if (!entry) return undefined;
     if (entry.state === 'dead') {
+      this.#leases.delete(requestId);
       entry.state = 'pending';
       // A manual retry starts a fresh backoff schedule; lastError stays for the practice to see.
       entry.attempts = 0;
@@ -222,6 +238,7 @@ export class LowdbOutbox implements Outbox {
     const ids = new Set(requestIds);
     let removed = 0;
     for (const id of ids) {
+      this.#leases.delete(id);
       if (!this.#file.data.entries[id]) continue;
       delete this.#file.data.entries[id];
       removed += 1;

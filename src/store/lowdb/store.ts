@@ -2,7 +2,7 @@ import { chmod, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
-import type { ErasureReport, ErasureTarget, Store, SweepResult } from '../types.js';
+import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
 import { JsonLinesAuditLog } from './audit.js';
 import { JournalConversationStore } from './conversations.js';
 import { acquireDataDirLock, type DataDirLock } from './data-lock.js';
@@ -11,6 +11,7 @@ import { DIR_MODE, FILE_MODE, makeDir } from './fs-util.js';
 import { LowdbOutbox } from './outbox.js';
 import { DAY_MS, dayOf } from './paths.js';
 import { LowdbRequestStore } from './requests.js';
+import { KeyedLock, lowdbSession } from './turn.js';
 
 /** Retention periods beyond `retentionDays`, in days; see RETENTION_DEFAULTS. */
 export interface RetentionPeriods {
@@ -46,8 +47,11 @@ const DEFAULT_MAX_CLOCK_LEAD_MS = 7 * DAY_MS;
 
 /** The composed embedded store: owns the directory lock and the sub-stores, and runs retention. */
 export class LowdbStore implements Store {
+  /** One process owns the folder: nobody else writes it behind our back. */
+  readonly shared = false;
   #closed = false;
   readonly #retention: RetentionPeriods;
+  readonly #turns = new KeyedLock();
 
   private constructor(
     private readonly options: LowdbStoreOptions,
@@ -95,6 +99,14 @@ export class LowdbStore implements Store {
       await lock.release();
       throw err;
     }
+  }
+
+  turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T> {
+    return this.#turns.run(conversationId, async () => {
+      this.#assertOpen();
+      const record = await this.conversations.get(conversationId);
+      return task(lowdbSession(this, record));
+    });
   }
 
   async checkWritable(): Promise<boolean> {
@@ -190,6 +202,7 @@ export class LowdbStore implements Store {
   }
 
   async flush(): Promise<void> {
+    await this.#turns.idle();
     await Promise.all([this.conversations.idle(), this.requests.idle(), this.outbox.idle(), this.audit.idle()]);
   }
 
