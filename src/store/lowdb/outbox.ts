@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
+import { idempotencyKeyFor } from '../outboxKey.js';
 import type { Outbox, OutboxEntry } from '../types.js';
 import { isObject, listDir, makeDir } from './fs-util.js';
 import { JsonLinesWriter, readJsonLines } from './json-lines.js';
@@ -40,10 +40,7 @@ function isOutboxFile(value: unknown): value is OutboxFile {
   return isObject(value) && value.format === 1 && isObject(value.entries) && Object.values(value.entries).every(isOutboxEntry);
 }
 
-/** Derived from the request id, so it is the same on every attempt, after restarts, and even if the outbox file were rebuilt. */
-export function idempotencyKeyFor(requestId: string): string {
-  return createHash('sha256').update(`outbox:v1:${requestId}`, 'utf8').digest('hex').slice(0, 32);
-}
+export { idempotencyKeyFor };
 
 /** Error text is kept short: it is shown in the practice API and must not grow the file unbounded. */
 const MAX_ERROR_LENGTH = 500;

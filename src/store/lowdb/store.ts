@@ -2,6 +2,7 @@ import { chmod, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
+import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
 import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
 import { JsonLinesAuditLog } from './audit.js';
 import { JournalConversationStore } from './conversations.js';
@@ -13,17 +14,7 @@ import { DAY_MS, dayOf } from './paths.js';
 import { LowdbRequestStore } from './requests.js';
 import { KeyedLock, lowdbSession } from './turn.js';
 
-/** Retention periods beyond `retentionDays`, in days; see RETENTION_DEFAULTS. */
-export interface RetentionPeriods {
-  /** Dead letters (never delivered after every attempt) are deleted with their request this long after submission. */
-  deadLetterDays: number;
-  /** Requests never delivered and never closed (pending for ever, or read through the API and left open); never less than retentionDays. */
-  openRequestDays: number;
-  /** Audit lines older than this are trimmed. */
-  auditDays: number;
-}
-
-export const RETENTION_DEFAULTS: RetentionPeriods = { deadLetterDays: 30, openRequestDays: 180, auditDays: 2190 };
+export { RETENTION_DEFAULTS, type RetentionPeriods };
 
 export interface LowdbStoreOptions {
   dataDir: string;

@@ -1,0 +1,312 @@
+import type pg from 'pg';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../observability/logger.js';
+import { StoreClosedError } from '../lowdb/errors.js';
+import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
+import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
+import { PgAuditLog } from './audit.js';
+import { waitForDatabase, type ConnectRetry } from './connect.js';
+import { readConversation, PgConversationStore } from './conversations.js';
+import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safeMessage } from './db.js';
+import { migrate, type Migration } from './migrate.js';
+import { PgOutbox } from './outbox.js';
+import { PgRequestStore } from './requests.js';
+import { Slots } from './slots.js';
+import { PgTurnSession } from './turn.js';
+
+const DAY_MS = 86_400_000;
+const DEFAULT_MAX_CLOCK_LEAD_MS = 7 * DAY_MS;
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:5432/database (DATABASE_URL). */
+  connectionString: string;
+  retentionDays: number;
+  retention?: Partial<RetentionPeriods>;
+  /** See LowdbStoreOptions.maxClockLeadMs (default 7 days). */
+  maxClockLeadMs?: number;
+  clock: Clock;
+  logger?: Logger;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Start-up retries while the database is down (default: 10 tries, 0.5 s doubling to 10 s). */
+  connect?: ConnectRetry;
+  /** The schema migrations (default: the files in ./migrations/). */
+  migrations?: readonly Migration[];
+  /**
+   * After an erasure or a `forgetEarlier` put, VACUUM the tables touched so dead row versions are
+   * pruned promptly rather than at autovacuum's pace (default true; see README: PostgreSQL).
+   */
+  vacuumAfterErase?: boolean;
+}
+
+type VacuumTable = 'conversations' | 'requests' | 'outbox';
+
+/**
+ * The store on PostgreSQL, shared by any number of processes: turns are serialised per conversation
+ * by a transaction-scoped advisory lock, delivery workers claim outbox rows with SKIP LOCKED, and one
+ * process at a time sweeps. Open it with createPostgresStore().
+ */
+export class PostgresStore implements Store {
+  readonly shared = true;
+  readonly conversations: PgConversationStore;
+  readonly requests: PgRequestStore;
+  readonly outbox: PgOutbox;
+  readonly audit: PgAuditLog;
+  readonly database: string;
+  readonly #retention: RetentionPeriods;
+  /**
+   * A turn holds a connection while its task runs, and a task may query through the pool (capacity
+   * counts): at most poolSize - 2 turns hold one at a time, so other queries always find a connection.
+   */
+  readonly #turnSlots: Slots;
+  readonly #vacuum = { pending: new Set<VacuumTable>(), running: Promise.resolve() };
+  #closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresStoreOptions,
+  ) {
+    this.database = describeDatabase(options.connectionString);
+    this.#retention = { ...RETENTION_DEFAULTS, ...options.retention };
+    this.#turnSlots = new Slots(Math.max(1, (options.poolSize ?? 10) - 2));
+    this.conversations = new PgConversationStore(pool, (table) => this.#vacuumSoon([table]));
+    this.requests = new PgRequestStore(pool, options.logger);
+    this.outbox = new PgOutbox(pool);
+    this.audit = new PgAuditLog(pool);
+  }
+
+  /**
+   * Connects (retrying with backoff while the database is down), migrates the schema, and resolves
+   * with the store; rejects with StoreUnavailableError after the retry budget, or MigrationError.
+   */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    if (!(options.retentionDays > 0)) throw new RangeError('retentionDays must be a positive number');
+    for (const [name, days] of Object.entries(options.retention ?? {})) {
+      if (!(days > 0)) throw new RangeError(`retention.${name} must be a positive number`);
+    }
+    const pool = createPool({ connectionString: options.connectionString, max: options.poolSize ?? 10, ...(options.logger ? { logger: options.logger } : {}) });
+    const database = describeDatabase(options.connectionString);
+    try {
+      await waitForDatabase(pool, database, options.connect, options.logger);
+      const { applied, version } = await migrate(pool, { ...(options.migrations ? { migrations: options.migrations } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+      options.logger?.info({ database, schemaVersion: version, migrationsApplied: applied.length }, 'PostgreSQL store opened');
+      return new PostgresStore(pool, options);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T> {
+    this.#assertOpen();
+    const { logger } = this.options;
+    const forget = await this.#turnSlots.run(async () => {
+      const { client, release } = await checkout(this.pool, logger);
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        // Every process takes the same lock for a conversation: its turns run one at a time.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
+        const session = new PgTurnSession(client, await readConversation(client, conversationId));
+        const result = await task(session);
+        // A commit the task started (even one it did not wait for, or whose error it caught) must
+        // have succeeded: COMMIT of an aborted transaction would silently roll back.
+        const { forgetEarlier } = await session.written();
+        await client.query('COMMIT');
+        return { result, forgetEarlier };
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
+        throw err;
+      } finally {
+        release(broken);
+      }
+    });
+    if (forget.forgetEarlier) this.#vacuumSoon(['conversations']);
+    return forget.result;
+  }
+
+  /** Writable: reachable, and not a standby in recovery (after a failover, until the pool reaches the new primary). */
+  async checkWritable(): Promise<boolean> {
+    if (this.#closed) return false;
+    const probe = this.pool.query<{ writable: boolean }>('SELECT NOT pg_is_in_recovery() AS writable').then(
+      (r) => r.rows[0]?.writable === true,
+      () => false,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 3_000);
+    });
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async sweep(now: Date): Promise<SweepResult> {
+    this.#assertOpen();
+    const t = now.getTime();
+    const cutoff = new Date(t - this.options.retentionDays * DAY_MS);
+    const deadCutoff = new Date(t - this.#retention.deadLetterDays * DAY_MS);
+    // An open request is never deleted before a finished one would be.
+    const openCutoff = new Date(t - Math.max(this.#retention.openRequestDays, this.options.retentionDays) * DAY_MS);
+    const auditCutoff = new Date(t - this.#retention.auditDays * DAY_MS);
+    const { logger } = this.options;
+    const result = await inTransaction(
+      this.pool,
+      async (client): Promise<SweepResult> => {
+        const { rows: locked } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [LOCK_NAMESPACE, LOCKS.sweep]);
+        if (!locked[0]?.ok) return { conversations: 0, requests: 0, auditLines: 0, skipped: 'running-elsewhere' };
+        const { rows: doomedRows } = await client.query<{ id: string }>(
+          `SELECT r.id FROM requests r LEFT JOIN outbox o ON o.request_id = r.id
+           WHERE r.submitted_at < GREATEST($1::timestamptz, $2::timestamptz, $3::timestamptz) AND r.submitted_at < CASE
+             WHEN o.state = 'dead' THEN $2::timestamptz
+             WHEN o.state = 'delivered' OR (o.state IS NULL AND (r.kind = 'emergency-diversion' OR r.status = 'closed')) THEN $1::timestamptz
+             ELSE $3::timestamptz END`,
+          [cutoff, deadCutoff, openCutoff],
+        );
+        const ids = doomedRows.map((r) => r.id);
+        const skipped = await this.#clockAhead(client, t, cutoff, auditCutoff, ids.length);
+        if (skipped) return { conversations: 0, requests: 0, auditLines: 0, skipped };
+        const conversations = (await client.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
+        await client.query('DELETE FROM outbox WHERE request_id = ANY($1::text[])', [ids]);
+        const requests = (await client.query('DELETE FROM requests WHERE id = ANY($1::text[])', [ids])).rowCount ?? 0;
+        // Delivered entries whose request is gone (erased or swept before) have nothing left to say.
+        await client.query(`DELETE FROM outbox o WHERE o.state = 'delivered' AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = o.request_id)`);
+        const auditLines = (await client.query('DELETE FROM audit WHERE at < $1', [auditCutoff])).rowCount ?? 0;
+        return { conversations, requests, auditLines };
+      },
+      logger,
+    );
+    if (result.skipped === 'running-elsewhere') logger?.info('retention sweep skipped: another process is sweeping');
+    else if (!result.skipped) logger?.info({ conversations: result.conversations, requests: result.requests, auditLines: result.auditLines }, 'retention sweep done');
+    return result;
+  }
+
+  /**
+   * 'clock-ahead' when `now` is far ahead of the newest stored record and the sweep would delete
+   * most of what is stored (the same rule as the embedded store: conversations, requests and audit days).
+   */
+  async #clockAhead(client: pg.PoolClient, now: number, cutoff: Date, auditCutoff: Date, doomedRequests: number): Promise<string | undefined> {
+    const { rows } = await client.query<{
+      conversations: number;
+      stale: number;
+      newest_conversation: Date | null;
+      requests: number;
+      newest_request: Date | null;
+      audit_days: number;
+      old_audit_days: number;
+      newest_audit_day: Date | null;
+    }>(
+      `SELECT
+         (SELECT count(*)::int FROM conversations) AS conversations,
+         (SELECT count(*)::int FROM conversations WHERE updated_at < $1) AS stale,
+         (SELECT max(updated_at) FROM conversations) AS newest_conversation,
+         (SELECT count(*)::int FROM requests) AS requests,
+         (SELECT max(submitted_at) FROM requests) AS newest_request,
+         d.days AS audit_days, d.old_days AS old_audit_days, d.newest AS newest_audit_day
+       FROM (SELECT count(DISTINCT day)::int AS days, (count(DISTINCT day) FILTER (WHERE day < ($2::timestamptz AT TIME ZONE 'UTC')::date))::int AS old_days,
+                    (max(day)::timestamp AT TIME ZONE 'UTC') AS newest
+             FROM (SELECT (at AT TIME ZONE 'UTC')::date AS day FROM audit) a) d`,
+      [cutoff, auditCutoff],
+    );
+    const s = rows[0];
+    if (!s) return undefined;
+    const times = [s.newest_conversation?.getTime(), s.newest_request?.getTime(), s.newest_audit_day && s.newest_audit_day.getTime() + DAY_MS - 1];
+    const newest = Math.max(...times.filter((x): x is number => typeof x === 'number'));
+    if (!Number.isFinite(newest)) return undefined;
+    const doomed = s.stale + doomedRequests + s.old_audit_days;
+    const stored = s.conversations + s.requests + s.audit_days;
+    const leadMs = now - newest;
+    if (leadMs <= (this.options.maxClockLeadMs ?? DEFAULT_MAX_CLOCK_LEAD_MS) || doomed * 2 <= stored) return undefined;
+    this.options.logger?.error(
+      { clockLeadDays: Math.round(leadMs / DAY_MS), wouldDelete: doomed, stored },
+      'retention sweep skipped: the clock is far ahead of everything stored and the sweep would delete most of it; check the host clock',
+    );
+    return 'clock-ahead';
+  }
+
+  /**
+   * One transaction, holding the conversation's turn lock (a turn in flight cannot store it again).
+   * The rows are DELETEd; PostgreSQL frees their bytes when the table is vacuumed, which this store
+   * asks for straight after (flush() waits for it). See README: PostgreSQL, erasure.
+   */
+  async erase(target: ErasureTarget): Promise<ErasureReport | undefined> {
+    this.#assertOpen();
+    const report = await inTransaction(
+      this.pool,
+      async (client): Promise<ErasureReport | undefined> => {
+        let conversationId: string;
+        if ('requestId' in target) {
+          const { rows } = await client.query<{ conversation_id: string }>('SELECT conversation_id FROM requests WHERE id = $1', [target.requestId]);
+          if (!rows[0]) return undefined;
+          conversationId = rows[0].conversation_id;
+        } else {
+          conversationId = target.conversationId;
+        }
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
+        const requestIds =
+          'requestId' in target
+            ? (await client.query<{ id: string }>('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [target.requestId])).rows.map((r) => r.id)
+            : (await client.query<{ id: string }>('SELECT id FROM requests WHERE conversation_id = $1 FOR UPDATE', [conversationId])).rows.map((r) => r.id);
+        const hadConversation = ((await client.query('DELETE FROM conversations WHERE id = $1', [conversationId])).rowCount ?? 0) > 0;
+        if (!hadConversation && requestIds.length === 0) return undefined;
+        await client.query('DELETE FROM outbox WHERE request_id = ANY($1::text[])', [requestIds]);
+        await client.query('DELETE FROM requests WHERE id = ANY($1::text[])', [requestIds]);
+        return { ...(hadConversation ? { conversationId } : {}), requestIds };
+      },
+      this.options.logger,
+    );
+    if (report) {
+      this.#vacuumSoon(['conversations', 'requests', 'outbox']);
+      this.options.logger?.info({ requests: report.requestIds.length, conversation: report.conversationId !== undefined }, 'erased on request');
+    }
+    return report;
+  }
+
+  /** Waits for any vacuum asked for by an erasure or a forgetting put. Writes themselves are committed when they resolve. */
+  async flush(): Promise<void> {
+    await this.#turnSlots.idle();
+    for (let running = this.#vacuum.running; ; running = this.#vacuum.running) {
+      await running;
+      if (running === this.#vacuum.running && this.#vacuum.pending.size === 0) return;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.flush();
+    await this.pool.end();
+  }
+
+  /** VACUUMs the tables soon, one run at a time, coalescing requests that arrive meanwhile. */
+  #vacuumSoon(tables: readonly VacuumTable[]): void {
+    if (this.options.vacuumAfterErase === false || this.#closed) return;
+    const v = this.#vacuum;
+    const before = v.pending.size;
+    for (const table of tables) v.pending.add(table);
+    if (before > 0) return; // a run is already queued and will take these too
+    v.running = v.running.then(async () => {
+      const run = [...v.pending];
+      v.pending.clear();
+      if (run.length === 0) return;
+      try {
+        // VACUUM cannot run inside a transaction block; it takes no lock that blocks reads or writes.
+        await this.pool.query(`VACUUM ${run.join(', ')}`);
+      } catch (err) {
+        this.options.logger?.warn({ err: safeMessage(err), tables: run }, 'VACUUM after erasure failed; autovacuum will free the space later');
+      }
+    });
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreClosedError();
+  }
+}
+
+export function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  return PostgresStore.open(options);
+}
