@@ -12,7 +12,8 @@ import { createApp } from './server/app.js';
 import { loadContent } from './server/content.js';
 import { installFatalPolicy } from './server/fatalPolicy.js';
 import { sharedRecognisers } from './dialog/interpret/recognizersText.js';
-import { openEmbeddedStorage, openPostgresStorage } from './storage.js';
+import { startStartupProbe } from './server/startupProbe.js';
+import { openEmbeddedStorage, openPostgresStorage, type Storage } from './storage.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), process.argv[1]?.includes('/dist/') ? '../..' : '..');
 
@@ -28,8 +29,19 @@ async function main(): Promise<void> {
   const content = loadContent(projectRoot);
   const retentionDays = env.retentionDays ?? config.retentionDays;
   const storageOptions = { env, retentionDays, clock: systemClock, logger };
-  // PostgreSQL may be down at start-up: its opener retries with backoff while /ready says why.
-  const storage = env.databaseUrl ? await openPostgresStorage(storageOptions) : await openEmbeddedStorage(storageOptions);
+  let storage: Storage;
+  if (env.databaseUrl) {
+    // PostgreSQL may be down at start-up: the store retries with backoff (logging each try) while
+    // the port answers /health 200 and /ready 503 with the reason, so probes see why.
+    const probe = await startStartupProbe(env.port, env.host, 'waiting for the database');
+    try {
+      storage = await openPostgresStorage(storageOptions);
+    } finally {
+      await probe.close();
+    }
+  } else {
+    storage = await openEmbeddedStorage(storageOptions);
+  }
 
   const app = await createApp({
     config,
@@ -52,9 +64,11 @@ async function main(): Promise<void> {
     directLineTokenMaxSeconds: env.directLineTokenMaxHours * 3600,
   }).catch(async (err: unknown) => {
     await storage.store.close().catch(() => undefined);
+    await storage.release();
     throw err;
   });
-  fatal.setShutdown(() => app.close());
+  const shutdown = () => app.close().finally(() => storage.release());
+  fatal.setShutdown(shutdown);
   // Typed answers are read with Microsoft Recognizers-Text: build its models before the first patient waits for them.
   sharedRecognisers().warm();
   const port = await app.listen(env.port, env.host);
@@ -65,7 +79,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing turns in flight and flushing storage');
-    app.close().then(
+    shutdown().then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err: (err as Error).message }, 'shutdown failed');

@@ -3,7 +3,9 @@ import type { Clock } from './clock.js';
 import type { AppEnv } from './config/env.js';
 import { fileTranscripts, type TranscriptStore } from './directline/index.js';
 import type { Logger } from './observability/logger.js';
-import { openLowdbStore } from './store/index.js';
+import { createPostgresStore, openLowdbStore } from './store/index.js';
+import { createPool } from './store/postgres/db.js';
+import { pgTranscripts } from './directline/pgTranscripts.js';
 import type { Store } from './store/types.js';
 
 /** What the composition root injects for keeping data: the store, and where web chat transcripts go. */
@@ -11,6 +13,8 @@ export interface Storage {
   store: Store;
   transcripts: TranscriptStore;
   kind: 'embedded' | 'postgresql';
+  /** Closes what the store does not (the transcripts' connections); after the app has closed the store. */
+  release(): Promise<void>;
 }
 
 export interface StorageOptions {
@@ -40,10 +44,30 @@ export async function openEmbeddedStorage({ env, retentionDays, clock, logger }:
     compactAfterMs: env.storage.journalCompactAfterHours * 3600_000,
     lockStaleAfterMs: env.storage.dataLockStaleSeconds * 1000,
   });
-  return { store, transcripts: fileTranscripts(join(dataDir, 'directline')), kind: 'embedded' };
+  return { store, transcripts: fileTranscripts(join(dataDir, 'directline')), kind: 'embedded', release: () => Promise.resolve() };
 }
 
-/** PostgreSQL (DATABASE_URL): filled in once the store's factory lands (s3-pgstore). */
-export async function openPostgresStorage(_options: StorageOptions): Promise<Storage> {
-  throw new Error('DATABASE_URL is set but this build has no PostgreSQL store');
+/**
+ * PostgreSQL (DATABASE_URL), shared by every bot process: resolves once the database is reachable
+ * (retried with backoff meanwhile, each try logged) and its schema migrated; rejects naming host,
+ * port and database (never the password) when the retry budget runs out or a migration fails.
+ * Direct Line transcripts go to the same database through a small pool of their own.
+ */
+export async function openPostgresStorage({ env, retentionDays, clock, logger }: StorageOptions): Promise<Storage> {
+  const url = env.databaseUrl;
+  if (!url) throw new Error('openPostgresStorage needs DATABASE_URL');
+  const store = await createPostgresStore({
+    connectionString: url,
+    poolSize: env.databasePoolSize,
+    retentionDays,
+    clock,
+    logger,
+    retention: {
+      deadLetterDays: env.storage.deadLetterRetentionDays,
+      openRequestDays: env.storage.openRequestRetentionDays,
+      auditDays: env.storage.auditRetentionDays,
+    },
+  });
+  const pool = createPool({ connectionString: url, max: 2, logger });
+  return { store, transcripts: pgTranscripts(pool), kind: 'postgresql', release: () => pool.end().catch(() => undefined) };
 }
