@@ -29,19 +29,17 @@ async function main(): Promise<void> {
   const content = loadContent(projectRoot);
   const retentionDays = env.retentionDays ?? config.retentionDays;
   const storageOptions = { env, retentionDays, clock: systemClock, logger };
+  // PostgreSQL may be down at start-up: the store retries with backoff (logging each try) while the
+  // port answers /health 200 and /ready 503 with the reason, so probes see why; until the app listens.
+  const probe = env.databaseUrl ? await startStartupProbe(env.port, env.host, 'waiting for the database') : undefined;
   let storage: Storage;
-  if (env.databaseUrl) {
-    // PostgreSQL may be down at start-up: the store retries with backoff (logging each try) while
-    // the port answers /health 200 and /ready 503 with the reason, so probes see why.
-    const probe = await startStartupProbe(env.port, env.host, 'waiting for the database');
-    try {
-      storage = await openPostgresStorage(storageOptions);
-    } finally {
-      await probe.close();
-    }
-  } else {
-    storage = await openEmbeddedStorage(storageOptions);
+  try {
+    storage = env.databaseUrl ? await openPostgresStorage(storageOptions) : await openEmbeddedStorage(storageOptions);
+  } catch (err) {
+    await probe?.close();
+    throw err;
   }
+  probe?.setReason('starting');
 
   const app = await createApp({
     config,
@@ -63,6 +61,7 @@ async function main(): Promise<void> {
     retentionDays,
     directLineTokenMaxSeconds: env.directLineTokenMaxHours * 3600,
   }).catch(async (err: unknown) => {
+    await probe?.close();
     await storage.store.close().catch(() => undefined);
     await storage.release();
     throw err;
@@ -71,6 +70,7 @@ async function main(): Promise<void> {
   fatal.setShutdown(shutdown);
   // Typed answers are read with Microsoft Recognizers-Text: build its models before the first patient waits for them.
   sharedRecognisers().warm();
+  await probe?.close();
   const port = await app.listen(env.port, env.host);
   logger.info({ ...describeEnv(env), port, practice: app.config.odsCode }, 'gp-intake-bot listening');
 
