@@ -349,6 +349,19 @@ export function describeStoreContract(factory: StoreFactory): void {
     });
   });
 
+  it('stores hostile text (NUL, lone surrogates, backslashes) without failing; only NUL and lone surrogates may come back as U+FFFD', async () => {
+    const nasty = 'a\u0000b \ud800 \\u0000 \\\u0000 \u{1F600} "quoted"';
+    const kept = 'a\ufffdb \ufffd \\u0000 \\\ufffd \u{1F600} "quoted"';
+    const record = { ...conversation('c\u0000x'), snapshot: { value: 'q1', context: { text: nasty } } };
+    const r = { ...request('r\u0000x'), texts: [{ step: 'describe', text: nasty, lang: 'eng' as const, at: T0 }] };
+    await store.turn(record.id, (s) => s.commit({ conversation: record, requests: [r], audit: (x) => stored(x) }));
+    const text = ((await store.conversations.get(record.id))?.snapshot as { context: { text: string } }).context.text;
+    expect([nasty, kept]).toContain(text);
+    expect([nasty, kept]).toContain((await store.requests.get(r.id))?.texts[0]?.text);
+    expect(await store.requests.get('other\u0000')).toBeUndefined();
+    expect(await store.erase({ requestId: 'nope\u0000' })).toBeUndefined();
+  });
+
   it('says it can write while open', async () => {
     expect(await store.checkWritable()).toBe(true);
     await store.flush();

@@ -1,43 +1,47 @@
 import type pg from 'pg';
 import type { ConversationRecord, ConversationStore, PutOptions } from '../types.js';
-import type { Queryable } from './db.js';
+import { safe, toJsonb, type Queryable } from './db.js';
 
 /** Upserts a conversation record (the JSONB is the record; the times are copied out for queries). */
 export async function upsertConversation(db: Queryable, record: ConversationRecord): Promise<void> {
-  await db.query(
+  await safe(db).query(
     `INSERT INTO conversations (id, record, created_at, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
-    [record.id, JSON.stringify(record), record.createdAt, record.updatedAt],
+    [record.id, toJsonb(record), record.createdAt, record.updatedAt],
   );
 }
 
 export async function readConversation(db: Queryable, id: string): Promise<ConversationRecord | undefined> {
-  const { rows } = await db.query<{ record: ConversationRecord }>('SELECT record FROM conversations WHERE id = $1', [id]);
+  const { rows } = await safe(db).query<{ record: ConversationRecord }>('SELECT record FROM conversations WHERE id = $1', [id]);
   return rows[0]?.record;
 }
 
 export class PgConversationStore implements ConversationStore {
+  private readonly db: Queryable;
+
   constructor(
     private readonly pool: pg.Pool,
     /** Asks for the earlier row versions to be vacuumed away (see PostgresStore.vacuumSoon). */
     private readonly forget: (table: 'conversations') => void,
-  ) {}
+  ) {
+    this.db = safe(pool);
+  }
 
   get(id: string): Promise<ConversationRecord | undefined> {
-    return readConversation(this.pool, id);
+    return readConversation(this.db, id);
   }
 
   async put(record: ConversationRecord, options: PutOptions = {}): Promise<void> {
-    await upsertConversation(this.pool, record);
+    await upsertConversation(this.db, record);
     if (options.forgetEarlier) this.forget('conversations');
   }
 
   async delete(id: string): Promise<void> {
-    await this.pool.query('DELETE FROM conversations WHERE id = $1', [id]);
+    await this.db.query('DELETE FROM conversations WHERE id = $1', [id]);
   }
 
   async countActiveSince(since: Date): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM conversations WHERE updated_at >= $1', [since]);
+    const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conversations WHERE updated_at >= $1', [since]);
     return rows[0]?.n ?? 0;
   }
 }

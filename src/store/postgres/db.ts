@@ -49,8 +49,14 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'gp-intake-bot',
-    // A client that vanished without a FIN (failover to another host) is noticed by TCP keepalive.
+    // A server that vanished without a FIN (failover to another host) is noticed by TCP keepalive.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // No statement waits for ever (a turn's lock included: the patient is told to try again), and a
+    // process that stalls inside a transaction loses it, and the conversation's lock, after a minute.
+    // Migrations, the sweep and VACUUM lift the statement limit for themselves.
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 60_000,
   });
   const where = describeDatabase(options.connectionString);
   pool.on('error', (err) => {
@@ -104,6 +110,26 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   } finally {
     release(broken);
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and JSONB refuses `\u0000` and lone surrogate escapes: hostile
+ * input (a patient's message with a NUL) must not make a conversation unstorable. Both become U+FFFD
+ * on the way in (the only change either store makes to what it is given).
+ */
+const BAD_JSON_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
+export function toJsonb(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes('\\u') ? json.replace(BAD_JSON_ESCAPE, '$1\\ufffd') : json;
+}
+
+/** A Queryable whose string parameters never carry U+0000 (an id from a URL, say). */
+export function safe(db: Queryable): Queryable {
+  return {
+    query: (text, values) =>
+      db.query(text, values?.map((v) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v))),
+  };
 }
 
 /** Advisory lock keys (the two-int form, so they never meet the one-bigint keys turns use). */

@@ -75,6 +75,8 @@ export async function migrate(pool: pg.Pool, options: { migrations?: readonly Mi
   const { client, release } = await checkout(pool, options.logger);
   let broken: Error | undefined;
   try {
+    // A migration (or waiting for another process's) may take longer than the pool's statement limit.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, LOCKS.migrate]);
     try {
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -119,7 +121,7 @@ export async function migrate(pool: pg.Pool, options: { migrations?: readonly Mi
     broken ??= err instanceof MigrationError ? undefined : (err as Error);
     throw err;
   } finally {
-    // A client that failed mid-way is destroyed, which also drops its session lock.
-    release(broken);
+    // Destroyed rather than reused: it carries the lifted statement limit (and, if it failed mid-way, its session lock).
+    release(broken ?? new Error('migration connection is not reused'));
   }
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Outbox, OutboxEntry } from '../types.js';
+import { safe, type Queryable } from './db.js';
 import { OUTBOX_COLUMNS, insertOutbox, outboxEntryOf, type OutboxRow } from './rows.js';
 
 /** Error text is kept short: it is shown in the practice API (as in the embedded store). */
@@ -11,14 +12,18 @@ const MAX_ERROR_LENGTH = 500;
  * and a row stays out of other claims until it is marked or its lease runs out (a killed worker).
  */
 export class PgOutbox implements Outbox {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly db: Queryable;
+
+  constructor(pool: pg.Pool) {
+    this.db = safe(pool);
+  }
 
   async enqueue(requestId: string, at: Date): Promise<void> {
-    await insertOutbox(this.pool, requestId, at);
+    await insertOutbox(this.db, requestId, at);
   }
 
   async due(now: Date, limit: number): Promise<OutboxEntry[]> {
-    const { rows } = await this.pool.query<OutboxRow>(
+    const { rows } = await this.db.query<OutboxRow>(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1
        ORDER BY created_at, request_id LIMIT $2`,
       [now, Math.max(0, Math.floor(limit))],
@@ -27,7 +32,7 @@ export class PgOutbox implements Outbox {
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
-    const { rows } = await this.pool.query<OutboxRow>(
+    const { rows } = await this.db.query<OutboxRow>(
       `WITH picked AS (
          SELECT request_id FROM outbox
          WHERE state = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
@@ -42,7 +47,7 @@ export class PgOutbox implements Outbox {
   }
 
   async markDelivered(requestId: string, at: Date): Promise<void> {
-    await this.pool.query(
+    await this.db.query(
       `UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_at = $2, lease_until = NULL
        WHERE request_id = $1 AND state <> 'delivered'`,
       [requestId, at],
@@ -50,7 +55,7 @@ export class PgOutbox implements Outbox {
   }
 
   async markFailed(requestId: string, error: string, nextAttemptAt: Date | null): Promise<void> {
-    await this.pool.query(
+    await this.db.query(
       `UPDATE outbox SET attempts = attempts + 1, last_error = $2, lease_until = NULL,
          state = CASE WHEN $3::timestamptz IS NULL THEN 'dead' ELSE state END,
          next_attempt_at = coalesce($3::timestamptz, next_attempt_at)
@@ -61,17 +66,17 @@ export class PgOutbox implements Outbox {
 
   async retry(requestId: string, at: Date): Promise<OutboxEntry | undefined> {
     // A manual retry starts a fresh backoff schedule; lastError stays for the practice to see.
-    await this.pool.query(
+    await this.db.query(
       `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $2, retried_at = $2, lease_until = NULL
        WHERE request_id = $1 AND state = 'dead'`,
       [requestId, at],
     );
-    const { rows } = await this.pool.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE request_id = $1`, [requestId]);
+    const { rows } = await this.db.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE request_id = $1`, [requestId]);
     return rows[0] && outboxEntryOf(rows[0]);
   }
 
   async list(state?: OutboxEntry['state']): Promise<OutboxEntry[]> {
-    const { rows } = await this.pool.query<OutboxRow>(
+    const { rows } = await this.db.query<OutboxRow>(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE $1::text IS NULL OR state = $1 ORDER BY created_at, request_id`,
       [state ?? null],
     );

@@ -1,22 +1,26 @@
 import type pg from 'pg';
 import type { IntakeRequest, PracticeWork, RequestStatus, Tier } from '../../domain/types.js';
 import type { RequestQuery, RequestStore } from '../types.js';
-import { inTransaction } from './db.js';
+import { inTransaction, safe, toJsonb, type Queryable } from './db.js';
 import { insertRequest } from './rows.js';
 import type { Logger } from '../../observability/logger.js';
 
 export class PgRequestStore implements RequestStore {
+  private readonly db: Queryable;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.db = safe(pool);
+  }
 
   async put(request: IntakeRequest): Promise<{ created: boolean }> {
-    return { created: await insertRequest(this.pool, request) };
+    return { created: await insertRequest(this.db, request) };
   }
 
   async get(id: string): Promise<IntakeRequest | undefined> {
-    const { rows } = await this.pool.query<{ request: IntakeRequest }>('SELECT request FROM requests WHERE id = $1', [id]);
+    const { rows } = await this.db.query<{ request: IntakeRequest }>('SELECT request FROM requests WHERE id = $1', [id]);
     return rows[0]?.request;
   }
 
@@ -30,8 +34,8 @@ export class PgRequestStore implements RequestStore {
     const limit = Math.max(0, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
     const [count, page] = await Promise.all([
-      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests ${filter}`, values),
-      this.pool.query<{ request: IntakeRequest }>(
+      this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests ${filter}`, values),
+      this.db.query<{ request: IntakeRequest }>(
         `SELECT request FROM requests ${filter} ORDER BY tier_rank DESC, submitted_at, id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
         [...values, limit, offset],
       ),
@@ -40,7 +44,7 @@ export class PgRequestStore implements RequestStore {
   }
 
   async setStatus(id: string, status: RequestStatus, by: string, at: Date): Promise<IntakeRequest | undefined> {
-    const { rows } = await this.pool.query<{ request: IntakeRequest }>(
+    const { rows } = await this.db.query<{ request: IntakeRequest }>(
       `UPDATE requests SET status = $2,
          request = jsonb_set(jsonb_set(request, '{status}', to_jsonb($2::text)), '{statusHistory}',
                    coalesce(request->'statusHistory', '[]'::jsonb) || jsonb_build_array(jsonb_build_object('status', $2::text, 'by', $3::text, 'at', $4::text)))
@@ -54,12 +58,13 @@ export class PgRequestStore implements RequestStore {
   updateWork(id: string, change: (work: PracticeWork) => PracticeWork): Promise<IntakeRequest | undefined> {
     return inTransaction(
       this.pool,
-      async (client) => {
+      async (tx) => {
+        const client = safe(tx);
         const { rows } = await client.query<{ request: IntakeRequest }>('SELECT request FROM requests WHERE id = $1 FOR UPDATE', [id]);
         const current = rows[0]?.request;
         if (!current) return undefined;
         const updated: IntakeRequest = { ...current, work: change(current.work ?? { notes: [], regrades: [] }) };
-        await client.query('UPDATE requests SET request = $2 WHERE id = $1', [id, JSON.stringify(updated)]);
+        await client.query('UPDATE requests SET request = $2 WHERE id = $1', [id, toJsonb(updated)]);
         return updated;
       },
       this.logger,
@@ -68,7 +73,7 @@ export class PgRequestStore implements RequestStore {
 
   async countSubmitted(from: Date, to: Date, tiers: readonly Tier[]): Promise<number> {
     if (!(to.getTime() > from.getTime()) || tiers.length === 0) return 0;
-    const { rows } = await this.pool.query<{ n: number }>(
+    const { rows } = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM requests
        WHERE kind = 'request' AND submitted_at >= $1 AND submitted_at < $2 AND tier = ANY($3::text[])`,
       [from, to, [...tiers]],

@@ -3,11 +3,11 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError } from '../lowdb/errors.js';
 import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
-import type { ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
+import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
-import { readConversation, PgConversationStore } from './conversations.js';
-import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safeMessage } from './db.js';
+import { PgConversationStore } from './conversations.js';
+import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safe, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
 import { PgRequestStore } from './requests.js';
@@ -104,10 +104,15 @@ export class PostgresStore implements Store {
       const { client, release } = await checkout(this.pool, logger);
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        // Every process takes the same lock for a conversation: its turns run one at a time.
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [conversationId]);
-        const session = new PgTurnSession(client, await readConversation(client, conversationId));
+        // One round trip: BEGIN, the conversation's lock (every process takes the same one, so its turns
+        // run one at a time), then the read. Each statement of a multi-statement query takes its own
+        // snapshot, so the read sees what the turn before committed while we waited for the lock.
+        const key = client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
+        const results: unknown = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
+        );
+        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
+        const session = new PgTurnSession(client, read?.rows[0]?.record);
         const result = await task(session);
         // A commit the task started (even one it did not wait for, or whose error it caught) must
         // have succeeded: COMMIT of an aborted transaction would silently roll back.
@@ -159,6 +164,8 @@ export class PostgresStore implements Store {
       async (client): Promise<SweepResult> => {
         const { rows: locked } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [LOCK_NAMESPACE, LOCKS.sweep]);
         if (!locked[0]?.ok) return { conversations: 0, requests: 0, auditLines: 0, skipped: 'running-elsewhere' };
+        // A first sweep over a large backlog may take longer than the pool's statement limit.
+        await client.query('SET LOCAL statement_timeout = 0');
         const { rows: doomedRows } = await client.query<{ id: string }>(
           `SELECT r.id FROM requests r LEFT JOIN outbox o ON o.request_id = r.id
            WHERE r.submitted_at < GREATEST($1::timestamptz, $2::timestamptz, $3::timestamptz) AND r.submitted_at < CASE
@@ -190,37 +197,34 @@ export class PostgresStore implements Store {
    * most of what is stored (the same rule as the embedded store: conversations, requests and audit days).
    */
   async #clockAhead(client: pg.PoolClient, now: number, cutoff: Date, auditCutoff: Date, doomedRequests: number): Promise<string | undefined> {
-    const { rows } = await client.query<{
-      conversations: number;
-      stale: number;
-      newest_conversation: Date | null;
-      requests: number;
-      newest_request: Date | null;
-      audit_days: number;
-      old_audit_days: number;
-      newest_audit_day: Date | null;
-    }>(
+    // The newest times first (three index look-ups); the counts are needed only when the clock is far ahead.
+    const { rows: newestRows } = await client.query<{ conversation: Date | null; request: Date | null; audit: Date | null }>(
+      `SELECT (SELECT max(updated_at) FROM conversations) AS conversation, (SELECT max(submitted_at) FROM requests) AS request,
+              (SELECT max(at) FROM audit) AS audit`,
+    );
+    const n = newestRows[0];
+    // Audit lines count by day, as the embedded store's day files do: the newest day counts to its end.
+    const auditDayEnd = n?.audit ? Math.floor(n.audit.getTime() / DAY_MS) * DAY_MS + DAY_MS - 1 : undefined;
+    const times = [n?.conversation?.getTime(), n?.request?.getTime(), auditDayEnd];
+    const newest = Math.max(...times.filter((x): x is number => typeof x === 'number'));
+    if (!Number.isFinite(newest)) return undefined;
+    const leadMs = now - newest;
+    if (leadMs <= (this.options.maxClockLeadMs ?? DEFAULT_MAX_CLOCK_LEAD_MS)) return undefined;
+    const { rows } = await client.query<{ conversations: number; stale: number; requests: number; audit_days: number; old_audit_days: number }>(
       `SELECT
          (SELECT count(*)::int FROM conversations) AS conversations,
          (SELECT count(*)::int FROM conversations WHERE updated_at < $1) AS stale,
-         (SELECT max(updated_at) FROM conversations) AS newest_conversation,
          (SELECT count(*)::int FROM requests) AS requests,
-         (SELECT max(submitted_at) FROM requests) AS newest_request,
-         d.days AS audit_days, d.old_days AS old_audit_days, d.newest AS newest_audit_day
-       FROM (SELECT count(DISTINCT day)::int AS days, (count(DISTINCT day) FILTER (WHERE day < ($2::timestamptz AT TIME ZONE 'UTC')::date))::int AS old_days,
-                    (max(day)::timestamp AT TIME ZONE 'UTC') AS newest
+         d.days AS audit_days, d.old_days AS old_audit_days
+       FROM (SELECT count(DISTINCT day)::int AS days, (count(DISTINCT day) FILTER (WHERE day < ($2::timestamptz AT TIME ZONE 'UTC')::date))::int AS old_days
              FROM (SELECT (at AT TIME ZONE 'UTC')::date AS day FROM audit) a) d`,
       [cutoff, auditCutoff],
     );
     const s = rows[0];
     if (!s) return undefined;
-    const times = [s.newest_conversation?.getTime(), s.newest_request?.getTime(), s.newest_audit_day && s.newest_audit_day.getTime() + DAY_MS - 1];
-    const newest = Math.max(...times.filter((x): x is number => typeof x === 'number'));
-    if (!Number.isFinite(newest)) return undefined;
     const doomed = s.stale + doomedRequests + s.old_audit_days;
     const stored = s.conversations + s.requests + s.audit_days;
-    const leadMs = now - newest;
-    if (leadMs <= (this.options.maxClockLeadMs ?? DEFAULT_MAX_CLOCK_LEAD_MS) || doomed * 2 <= stored) return undefined;
+    if (doomed * 2 <= stored) return undefined;
     this.options.logger?.error(
       { clockLeadDays: Math.round(leadMs / DAY_MS), wouldDelete: doomed, stored },
       'retention sweep skipped: the clock is far ahead of everything stored and the sweep would delete most of it; check the host clock',
@@ -237,7 +241,8 @@ export class PostgresStore implements Store {
     this.#assertOpen();
     const report = await inTransaction(
       this.pool,
-      async (client): Promise<ErasureReport | undefined> => {
+      async (tx): Promise<ErasureReport | undefined> => {
+        const client = safe(tx);
         let conversationId: string;
         if ('requestId' in target) {
           const { rows } = await client.query<{ conversation_id: string }>('SELECT conversation_id FROM requests WHERE id = $1', [target.requestId]);
@@ -293,11 +298,19 @@ export class PostgresStore implements Store {
       const run = [...v.pending];
       v.pending.clear();
       if (run.length === 0) return;
+      let lease: Awaited<ReturnType<typeof checkout>> | undefined;
+      let broken: Error | undefined;
       try {
+        lease = await checkout(this.pool, this.options.logger);
         // VACUUM cannot run inside a transaction block; it takes no lock that blocks reads or writes.
-        await this.pool.query(`VACUUM ${run.join(', ')}`);
+        await lease.client.query('SET statement_timeout = 0');
+        await lease.client.query(`VACUUM ${run.join(', ')}`);
+        await lease.client.query('RESET statement_timeout');
       } catch (err) {
+        broken = err instanceof Error ? err : new Error(String(err));
         this.options.logger?.warn({ err: safeMessage(err), tables: run }, 'VACUUM after erasure failed; autovacuum will free the space later');
+      } finally {
+        lease?.release(broken);
       }
     });
   }

@@ -1,0 +1,280 @@
+import pg from 'pg';
+import { fixedClock } from '../../src/clock.js';
+import { MigrationError, StoreUnavailableError, createPostgresStore, loadMigrations, type Store } from '../../src/store/index.js';
+import { migrate } from '../../src/store/postgres/migrate.js';
+import { T0, conversation, request } from './helpers.js';
+import { DATABASE_URL, createTestDatabase, describePg, type TestDatabase } from './pg.js';
+import { startTcpProxy } from './tcpProxy.js';
+
+const clock = fixedClock(T0);
+const open = (url: string, extra: Partial<Parameters<typeof createPostgresStore>[0]> = {}): Promise<Store> =>
+  createPostgresStore({ connectionString: url, retentionDays: 30, clock, connect: { attempts: 1 }, ...extra });
+
+describePg('PostgreSQL store', () => {
+  let db: TestDatabase;
+  const stores: Store[] = [];
+  const opened = async (url = db.url, extra: Partial<Parameters<typeof createPostgresStore>[0]> = {}): Promise<Store> => {
+    const s = await open(url, extra);
+    stores.push(s);
+    return s;
+  };
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close().catch(() => undefined)));
+    await db.drop();
+  });
+
+  describe('migrations', () => {
+    it('builds the schema on an empty database, once, even when two processes start together', async () => {
+      const [a, b] = await Promise.all([opened(), opened()]);
+      expect(a.shared).toBe(true);
+      const versions = await db.sql<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+      expect(versions).toEqual(loadMigrations().map((m) => ({ version: m.version, name: m.name })));
+      expect(versions.length).toBeGreaterThanOrEqual(2);
+      await a.requests.put(request('r1'));
+      expect(await b.requests.get('r1')).toEqual(request('r1'));
+    });
+
+    it('migrates data stored under the previous schema and reads it back', async () => {
+      const pool = new pg.Pool({ connectionString: db.url });
+      const all = loadMigrations();
+      await migrate(pool, { migrations: all.slice(0, -1) });
+      await pool.end();
+      // Rows as version 001 stored them (no reply-by or rank column, no outbox lease).
+      const urgent = { ...request('u1', { tier: 'urgent', submittedAt: '2026-03-02T10:00:00.000Z' }), respondBy: '2026-03-02T18:30:00.000Z' };
+      const routine = request('r1', { tier: 'routine', submittedAt: '2026-03-02T08:00:00.000Z' });
+      for (const r of [urgent, routine]) {
+        await db.sql(
+          `INSERT INTO requests (id, conversation_id, kind, status, tier, created_at, submitted_at, request) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [r.id, r.conversationId, r.kind, r.status, r.triage.tier, r.createdAt, r.submittedAt, JSON.stringify(r)],
+        );
+      }
+      await db.sql(`INSERT INTO outbox (request_id, idempotency_key, state, attempts, next_attempt_at, created_at) VALUES ('u1', 'k', 'pending', 0, $1, $1)`, [T0]);
+      await db.sql('INSERT INTO conversations (id, record, created_at, updated_at) VALUES ($1, $2, $3, $3)', ['c1', JSON.stringify(conversation('c1')), T0]);
+
+      const store = await opened();
+      expect((await db.sql<{ version: number }>('SELECT max(version)::int AS version FROM schema_migrations'))[0]?.version).toBe(all.length);
+      expect(await store.conversations.get('c1')).toEqual(conversation('c1'));
+      expect(await store.requests.get('u1')).toEqual(urgent);
+      expect((await store.requests.list({ limit: 10, offset: 0 })).items.map((r) => r.id)).toEqual(['u1', 'r1']);
+      const [row] = await db.sql<{ respond_by: Date; tier_rank: number }>(`SELECT respond_by, tier_rank FROM requests WHERE id = 'u1'`);
+      expect([row?.respond_by.toISOString(), row?.tier_rank]).toEqual(['2026-03-02T18:30:00.000Z', 2]);
+      expect((await store.outbox.claim(new Date(T0), 10, 60_000)).map((e) => e.requestId)).toEqual(['u1']);
+    });
+
+    it('a failing migration stops start-up and leaves nothing of itself behind', async () => {
+      const broken = [...loadMigrations(), { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x int); ALTER TABLE requests ADD COLUMN y int; SELECT no_such_function();' }];
+      const failed = await open(db.url, { migrations: broken }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failed).toBeInstanceOf(MigrationError);
+      expect((failed as MigrationError).message).toMatch(/099_broken failed and was rolled back/);
+      expect(await db.sql(`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`)).toEqual([]);
+      expect(await db.sql(`SELECT 1 FROM information_schema.columns WHERE table_name = 'requests' AND column_name = 'y'`)).toEqual([]);
+      expect((await db.sql<{ v: number }>('SELECT max(version)::int AS v FROM schema_migrations'))[0]?.v).toBe(loadMigrations().length);
+      // The good migrations before it stand; a start-up with the fixed set works.
+      const store = await opened();
+      expect(await store.checkWritable()).toBe(true);
+    });
+
+    it('refuses to start when an applied migration was edited afterwards', async () => {
+      await (await opened()).close();
+      const edited = loadMigrations().map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+      await expect(open(db.url, { migrations: edited })).rejects.toThrow(/has changed since/);
+    });
+  });
+
+  describe('many processes on one database', () => {
+    it('serialises turns of one conversation across two pools: no turn is lost', async () => {
+      const a = await opened();
+      const b = await opened();
+      let inside = 0;
+      let most = 0;
+      const step = (store: Store) =>
+        store.turn('c1', async (session) => {
+          inside += 1;
+          most = Math.max(most, inside);
+          const count = (session.record?.snapshot as { count?: number } | undefined)?.count ?? 0;
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await session.commit({ conversation: { ...conversation('c1'), snapshot: { count: count + 1 } }, requests: [], audit: () => [] });
+          inside -= 1;
+        });
+      await Promise.all(Array.from({ length: 30 }, (_, i) => step(i % 2 === 0 ? a : b)));
+      expect(most).toBe(1);
+      expect((await a.conversations.get('c1'))?.snapshot).toEqual({ count: 30 });
+    });
+
+    it("two pools' delivery workers never claim one entry", async () => {
+      const a = await opened();
+      const b = await opened();
+      const ids = Array.from({ length: 120 }, (_, i) => `r${String(i).padStart(3, '0')}`);
+      for (const id of ids) await a.outbox.enqueue(id, new Date(T0));
+      const now = new Date('2026-03-02T10:00:00Z');
+      const drain = async (store: Store): Promise<string[]> => {
+        const got: string[] = [];
+        for (;;) {
+          const batch = await store.outbox.claim(now, 7, 600_000);
+          if (batch.length === 0) return got;
+          got.push(...batch.map((e) => e.requestId));
+        }
+      };
+      const [fromA, fromB] = await Promise.all([drain(a), drain(b)]);
+      expect(fromA.filter((id) => fromB.includes(id))).toEqual([]);
+      expect([...fromA, ...fromB].sort()).toEqual(ids);
+    });
+
+    it('one process sweeps at a time', async () => {
+      const store = await opened();
+      const holder = new pg.Client({ connectionString: db.url });
+      await holder.connect();
+      try {
+        // The sweep lock, held as another process would hold it.
+        await holder.query('SELECT pg_advisory_lock(1735422818, 2)');
+        expect(await store.sweep(new Date(T0))).toEqual({ conversations: 0, requests: 0, auditLines: 0, skipped: 'running-elsewhere' });
+        await holder.query('SELECT pg_advisory_unlock(1735422818, 2)');
+        expect((await store.sweep(new Date(T0))).skipped).toBeUndefined();
+      } finally {
+        await holder.end();
+      }
+    });
+  });
+
+  describe('one transaction per turn', () => {
+    it('stores nothing when the task fails after committing its writes', async () => {
+      const store = await opened();
+      await expect(
+        store.turn('c1', async (s) => {
+          await s.commit({ conversation: conversation('c1'), requests: [request('r1')], enqueueAt: new Date(T0), audit: (r) => ({ at: T0, actor: 'bot', action: 'request.stored', requestId: r.id }) });
+          throw new Error('rendering failed');
+        }),
+      ).rejects.toThrow('rendering failed');
+      expect(await store.conversations.get('c1')).toBeUndefined();
+      expect(await store.requests.get('r1')).toBeUndefined();
+      expect(await store.outbox.list()).toEqual([]);
+      expect(await store.audit.read()).toEqual([]);
+    });
+
+    it('stores nothing when a write fails part-way, even if the task swallows the error', async () => {
+      const store = await opened();
+      const bad = { ...request('bad'), kind: 'not-a-kind' } as unknown as ReturnType<typeof request>;
+      await expect(
+        store.turn('c1', async (s) => {
+          await s.commit({ conversation: conversation('c1'), requests: [request('r1'), bad], audit: () => [] }).catch(() => undefined);
+          return 'answered';
+        }),
+      ).rejects.toThrow();
+      expect(await store.conversations.get('c1')).toBeUndefined();
+      expect(await store.requests.get('r1')).toBeUndefined();
+      // The lock and the connection are free again.
+      expect(await store.turn('c1', async (s) => s.record)).toBeUndefined();
+    });
+
+    it('a waiting turn sees what the turn before it committed', async () => {
+      const store = await opened();
+      let release!: () => void;
+      let entered!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const first = store.turn('c1', async (s) => {
+        entered();
+        await gate;
+        await s.commit({ conversation: conversation('c1', T0, 'after-first'), requests: [], audit: () => [] });
+      });
+      // The first turn holds the lock before the second one starts.
+      await inside;
+      const second = store.turn('c1', async (s) => (s.record?.snapshot as { value?: string } | undefined)?.value);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await first;
+      expect(await second).toBe('after-first');
+    });
+  });
+
+  describe('faults', () => {
+    it('names the database, not the password, and retries with backoff when it is down at start-up', async () => {
+      const waits: number[] = [];
+      const url = 'postgres://bot:sekret@127.0.0.1:1/gp';
+      const failed = await createPostgresStore({
+        connectionString: url,
+        retentionDays: 30,
+        clock,
+        connect: { attempts: 4, baseDelayMs: 100, maxDelayMs: 250, sleep: async (ms) => void waits.push(ms) },
+      }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failed).toBeInstanceOf(StoreUnavailableError);
+      expect((failed as Error).message).toMatch(/^PostgreSQL at 127\.0\.0\.1:1\/gp could not be reached after 4 attempts/);
+      expect((failed as Error).message).not.toContain('sekret');
+      expect(waits).toEqual([100, 200, 250]);
+    });
+
+    it('resolves once the database comes up within the retry budget', async () => {
+      const target = new URL(DATABASE_URL ?? '');
+      const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+      await proxy.cut();
+      const url = new URL(db.url);
+      url.host = `127.0.0.1:${proxy.port}`;
+      let tries = 0;
+      const store = await opened(url.toString(), {
+        connect: {
+          attempts: 5,
+          baseDelayMs: 1,
+          sleep: async () => {
+            tries += 1;
+            if (tries === 2) await proxy.restore();
+          },
+        },
+      });
+      expect(tries).toBe(2);
+      expect(await store.checkWritable()).toBe(true);
+      await proxy.close();
+    });
+
+    it('is not writable while the database is unreachable, and reconnects after (idle connections dying crash nothing)', async () => {
+      const target = new URL(DATABASE_URL ?? '');
+      const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+      const url = new URL(db.url);
+      url.host = `127.0.0.1:${proxy.port}`;
+      const store = await opened(url.toString());
+      await store.conversations.put(conversation('c1'));
+      expect(await store.checkWritable()).toBe(true);
+      await proxy.cut();
+      expect(await store.checkWritable()).toBe(false);
+      await expect(store.turn('c2', async (s) => s.commit({ conversation: conversation('c2'), requests: [], audit: () => [] }))).rejects.toThrow();
+      await proxy.restore();
+      expect(await store.checkWritable()).toBe(true);
+      expect(await store.conversations.get('c1')).toEqual(conversation('c1'));
+      expect(await store.conversations.get('c2')).toBeUndefined();
+      await proxy.close();
+    });
+
+    it('survives a failover: the server ends every connection, the pool opens new ones', async () => {
+      const store = await opened();
+      await Promise.all([store.conversations.put(conversation('c1')), store.conversations.put(conversation('c2')), store.requests.put(request('r1'))]);
+      const ended = await db.sql<{ ok: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gp-intake-bot'`,
+      );
+      expect(ended.length).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await store.checkWritable()).toBe(true);
+      expect(await store.conversations.get('c1')).toEqual(conversation('c1'));
+    });
+  });
+
+  describe('erasure', () => {
+    it('deletes in one transaction and vacuums the tables before flush() resolves', async () => {
+      const store = await opened();
+      await store.turn('c1', (s) => s.commit({ conversation: conversation('c1'), requests: [{ ...request('r1'), conversationId: 'c1' }], audit: () => [] }));
+      expect(await store.erase({ conversationId: 'c1' })).toEqual({ conversationId: 'c1', requestIds: ['r1'] });
+      await store.flush();
+      const [stats] = await db.sql<{ vacuumed: boolean }>(`SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'conversations'`);
+      expect(stats?.vacuumed).toBe(true);
+    });
+  });
+});
