@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { startServer, stopChild, waitReady, writePracticeConfig, type Child } from '../../bench/load/child.js';
 import { ROUTINE_ANSWERS, ROUTINE_NEXT, send } from '../../bench/load/driver.js';
 import { createTestDatabase, describePg, type TestDatabase } from '../store/pg.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.js';
+import { startTcpProxy, type TcpProxy } from '../store/tcpProxy.js';
 
 async function ready(child: Child): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${child.url}/ready`);
@@ -45,7 +45,8 @@ describePg('PostgreSQL down under the real server', () => {
 
   it('waits for it at start-up, apologises (and still diverts emergencies) while it is down, resumes once it is back', async () => {
     db = await createTestDatabase();
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(db.url).port || 5432) }, { up: false });
+    proxy = await startTcpProxy('127.0.0.1', Number(new URL(db.url).port || 5432));
+    await proxy.cut();
     const url = new URL(db.url);
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
@@ -68,7 +69,7 @@ describePg('PostgreSQL down under the real server', () => {
     // Start-up with the database down: alive, not ready, and saying why.
     expect(await ready(server)).toEqual({ status: 503, body: { status: 'not-ready', store: false, reason: 'waiting for the database' } });
     await until('a logged retry', async () => server.stdout().includes('PostgreSQL not reachable yet; retrying'), 20_000);
-    await proxy.up();
+    await proxy.restore();
     await waitReady(server, '/ready', 90_000);
     expect(server.stdout() + server.stderr()).not.toContain('db-password-never-logged');
     expect(server.stdout()).toContain(`127.0.0.1:${proxy.port}/${db.name}`);
@@ -82,7 +83,7 @@ describePg('PostgreSQL down under the real server', () => {
     expect(before).toHaveLength(1);
 
     // The database goes away in the middle of it.
-    await proxy.down();
+    await proxy.cut();
     const apology = await send(server.url, conversation, ROUTINE_ANSWERS[state] ?? '');
     expect([apology.status, apology.state]).toEqual([200, 'error']);
     expect(apology.texts.join('\n')).toMatch(/something went wrong/);
@@ -98,7 +99,7 @@ describePg('PostgreSQL down under the real server', () => {
 
     // Back: the pool reconnects, nothing of the turns above was stored, and the conversation
     // resumes at its last completed turn.
-    await proxy.up();
+    await proxy.restore();
     await until('ready again', async () => (await ready(server)).status === 200, 30_000);
     const after = await db.sql<{ updated_at: Date }>('SELECT updated_at FROM conversations WHERE id = $1', [`test:${conversation}`]);
     expect(after).toEqual(before);
