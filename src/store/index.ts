@@ -8,7 +8,8 @@ export { StoreClosedError, StoreFileError, StoreLockedError } from './lowdb/erro
 export { RETENTION_DEFAULTS, type LowdbStoreOptions, type RetentionPeriods } from './lowdb/store.js';
 export { StoreUnavailableError, type ConnectRetry } from './postgres/connect.js';
 export { MigrationError, loadMigrations, type Migration } from './postgres/migrate.js';
-export type { PostgresStoreOptions } from './postgres/store.js';
+export type { PostgresStore, PostgresStoreOptions } from './postgres/store.js';
+export { withoutNul, toJsonb, type Queryable } from './postgres/db.js';
 export { describeDatabase } from './postgres/db.js';
 
 /**
@@ -26,7 +27,7 @@ export function openLowdbStore(options: LowdbStoreOptions): Promise<Store> {
  * StoreUnavailableError (naming host, port and database, never the password) after the retry budget,
  * or MigrationError when a migration fails (rolled back; start-up must stop).
  */
-export function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+export function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   return PostgresStore.open(options);
 }
 

@@ -1,5 +1,5 @@
 import { fixedClock, type Clock } from '../../src/clock.js';
-import type { IntakeRequest } from '../../src/domain/types.js';
+import type { IntakeRequest, PracticeWork } from '../../src/domain/types.js';
 import type { AuditEntry, Store, TurnWrite } from '../../src/store/types.js';
 import { T0, conversation, request } from './helpers.js';
 
@@ -113,11 +113,8 @@ export function describeStoreContract(factory: StoreFactory): void {
 
     it('applies concurrent work changes one after the other, none lost', async () => {
       await store.requests.put(request('r1'));
-      const note = (i: number) => (w: { notes: { by: string; at: string; text: string }[]; regrades: never[] }) => ({
-        ...w,
-        notes: [...w.notes, { by: 'gp', at: T0, text: `n${i}` }],
-      });
-      await Promise.all(Array.from({ length: 8 }, (_, i) => store.requests.updateWork('r1', note(i) as never)));
+      const note = (i: number) => (w: PracticeWork): PracticeWork => ({ ...w, notes: [...w.notes, { by: 'gp', at: T0, text: `n${i}` }] });
+      await Promise.all(Array.from({ length: 8 }, (_, i) => store.requests.updateWork('r1', note(i))));
       const work = (await store.requests.get('r1'))?.work;
       expect(work?.notes.map((n) => n.text).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
       expect(await store.requests.updateWork('nope', (w) => w)).toBeUndefined();
@@ -337,6 +334,14 @@ export function describeStoreContract(factory: StoreFactory): void {
       expect(result.requests).toBe(1);
       expect(await store.requests.get('dead')).toBeUndefined();
       expect(await store.outbox.list()).toEqual([]);
+    });
+
+    it('trims audit lines older than the audit retention', async () => {
+      await store.audit.append({ at: '2019-01-01T00:00:00.000Z', actor: 'bot', action: 'ancient' });
+      await store.audit.append({ at: T0, actor: 'bot', action: 'recent' });
+      await store.conversations.put(conversation('c', T0));
+      expect(await store.sweep(at(T0))).toEqual({ conversations: 0, requests: 0, auditLines: 1 });
+      expect((await store.audit.read()).map((e) => e.action)).toEqual(['recent']);
     });
 
     it('refuses when the clock is far ahead of everything stored and would delete most of it', async () => {

@@ -1,6 +1,7 @@
-import { openLowdbStore } from '../../src/store/index.js';
+import { fixedClock } from '../../src/clock.js';
+import { createStore, openLowdbStore } from '../../src/store/index.js';
 import { describeStoreContract } from './contract.js';
-import { tempDir } from './helpers.js';
+import { T0, tempDir } from './helpers.js';
 
 describe('store contract: lowdb', () => {
   describeStoreContract(async ({ retentionDays, clock }) => {
@@ -16,5 +17,16 @@ describe('store contract: lowdb', () => {
       },
       cleanup,
     };
+  });
+});
+
+describe('createStore', () => {
+  it('opens the embedded store when no database URL is given', async () => {
+    const { dir, cleanup } = await tempDir();
+    const store = await createStore({ dataDir: dir, retentionDays: 30, clock: fixedClock(T0), databaseUrl: '' });
+    expect(store.shared).toBe(false);
+    expect(await store.checkWritable()).toBe(true);
+    await store.close();
+    await cleanup();
   });
 });

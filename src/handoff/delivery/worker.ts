@@ -128,10 +128,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function run(): Promise<RunSummary> {
     const summary: RunSummary = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
     const batch = deps.batchSize ?? 50;
-    // Claimed, not just read: workers of other processes sharing the store skip these entries for as
-    // long as this run can take (each attempt is bounded by the timeout); a killed run's lease runs out.
-    const due = await store.outbox.claim(clock.now(), batch, batch * (webhook.timeoutMs + 30_000));
-    for (const entry of due) {
+    const attempted = new Set<string>();
+    // Claimed one at a time, not just read: workers of other processes sharing the store skip an entry
+    // while it is leased, for as long as one attempt can take; a killed worker's lease runs out soon.
+    for (let i = 0; i < batch; i++) {
+      const [entry] = await store.outbox.claim(clock.now(), 1, webhook.timeoutMs + 30_000);
+      // Each entry once per run (one retried with no wait comes back at the next run, once its lease ends).
+      if (!entry || attempted.has(entry.requestId)) break;
+      attempted.add(entry.requestId);
       summary.attempted += 1;
       const outcome = await deliverOne(entry);
       summary[outcome] += 1;

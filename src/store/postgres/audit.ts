@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import type { AuditEntry, AuditLog } from '../types.js';
-import { safe, toJsonb, type Queryable } from './db.js';
+import { withoutNul, toJsonb, type Queryable } from './db.js';
 
 /** Appends audit lines in one statement (in the caller's transaction when given a client). */
 export async function insertAudit(db: Queryable, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const values: unknown[] = [];
   const tuples = entries.map((e) => `($${values.push(e.at)}, $${values.push(e.requestId ?? null)}, $${values.push(toJsonb(e))})`);
-  await safe(db).query(`INSERT INTO audit (at, request_id, entry) VALUES ${tuples.join(', ')}`, values);
+  await withoutNul(db).query(`INSERT INTO audit (at, request_id, entry) VALUES ${tuples.join(', ')}`, values);
 }
 
 /** Append-only (a trigger refuses updates); lines are read back in the order they were appended. */
@@ -15,7 +15,7 @@ export class PgAuditLog implements AuditLog {
   private readonly db: Queryable;
 
   constructor(pool: pg.Pool) {
-    this.db = safe(pool);
+    this.db = withoutNul(pool);
   }
 
   append(entry: AuditEntry): Promise<void> {

@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import type { ConversationRecord, ConversationStore, PutOptions } from '../types.js';
-import { safe, toJsonb, type Queryable } from './db.js';
+import { withoutNul, toJsonb, type Queryable } from './db.js';
 
 /** Upserts a conversation record (the JSONB is the record; the times are copied out for queries). */
 export async function upsertConversation(db: Queryable, record: ConversationRecord): Promise<void> {
-  await safe(db).query(
+  await withoutNul(db).query(
     `INSERT INTO conversations (id, record, created_at, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
     [record.id, toJsonb(record), record.createdAt, record.updatedAt],
@@ -12,7 +12,7 @@ export async function upsertConversation(db: Queryable, record: ConversationReco
 }
 
 export async function readConversation(db: Queryable, id: string): Promise<ConversationRecord | undefined> {
-  const { rows } = await safe(db).query<{ record: ConversationRecord }>('SELECT record FROM conversations WHERE id = $1', [id]);
+  const { rows } = await withoutNul(db).query<{ record: ConversationRecord }>('SELECT record FROM conversations WHERE id = $1', [id]);
   return rows[0]?.record;
 }
 
@@ -24,7 +24,7 @@ export class PgConversationStore implements ConversationStore {
     /** Asks for the earlier row versions to be vacuumed away (see PostgresStore.vacuumSoon). */
     private readonly forget: (table: 'conversations') => void,
   ) {
-    this.db = safe(pool);
+    this.db = withoutNul(pool);
   }
 
   get(id: string): Promise<ConversationRecord | undefined> {

@@ -125,11 +125,26 @@ export function toJsonb(value: unknown): string {
 }
 
 /** A Queryable whose string parameters never carry U+0000 (an id from a URL, say). */
-export function safe(db: Queryable): Queryable {
+export function withoutNul(db: Queryable): Queryable {
   return {
     query: (text, values) =>
       db.query(text, values?.map((v) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v))),
   };
+}
+
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
+
+/**
+ * The connection was lost (server restarted, failover, network cut), rather than the statement
+ * failing: a pooled connection that died while idle fails its next statement this way, and the same
+ * work on a fresh connection may well succeed.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  if (code !== undefined && CONNECTION_LOST.has(code)) return true;
+  const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
+  return /Connection terminated|not queryable|connection error/i.test(message);
 }
 
 /** Advisory lock keys (the two-int form, so they never meet the one-bigint keys turns use). */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Outbox, OutboxEntry } from '../types.js';
-import { safe, type Queryable } from './db.js';
+import { withoutNul, type Queryable } from './db.js';
 import { OUTBOX_COLUMNS, insertOutbox, outboxEntryOf, type OutboxRow } from './rows.js';
 
 /** Error text is kept short: it is shown in the practice API (as in the embedded store). */
@@ -15,7 +15,7 @@ export class PgOutbox implements Outbox {
   private readonly db: Queryable;
 
   constructor(pool: pg.Pool) {
-    this.db = safe(pool);
+    this.db = withoutNul(pool);
   }
 
   async enqueue(requestId: string, at: Date): Promise<void> {

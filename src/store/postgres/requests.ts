@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { IntakeRequest, PracticeWork, RequestStatus, Tier } from '../../domain/types.js';
 import type { RequestQuery, RequestStore } from '../types.js';
-import { inTransaction, safe, toJsonb, type Queryable } from './db.js';
+import { inTransaction, withoutNul, toJsonb, type Queryable } from './db.js';
 import { insertRequest } from './rows.js';
 import type { Logger } from '../../observability/logger.js';
 
@@ -12,7 +12,7 @@ export class PgRequestStore implements RequestStore {
     private readonly pool: pg.Pool,
     private readonly logger?: Logger,
   ) {
-    this.db = safe(pool);
+    this.db = withoutNul(pool);
   }
 
   async put(request: IntakeRequest): Promise<{ created: boolean }> {
@@ -59,7 +59,7 @@ export class PgRequestStore implements RequestStore {
     return inTransaction(
       this.pool,
       async (tx) => {
-        const client = safe(tx);
+        const client = withoutNul(tx);
         const { rows } = await client.query<{ request: IntakeRequest }>('SELECT request FROM requests WHERE id = $1 FOR UPDATE', [id]);
         const current = rows[0]?.request;
         if (!current) return undefined;

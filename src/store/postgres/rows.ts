@@ -1,7 +1,7 @@
 import type { IntakeRequest } from '../../domain/types.js';
 import type { OutboxEntry } from '../types.js';
 import { idempotencyKeyFor } from '../outboxKey.js';
-import { iso, safe, toJsonb, type Queryable } from './db.js';
+import { iso, withoutNul, toJsonb, type Queryable } from './db.js';
 
 
 export interface OutboxRow {
@@ -39,7 +39,7 @@ export function outboxEntryOf(row: OutboxRow): OutboxEntry {
  * of what is queried; the JSONB is the request itself.
  */
 export async function insertRequest(db: Queryable, request: IntakeRequest): Promise<boolean> {
-  const { rowCount } = await safe(db).query(
+  const { rowCount } = await withoutNul(db).query(
     `INSERT INTO requests (id, conversation_id, kind, status, tier, created_at, submitted_at, respond_by, request)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (id) DO NOTHING`,
@@ -60,7 +60,7 @@ export async function insertRequest(db: Queryable, request: IntakeRequest): Prom
 
 /** Queues a request for delivery unless it is queued (or was delivered); true when this call queued it. */
 export async function insertOutbox(db: Queryable, requestId: string, at: Date): Promise<boolean> {
-  const { rowCount } = await safe(db).query(
+  const { rowCount } = await withoutNul(db).query(
     `INSERT INTO outbox (request_id, idempotency_key, state, attempts, next_attempt_at, created_at)
      VALUES ($1, $2, 'pending', 0, $3, $3)
      ON CONFLICT (request_id) DO NOTHING`,

@@ -7,7 +7,7 @@ import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResu
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { PgConversationStore } from './conversations.js';
-import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, safe, safeMessage } from './db.js';
+import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, isConnectionLost, withoutNul, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
 import { PgRequestStore } from './requests.js';
@@ -63,7 +63,11 @@ export class PostgresStore implements Store {
   #closed = false;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    /**
+     * The connection pool, for other parts kept in the same database (e.g. web chat transcripts):
+     * their tables come as further migrations in ./migrations/. Do not end it; close() does.
+     */
+    readonly pool: pg.Pool,
     private readonly options: PostgresStoreOptions,
   ) {
     this.database = describeDatabase(options.connectionString);
@@ -99,20 +103,11 @@ export class PostgresStore implements Store {
 
   async turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T> {
     this.#assertOpen();
-    const { logger } = this.options;
-    const forget = await this.#turnSlots.run(async () => {
-      const { client, release } = await checkout(this.pool, logger);
+    const outcome = await this.#turnSlots.run(async () => {
+      const { client, release, record } = await this.#beginTurn(conversationId);
       let broken: Error | undefined;
       try {
-        // One round trip: BEGIN, the conversation's lock (every process takes the same one, so its turns
-        // run one at a time), then the read. Each statement of a multi-statement query takes its own
-        // snapshot, so the read sees what the turn before committed while we waited for the lock.
-        const key = client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
-        const results: unknown = await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
-        );
-        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
-        const session = new PgTurnSession(client, read?.rows[0]?.record);
+        const session = new PgTurnSession(client, record);
         const result = await task(session);
         // A commit the task started (even one it did not wait for, or whose error it caught) must
         // have succeeded: COMMIT of an aborted transaction would silently roll back.
@@ -128,17 +123,51 @@ export class PostgresStore implements Store {
         release(broken);
       }
     });
-    if (forget.forgetEarlier) this.#vacuumSoon(['conversations']);
-    return forget.result;
+    if (outcome.forgetEarlier) this.#vacuumSoon(['conversations']);
+    return outcome.result;
+  }
+
+  /**
+   * One round trip: BEGIN, the conversation's lock (every process takes the same one, so its turns
+   * run one at a time), then the read. Each statement of a multi-statement query takes its own
+   * snapshot, so the read sees what the turn before committed while we waited for the lock. A pooled
+   * connection found dead (after a restart or failover) is dropped and the turn begins once more on
+   * a new one: nothing had happened yet.
+   */
+  async #beginTurn(conversationId: string): Promise<Awaited<ReturnType<typeof checkout>> & { record: ConversationRecord | undefined }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const lease = await checkout(this.pool, this.options.logger);
+      try {
+        const key = lease.client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
+        const results: unknown = await lease.client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
+        );
+        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
+        return { ...lease, record: read?.rows[0]?.record };
+      } catch (err) {
+        const lost = isConnectionLost(err);
+        if (!lost) await lease.client.query('ROLLBACK').catch(() => undefined);
+        lease.release(lost ? (err as Error) : undefined);
+        if (!lost || attempt >= 2) throw err;
+      }
+    }
   }
 
   /** Writable: reachable, and not a standby in recovery (after a failover, until the pool reaches the new primary). */
   async checkWritable(): Promise<boolean> {
     if (this.#closed) return false;
-    const probe = this.pool.query<{ writable: boolean }>('SELECT NOT pg_is_in_recovery() AS writable').then(
-      (r) => r.rows[0]?.writable === true,
-      () => false,
-    );
+    const ask = async (): Promise<boolean> => {
+      // Again on a connection found dead (the pool drops it; idle ones die together in a failover).
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const { rows } = await this.pool.query<{ writable: boolean }>('SELECT NOT pg_is_in_recovery() AS writable');
+          return rows[0]?.writable === true;
+        } catch (err) {
+          if (!isConnectionLost(err) || attempt >= 3) return false;
+        }
+      }
+    };
+    const probe = ask();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), 3_000);
@@ -179,9 +208,8 @@ export class PostgresStore implements Store {
         if (skipped) return { conversations: 0, requests: 0, auditLines: 0, skipped };
         const conversations = (await client.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
         await client.query('DELETE FROM outbox WHERE request_id = ANY($1::text[])', [ids]);
+        // Outbox rows go with their request (here and in erase), delivered ones included.
         const requests = (await client.query('DELETE FROM requests WHERE id = ANY($1::text[])', [ids])).rowCount ?? 0;
-        // Delivered entries whose request is gone (erased or swept before) have nothing left to say.
-        await client.query(`DELETE FROM outbox o WHERE o.state = 'delivered' AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = o.request_id)`);
         const auditLines = (await client.query('DELETE FROM audit WHERE at < $1', [auditCutoff])).rowCount ?? 0;
         return { conversations, requests, auditLines };
       },
@@ -242,7 +270,7 @@ export class PostgresStore implements Store {
     const report = await inTransaction(
       this.pool,
       async (tx): Promise<ErasureReport | undefined> => {
-        const client = safe(tx);
+        const client = withoutNul(tx);
         let conversationId: string;
         if ('requestId' in target) {
           const { rows } = await client.query<{ conversation_id: string }>('SELECT conversation_id FROM requests WHERE id = $1', [target.requestId]);

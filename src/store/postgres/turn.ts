@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { AuditEntry, ConversationRecord, TurnCommit, TurnSession, TurnWrite } from '../types.js';
 import { insertAudit } from './audit.js';
-import { safe } from './db.js';
+import { withoutNul } from './db.js';
 import { upsertConversation } from './conversations.js';
 import { insertOutbox, insertRequest } from './rows.js';
 
@@ -39,7 +39,7 @@ export class PgTurnSession implements TurnSession {
   }
 
   async #write(write: TurnWrite): Promise<TurnCommit> {
-    const client = safe(this.client);
+    const client = withoutNul(this.client);
     await upsertConversation(client, write.conversation);
     const created: string[] = [];
     const enqueued: string[] = [];
