@@ -303,7 +303,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     toBundle,
     calendar: config,
     // Erasure waits for the conversation's turn in flight and drops the Direct Line transcript
-    // (memory and its file in DATA_DIR/directline) before the store's data.
+    // (memory and its stored copy: a file in DATA_DIR/directline, or rows in PostgreSQL) before the store's data.
     conversationGate: (id, erase) =>
       service.withConversation(id, async () => {
         if (id.startsWith('directline:')) await directLine.forget(id.slice('directline:'.length));
