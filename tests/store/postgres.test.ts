@@ -230,6 +230,19 @@ describePg('PostgreSQL store', () => {
       expect(waits).toEqual([100, 200, 250]);
     });
 
+    it('does not wait for what waiting cannot fix: a database that does not exist', async () => {
+      const url = new URL(db.url);
+      url.pathname = '/gp_test_no_such_database';
+      const waits: number[] = [];
+      const failed = await open(url.toString(), { connect: { attempts: 5, sleep: async (ms) => void waits.push(ms) } }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failed).toBeInstanceOf(StoreUnavailableError);
+      expect((failed as Error).message).toMatch(/gp_test_no_such_database could not be reached after 1 attempt: .*does not exist/);
+      expect(waits).toEqual([]);
+    });
+
     it('resolves once the database comes up within the retry budget', async () => {
       const target = new URL(DATABASE_URL ?? '');
       const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));

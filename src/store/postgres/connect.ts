@@ -27,9 +27,18 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** Errors waiting cannot fix: wrong credentials (28xxx) or no such database (3D000). */
+function isPermanent(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : '';
+  return code.startsWith('28') || code === '3D000';
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens one connection (and gives it back), retrying with exponential backoff; rejects after the budget. */
+/**
+ * Opens one connection (and gives it back), retrying with exponential backoff while the server is
+ * unreachable or starting; rejects after the budget, or at once for wrong credentials or database.
+ */
 export async function waitForDatabase(pool: pg.Pool, database: string, retry: ConnectRetry = {}, logger?: Logger): Promise<void> {
   const attempts = Math.max(1, Math.floor(retry.attempts ?? 10));
   const base = Math.max(0, retry.baseDelayMs ?? 500);
@@ -42,7 +51,7 @@ export async function waitForDatabase(pool: pg.Pool, database: string, retry: Co
       if (attempt > 1) logger?.info({ database, attempt }, 'PostgreSQL reachable');
       return;
     } catch (err) {
-      if (attempt >= attempts) throw new StoreUnavailableError(database, attempt, safeMessage(err), { cause: err });
+      if (attempt >= attempts || isPermanent(err)) throw new StoreUnavailableError(database, attempt, safeMessage(err), { cause: err });
       const waitMs = Math.min(cap, base * 2 ** (attempt - 1));
       logger?.warn({ database, attempt, attempts, retryInMs: waitMs, err: safeMessage(err) }, 'PostgreSQL not reachable yet; retrying');
       await sleep(waitMs);

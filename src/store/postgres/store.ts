@@ -26,7 +26,7 @@ export interface PostgresStoreOptions {
   maxClockLeadMs?: number;
   clock: Clock;
   logger?: Logger;
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool (default 10, at least 2). */
   poolSize?: number;
   /** Start-up retries while the database is down (default: 10 tries, 0.5 s doubling to 10 s). */
   connect?: ConnectRetry;
@@ -40,6 +40,11 @@ export interface PostgresStoreOptions {
 }
 
 type VacuumTable = 'conversations' | 'requests' | 'outbox';
+
+/** At least 2: a turn holds one connection, and what its task queries needs another. */
+function poolSizeOf(options: PostgresStoreOptions): number {
+  return Math.max(2, Math.floor(options.poolSize ?? 10));
+}
 
 /**
  * The store on PostgreSQL, shared by any number of processes: turns are serialised per conversation
@@ -72,7 +77,7 @@ export class PostgresStore implements Store {
   ) {
     this.database = describeDatabase(options.connectionString);
     this.#retention = { ...RETENTION_DEFAULTS, ...options.retention };
-    this.#turnSlots = new Slots(Math.max(1, (options.poolSize ?? 10) - 2));
+    this.#turnSlots = new Slots(Math.max(1, poolSizeOf(options) - 2));
     this.conversations = new PgConversationStore(pool, (table) => this.#vacuumSoon([table]));
     this.requests = new PgRequestStore(pool, options.logger);
     this.outbox = new PgOutbox(pool);
@@ -88,7 +93,7 @@ export class PostgresStore implements Store {
     for (const [name, days] of Object.entries(options.retention ?? {})) {
       if (!(days > 0)) throw new RangeError(`retention.${name} must be a positive number`);
     }
-    const pool = createPool({ connectionString: options.connectionString, max: options.poolSize ?? 10, ...(options.logger ? { logger: options.logger } : {}) });
+    const pool = createPool({ connectionString: options.connectionString, max: poolSizeOf(options), ...(options.logger ? { logger: options.logger } : {}) });
     const database = describeDatabase(options.connectionString);
     try {
       await waitForDatabase(pool, database, options.connect, options.logger);
