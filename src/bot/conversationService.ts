@@ -88,12 +88,14 @@ function repliesFor(answered: readonly AnsweredActivity[] | undefined, key: stri
 
 /**
  * The bot's one entry point, shared by /api/messages (through botbuilder) and the self-hosted
- * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time.
- * Order inside a turn: run the statechart → store its requests (and the outbox) and its snapshot at
- * the same time → reply. A request is never acknowledged to the patient before it is stored. The
- * snapshot of the turn that stores a request carries that request, so if the snapshot was saved but
- * the request was not (a crash between the two, or a failed write), the request is stored from the
- * snapshot when the conversation is next loaded, before anything else happens.
+ * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time,
+ * in this process (a queue) and across processes sharing a store (`Store.turn` holds the
+ * conversation's lock). Order inside a turn: read the record under the lock → run the statechart →
+ * commit its snapshot, requests, outbox entries and audit lines together → reply. A request is never
+ * acknowledged to the patient before it is stored. On PostgreSQL the commit is one transaction. On
+ * lowdb the snapshot of the turn that stores a request carries that request, so if the snapshot was
+ * saved but the request was not (a crash between the two, or a failed write), the request is stored
+ * from the snapshot when the conversation is next loaded, before anything else happens.
  *
  * Exactly once: a channel retries an activity whose reply was slow, and a patient presses send twice
  * after a lost response. The last messages taken (by `activityKey`) and the replies each produced are
