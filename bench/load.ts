@@ -12,6 +12,7 @@
  * Then: memory per active conversation, and turn latency with 1,000 vs 100,000 stored requests.
  *
  *   npm run bench:load    (or: npx tsx bench/load.ts [--concurrency 50] [--seconds 10] [--rounds 5] [--active 1000] [--big 100000])
+ *   DATABASE_URL=postgres://… npm run bench:load -- --postgres [--big 1000000]   (bench/load/postgres.ts instead)
  *
  * Everything runs on 127.0.0.1; every loop is bounded by time or count. Child CPU and memory come from
  * bench/load/probe.ts over IPC (process.cpuUsage / memoryUsage inside the child). Prints PASS/FAIL per
@@ -25,6 +26,7 @@ import { childStats, freePort, nodeFlags, projectRoot, spawnNode, startServer, s
 import { percentile, ROUTINE_ANSWERS, runRoutine, send, UnexpectedReply } from './load/driver.js';
 import { loadPracticeOverrides, patients, runPatient } from './load/patients.js';
 import { seedRequests } from './load/seed.js';
+import { runPostgresBench } from './load/postgres.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -213,6 +215,13 @@ async function main(): Promise<void> {
     const configDir = await mkdtemp(join(tmpdir(), 'bench-load-config-'));
     dirs.push(configDir);
     BOT_ENV.PRACTICE_CONFIG = writePracticeConfig(configDir, loadPracticeOverrides());
+    // --postgres (with DATABASE_URL): the bot on PostgreSQL beside the embedded store, instead of the sections below.
+    if (process.argv.includes('--postgres')) {
+      const databaseUrl = process.env.DATABASE_URL;
+      if (!databaseUrl) throw new Error('--postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+      await runPostgresBench({ databaseUrl, env: BOT_ENV, concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, big: arg('big', 1_000_000) });
+      return;
+    }
 
     console.log('\n1. Throughput and turn latency (client-side, whole HTTP turn)');
 

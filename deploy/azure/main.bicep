@@ -1,6 +1,7 @@
-// Azure Bot registration + Linux App Service (Node 22 LTS) for gp-intake-bot.
+// Azure Bot registration + Linux App Service (Node 22 LTS, two instances) + Azure Database for PostgreSQL
+// flexible server for gp-intake-bot.
 // Deploy:  az deployment group create -g <rg> -f deploy/azure/main.bicep -p appName=<name> microsoftAppId=<id> \
-//            microsoftAppPassword=<secret> directLineSecret=<48+ random chars>
+//            microsoftAppPassword=<secret> directLineSecret=<48+ random chars> postgresAdminPassword=<24+ random chars>
 // Then upload a built zip (dist/, node_modules/ from `npm ci --omit=dev --omit=optional` on Linux x64 with
 // Node 22, web/dist/, config/, dialogs/, locales/, package.json) with `az webapp deploy --type zip`. No build runs on App Service.
 // NOT VERIFIED: no bicep CLI or Azure subscription on the machine this was written on (see deploy/README.md).
@@ -40,8 +41,34 @@ param practiceWebhookUrl string = ''
 @secure()
 param metricsToken string = ''
 
-@description('B1 or above: Always On and health checks need it. Keep one instance: the embedded store is single-writer.')
+@description('B1 or above: Always On and health checks need it; S1 or above for deployment slots.')
 param planSku string = 'B1'
+
+@description('App instances. All share the PostgreSQL database; two let one restart (a deploy, a fault) while the other serves.')
+@minValue(1)
+param instanceCount int = 2
+
+@description('PostgreSQL administrator login (the bot connects as it; create a less privileged role later if your policy asks).')
+param postgresAdminLogin string = 'gpintake'
+
+@secure()
+@minLength(16)
+@description('PostgreSQL administrator password.')
+param postgresAdminPassword string
+
+@description('Flexible server compute. Burstable B1ms suits a practice group; General Purpose for an ICB.')
+param postgresSkuName string = 'Standard_B1ms'
+@allowed([ 'Burstable', 'GeneralPurpose', 'MemoryOptimized' ])
+param postgresSkuTier string = 'Burstable'
+
+@description('Days of automated backups kept for point-in-time restore (7–35).')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 35
+
+@description('ZoneRedundant keeps a standby in another zone with automatic failover (General Purpose or above).')
+@allowed([ 'Disabled', 'ZoneRedundant', 'SameZone' ])
+param postgresHighAvailability string = 'Disabled'
 
 @allowed([ 'F0', 'S1' ])
 param botSku string = 'F0'
@@ -59,7 +86,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${appName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: planSku, capacity: 1 }
+  sku: { name: planSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 
@@ -68,10 +95,14 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   location: location
   kind: 'app,linux'
   identity: isMsi ? { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } } : { type: 'None' }
+  // Started once the database accepts its connections (start-up retries for about a minute).
+  dependsOn: [ postgresFromAzure ]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    clientAffinityEnabled: false
+    // ARR affinity: a web chat's requests and stream stay on one instance (its socket and in-memory
+    // transcript are there); the bot's state is in PostgreSQL, so /api/messages may go to either.
+    clientAffinityEnabled: true
     siteConfig: {
       // The Node line CI tests; 'NODE|24-lts' also satisfies package.json's engines.
       linuxFxVersion: 'NODE|22-lts'
@@ -93,9 +124,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppType', value: microsoftAppType }
         { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
         { name: 'PRACTICE_CONFIG', value: practiceConfig }
-        // /home is the persistent share; without WEBSITES_ENABLE_APP_SERVICE_STORAGE it is not mounted.
-        { name: 'DATA_DIR', value: '/home/data' }
-        { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'true' }
+        // Everything is kept in PostgreSQL (TLS, certificate checked); the app's disk holds nothing.
+        // Better: a Key Vault reference instead of the value here.
+        { name: 'DATABASE_URL', value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${postgresDatabase.name}?sslmode=verify-full' }
+        { name: 'DATABASE_POOL_SIZE', value: '10' }
         { name: 'DIRECTLINE_SECRET', value: directLineSecret }
         { name: 'PRACTICE_WEBHOOK_URL', value: practiceWebhookUrl }
         { name: 'PRACTICE_WEBHOOK_SECRET', value: practiceWebhookSecret }
@@ -106,6 +138,38 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       ]
     }
   }
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
+  name: '${appName}-pg'
+  location: location
+  sku: { name: postgresSkuName, tier: postgresSkuTier }
+  properties: {
+    version: '15'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    storage: { storageSizeGB: 32 }
+    // Point-in-time restore to any second in this window (README: Backup and restore).
+    backup: { backupRetentionDays: postgresBackupRetentionDays, geoRedundantBackup: 'Disabled' }
+    highAvailability: { mode: postgresHighAvailability }
+    // Public endpoint, TLS only, reachable from Azure services (the rule below). For production,
+    // prefer private access: VNet integration of the web app and a delegated subnet for the server.
+    network: { publicNetworkAccess: 'Enabled' }
+  }
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = {
+  parent: postgres
+  name: 'gp_intake'
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+}
+
+// 0.0.0.0–0.0.0.0 is Azure's "allow public access from Azure services" (any tenant's Azure addresses:
+// the password and TLS are the barrier; private access removes the public endpoint altogether).
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

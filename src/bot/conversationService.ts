@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { LangCode, Tier } from '../domain/types.js';
+import type { IntakeRequest, LangCode, Tier } from '../domain/types.js';
 import type { IntakeMachine } from '../dialog/machine/intakeMachine.js';
 import type { Effect } from '../dialog/machine/types.js';
 import { endedWithNothingKept, holdsNoPersonalData, withoutPersonalData } from '../dialog/forget.js';
@@ -7,7 +7,7 @@ import { effectsIn, runTurn, type TurnInput, type TurnResult } from '../dialog/t
 import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
-import type { AnsweredActivity, Store } from '../store/types.js';
+import type { AnsweredActivity, AuditEntry, Store, TurnSession } from '../store/types.js';
 import { activityKey, IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LiveConversations } from './liveConversations.js';
@@ -59,6 +59,25 @@ export interface TurnOutcome {
   forgotten: boolean;
 }
 
+/**
+ * The audit lines for a request a turn newly stored: that it was stored (or the diversion recorded)
+ * and, with delivery on, that it was queued or, for a diversion, deliberately not (handoff/delivery/enqueue.ts).
+ */
+export function auditLines(request: IntakeRequest, at: Date, deliveryEnabled: boolean): AuditEntry[] {
+  const when = at.toISOString();
+  const stored: AuditEntry = {
+    at: when,
+    actor: 'bot',
+    action: request.kind === 'request' ? 'request.stored' : 'emergency.recorded',
+    requestId: request.id,
+    detail: { tier: request.triage.tier },
+  };
+  if (!deliveryEnabled) return [stored];
+  return request.kind === 'request'
+    ? [stored, { at: when, actor: 'system', action: 'delivery.enqueued', requestId: request.id }]
+    : [stored, { at: when, actor: 'system', action: 'delivery.not-enqueued', requestId: request.id, detail: { reason: 'emergency-diversion' } }];
+}
+
 /** The replies a remembered message produced, or undefined when it is not among them. */
 function repliesFor(answered: readonly AnsweredActivity[] | undefined, key: string | undefined): OutgoingActivity[] | undefined {
   if (!key || !Array.isArray(answered)) return undefined;
@@ -69,12 +88,14 @@ function repliesFor(answered: readonly AnsweredActivity[] | undefined, key: stri
 
 /**
  * The bot's one entry point, shared by /api/messages (through botbuilder) and the self-hosted
- * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time.
- * Order inside a turn: run the statechart → store its requests (and the outbox) and its snapshot at
- * the same time → reply. A request is never acknowledged to the patient before it is stored. The
- * snapshot of the turn that stores a request carries that request, so if the snapshot was saved but
- * the request was not (a crash between the two, or a failed write), the request is stored from the
- * snapshot when the conversation is next loaded, before anything else happens.
+ * Direct Line channel: activity in, activities out. Turns of one conversation run one at a time,
+ * in this process (a queue) and across processes sharing a store (`Store.turn` holds the
+ * conversation's lock). Order inside a turn: read the record under the lock → run the statechart →
+ * commit its snapshot, requests, outbox entries and audit lines together → reply. A request is never
+ * acknowledged to the patient before it is stored. On PostgreSQL the commit is one transaction. On
+ * lowdb the snapshot of the turn that stores a request carries that request, so if the snapshot was
+ * saved but the request was not (a crash between the two, or a failed write), the request is stored
+ * from the snapshot when the conversation is next loaded, before anything else happens.
  *
  * Exactly once: a channel retries an activity whose reply was slow, and a patient presses send twice
  * after a lost response. The last messages taken (by `activityKey`) and the replies each produced are
@@ -89,41 +110,27 @@ export function createConversationService(deps: ConversationServiceDeps) {
   const { store, logger } = deps;
 
   /**
-   * Stores each request (and queues it for delivery). Resolves once the requests are stored; the
-   * audit lines are still being written then (`audits`), so the caller can save the snapshot
-   * meanwhile instead of after them.
+   * Stores each request on its own (lowdb only: replaying what a loaded snapshot carries, and a turn
+   * whose own snapshot is not saved). Returns the ids newly created; throws when a consented request
+   * could not be stored (a diversion has already told the patient what to do: logged, not thrown).
    */
-  async function storeEffects(effects: readonly Effect[], at: Date): Promise<{ ok: boolean; audits: Promise<boolean> }> {
-    let ok = true;
-    const audits: Promise<boolean>[] = [];
-    for (const effect of effects) {
-      const { request } = effect;
-      // Logs a failure and says whether the turn can stand: an emergency diversion has already told
-      // the patient what to do; only a consented request must not be lost.
-      const tolerate = (err: unknown, what: string): boolean => {
-        logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, what);
-        return request.kind !== 'request';
-      };
+  async function storeEffectsAlone(effects: readonly Effect[], at: Date): Promise<string[]> {
+    const created: string[] = [];
+    let failed: unknown;
+    for (const { request } of effects) {
       try {
-        const { created } = await store.requests.put(request);
-        if (created) {
-          const entry = {
-            at: at.toISOString(),
-            actor: 'bot',
-            action: request.kind === 'request' ? 'request.stored' : 'emergency.recorded',
-            requestId: request.id,
-            detail: { tier: request.triage.tier },
-          };
-          audits.push(store.audit.append(entry).then(() => true, (err: unknown) => tolerate(err, 'auditing a stored request failed')));
-          deps.observer?.requestStored?.(request.triage.tier, request.kind);
+        if ((await store.requests.put(request)).created) {
+          created.push(request.id);
+          for (const line of auditLines(request, at, false)) await store.audit.append(line);
         }
-        // Idempotent: a request stored again after a crash is not enqueued twice; diversions never are.
         if (deps.deliveryEnabled) await enqueueForDelivery(store, request, { now: () => at });
       } catch (err) {
-        if (!tolerate(err, 'storing a request failed')) ok = false;
+        logger.error({ err: (err as Error).message, requestId: request.id, kind: request.kind }, 'storing a request failed');
+        if (request.kind === 'request') failed ??= err;
       }
     }
-    return { ok, audits: Promise.all(audits).then((results) => results.every(Boolean)) };
+    if (failed !== undefined) throw failed;
+    return created;
   }
 
   /** Stores any request a loaded snapshot carries that the request store lacks; false if that failed. */
@@ -134,121 +141,181 @@ export function createConversationService(deps: ConversationServiceDeps) {
     for (const effect of carried) if (!(await store.requests.get(effect.request.id))) missing.push(effect);
     if (missing.length === 0) return true;
     logger.warn({ requests: missing.length }, 'storing requests a saved conversation carries but the request store lacks');
-    const replayed = await storeEffects(missing, at);
-    return replayed.ok && (await replayed.audits);
+    return storeEffectsAlone(missing, at).then(
+      () => true,
+      () => false,
+    );
   }
+
+  /**
+   * What a turn decided inside the conversation's lock. On PostgreSQL the transaction commits only
+   * once the session's task resolves, so whatever must wait for the data to be stored (keeping the
+   * actor, counting requests, the replies that say a request was sent) waits for `store.turn()`.
+   */
+  interface Planned {
+    result: TurnResult;
+    replies: OutgoingActivity[];
+    renderContext: Omit<Parameters<Renderer>[1], 'state'>;
+    forget: boolean;
+    /** The record as stored by this turn (what a kept actor must match on a shared store). */
+    createdAt: string;
+    updatedAt: string;
+    answered: AnsweredActivity[];
+    created: string[];
+    /** A request a loaded snapshot carries could not be stored (lowdb): the turn stands, the patient is told. */
+    degraded: boolean;
+  }
+
+  type Early = { early: TurnOutcome };
 
   async function turn(key: string, activity: IncomingActivity, kind: TurnInput['kind']): Promise<TurnOutcome> {
     const outcome = (replies: OutgoingActivity[], forgotten = false): TurnOutcome => ({ replies, forgotten });
     const started = performance.now();
     const now = deps.clock.now();
-    let degraded = false;
-    // A conversation whose actor is still running needs no read; any other is read from the store.
-    const kept = live.take(key);
-    let stored: Awaited<ReturnType<Store['conversations']['get']>>;
-    if (!kept) {
-      try {
-        stored = await store.conversations.get(key);
-      } catch (err) {
-        degraded = true;
-        logger.error({ err: (err as Error).message }, 'loading a conversation failed; screening on a fresh dialog');
-      }
-      if (stored && !(await replayEffects(stored.snapshot, now))) degraded = true;
-    }
-    if (kind === 'start' && (stored || kept)) {
-      if (kept) live.put(key, kept);
-      return outcome([]);
-    }
-    const answered = kept?.answered ?? stored?.answered ?? [];
-    const messageKey = kind === 'message' ? activityKey(activity) : undefined;
-    const again = repliesFor(answered, messageKey);
-    if (again) {
-      if (kept) live.put(key, kept);
-      deps.observer?.repeated?.();
-      // The snapshot says the turn happened; if a request it carries could not be stored, say so.
-      if (!degraded) return outcome(again);
-    }
-
-    const practice = await deps.practiceStatus(now);
     const lang = deps.localeToLang(activity.locale) ?? 'eng';
-    if (again) return outcome(deps.render([{ key: 'dialog.error' }], { lang, channelId: activity.channelId, practice, now, state: 'error' }));
+    // Asked before the lock: on PostgreSQL the turn holds a pooled connection, and the practice's
+    // status may need another one (demand today); waiting for it while holding one can starve the pool.
+    const practice = await deps.practiceStatus(now);
     const input: TurnInput =
       kind === 'start'
         ? { kind, at: now, practice, lang }
         : { kind, at: now, practice, lang, text: messageText(activity), attachments: activity.attachments?.length ?? 0 };
-
+    const messageKey = kind === 'message' ? activityKey(activity) : undefined;
     const options = { idleMs: deps.idleMs, keepAlive: true };
-    let result: TurnResult;
-    try {
-      result = runTurn(deps.machine, key, kept?.live ?? stored, input, options);
-    } catch (err) {
-      logger.error({ err: (err as Error).message }, 'restoring a conversation failed; starting again');
-      result = runTurn(deps.machine, key, undefined, input, options);
-    }
-    const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
-    // Ended with nothing sent: keep nothing the patient said, on disk or in memory (dialog/forget.ts).
-    const forget = endedWithNothingKept(result);
-    const snapshot = forget ? (withoutPersonalData(result.snapshot) ?? null) : result.snapshot;
-    // Earlier versions on disk are purged (a journal compaction) once, not on every message after the end.
-    const purge = forget && (kept !== undefined || stored === undefined || !holdsNoPersonalData(stored.snapshot));
-    const renderContext = {
-      lang: result.lang,
-      channelId: activity.channelId,
-      practice,
-      now,
-      ...(result.urgency ? { urgency: result.urgency } : {}),
-      ...(result.disposition ? { disposition: result.disposition } : {}),
-    };
-    // Rendered before saving because they are saved with the snapshot: a repeat of this message gets
-    // these (a request the snapshot carries is stored again on load before a repeat is answered).
-    const replies = deps.render(result.say, {
-      ...renderContext,
-      state: result.state,
-      ...(result.requestId ? { requestId: result.requestId } : {}),
-    });
-    const nowAnswered: AnsweredActivity[] = messageKey && remember > 0 ? [...answered, { key: messageKey, replies }].slice(-remember) : answered;
-    // Earlier replies can hold the review summary (name, date of birth): an unsent ending keeps only this turn's.
-    const keptAnswered = forget ? nowAnswered.filter((a) => a.key === messageKey) : nowAnswered;
+    let planned: Planned | undefined;
 
-    // The snapshot is saved while the requests are stored, not after them: it carries them, so one
-    // missing after a crash is stored again from it (replayEffects). The patient is answered after both.
-    const saving =
-      degraded
-        ? Promise.resolve(true)
-        : store.conversations
-            .put(
-              {
-                id: key,
-                machineVersion: result.machineVersion,
-                snapshot,
-                createdAt,
-                updatedAt: now.toISOString(),
-                ...(keptAnswered.length > 0 ? { answered: keptAnswered } : {}),
-              },
-              { forgetEarlier: purge },
-            )
-            .then(
-              () => true,
-              (err: unknown) => {
-                logger.error({ err: (err as Error).message }, 'saving a conversation failed');
-                return false;
-              },
-            );
-    const effects = await storeEffects(result.effects, now);
-    const [audited, saved] = await Promise.all([effects.audits, saving]);
-    const failed = !effects.ok || degraded || !audited || !saved;
+    const inSession = async (session: TurnSession): Promise<Early | Planned> => {
+      const stored = session.record;
+      // A running actor is used only while the store holds exactly its state: on a shared store
+      // another process may have taken a turn of this conversation (or erased it) since.
+      let kept = live.take(key);
+      if (kept && store.shared && kept.updatedAt !== stored?.updatedAt) {
+        kept.live.actor.stop();
+        kept = undefined;
+      }
+      // lowdb writes the snapshot beside its requests: one the snapshot carries may be missing.
+      const degraded = !kept && !store.shared && stored !== undefined && !(await replayEffects(stored.snapshot, now));
+      if (kind === 'start' && (stored || kept)) {
+        if (kept) live.put(key, kept);
+        return { early: outcome([]) };
+      }
+      const answered = kept?.answered ?? stored?.answered ?? [];
+      const again = repliesFor(answered, messageKey);
+      if (again) {
+        if (kept) live.put(key, kept);
+        deps.observer?.repeated?.();
+        // The snapshot says the turn happened; if a request it carries could not be stored, say so.
+        if (!degraded) return { early: outcome(again) };
+        return { early: outcome(deps.render([{ key: 'dialog.error' }], { lang, channelId: activity.channelId, practice, now, state: 'error' })) };
+      }
+
+      let result: TurnResult;
+      try {
+        result = runTurn(deps.machine, key, kept?.live ?? stored, input, options);
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, 'restoring a conversation failed; starting again');
+        result = runTurn(deps.machine, key, undefined, input, options);
+      }
+      const createdAt = kept?.createdAt ?? stored?.createdAt ?? now.toISOString();
+      // On a shared store updatedAt also tells processes apart: strictly later than what it replaces,
+      // even when two hosts' clocks disagree, so a kept actor can never match a newer record.
+      const previous = stored ? Date.parse(stored.updatedAt) : NaN;
+      const updatedAt = store.shared && previous >= now.getTime() ? new Date(previous + 1).toISOString() : now.toISOString();
+      // Ended with nothing sent: keep nothing the patient said, on disk or in memory (dialog/forget.ts).
+      const forget = endedWithNothingKept(result);
+      const snapshot = forget ? (withoutPersonalData(result.snapshot) ?? null) : result.snapshot;
+      // Earlier versions on disk are purged (a journal compaction) once, not on every message after the end.
+      const purge = forget && (kept !== undefined || stored === undefined || !holdsNoPersonalData(stored.snapshot));
+      const renderContext = {
+        lang: result.lang,
+        channelId: activity.channelId,
+        practice,
+        now,
+        ...(result.urgency ? { urgency: result.urgency } : {}),
+        ...(result.disposition ? { disposition: result.disposition } : {}),
+      };
+      // Rendered before saving because they are saved with the snapshot: a repeat of this message gets
+      // these (a request the snapshot carries is stored again on load before a repeat is answered).
+      const replies = deps.render(result.say, {
+        ...renderContext,
+        state: result.state,
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+      });
+      const nowAnswered: AnsweredActivity[] = messageKey && remember > 0 ? [...answered, { key: messageKey, replies }].slice(-remember) : answered;
+      // Earlier replies can hold the review summary (name, date of birth): an unsent ending keeps only this turn's.
+      const keptAnswered = forget ? nowAnswered.filter((a) => a.key === messageKey) : nowAnswered;
+      const plan: Planned = { result, replies, renderContext, forget, createdAt, updatedAt, answered: nowAnswered, created: [], degraded };
+      planned = plan;
+      if (degraded) {
+        // The stored snapshot stays as it was (this turn is not saved over a request still missing);
+        // this turn's own requests are stored on their own, as a consented request must not wait.
+        plan.created = await storeEffectsAlone(result.effects, now);
+        return plan;
+      }
+      // Snapshot, requests, outbox and audit lines together: one transaction on PostgreSQL; on lowdb
+      // the snapshot carries the requests, so one lost to a crash is stored again from it on load.
+      const committed = await session.commit({
+        conversation: {
+          id: key,
+          machineVersion: result.machineVersion,
+          snapshot,
+          createdAt,
+          updatedAt,
+          ...(keptAnswered.length > 0 ? { answered: keptAnswered } : {}),
+        },
+        options: { forgetEarlier: purge },
+        requests: result.effects.map((e) => e.request),
+        ...(deps.deliveryEnabled ? { enqueueAt: now } : {}),
+        audit: (request) => auditLines(request, now, deps.deliveryEnabled),
+      });
+      plan.created = committed.created;
+      return plan;
+    };
+
+    let done: Early | Planned | undefined;
+    try {
+      done = await store.turn(key, inSession);
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, planned ? 'storing a turn failed' : 'reading a conversation failed');
+    }
+    if (done && 'early' in done) return done.early;
+    if (!done || done.degraded) {
+      // Nothing of this turn is stored (lowdb: perhaps part of it, replayed on load), so its actor is
+      // dropped and the next turn restores from the store. A turn the store could not even begin
+      // (the database down) is still screened, on a fresh dialog, so an emergency is diverted.
+      const result = planned?.result ?? screenAlone(key, input, options);
+      result.live?.actor.stop();
+      if (done) for (const id of done.created) observeStored(result, id);
+      deps.observer?.turn?.((performance.now() - started) / 1000, 'degraded');
+      const renderContext = planned?.renderContext ?? { lang: result.lang, channelId: activity.channelId, practice, now, ...(result.urgency ? { urgency: result.urgency } : {}) };
+      // When state could not be kept, say so, except for an emergency: its advice stands on its own.
+      if (result.urgency === 'emergency') return outcome(deps.render(result.say, { ...renderContext, state: result.state }));
+      return outcome(deps.render([{ key: 'dialog.error' }], { ...renderContext, state: 'error' }));
+    }
+
+    const { result, replies, forget, createdAt, updatedAt, answered } = done;
+    for (const id of done.created) observeStored(result, id);
     // Keep the actor only when the store holds exactly its state; otherwise the next turn restores.
-    if (result.live && !failed && !forget) live.put(key, { live: result.live, createdAt, answered: nowAnswered });
+    if (result.live && !forget) live.put(key, { live: result.live, createdAt, updatedAt, answered });
     else result.live?.actor.stop();
-    deps.observer?.turn?.((performance.now() - started) / 1000, failed ? 'degraded' : 'ok');
+    deps.observer?.turn?.((performance.now() - started) / 1000, 'ok');
     // Callers copy activities before changing them (botbuilder's sendActivities, botReplies), so the
     // kept list and the patient's replies may share these objects; a repeat gets its own copy.
     // Forgotten only once the reduced snapshot is saved: otherwise the store still holds the details
     // and the next message resumes from them, so the channel's transcript stays in step.
-    if (!failed) return outcome(replies, forget);
-    // When state could not be kept, say so, except for an emergency: its advice stands on its own.
-    if (result.urgency === 'emergency') return outcome(deps.render(result.say, { ...renderContext, state: result.state }));
-    return outcome(deps.render([{ key: 'dialog.error' }], { ...renderContext, state: 'error' }));
+    return outcome(replies, forget);
+  }
+
+  function observeStored(result: TurnResult, id: string): void {
+    const request = result.effects.find((e) => e.request.id === id)?.request;
+    if (request) deps.observer?.requestStored?.(request.triage.tier, request.kind);
+  }
+
+  /** The statechart on a fresh dialog, for screening when the stored conversation cannot be read. */
+  function screenAlone(key: string, input: TurnInput, options: { idleMs: number; keepAlive: boolean }): TurnResult {
+    const result = runTurn(deps.machine, key, undefined, input, options);
+    logger.warn({ urgency: result.urgency ?? 'none' }, 'answered from a fresh dialog: the conversation could not be read');
+    return result;
   }
 
   function respondParsed(activity: IncomingActivity): Promise<TurnOutcome> {

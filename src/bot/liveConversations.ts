@@ -5,6 +5,8 @@ import type { AnsweredActivity } from '../store/types.js';
 export interface LiveEntry {
   live: LiveConversation;
   createdAt: string;
+  /** The stored record's updatedAt when the actor was kept: on a shared store, used only while they match. */
+  updatedAt: string;
   answered: AnsweredActivity[];
 }
 

@@ -50,6 +50,9 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   v('DATA_LOCK_STALE_SECONDS', '60', 'A DATA_DIR lock whose holder has not beaten its heartbeat for this long is taken over (0 = take over any lock: one start only, when sure no other process uses DATA_DIR).', '120'),
   v('METRICS_TOKEN', '', 'If set, GET /metrics requires `Authorization: Bearer <token>`.', 'metrics-token-example', true),
   v('DIRECTLINE_TOKEN_MAX_HOURS', '24', 'Longest a web chat conversation\'s Direct Line tokens can be refreshed for, counted from its first token (1–168); then the patient starts a new chat.', '12'),
+  // Storage: PostgreSQL when DATABASE_URL is set (several processes may share it), else lowdb in DATA_DIR.
+  v('DATABASE_URL', '', 'PostgreSQL connection URL (`postgres://user:password@host:5432/db?sslmode=require`). Set = conversations, requests, outbox, audit log and web chat transcripts live in PostgreSQL and several bot processes may share it; unset = the embedded store in DATA_DIR (one process).', 'postgres://bot:pw@db.example:5432/intake', true),
+  v('DATABASE_POOL_SIZE', '10', 'Most connections each bot process opens to PostgreSQL (1–200).', '20'),
   v('FATAL_GRACE_SECONDS', '10', 'After an uncaught exception or unhandled rejection: seconds to finish turns in flight (new requests are refused) before the process exits with code 1 for its supervisor to restart it (1–120).', '5'),
 ];
 
@@ -95,6 +98,10 @@ export interface AppEnv {
     dataLockStaleSeconds: number;
   };
   metricsToken?: string;
+  /** PostgreSQL instead of the embedded store (DATABASE_URL); never logged. */
+  databaseUrl?: string;
+  /** Connections per process when databaseUrl is set (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   directLineTokenMaxHours: number;
   fatalGraceSeconds: number;
 }
@@ -158,6 +165,8 @@ const schema = z.object({
   METRICS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters' })),
   DIRECTLINE_TOKEN_MAX_HOURS: opt(int(1, 168)),
   FATAL_GRACE_SECONDS: opt(int(1, 120)),
+  DATABASE_URL: opt(z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'expected a postgres:// or postgresql:// URL' })),
+  DATABASE_POOL_SIZE: opt(int(1, 200)),
 });
 type Raw = z.output<typeof schema>;
 
@@ -236,6 +245,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppEnv {
       dataLockStaleSeconds: raw.DATA_LOCK_STALE_SECONDS ?? 60,
     },
     ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
+    ...(raw.DATABASE_URL ? { databaseUrl: raw.DATABASE_URL } : {}),
+    databasePoolSize: raw.DATABASE_POOL_SIZE ?? 10,
     directLineTokenMaxHours: raw.DIRECTLINE_TOKEN_MAX_HOURS ?? 24,
     fatalGraceSeconds: raw.FATAL_GRACE_SECONDS ?? 10,
   };
@@ -276,6 +287,8 @@ export function describeEnv(env: AppEnv): Record<string, string | number | boole
     maxBodyBytes: env.maxBodyBytes,
     ...env.storage,
     metricsProtected: env.metricsToken !== undefined,
+    store: env.databaseUrl ? 'postgresql' : 'embedded',
+    ...(env.databaseUrl ? { databasePoolSize: env.databasePoolSize } : {}),
     // Not "token" in the key: the redaction list hides any key that looks like a credential.
     directLineRefreshLimitHours: env.directLineTokenMaxHours,
     fatalGraceSeconds: env.fatalGraceSeconds,
@@ -289,6 +302,8 @@ export function envWarnings(env: AppEnv): string[] {
     out.push('DIRECTLINE_SECRET is not set: using a random secret for this process, so web chat tokens will not survive a restart');
   if (env.bot.mode === 'anonymous' && env.host !== '127.0.0.1' && env.host !== 'localhost')
     out.push(`anonymous mode (no MicrosoftAppId) listening on ${env.host}: anyone who can reach /api/messages can talk to the bot`);
+  if (env.databaseUrl && env.directLine.generated)
+    out.push('DATABASE_URL is set but DIRECTLINE_SECRET is not: every bot process needs the same secret, or a web chat token from one is refused by another');
   if (env.trustProxyHops === 0 && env.nodeEnv === 'production')
     out.push('TRUST_PROXY_HOPS=0 in production: behind a reverse proxy every client shares one address for rate limiting');
   return out;

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ConnectionSettings } from '@microsoft/agents-hosting';
 import restify from 'restify';
@@ -12,15 +10,14 @@ import { createWordbook } from '../i18n/wordbook.js';
 import { sharedRecognisers } from '../dialog/interpret/recognizersText.js';
 import { localeToLang } from '../lang/locale.js';
 import type { Logger } from '../observability/logger.js';
-import { loadPracticeConfig, type PracticeConfig } from '../practice/config.js';
+import type { PracticeConfig } from '../practice/config.js';
 import { createPracticeStatusSource } from '../practice/statusSource.js';
-import { openLowdbStore, type LowdbStoreOptions } from '../store/index.js';
 import type { Store } from '../store/types.js';
-import { loadContent, type Content } from './content.js';
+import type { Content } from './content.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 import { randomBytes } from 'node:crypto';
 import { registerPracticeApi } from '../api/practice/index.js';
-import { azureTokenSource, DirectLineError, fileTranscripts, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle } from '../directline/index.js';
+import { azureTokenSource, DirectLineError, i18nextLookup, localTokenSource, registerDirectLine, registerWebChat, type DirectLineHandle, type TranscriptStore } from '../directline/index.js';
 import {
   createDeliveryWorker,
   DEFAULT_MAX_AGE_MS,
@@ -46,10 +43,20 @@ import { registerHoursRoute } from './hours/route.js';
 import { registerInbox } from '../inbox/index.js';
 
 export interface AppOptions {
-  dataDir: string;
-  practiceConfigPath: string;
-  /** Folder holding dialogs/ and locales/ (the project root). */
-  contentRoot: string;
+  /** The practice file, loaded and validated (loadPracticeConfig). */
+  config: PracticeConfig;
+  /** dialogs/ and locales/, loaded and validated (loadContent). */
+  content: Content;
+  /**
+   * The store, opened by the composition root (lowdb or PostgreSQL). The app owns it from here:
+   * `close()` flushes and closes it.
+   */
+  store: Store;
+  /**
+   * Where the self-hosted Direct Line keeps transcripts so a reload after a restart (or on another
+   * process, with a shared store) shows them; memory only when absent.
+   */
+  transcripts?: TranscriptStore;
   clock: Clock;
   logger: Logger;
   /**
@@ -79,9 +86,8 @@ export interface AppOptions {
   azureDirectLineSecret?: string;
   /** Overrides of the practice file's webhook (PRACTICE_WEBHOOK_URL / _SECRET). */
   webhook?: { url?: string; secret?: string };
+  /** Overrides the practice file's retentionDays for web chat transcripts (the store is given its own). */
   retentionDays?: number;
-  /** Retention beyond retentionDays, journal compaction by age, and the data directory lock (defaults in the store). */
-  storage?: Pick<LowdbStoreOptions, 'retention' | 'compactAfterMs' | 'lockStaleAfterMs'>;
   /** How often the delivery worker looks at the outbox; 0 = do not start it (tests run it by hand). */
   deliveryIntervalMs?: number;
   /**
@@ -117,14 +123,26 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the whole bot from configuration paths. `src/index.ts` reads the environment and calls this. */
+/** A readiness probe answers within this even when the database hangs (a probe's own timeout is often 1–5 s). */
+const READY_CHECK_MS = 2000;
+
+/** `promise`, or `fallback` if it has not settled within `ms`. */
+function withinMs<T>(ms: number, promise: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Wires the bot and its HTTP surface from what the composition root (src/index.ts) built: the
+ * configuration, the content and the store. Creates no folders and opens no files or connections.
+ */
 export async function createApp(options: AppOptions): Promise<App> {
-  const { clock, logger } = options;
-  const config = loadPracticeConfig(options.practiceConfigPath);
-  const content = loadContent(options.contentRoot);
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const { clock, logger, config, content, store } = options;
   const retentionDays = options.retentionDays ?? config.retentionDays;
-  const store = await openLowdbStore({ dataDir: options.dataDir, retentionDays, clock, logger, ...options.storage });
   await auditClosures(config, clock.now(), store.audit, logger);
   const metrics = options.metrics ?? createMetrics();
   const idleMs = config.idleTimeoutMinutes * 60_000;
@@ -196,10 +214,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   metrics.setDeliverySource(() => deliveryHealth(store.outbox, clock.now()));
   server.get('/ready', async (_req, res) => {
-    const writable = !closing && (await store.checkWritable().catch(() => false));
+    const writable = !closing && (await withinMs(READY_CHECK_MS, store.checkWritable().catch(() => false), false));
     // Deliveries are detail, not readiness: patients can still be served while the practice is down.
-    const delivery = await deliveryHealth(store.outbox, clock.now()).catch(() => undefined);
-    res.send(writable ? 200 : 503, { status: writable ? 'ready' : 'not-ready', store: writable, config: true, ...(delivery ? { delivery } : {}) });
+    const delivery = writable ? await withinMs(READY_CHECK_MS, deliveryHealth(store.outbox, clock.now()).catch(() => undefined), undefined) : undefined;
+    // A fixed phrase, never the error: /ready is public and a driver's message can name hosts and users.
+    const reason = closing ? 'shutting down' : 'store not writable (database down or data folder unwritable)';
+    res.send(writable ? 200 : 503, {
+      status: writable ? 'ready' : 'not-ready',
+      store: writable,
+      config: true,
+      ...(writable ? {} : { reason }),
+      ...(delivery ? { delivery } : {}),
+    });
   });
   server.get('/metrics', async (req, res) => {
     if (!metricsAuthorized(req.header('authorization'), options.metricsToken)) {
@@ -251,7 +277,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     logger,
     // So a reload after a restart shows the conversation (with a DIRECTLINE_SECRET that survives it).
-    transcripts: fileTranscripts(join(options.dataDir, 'directline')),
+    ...(options.transcripts ? { transcripts: options.transcripts } : {}),
   });
   registerWebChat(server, {
     lookup: i18nextLookup(content.i18n),
@@ -277,7 +303,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     toBundle,
     calendar: config,
     // Erasure waits for the conversation's turn in flight and drops the Direct Line transcript
-    // (memory and its file in DATA_DIR/directline) before the store's data.
+    // (memory and its stored copy: a file in DATA_DIR/directline, or rows in PostgreSQL) before the store's data.
     conversationGate: (id, erase) =>
       service.withConversation(id, async () => {
         if (id.startsWith('directline:')) await directLine.forget(id.slice('directline:'.length));

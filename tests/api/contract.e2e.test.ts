@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { hashApiKey } from '../../src/api/practice/index.js';
 import { fixedClock } from '../../src/clock.js';
-import { createApp } from '../../src/server/app.js';
 import { projectRoot } from '../support/dialog.js';
-import { removeDir, sayTo, startApp, type RunningApp } from '../support/app.js';
+import { createEmbeddedApp, removeDir, sayTo, startApp, type RunningApp } from '../support/app.js';
 
 /**
  * The GP contract rules end to end on the real app (createApp on 127.0.0.1:0, temp folders, an
@@ -113,13 +112,13 @@ describe('start-up refuses a practice file that breaks the contract', () => {
     [{ openingHours: { monday: [{ open: '08:30', close: '18:00' }] } }, 'openingHours.monday: must include core hours 08:00-18:30'],
     [{ exceptionalClosures: [{ from: '2026-12-09T10:00', reason: 'Flood' }] }, 'exceptionalClosures[0].until: required'],
     [{ timeZone: 'Europe/Leeds' }, 'timeZone: expected an IANA time zone'],
-  ])('%j: createApp stops naming the file and the field', async (patch, message) => {
+  ])('%j: start-up stops naming the file and the field', async (patch, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-bad-'));
     const file = join(dir, 'practice.json');
     writeFileSync(file, JSON.stringify({ name: 'X', odsCode: 'Y00001', phone: '0113 496 0000', address: { lines: ['1 Lane'], postcode: 'ZZ1 1ZZ' }, ...patch }));
     try {
       await expect(
-        createApp({ dataDir: join(dir, 'data'), practiceConfigPath: file, contentRoot: projectRoot, clock: fixedClock('2026-12-08T10:00:00Z'), logger: pino({ level: 'silent' }) }),
+        createEmbeddedApp({ dataDir: join(dir, 'data'), practiceConfigPath: file, contentRoot: projectRoot, clock: fixedClock('2026-12-08T10:00:00Z'), logger: pino({ level: 'silent' }) }),
       ).rejects.toThrow(`${file}: ${message}`);
     } finally {
       removeDir(dir);

@@ -3,7 +3,7 @@ import type { Activity } from '../../src/bot/activity.js';
 import { pino, type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileTranscripts, registerDirectLine, type BotTurn, type DirectLineHandle } from '../../src/directline/index.js';
+import { fileTranscripts, registerDirectLine, type BotTurn, type DirectLineHandle, type TranscriptStore } from '../../src/directline/index.js';
 import type { Clock } from '../../src/clock.js';
 import { systemClock } from '../../src/clock.js';
 
@@ -32,6 +32,8 @@ export interface EchoOptions {
   maxTranscriptBytes?: number;
   logger?: Logger;
   setup?: (s: restify.Server, dl: DirectLineHandle) => void;
+  /** Another transcript store (e.g. PostgreSQL); takes precedence over `dataDir`. */
+  transcripts?: TranscriptStore;
 }
 
 export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServer> {
@@ -66,7 +68,7 @@ export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServe
     logger,
     maxMessageChars: opts.maxMessageChars,
     ...(opts.maxSockets ? { maxSockets: opts.maxSockets } : {}),
-    ...(opts.dataDir ? { transcripts: fileTranscripts(join(opts.dataDir, 'directline')) } : {}),
+    ...(opts.transcripts ? { transcripts: opts.transcripts } : opts.dataDir ? { transcripts: fileTranscripts(join(opts.dataDir, 'directline')) } : {}),
     ...(opts.maxActivitiesPerConversation ? { maxActivitiesPerConversation: opts.maxActivitiesPerConversation } : {}),
     ...(opts.maxTranscriptBytes ? { maxTranscriptBytes: opts.maxTranscriptBytes } : {}),
   });

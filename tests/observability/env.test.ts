@@ -121,6 +121,18 @@ describe('parseEnv', () => {
     const text = JSON.stringify(describeEnv(env));
     for (const s of ['pw-secret-value', 'm'.repeat(20), 'd'.repeat(40)]) expect(text).not.toContain(s);
   });
+
+  it('takes PostgreSQL from DATABASE_URL without ever describing the URL, and refuses another scheme', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://bot:db-password-value@db.example:5432/intake', DATABASE_POOL_SIZE: '4' });
+    expect(env).toMatchObject({ databaseUrl: 'postgres://bot:db-password-value@db.example:5432/intake', databasePoolSize: 4 });
+    const text = JSON.stringify(describeEnv(env));
+    expect(text).not.toContain('db-password-value');
+    expect(text).not.toContain('db.example');
+    expect(describeEnv(env)).toMatchObject({ store: 'postgresql', databasePoolSize: 4 });
+    expect(describeEnv(parseEnv({}))).toMatchObject({ store: 'embedded' });
+    expect(problems({ DATABASE_URL: 'mysql://db.example/intake' })).toMatch(/DATABASE_URL: expected a postgres/);
+    expect(problems({ DATABASE_POOL_SIZE: '0' })).toMatch(/DATABASE_POOL_SIZE/);
+  });
 });
 
 describe('README environment table', () => {

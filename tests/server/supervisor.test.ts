@@ -12,6 +12,15 @@ describe('deploy templates restart the bot whatever ends it', () => {
     expect(read('deploy/compose.yaml')).toMatch(/\n {2}bot:[\s\S]*\n {4}restart: (unless-stopped|always)\n/);
   });
 
+  it('compose with PostgreSQL: the database and both bots restart, the bots share one DIRECTLINE_SECRET and wait for the database', () => {
+    const compose = read('deploy/compose.postgres.yaml');
+    expect(compose).toMatch(/\nx-bot: &bot\n[\s\S]*?\n {2}restart: unless-stopped\n/);
+    expect(compose).toMatch(/\n {2}db:\n[\s\S]*?\n {4}restart: unless-stopped\n/);
+    expect(compose.match(/\n {4}<<: \*bot\n/g)).toHaveLength(2);
+    expect(compose).toMatch(/condition: service_healthy/);
+    expect(compose).toMatch(/DATABASE_URL: postgres:\/\//);
+  });
+
   it('systemd: Restart=always and no start limit that would give up', () => {
     const unit = read('deploy/systemd/gp-intake-bot.service');
     expect(unit).toMatch(/^Restart=always$/m);

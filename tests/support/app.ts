@@ -4,8 +4,50 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { fixedClock } from '../../src/clock.js';
+import type { Clock } from '../../src/clock.js';
+import { fileTranscripts } from '../../src/directline/index.js';
+import type { Logger } from '../../src/observability/logger.js';
+import { loadPracticeConfig } from '../../src/practice/config.js';
 import { createApp, type App, type AppOptions } from '../../src/server/app.js';
+import { loadContent } from '../../src/server/content.js';
+import { openLowdbStore, type LowdbStoreOptions } from '../../src/store/index.js';
 import { projectRoot } from './dialog.js';
+
+/** What tests give to build an app the way src/index.ts does with the embedded store. */
+export type EmbeddedAppOptions = Omit<AppOptions, 'config' | 'content' | 'store' | 'transcripts'> & {
+  dataDir: string;
+  practiceConfigPath: string;
+  /** Folder holding dialogs/ and locales/ (the project root). */
+  contentRoot: string;
+  /** Retention beyond retentionDays, journal compaction by age, and the data directory lock. */
+  storage?: Pick<LowdbStoreOptions, 'retention' | 'compactAfterMs' | 'lockStaleAfterMs'>;
+  clock: Clock;
+  logger: Logger;
+};
+
+/**
+ * The app on the embedded store in `dataDir`, composed as src/index.ts composes it without
+ * DATABASE_URL: practice file and content first (a bad one stops before any file is touched), then
+ * the lowdb store (which creates the folder), Direct Line transcripts in `dataDir/directline`.
+ */
+export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<App> {
+  const { dataDir, practiceConfigPath, contentRoot, storage, ...rest } = options;
+  const config = loadPracticeConfig(practiceConfigPath);
+  const content = loadContent(contentRoot);
+  const store = await openLowdbStore({
+    dataDir,
+    retentionDays: options.retentionDays ?? config.retentionDays,
+    clock: options.clock,
+    logger: options.logger,
+    ...storage,
+  });
+  try {
+    return await createApp({ ...rest, config, content, store, transcripts: fileTranscripts(join(dataDir, 'directline')) });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
 
 export interface RunningApp {
   app: App;
@@ -20,7 +62,7 @@ export interface RunningApp {
 export const OPEN_TIME = '2026-03-04T10:00:00Z';
 
 /** The real app on 127.0.0.1 with a temp data folder; logs are captured so tests can read them. */
-export async function startApp(options: Partial<AppOptions> & { dataDir?: string; clockAt?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: Partial<EmbeddedAppOptions> & { dataDir?: string; clockAt?: string } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gp-intake-'));
   const logs: string[] = [];
   const sink = new Writable({
@@ -30,7 +72,7 @@ export async function startApp(options: Partial<AppOptions> & { dataDir?: string
     },
   });
   const clock = fixedClock(options.clockAt ?? OPEN_TIME);
-  const app = await createApp({
+  const app = await createEmbeddedApp({
     practiceConfigPath: join(projectRoot, 'config', 'practice.demo.json'),
     contentRoot: projectRoot,
     logger: pino({ level: 'debug' }, sink),

@@ -7,13 +7,13 @@
 import { join } from 'node:path';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createApp } from '../../src/server/app.js';
+import { createEmbeddedApp } from './app.js';
 import { installFatalPolicy } from '../../src/server/fatalPolicy.js';
 import { projectRoot } from '../../bench/load/child.js';
 
 const logger = createLogger({ level: 'info' });
 const fatal = installFatalPolicy({ logger, graceMs: Number(process.env.FATAL_GRACE_MS ?? 5000) });
-const app = await createApp({
+const app = await createEmbeddedApp({
   dataDir: process.env.DATA_DIR ?? '',
   practiceConfigPath: join(projectRoot, 'config', 'practice.demo.json'),
   contentRoot: projectRoot,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { fixedClock } from '../../src/clock.js';
-import { createApp, type App } from '../../src/server/app.js';
+import type { App } from '../../src/server/app.js';
+import { createEmbeddedApp } from '../support/app.js';
 import { projectRoot } from '../support/dialog.js';
 import { describeBrowser, expectNoAxeViolations, launch } from './browser.js';
 
@@ -34,7 +35,7 @@ let app: App;
 let base: string;
 
 beforeAll(async () => {
-  app = await createApp({ dataDir: join(dir, 'data'), practiceConfigPath: configPath, contentRoot: projectRoot, clock, logger: pino({ level: 'silent' }), deliveryIntervalMs: 0 });
+  app = await createEmbeddedApp({ dataDir: join(dir, 'data'), practiceConfigPath: configPath, contentRoot: projectRoot, clock, logger: pino({ level: 'silent' }), deliveryIntervalMs: 0 });
   base = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {

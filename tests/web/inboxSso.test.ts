@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { fixedClock } from '../../src/clock.js';
-import { createApp, type App } from '../../src/server/app.js';
+import type { App } from '../../src/server/app.js';
+import { createEmbeddedApp } from '../support/app.js';
 import { CLIENT_ID, CLIENT_SECRET, startFakeIdp, type FakeIdp } from '../inbox/fakeIdp.js';
 import { projectRoot } from '../support/dialog.js';
 import { describeBrowser, expectNoAxeViolations, launch } from './browser.js';
@@ -48,7 +49,7 @@ beforeAll(async () => {
       },
     }),
   );
-  app = await createApp({ dataDir: join(dir, 'data'), practiceConfigPath: file, contentRoot: projectRoot, clock: fixedClock('2026-03-04T10:00:00Z'), logger: pino({ level: 'silent' }), deliveryIntervalMs: 0 });
+  app = await createEmbeddedApp({ dataDir: join(dir, 'data'), practiceConfigPath: file, contentRoot: projectRoot, clock: fixedClock('2026-03-04T10:00:00Z'), logger: pino({ level: 'silent' }), deliveryIntervalMs: 0 });
   await app.listen(port, '127.0.0.1');
   browser = await launch();
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from '../../src/clock.js';
 import type { DirectLineHandle } from '../../src/directline/index.js';
-import { createApp, type App } from '../../src/server/app.js';
+import type { App } from '../../src/server/app.js';
+import { createEmbeddedApp } from '../support/app.js';
 
 /** The real bot (createApp with the demo practice), with the Direct Line channel and chat page it mounts. */
 export interface RealBotServer {
@@ -22,7 +23,7 @@ export interface RealBotServer {
 export async function startRealBot(opts: { dataDir?: string; directLineSecret?: string; port?: number } = {}): Promise<RealBotServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'webchat-realbot-'));
   const logger = pino({ level: 'silent' });
-  const app = await createApp({
+  const app = await createEmbeddedApp({
     dataDir,
     practiceConfigPath: 'config/practice.demo.json',
     contentRoot: process.cwd(),
