@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { LangCode, NeedCode, Tier } from '../src/domain/types.js';
 import { createIntakeMachine, type IntakeMachine } from '../src/dialog/machine/intakeMachine.js';
 import type { IntakeContext } from '../src/dialog/machine/types.js';
+import { pictureOf } from '../src/dialog/machine/context.js';
 import { createLanguagePolicy } from '../src/dialog/languagePolicy.js';
 import { sharedRecognisers } from '../src/dialog/interpret/recognizersText.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog/turn.js';
@@ -19,7 +20,7 @@ import { createWordbook } from '../src/i18n/wordbook.js';
 import type { PracticeStatus } from '../src/practice/types.js';
 import { loadContent } from '../src/server/content.js';
 import {
-  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, type CheckVersion,
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, linesForAge, type CheckVersion,
 } from '../src/triage/safetySchema.js';
 import type { TriageEngine, TriageQuestion } from '../src/triage/types.js';
 import type { Vignette } from './triageSim.js';
@@ -151,7 +152,8 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
     }
     if (state === 'safetyCheck' || state === 'safetyWhich' || state === 'areaPick') {
       const qid = contextOf(turn)?.triage.currentQuestionId ?? '';
-      const answer = safetyAnswer(engine, v, qid);
+      const ctx = contextOf(turn);
+      const answer = safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx).ageYears : undefined);
       if (state !== 'areaPick') {
         const version = CHECK_VERSIONS.find((cv) => qid.endsWith(`.${cv}`)) ?? 'adult';
         check = { version, answers: [...(check?.answers ?? []), answer] };
@@ -180,10 +182,11 @@ function needOf(v: Vignette): NeedCode {
 /**
  * The simulated patient's answers to the emergency check and the area picker. The check: the sign
  * the case says they would recognise, if the version shown lists it (a line that `covers` it), else
- * "No, none of these" (the worst case: a patient who does not see their problem in the list).
+ * "No, none of these" (the worst case: a patient who does not see their problem in the list). A line
+ * the dialog leaves out for the known age (the baby line for an older child) is not there to pick.
  * The area: from pregnancy, age and the recognised sign; otherwise "something else".
  */
-export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string): string {
+export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string, knownAgeYears?: number): string {
   const check = engine.emergencyCheck;
   const sign = v.recognises999Sign ?? null;
   if (questionId === AREA_QUESTION_ID) {
@@ -191,7 +194,8 @@ export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: stri
     return areaCode(area);
   }
   const version = CHECK_VERSIONS.find((cv) => questionId.endsWith(`.${cv}`)) ?? 'adult';
-  const line = sign ? check.versions[version].find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
+  // Only the lines shown: an age-bound line the dialog left out (the age is known) cannot be picked.
+  const line = sign ? linesForAge(check, version, knownAgeYears).find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
   if (questionId === checkQuestionId(version)) return line ? CHECK_ANSWERS.yes : CHECK_ANSWERS.no;
   return line ? lineCode(line) : 'safety.none';
 }

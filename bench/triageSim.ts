@@ -75,6 +75,8 @@ export function simulate(engine: TriageEngine, v: Vignette): SimResult {
     answers,
     presentRuleIds: [...present],
     deniedRuleIds: [...denied],
+    // The dialog asks the date of birth: the age-bound combinations (a child's fever signs) see it too.
+    ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}),
   });
   const diverted = (): boolean => [...present].some((id) => engine.rule(id)?.tier === 'emergency');
   for (const hit of engine.screen(v.text, lang === 'eng' ? 'eng' : [lang, 'eng']).hits) if (hit.certainty === 'clear') present.add(hit.ruleId);

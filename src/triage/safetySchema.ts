@@ -25,6 +25,8 @@ const LineSchema = z
     covers: z.array(z.enum(SIGN_KINDS)).min(1),
     /** Advice said when the patient picks this line; default dialog.emergency.<disposition of the rule>. */
     adviceKey: z.string().regex(/^(safety|dialog)\.[a-zA-Z0-9_.]+$/).optional(),
+    /** Age-bound line ("a baby under 8 weeks"): left out once the known age is this many years or more. */
+    hideFromAgeYears: z.number().positive().optional(),
   })
   .strict();
 
@@ -67,3 +69,11 @@ export const areaCode = (area: string): string => `safety.area.${area}`;
 export const checkQuestionId = (v: CheckVersion): string => `q.check.${v}`;
 export const whichQuestionId = (v: CheckVersion, after: 'yes' | 'unsure'): string => `q.check.${after === 'yes' ? 'which' : 'which_unsure'}.${v}`;
 export const AREA_QUESTION_ID = 'q.area';
+
+/** The lines of a check version that fit the known age (all of them while the age is unknown). */
+export function linesForAge(check: EmergencyCheckDef, version: CheckVersion, ageYears: number | undefined): string[] {
+  return check.versions[version].filter((line) => {
+    const from = check.lines[line]?.hideFromAgeYears;
+    return from === undefined || ageYears === undefined || ageYears < from;
+  });
+}

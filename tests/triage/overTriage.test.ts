@@ -63,11 +63,14 @@ describe('taking your usual medicine is not an overdose', () => {
 
 describe('a word that lost its intensifier is not an emergency', () => {
   // Filler words dropped: Ukrainian "сильно кровить" read as "кровить" (any bleeding, a nosebleed),
-  // Turkish "kırık var" as "kırık" (a broken tooth), Portuguese "mole" (floppy) also soft stools.
+  // Turkish "kırık var" as "kırık" (a broken tooth), Portuguese "mole" (floppy) also soft stools,
+  // Bengali "খুব কাঁপুনি" as any shivering (a flu), Tamil "உடைந்தது போல" as anything broken.
   it.each([
     ['ukr', 'у мене сильно кровить з носа'],
     ['tur', 'dişim kırık var'],
     ['por', 'o bebé tem cocó mole'],
+    ['ben', 'জ্বর আর কাঁপুনি'],
+    ['tam', 'என் கண்ணாடி உடைந்தது'],
   ])('%s: %s', (lang, text) => {
     expect(tierOf(text, lang)).not.toBe('emergency');
   });

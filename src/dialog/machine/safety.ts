@@ -1,5 +1,5 @@
 import {
-  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, checkQuestionId, lineCode, whichQuestionId, type CheckVersion,
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, checkQuestionId, lineCode, linesForAge, whichQuestionId, type CheckVersion,
 } from '../../triage/safetySchema.js';
 import type { RedFlagRecord } from '../../domain/types.js';
 import { pictureOf, unique } from './context.js';
@@ -63,9 +63,12 @@ export function createSafetyCheck(kit: Kit) {
     return { intake, triage: t };
   };
 
+  /** The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out. */
+  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => linesForAge(check, version, pictureOf(ctx).ageYears);
+
   const typedLine = (ctx: IntakeContext, event: object): string | null => {
     const version = versionAsked(ctx);
-    const lines = check.versions[version].map(lineCode);
+    const lines = linesShown(ctx, version).map(lineCode);
     const text = see.textOf(event).trim();
     // Titles and typed words of the signs; never a number ("1" at the yes/no question means "Yes").
     if (/^\d+$/.test(text)) return null;
@@ -74,7 +77,9 @@ export function createSafetyCheck(kit: Kit) {
 
   const askQuestion = (ctx: IntakeContext, step: string, questionId: string, before: OutMessage[]): Patch => {
     const q = triage.question(questionId);
-    const prompt: OutMessage = { key: q.promptKey, choices: [...q.choices] };
+    const version = versionOfQuestion(questionId);
+    const hidden = version ? new Set(check.versions[version].filter((l) => !linesShown(ctx, version).includes(l)).map(lineCode)) : new Set<string>();
+    const prompt: OutMessage = { key: q.promptKey, choices: q.choices.filter((c) => !hidden.has(c)) };
     return {
       step,
       failures: 0,
@@ -83,9 +88,9 @@ export function createSafetyCheck(kit: Kit) {
       say: say(ctx, ...before, prompt),
     };
   };
-  const checkList = (version: CheckVersion): OutMessage[] => [
+  const checkList = (ctx: IntakeContext, version: CheckVersion): OutMessage[] => [
     { key: `safety.check.intro.${version}` },
-    ...check.versions[version].map((line) => ({ key: `safety.line.${line}` })),
+    ...linesShown(ctx, version).map((line) => ({ key: `safety.line.${line}` })),
   ];
   /** The which-sign question for the version just asked: after "yes", or after "not sure" (or unreadable answers). */
   const whichId = (ctx: IntakeContext): string => {
@@ -125,14 +130,14 @@ export function createSafetyCheck(kit: Kit) {
   const actions = {
     askEmergencyCheck: ({ context }: TurnArgs): Patch => {
       const version = versionNow(context);
-      return askQuestion(context, 'safetyCheck', checkQuestionId(version), checkList(version));
+      return askQuestion(context, 'safetyCheck', checkQuestionId(version), checkList(context, version));
     },
     askWhichSign: ({ context }: TurnArgs): Patch => askQuestion(context, 'safetyWhich', whichId(context), []),
     askArea: ({ context }: TurnArgs): Patch => askQuestion(context, 'areaPick', AREA_QUESTION_ID, []),
     /** A safety question is asked again in full (the list too), with the offer of a call. */
     rejectSafetyAnswer: ({ context }: TurnArgs): Patch => {
       const failures = context.failures + 1;
-      const list = context.step === 'safetyCheck' ? checkList(versionAsked(context)) : [];
+      const list = context.step === 'safetyCheck' ? checkList(context, versionAsked(context)) : [];
       const messages: OutMessage[] = [{ key: 'dialog.invalid.choice' }];
       if (failures >= content.maxFailuresBeforeCallOffer) messages.push({ key: 'dialog.offerCall', params: { practice: context.practice.name, phone: context.practice.phone } });
       return { failures, say: say(context, ...messages, ...list, ...(context.lastPrompt ? [context.lastPrompt] : [])) };
