@@ -137,7 +137,7 @@ export class PostgresStore implements Store {
    * run one at a time), then the read. Each statement of a multi-statement query takes its own
    * snapshot, so the read sees what the turn before committed while we waited for the lock. A pooled
    * connection found dead (after a restart or failover) is dropped and the turn begins once more on
-   * a new one: nothing had happened yet.
+   * a new one (again, up to the pool's size: they may all be dead): nothing had happened yet.
    */
   async #beginTurn(conversationId: string): Promise<Awaited<ReturnType<typeof checkout>> & { record: ConversationRecord | undefined }> {
     for (let attempt = 1; ; attempt += 1) {
@@ -153,7 +153,9 @@ export class PostgresStore implements Store {
         const lost = isConnectionLost(err);
         if (!lost) await lease.client.query('ROLLBACK').catch(() => undefined);
         lease.release(lost ? (err as Error) : undefined);
-        if (!lost || attempt >= 2) throw err;
+        // In a failover every idle connection dies at once: each try drops one, so a pool's worth of
+        // tries always reaches a new connection.
+        if (!lost || attempt > poolSizeOf(this.options)) throw err;
       }
     }
   }
