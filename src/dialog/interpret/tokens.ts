@@ -40,6 +40,9 @@ const ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
 
 export function tokensClose(typed: string, ours: string): boolean {
   if (typed === ours) return true;
+  // Every rule below wants the same first letter, but for an Arabic proclitic written onto the typed
+  // word: most pairs end here, before any regular expression runs.
+  if (typed.charCodeAt(0) !== ours.charCodeAt(0) && !PROCLITIC_FIRST.has(typed.charCodeAt(0))) return false;
   // Arabic writes "and", "for", "with" and "the" onto the word: "لأمي" (for my mum) is "أمي".
   if (ARABIC.test(typed) && ARABIC.test(ours)) {
     const bare = withoutProclitic(typed);
@@ -68,6 +71,8 @@ export function tokensClose(typed: string, ours: string): boolean {
 const ARABIC = /^[\u0620-\u064a\u066e-\u06d3]+$/u;
 /** Longest first; what is left must still be a word of three letters or more. */
 const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+/** The letters a proclitic starts with. */
+const PROCLITIC_FIRST: ReadonlySet<number> = new Set(PROCLITICS.map((p) => p.charCodeAt(0)));
 function withoutProclitic(word: string): string {
   for (const p of PROCLITICS) if (word.startsWith(p) && [...word].length - p.length >= 3) return word.slice(p.length);
   return word;
