@@ -50,6 +50,9 @@ export function nodeFlags(probe: boolean, tsx = false): string[] {
   const flags = ['--disable-warning=DEP0111', '--disable-warning=ExperimentalWarning'];
   if (tsx || probe) flags.push('--import', 'tsx');
   if (probe) flags.push('--expose-gc', '--import', join(projectRoot, 'bench', 'load', 'probe.ts'));
+  // BENCH_CPU_PROF=<dir>: every child writes a V8 CPU profile there when it exits (NODE_OPTIONS may not carry --cpu-prof).
+  const profDir = process.env.BENCH_CPU_PROF;
+  if (profDir) flags.push('--cpu-prof', `--cpu-prof-dir=${profDir}`);
   return flags;
 }
 

@@ -16,15 +16,22 @@ const DAY_MS = 24 * 3600 * 1000;
  * so "since Monday" means the Monday before the day of the conversation.
  */
 export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string): DurationReading {
+  return readDurationTokens(tokenise(text), lex, now, timeZone);
+}
+
+/** readDuration() of text already tokenised (tokenise()): an answer read in several languages is tokenised once. */
+export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: Date, timeZone: string): DurationReading {
   // "2hrs", "3d", "2wks": a number stuck to its unit.
-  const split = tokenise(text).flatMap((t) => {
+  const split = typed.flatMap((t) => {
     const m = /^(\d+)([\p{L}]+)$/u.exec(t);
     return m ? [m[1] as string, m[2] as string] : [t];
   });
   const tokens = joinUnitPhrases(split, lex);
   if (tokens.length === 0) return null;
   const has = (list: readonly (readonly string[])[]) => list.some((p) => findPhrase(tokens, p) >= 0);
-  const today = localDate(now, timeZone);
+  // The local date costs a formatToParts call: only worked out when a reading needs it.
+  let local: ReturnType<typeof localDate> | undefined;
+  const todayOf = () => (local ??= localDate(now, timeZone));
 
   // "since the 1st", "since the 3rd of last month": a day of this month (or of the month before).
   if (has(lex.since)) {
@@ -34,6 +41,7 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
       if (!m || (tokens[i + 1] !== undefined && unitAt(tokens[i + 1] as string, lex) !== undefined)) continue;
       const day = Number(m[1]);
       if (day < 1 || day > 31) continue;
+      const today = todayOf();
       const lastMonth = has(lex.when.lastMonth);
       const days = day <= today.day && !lastMonth ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
       return { days };
@@ -64,7 +72,7 @@ export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: st
 
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {
-      if (findPhrase(tokens, w.tokens) >= 0) return { days: (today.weekday - w.day + 7) % 7 };
+      if (findPhrase(tokens, w.tokens) >= 0) return { days: (todayOf().weekday - w.day + 7) % 7 };
     }
   }
   return bare === null ? null : { days: bare };

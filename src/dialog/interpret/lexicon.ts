@@ -126,3 +126,21 @@ function weekdayNames(tags: readonly string[]): { day: number; tokens: readonly 
   }
   return out;
 }
+
+const vocabularies = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** Every token of a lexicon's words (all its lists): what its language (and English) has words for. Built once per lexicon. */
+export function vocabularyOf(lex: Lexicon): ReadonlySet<string> {
+  let v = vocabularies.get(lex);
+  if (v) return v;
+  const set = new Set<string>([...lex.filler, ...lex.negators, ...lex.numbers.keys(), ...lex.unitsOne]);
+  const add = (phrases: readonly (readonly string[])[]) => {
+    for (const p of phrases) for (const t of p) set.add(t);
+  };
+  add([lex.greeting, lex.thanks, lex.helpMe, lex.yes, lex.no, lex.unsure, lex.ongoing, lex.since, lex.ageOld, ...Object.values(lex.when)].flat());
+  add(lex.numberPhrases.map((p) => p.tokens));
+  add([...lex.units.keys()].map((k) => k.split(' ')));
+  add(lex.relations.map((r) => r.tokens));
+  add(lex.weekdays.map((w) => w.tokens));
+  vocabularies.set(lex, (v = set));
+  return v;
+}

@@ -1,4 +1,5 @@
 import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
+import * as dateTime from '@microsoft/recognizers-text-date-time';
 import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
 import type { LangCode } from '../../domain/types.js';
 
@@ -13,6 +14,11 @@ import type { LangCode } from '../../domain/types.js';
 export interface Recognisers {
   /** Days since the problem started ("since last Tuesday", "a fortnight", "hace tres días"), or null. */
   durationDays(text: string, lang: LangCode, now: Date): number | null;
+  /**
+   * Whether the text may name a holiday the language's date model knows ("christmas", "navidad"):
+   * its own holiday patterns, where they compile in JavaScript; true where they do not (French, Chinese).
+   */
+  mayNameHoliday(text: string, lang: LangCode): boolean;
   /** A plain yes or no ("yup", "nope", "claro", "是的"), or null. */
   yesNo(text: string, lang: LangCode): 'yes' | 'no' | null;
   /** Build every model now. */
@@ -31,7 +37,27 @@ const DAY_S = 86_400;
  */
 const READABLE: Readonly<Record<string, RegExp>> = { 'zh-cn': /[\p{Script=Han}\p{Script=Latin}0-9０-９]/u };
 const LATIN_OR_DIGIT = /[\p{Script=Latin}0-9]/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 export const mayRead = (culture: string, text: string): boolean => (READABLE[culture] ?? LATIN_OR_DIGIT).test(text);
+
+/** The date model's own resources, by culture: their holiday patterns guard the model's use. */
+const RESOURCES: Readonly<Record<string, unknown>> = {
+  'en-us': dateTime.EnglishDateTime, 'es-es': dateTime.SpanishDateTime, 'fr-fr': dateTime.FrenchDateTime, 'zh-cn': dateTime.ChineseDateTime,
+};
+/** A culture's holiday patterns that compile as JavaScript regular expressions (some are .NET only), or null when none do. */
+function holidayPatterns(culture: string): RegExp[] | null {
+  const res = RESOURCES[culture] as Record<string, unknown> | undefined;
+  const out: RegExp[] = [];
+  for (const [key, source] of Object.entries(res ?? {})) {
+    if (!/^Holiday(Regex|List)\d*$/.test(key) || typeof source !== 'string') continue;
+    try {
+      out.push(new RegExp(source, 'i'));
+    } catch {
+      // A .NET-only construct: this pattern cannot be used.
+    }
+  }
+  return out.length > 0 ? out : null;
+}
 
 type DateModel = ReturnType<DateTimeRecognizer['getDateTimeModel']>;
 type BooleanModel = ReturnType<ChoiceRecognizer['getBooleanModel']>;
@@ -50,7 +76,19 @@ export function createRecognisers(): Recognisers {
     return m;
   };
 
+  const holidays = new Map<string, RegExp[] | null>();
+  const holidaysOf = (culture: string) => {
+    if (!holidays.has(culture)) holidays.set(culture, holidayPatterns(culture));
+    return holidays.get(culture) ?? null;
+  };
+
   return {
+    mayNameHoliday(text, lang) {
+      const culture = DATE_CULTURES[lang];
+      if (!culture) return false;
+      const patterns = holidaysOf(culture);
+      return patterns === null || patterns.some((p) => p.test(text));
+    },
     durationDays(text, lang, now) {
       const culture = DATE_CULTURES[lang];
       // The date model costs milliseconds a call (tens for long Chinese text): only short answers go to it.
@@ -68,14 +106,19 @@ export function createRecognisers(): Recognisers {
     },
     yesNo(text, lang) {
       const culture = BOOLEAN_CULTURES[lang];
-      if (!culture || text.length > 200) return null;
+      // Text in a script the model cannot read, with no emoji (👍 is read in every culture), gives it nothing.
+      if (!culture || text.length > 200 || (!mayRead(culture, text) && !PICTOGRAPHIC.test(text))) return null;
       const [first] = booleanModel(culture).parse(text);
       const value = (first?.resolution as { value?: unknown } | undefined)?.value;
       return value === true ? 'yes' : value === false ? 'no' : null;
     },
     warm() {
       const now = new Date(0);
-      for (const c of Object.values(DATE_CULTURES)) if (c) dateModel(c).parse('3 days', now);
+      for (const c of Object.values(DATE_CULTURES)) {
+        if (!c) continue;
+        dateModel(c).parse('3 days', now);
+        holidaysOf(c);
+      }
       for (const c of Object.values(BOOLEAN_CULTURES)) if (c) booleanModel(c).parse('yes');
     },
   };

@@ -6,16 +6,16 @@ import { normaliseNhsNumber } from '../validate/nhsNumber.js';
 import { normalisePhone } from '../validate/phone.js';
 import { normalisePostcode } from '../validate/postcode.js';
 import type { Wordbook } from '../wordbook.js';
-import { durationBand, readDuration } from './duration.js';
+import { durationBand, readDurationTokens } from './duration.js';
 import { findChoice, type ChoicePhrase } from './findChoice.js';
-import type { Lexicon } from './lexicon.js';
+import { vocabularyOf, type Lexicon } from './lexicon.js';
 import { pickByNumber } from './numbers.js';
 import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
-import { isOnlyYesNo, readYesNo, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, readYesNoTokens, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -133,7 +133,16 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     }
     if (place.step === 'duration') {
       const exact = findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators);
-      const days = readDuration(raw, lex, place.now, place.timeZone)?.days ?? deps.recognisers?.durationDays(raw, place.lang, place.now) ?? null;
+      const tokens = tokenise(raw);
+      // Our own words first; then the other offered languages' ("due settimane" in an English
+      // conversation); only then Recognizers-Text, once, for the conversation's language (milliseconds a call).
+      const own = readDurationTokens(tokens, lex, place.now, place.timeZone)?.days;
+      const other = own === undefined ? durationInAnotherLanguage(raw, tokens, place) : undefined;
+      // Words of another language (read there, even where languages disagree), or none of the
+      // conversation's language at all, are nothing its date model could read.
+      const askModel =
+        own === undefined && other === undefined && (mayBeDate(tokens, lex, place.lang) || deps.recognisers?.mayNameHoliday(raw, place.lang) === true);
+      const days = own ?? (askModel ? deps.recognisers?.durationDays(raw, place.lang, place.now) : other) ?? null;
       const band = days === null ? null : durationBand(days, content.durationBands);
       // A title said whole ("a few weeks") wins; a number of days decides otherwise.
       if (band && choices.includes(band)) return exact.kind === 'one' && isWholeTitle(raw, exact.code, place.lang) ? { ok: true, code: exact.code } : { ok: true, code: band };
@@ -150,6 +159,18 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
   }
 
+  /**
+   * Whether a date model could read the answer: it has a digit, a month's name or a word of the
+   * conversation's language (and English), or (asked of the model's own patterns) a holiday. "hace dos
+   * semanas" in an English conversation of a practice that does not offer Spanish has none; the model
+   * would spend milliseconds finding nothing.
+   */
+  const mayBeDate = (tokens: readonly string[], lex: Lexicon, lang: LangCode): boolean => {
+    const words = vocabularyOf(lex);
+    const months = monthsOf(lang);
+    return tokens.some((t) => /\d/.test(t) || words.has(t) || months.has(t));
+  };
+
   /** The answer is one of the choice's own phrases, word for word ("a few weeks"). */
   const isWholeTitle = (raw: string, code: string, lang: LangCode) => {
     const typed = tokenise(raw).join(' ');
@@ -157,9 +178,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   };
 
   function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
-    let reading = readYesNo(raw, lex);
+    const tokens = tokenise(raw);
+    let reading = readYesNoTokens(tokens, lex).reading;
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
-    if (reading === 'none') reading = yesNoInAnotherLanguage(raw, place.lang);
+    if (reading === 'none') reading = yesNoInAnotherLanguage(raw, tokens, place.lang);
     return reading;
   }
 
@@ -172,15 +194,36 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   }
 
   /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */
-  function yesNoInAnotherLanguage(raw: string, lang: LangCode): YesNoReading {
+  function yesNoInAnotherLanguage(raw: string, tokens: readonly string[], lang: LangCode): YesNoReading {
     if (raw.length > 40) return 'none';
-    const readings = new Set<YesNoReading>();
+    let found: YesNoReading = 'none';
     for (const other of deps.otherLanguages ?? []) {
       if (other === lang) continue;
-      const r = readYesNo(raw, deps.lexicon(other));
-      if (r !== 'none') readings.add(r);
+      const r = readYesNoTokens(tokens, deps.lexicon(other)).reading;
+      if (r === 'none' || r === found) continue;
+      if (found !== 'none') return 'none';
+      found = r;
     }
-    return readings.size === 1 ? ([...readings][0] as YesNoReading) : 'none';
+    return found;
+  }
+
+  /**
+   * "due settimane" in an English conversation: days read with another offered language's words,
+   * when every language that reads it puts it in the same band; null when they disagree; undefined
+   * when none reads it.
+   */
+  function durationInAnotherLanguage(raw: string, tokens: readonly string[], place: AnswerPlace): number | null | undefined {
+    if (raw.length > 60 || tokens.length === 0) return undefined;
+    let found: { days: number; band: string | null } | undefined;
+    for (const other of deps.otherLanguages ?? []) {
+      if (other === place.lang) continue;
+      const r = readDurationTokens(tokens, deps.lexicon(other), place.now, place.timeZone);
+      if (!r) continue;
+      const band = durationBand(r.days, content.durationBands);
+      if (found && found.band !== band) return null;
+      found ??= { days: r.days, band };
+    }
+    return found?.days;
   }
 
   const fromMatch = (match: ReturnType<typeof findChoice>, repromptKey: string): Parsed =>
@@ -275,7 +318,9 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       }
       case 'nhs': {
         const skip = readChoice(trimmed, step.choices ?? [], place, 'dialog.invalid.nhs');
-        if (skip.ok || readYesNo(trimmed, deps.lexicon(place.lang)) === 'unsure' || readYesNo(trimmed, deps.lexicon(place.lang)) === 'no') return { ok: true, code: 'skip' };
+        if (skip.ok) return { ok: true, code: 'skip' };
+        const yn = readYesNo(trimmed, deps.lexicon(place.lang));
+        if (yn === 'unsure' || yn === 'no') return { ok: true, code: 'skip' };
         const nhs = normaliseNhsNumber(asciiDigits(trimmed));
         return nhs ? { ok: true, code: nhs } : { ok: false, errorKey: 'dialog.invalid.nhs' };
       }
@@ -310,10 +355,19 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if ([...letters].length < 2) return true;
     const lex = deps.lexicon(lang);
     if (isOnlyYesNo(name, lex)) return true;
-    const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
-    const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
-    const folded = name.toLowerCase();
-    return answers.some((a) => a.toLowerCase() === folded) || readSmallTalk(name, lex) !== null;
+    return answersOf(lang).has(name.toLowerCase()) || readSmallTalk(name, lex) !== null;
+  }
+
+  /** The titles and synonyms of skip, yes, no and not sure in a language and English, lower-cased: built once per language. */
+  const notNames = new Map<LangCode, ReadonlySet<string>>();
+  function answersOf(lang: LangCode): ReadonlySet<string> {
+    let set = notNames.get(lang);
+    if (!set) {
+      const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
+      const answers = langs.flatMap((l) => ['skip', 'yes', 'no', 'unsure'].flatMap((c) => [words.choiceTitle(l, c) ?? '', ...words.choiceSynonyms(l, c)]));
+      notNames.set(lang, (set = new Set(answers.map((a) => a.toLowerCase()))));
+    }
+    return set;
   }
 
   return { readChoice, readOpening, readStep, phrasesFor };

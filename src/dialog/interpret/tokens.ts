@@ -40,20 +40,25 @@ const ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
 
 export function tokensClose(typed: string, ours: string): boolean {
   if (typed === ours) return true;
+  // Every rule below wants the same first letter, but for an Arabic proclitic written onto the typed
+  // word: most pairs end here, before any regular expression runs.
+  if (typed.charCodeAt(0) !== ours.charCodeAt(0) && !PROCLITIC_FIRST.has(typed.charCodeAt(0))) return false;
+  const ts = shapeOf(typed);
+  const os = shapeOf(ours);
   // Arabic writes "and", "for", "with" and "the" onto the word: "لأمي" (for my mum) is "أمي".
-  if (ARABIC.test(typed) && ARABIC.test(ours)) {
-    const bare = withoutProclitic(typed);
-    if (bare !== typed && (bare === ours || bare === withoutProclitic(ours))) return true;
+  if (ts.arabicBare !== null && os.arabicBare !== null) {
+    const bare = ts.arabicBare;
+    if (bare !== typed && (bare === ours || bare === os.arabicBare)) return true;
   }
   const short = Math.min(typed.length, ours.length);
   if (short < 3) return false;
-  if (/^\d+$/.test(typed) || /^\d+$/.test(ours)) return false;
+  if (ts.digits || os.digits) return false;
   // Abjads and abugidas pack a word into few letters: one letter apart is often another word
   // (Persian "worse" and "better"), so only long words there get typo tolerance.
-  if (!ALPHABETIC.test(ours)) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
+  if (!os.alphabetic) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
   // "does" is not "doesnt": a negative ending makes another word.
-  if (typed === `${ours}nt` || ours === `${typed}nt`) return false;
-  if (typed === `${ours}s` || ours === `${typed}s`) return true;
+  if (isWordWith(typed, ours, 'nt') || isWordWith(ours, typed, 'nt')) return false;
+  if (isWordWith(typed, ours, 's') || isWordWith(ours, typed, 's')) return true;
   const stemDiff = Math.abs(typed.length - ours.length);
   if ((typed.startsWith(ours) || ours.startsWith(typed)) && ((short >= 5 && stemDiff <= 3) || (short >= 4 && stemDiff <= 2))) return true;
   // One letter apart is another word too often below five letters ("para" and "papa"); there only
@@ -65,11 +70,36 @@ export function tokensClose(typed: string, ours: string): boolean {
   return editDistance(typed, ours, limit) <= limit;
 }
 
+/** `word` is `stem` followed by `ending` (without building the string). */
+const isWordWith = (word: string, stem: string, ending: string): boolean =>
+  word.length === stem.length + ending.length && word.endsWith(ending) && word.startsWith(stem);
+
+/** What tokensClose asks of a word, worked out once per word (our words, and short typed ones). */
+interface Shape {
+  /** An Arabic-script word without its proclitic (itself when it has none); null for other scripts. */
+  arabicBare: string | null;
+  digits: boolean;
+  alphabetic: boolean;
+}
+const shapes = new Map<string, Shape>();
+function shapeOf(word: string): Shape {
+  let s = shapes.get(word);
+  if (s === undefined) {
+    s = { arabicBare: ARABIC.test(word) ? withoutProclitic(word) : null, digits: /^\d+$/.test(word), alphabetic: ALPHABETIC.test(word) };
+    // Typed words are the patient's: only short ones are kept, and only so many.
+    if (word.length <= 40 && shapes.size < 100_000) shapes.set(word, s);
+  }
+  return s;
+}
+
 const ARABIC = /^[\u0620-\u064a\u066e-\u06d3]+$/u;
 /** Longest first; what is left must still be a word of three letters or more. */
 const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+/** The letters a proclitic starts with. */
+const PROCLITIC_FIRST: ReadonlySet<number> = new Set(PROCLITICS.map((p) => p.charCodeAt(0)));
 function withoutProclitic(word: string): string {
-  for (const p of PROCLITICS) if (word.startsWith(p) && [...word].length - p.length >= 3) return word.slice(p.length);
+  // Arabic letters are one UTF-16 unit each: the length is the number of letters.
+  for (const p of PROCLITICS) if (word.startsWith(p) && word.length - p.length >= 3) return word.slice(p.length);
   return word;
 }
 

@@ -24,40 +24,58 @@ export function isOnlyYesNo(text: string, lex: Lexicon): boolean {
   return r.reading !== 'none' && r.whole;
 }
 
-function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
-  const all = tokenise(text);
-  if (all.length === 0) return { reading: 'none', whole: false };
-  const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
-  const used = new Array<boolean>(tokens.length).fill(false);
-  const take = (phrases: readonly (readonly string[])[], exact: boolean): number => {
-    let found = 0;
-    for (const p of phrases) {
-      let at = findPhrase(tokens, p, 0, exact);
-      while (at >= 0) {
-        if (p.every((_, k) => !used[at + k])) {
-          for (let k = 0; k < p.length; k++) used[at + k] = true;
-          found++;
-        }
-        at = findPhrase(tokens, p, at + 1, exact);
-      }
-    }
-    return found;
-  };
-  // Longest phrases of every kind first, so "not sure" is unsure and "dont think so" is no.
+/** A lexicon's yes, no and not-sure phrases in reading order: groups as long, longest first. Built once per lexicon. */
+type Kind = 'yes' | 'no' | 'unsure';
+const EXACT_FIRST = [true, false] as const;
+const plans = new WeakMap<Lexicon, readonly (readonly { p: readonly string[]; kind: Kind }[])[]>();
+function planOf(lex: Lexicon): readonly (readonly { p: readonly string[]; kind: Kind }[])[] {
+  let plan = plans.get(lex);
+  if (plan) return plan;
+  // Longest phrases of every kind first, so "not sure" is unsure and "dont think so" is no (a stable sort:
+  // among phrases as long, unsure before no before yes, each in its list's order).
   const kinds = [
     ...lex.unsure.map((p) => ({ p, kind: 'unsure' as const })),
     ...lex.no.map((p) => ({ p, kind: 'no' as const })),
     ...lex.yes.map((p) => ({ p, kind: 'yes' as const })),
   ].sort((a, b) => b.p.length - a.p.length);
+  const groups: { p: readonly string[]; kind: Kind }[][] = [];
+  for (const k of kinds) {
+    const last = groups[groups.length - 1];
+    if (last && (last[0] as (typeof kinds)[number]).p.length === k.p.length) last.push(k);
+    else groups.push([k]);
+  }
+  plans.set(lex, (plan = groups));
+  return plan;
+}
+
+function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
+  return readYesNoTokens(tokenise(text), lex);
+}
+
+/** readYesNo() of text already tokenised (tokenise()): an answer read in several languages is tokenised once. */
+export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading: YesNoReading; whole: boolean } {
+  if (all.length === 0) return { reading: 'none', whole: false };
+  const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const take = (p: readonly string[], exact: boolean): number => {
+    let found = 0;
+    let at = findPhrase(tokens, p, 0, exact);
+    while (at >= 0) {
+      if (p.every((_, k) => !used[at + k])) {
+        for (let k = 0; k < p.length; k++) used[at + k] = true;
+        found++;
+      }
+      at = findPhrase(tokens, p, at + 1, exact);
+    }
+    return found;
+  };
   const counts = { yes: 0, no: 0, unsure: 0 };
   // Longest first; among phrases as long, words typed exactly before typos: "nemanau" (no) is not a
   // typo of "nežinau" (not sure), and "no estoy seugro" is still "no estoy seguro", not "no".
-  for (let at = 0; at < kinds.length; ) {
-    let end = at;
-    while (end < kinds.length && (kinds[end] as (typeof kinds)[number]).p.length === (kinds[at] as (typeof kinds)[number]).p.length) end++;
-    const group = kinds.slice(at, end);
-    for (const exact of [true, false]) for (const { p, kind } of group) counts[kind] += take([p], exact);
-    at = end;
+  for (const group of planOf(lex)) {
+    // A phrase longer than the answer cannot be in it.
+    if (((group[0] as (typeof group)[number]).p.length) > tokens.length) continue;
+    for (const exact of EXACT_FIRST) for (const { p, kind } of group) counts[kind] += take(p, exact);
   }
   // A bare negator ("not", "never") left over answers no.
   tokens.forEach((t, i) => {

@@ -81,6 +81,40 @@ describe('the emergency check is a yes/no question', () => {
   });
 });
 
+describe('a Tamil no at the emergency check', () => {
+  // Reported as asked again; read as no in a Tamil conversation and, typed into another, by Tamil's words.
+  it.each([
+    ['tam', 'இல்லை'], ['tam', 'இல்லை.'], ['tam', 'இல்ல'], ['tam', 'இல்லை, எதுவும் இல்லை'], ['tam', 'illai'],
+    ['eng', 'இல்லை'], ['pol', 'இல்லை'],
+  ])('%s conversation: %p is no', (lang, text) => {
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.no);
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('no');
+  });
+});
+
+describe('a duration typed in another offered language', () => {
+  it.each([
+    ['eng', 'due settimane', 'duration.weeks'],
+    ['eng', 'hace dos semanas', 'duration.weeks'],
+    ['fra', 'kilka godzin', 'duration.today'],
+    ['spa', 'do hafte', 'duration.weeks'],
+    ['spa', 'bore ma', 'duration.today'],
+  ])('%s conversation: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+
+  // The date model is still asked for what only it reads: dates and holidays in the conversation's language.
+  it.each([
+    ['eng', 'christmas', 'duration.months'],
+    ['eng', 'since christmas', 'duration.months'],
+    ['spa', 'navidad', 'duration.months'],
+    ['fra', 'noël', 'duration.months'],
+    ['eng', 'march', 'duration.days'],
+  ])('%s conversation: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+});
+
 describe('a no is never read as anything but no or not sure', () => {
   it.each(languages)('%s: every word for no, and for not sure, at a red-flag question and at the check', (lang) => {
     const w = wordsOf(lang);
