@@ -25,6 +25,15 @@ export interface StorageOptions {
   logger: Logger;
 }
 
+/** How long each kind of record is kept, from the environment (both stores read the same settings). */
+function retentionOf(env: StorageOptions['env']) {
+  return {
+    deadLetterDays: env.storage.deadLetterRetentionDays,
+    openRequestDays: env.storage.openRequestRetentionDays,
+    auditDays: env.storage.auditRetentionDays,
+  };
+}
+
 /**
  * The embedded store in DATA_DIR (which it creates, 0700, and locks for this one process), with
  * Direct Line transcripts in DATA_DIR/directline.
@@ -36,11 +45,7 @@ export async function openEmbeddedStorage({ env, retentionDays, clock, logger }:
     retentionDays,
     clock,
     logger,
-    retention: {
-      deadLetterDays: env.storage.deadLetterRetentionDays,
-      openRequestDays: env.storage.openRequestRetentionDays,
-      auditDays: env.storage.auditRetentionDays,
-    },
+    retention: retentionOf(env),
     compactAfterMs: env.storage.journalCompactAfterHours * 3600_000,
     lockStaleAfterMs: env.storage.dataLockStaleSeconds * 1000,
   });
@@ -62,11 +67,7 @@ export async function openPostgresStorage({ env, retentionDays, clock, logger }:
     retentionDays,
     clock,
     logger,
-    retention: {
-      deadLetterDays: env.storage.deadLetterRetentionDays,
-      openRequestDays: env.storage.openRequestRetentionDays,
-      auditDays: env.storage.auditRetentionDays,
-    },
+    retention: retentionOf(env),
   });
   const pool = createPool({ connectionString: url, max: 2, logger });
   return { store, transcripts: pgTranscripts(pool), kind: 'postgresql', release: () => pool.end().catch(() => undefined) };

@@ -14,30 +14,19 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { join, relative } from 'node:path';
-import { startServer, spawnNode, serverCommand, freePort, projectRoot, stopChild, writePracticeConfig, type Child } from '../../bench/load/child.js';
+import { startServer, spawnNode, serverCommand, freePort, stopChild, writePracticeConfig, type Child } from '../../bench/load/child.js';
 import { prng, ROUTINE_ANSWERS, ROUTINE_NEXT, runRoutine, send } from '../../bench/load/driver.js';
 import { systemClock } from '../../src/clock.js';
 import { openLowdbStore } from '../../src/store/index.js';
 import { idempotencyKeyFor } from '../../src/store/lowdb/outbox.js';
 import { legacyConversationPath, hashId } from '../../src/store/lowdb/paths.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { INVALID_TEXTS, waitFor } from '../support/faults.js';
 
 const SECRET = 'fault-test-webhook-secret-0123456789';
 const LIMITS = { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_PER_IP_PER_MINUTE: '1000000', RETENTION_DAYS: '3650' };
 const SEED = Number(process.env.FAULT_SEED ?? 20261125);
 
-/** English re-ask texts (dialog.invalid.*): a reply holding one means the answer was not taken. */
-const INVALID_TEXTS: string[] = Object.values(
-  (JSON.parse(readFileSync(join(projectRoot, 'locales', 'en', 'dialog.json'), 'utf8')) as { dialog: { invalid: Record<string, string> } }).dialog.invalid,
-).map((t) => t.split('{{')[0] ?? t);
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true })

@@ -11,31 +11,20 @@
  *     delivery workers sharing the outbox.
  * Skipped with a message without DATABASE_URL (CI's .ci/run sets it).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, projectRoot, stopChild, waitReady, writePracticeConfig, type Child } from '../../bench/load/child.js';
+import { startServer, stopChild, waitReady, writePracticeConfig, type Child } from '../../bench/load/child.js';
 import { prng, ROUTINE_ANSWERS, ROUTINE_NEXT, send, type Reply } from '../../bench/load/driver.js';
 import { idempotencyKeyFor } from '../../src/store/outboxKey.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { INVALID_TEXTS, waitFor } from '../support/faults.js';
 import { createTestDatabase, describePg, type TestDatabase } from '../store/pg.js';
 
 const SECRET = 'multi-process-webhook-secret-0123456789';
 const SEED = Number(process.env.FAULT_SEED ?? 20261206);
 const N = 24;
 
-/** English re-ask texts (dialog.invalid.*): a reply holding one means the answer was not taken. */
-const INVALID_TEXTS: string[] = Object.values(
-  (JSON.parse(readFileSync(join(projectRoot, 'locales', 'en', 'dialog.json'), 'utf8')) as { dialog: { invalid: Record<string, string> } }).dialog.invalid,
-).map((t) => t.split('{{')[0] ?? t);
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface Conv {
   id: string;
