@@ -18,7 +18,7 @@ function isAuditEntry(value: unknown): value is AuditEntry {
 
 export class JsonLinesAuditLog implements AuditLog {
   readonly #writer: JsonLinesWriter;
-  #dirMade = false;
+  #dirMade: Promise<void> | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -35,10 +35,13 @@ export class JsonLinesAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<void> {
     if (!isAuditEntry(entry)) throw new TypeError('Not an AuditEntry');
     const day = dayOf(entry.at);
-    if (!this.#dirMade) {
-      await makeDir(auditDir(this.dataDir));
-      this.#dirMade = true;
-    }
+    // One promise for every caller: entries appended together (a request's lines) keep their order
+    // even while the folder is being made; a failed attempt is tried again by the next append.
+    this.#dirMade ??= makeDir(auditDir(this.dataDir)).catch((err: unknown) => {
+      this.#dirMade = undefined;
+      throw err;
+    });
+    await this.#dirMade;
     await this.#writer.append(auditLogPath(this.dataDir, day), entry);
   }
 
