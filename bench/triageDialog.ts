@@ -110,8 +110,9 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
   let rejected = 0;
   const asked: string[] = [];
   let check: DialogRun['check'];
-  const say = (text: string): TurnResult => {
-    const result = runTurn(machine, id, stored, { kind: 'message', at: START, practice: PRACTICE, lang: v.lang ?? 'eng', text, attachments: 0 }, { idleMs: 30 * 60_000 });
+  /** The greeting and the patient's story are typed; the need and every answer are buttons tapped. */
+  const say = (text: string, tapped = true): TurnResult => {
+    const result = runTurn(machine, id, stored, { kind: 'message', at: START, practice: PRACTICE, lang: v.lang ?? 'eng', text, tapped, attachments: 0 }, { idleMs: 30 * 60_000 });
     // Round-trip through JSON as the store does, so the bench exercises the persisted snapshot.
     stored = { machineVersion: result.machineVersion, snapshot: JSON.parse(JSON.stringify(result.snapshot)), updatedAt: START.toISOString() };
     if (sentOpening) messages++;
@@ -134,11 +135,11 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
     };
   };
 
-  const greeted = say('hello');
+  const greeted = say('hello', false);
   if (greeted.state !== 'need') return finish(`greeting went to ${greeted.state}`);
   say(needOf(v));
   sentOpening = true;
-  let turn = say(v.text);
+  let turn = say(v.text, false);
   while (!turn.done && messages < MAX_MESSAGES) {
     if (rejected > 2) return finish(`dialog kept rejecting the driver's answer at ${turn.state}`);
     const state = turn.state;

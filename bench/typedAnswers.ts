@@ -73,8 +73,9 @@ export function createTypedReader() {
     bcp47Of: (l) => words.bcp47(l),
     otherLanguages: content.languages.map((l) => l.code),
   });
-  const read = (c: Omit<TypedCase, 'expect'>): Parsed => {
-    const place: AnswerPlace = { step: c.kind, lang: c.lang, now: NOW, timeZone: 'Europe/London' };
+  /** `tapped`: the text is a button's code, tapped (the table's answers are typed). */
+  const read = (c: Omit<TypedCase, 'expect'> & { tapped?: boolean }): Parsed => {
+    const place: AnswerPlace = { step: c.kind, lang: c.lang, now: NOW, timeZone: 'Europe/London', ...(c.tapped ? { tapped: true } : {}) };
     if (c.kind === 'opening' || c.kind === 'smallTalk' || c.kind === 'need') return reader.readOpening(c.text, { ...place, step: 'need' });
     if (c.kind === 'yesNo') return reader.readChoice(c.text, ['yes', 'no', 'unsure'], { ...place, step: 'triageQuestion' }, 'understand.reprompt.yesNo');
     // The emergency check: a yes/no question whose answers are its own codes.
@@ -84,7 +85,7 @@ export function createTypedReader() {
     return reader.readStep(c.text, step, place, { languages: content.languages.map((l) => l.code) });
   };
   /** What the reader made of it, in the table's terms: a code, "smallTalk", "a|b" for a question naming both, or "?". */
-  const outcome = (c: Omit<TypedCase, 'expect'>): string => {
+  const outcome = (c: Omit<TypedCase, 'expect'> & { tapped?: boolean }): string => {
     const parsed = read(c);
     if (parsed.ok) return c.kind === 'opening' && !parsed.describes ? `choice:${parsed.code}` : parsed.code;
     if (parsed.smallTalk) return 'smallTalk';

@@ -119,8 +119,8 @@ export function typedConversation(
   const replies: string[][] = [];
   const byKind: Run['byKind'] = {};
   let asked = 'opening';
-  const say = (text: string): TurnResult => {
-    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, attachments: 0 }, { idleMs: 30 * 60_000 });
+  const say = (text: string, tapped = false): TurnResult => {
+    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, tapped, attachments: 0 }, { idleMs: 30 * 60_000 });
     const k = (byKind[asked] ??= { turns: 0, reprompts: 0 });
     k.turns++;
     if (t.say.some((m) => REPROMPT.test(m.key))) k.reprompts++;
@@ -138,12 +138,15 @@ export function typedConversation(
   const openingUnderstood = !['need', 'describe', 'welcome'].includes(t.state) && !t.say.some((m) => REPROMPT.test(m.key));
   let error: string | undefined;
   while (!t.done && turns < maxMessages) {
-    const answer = mess?.(t.state) ?? typedAnswer(t, triage, lang, book, r, v);
+    const messed = mess?.(t.state);
+    const answer = messed ?? typedAnswer(t, triage, lang, book, r, v);
     if (answer === undefined) {
       error = `no typed answer for ${t.state}`;
       break;
     }
-    t = say(withTypo(answer));
+    // The language buttons are the one thing this patient taps (typedAnswer sends their codes).
+    const sent = withTypo(answer);
+    t = say(sent, messed === undefined && sent === answer && TAPPED_STATES.has(t.state));
   }
   return {
     lang, finished: t.done && !error, final: t.state, turns, reprompts, openingUnderstood,
@@ -174,6 +177,8 @@ const DETAILS: Record<string, (r: ReturnType<typeof rng>) => string> = {
   phone: (r) => r.pick(['07700 900123', '+44 7700 900123', '(0113) 496 0000', '+44 (0)7700 900123', '07700900123']),
 };
 
+/** Where typedAnswer sends a button's code (the language offered, the language menu): a tap. */
+const TAPPED_STATES = new Set(['languageOffer', 'languageMenu']);
 const SAFETY_STATES = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
 /** The emergency check is a yes/no question in other words: typed as the patient's own yes, no or not sure. */
 const YES_NO_OF: Record<string, string> = { [CHECK_ANSWERS.yes]: 'yes', [CHECK_ANSWERS.no]: 'no', [CHECK_ANSWERS.unsure]: 'unsure' };
@@ -219,19 +224,23 @@ function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: 
   }
 }
 
+/** Steps a button patient writes rather than taps. */
+const WRITTEN_STATES = new Set(['name', 'dob', 'postcode', 'phone']);
+
 /** The same opening with buttons: hello, the need, the text, then codes. */
 export function buttonConversation(machine: IntakeMachine, triage: TriageEngine, lang: LangCode, opening: string, need: string, id = 'buttons'): number | undefined {
   let stored: StoredConversation | undefined;
   let turns = 0;
-  const say = (text: string): TurnResult => {
-    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, attachments: 0 }, { idleMs: 30 * 60_000 });
+  /** Typed: the greeting, the opening and the details a patient writes (name, date of birth, postcode, phone); all else is tapped. */
+  const say = (text: string, tapped = true): TurnResult => {
+    const t = runTurn(machine, id, stored, { kind: 'message', at: NOW, practice: PRACTICE, lang, text, tapped, attachments: 0 }, { idleMs: 30 * 60_000 });
     stored = { machineVersion: t.machineVersion, snapshot: JSON.parse(JSON.stringify(t.snapshot)), updatedAt: NOW.toISOString() };
     turns++;
     return t;
   };
-  say('hello');
+  say('hello', false);
   say(need);
-  let t = say(opening);
+  let t = say(opening, false);
   const codes: Record<string, string> = {
     duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', who: 'for.self', name: 'Alex Taylor',
     dob: '12/03/1985', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any',
@@ -247,7 +256,7 @@ export function buttonConversation(machine: IntakeMachine, triage: TriageEngine,
     }
     const code = codes[t.state];
     if (!code) return undefined;
-    t = say(code);
+    t = say(code, !WRITTEN_STATES.has(t.state));
   }
   return t.state === 'submitted' ? turns : undefined;
 }

@@ -8,7 +8,7 @@ import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
 import type { AnsweredActivity, AuditEntry, Store, TurnSession } from '../store/types.js';
-import { activityKey, IncomingActivitySchema, messageText, type IncomingActivity } from './incoming.js';
+import { activityKey, IncomingActivitySchema, isTapped, messageText, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LiveConversations } from './liveConversations.js';
 import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
@@ -179,7 +179,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const input: TurnInput =
       kind === 'start'
         ? { kind, at: now, practice, lang }
-        : { kind, at: now, practice, lang, text: messageText(activity), attachments: activity.attachments?.length ?? 0 };
+        : { kind, at: now, practice, lang, text: messageText(activity), tapped: isTapped(activity), attachments: activity.attachments?.length ?? 0 };
     const messageKey = kind === 'message' ? activityKey(activity) : undefined;
     const options = { idleMs: deps.idleMs, keepAlive: true };
     let planned: Planned | undefined;

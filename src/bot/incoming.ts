@@ -15,7 +15,7 @@ export const IncomingActivitySchema = z.object({
   serviceUrl: z.string().max(2048).optional(),
   attachments: z.array(z.unknown()).optional(),
   membersAdded: z.array(z.object({ id: z.string() })).optional(),
-  // Only channelData.clientActivityID is read (activityKey); channels put anything else here.
+  // Only channelData.clientActivityID (activityKey) and channelData.postBack (isTapped) are read; channels put anything else here.
   channelData: z.unknown().optional(),
 });
 export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;
@@ -30,6 +30,20 @@ export function messageText(activity: IncomingActivity): string {
   if (typeof v === 'string') return v.slice(0, MAX_TEXT_CHARS);
   if (v && typeof v === 'object' && 'code' in v && typeof v.code === 'string') return v.code.slice(0, 200);
   return activity.text ?? '';
+}
+
+/**
+ * Whether the patient tapped a button rather than typed: the button's code came as `value` (a string
+ * or `{ code }`), or the channel marked the message as a postBack (`channelData.postBack`, what
+ * Microsoft Web Chat and our own web chat set). A tapped "no" is the code "no"; a typed one is read
+ * as words of the conversation's language (Polish "no" is "yeah").
+ */
+export function isTapped(activity: IncomingActivity): boolean {
+  const v = activity.value;
+  if (typeof v === 'string' && v.trim() !== '') return true;
+  if (v && typeof v === 'object' && 'code' in v && typeof v.code === 'string') return true;
+  const data = activity.channelData;
+  return typeof data === 'object' && data !== null && 'postBack' in data && data.postBack === true;
 }
 
 /**

@@ -23,7 +23,16 @@ export interface LiveConversation {
 
 export type TurnInput =
   | { kind: 'start'; at: Date; practice: PracticeStatus; lang: LangCode }
-  | { kind: 'message'; at: Date; practice: PracticeStatus; lang: LangCode; text: string; attachments: number };
+  | {
+      kind: 'message';
+      at: Date;
+      practice: PracticeStatus;
+      lang: LangCode;
+      text: string;
+      /** A button tapped (its code sent), not typed: a bare "no" is then the code, in any language. */
+      tapped: boolean;
+      attachments: number;
+    };
 
 export interface TurnResult {
   snapshot: unknown;
@@ -62,7 +71,7 @@ export function runTurn(
   const event =
     input.kind === 'start'
       ? ({ type: 'user.start', at, practice: input.practice } as const)
-      : ({ type: 'user.message', text: input.text, at, practice: input.practice, attachments: input.attachments } as const);
+      : ({ type: 'user.message', text: input.text, tapped: input.tapped, at, practice: input.practice, attachments: input.attachments } as const);
 
   let notice: OutMessage | undefined;
   let actor: IntakeActor | undefined;

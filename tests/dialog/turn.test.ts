@@ -30,7 +30,7 @@ describe('the persisted snapshot of a turn', () => {
     for (let turn = 0; turn < 40; turn++) {
       const text = next(turn, state);
       if (text === null) break;
-      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text, attachments: 0 };
+      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text, tapped: false, attachments: 0 };
       const result = runTurn(machine, `test:${name}`, live, input, { idleMs: 1e9, keepAlive: true });
       expect(result.live).toBeDefined();
       live = result.live;
@@ -65,7 +65,7 @@ describe('the persisted snapshot of a turn', () => {
     let live: LiveConversation | undefined;
     let stored: StoredConversation | undefined;
     for (const text of script) {
-      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text, attachments: 0 };
+      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text, tapped: false, attachments: 0 };
       const a = runTurn(machine, 'test:restore', live, input, { idleMs: 1e9, keepAlive: true });
       const b = runTurn(machine, 'test:restore', stored, input, { idleMs: 1e9 });
       expect(b.say).toEqual(a.say);
@@ -126,7 +126,7 @@ describe('the context of a turn', () => {
     let live: LiveConversation | undefined;
     let state = '';
     for (let turn = 0; turn < 40 && state !== 'submitted'; turn++) {
-      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text: ROUTINE_ANSWERS[state] ?? 'hello', attachments: 0 };
+      const input = { kind: 'message' as const, at, practice: openPractice, lang: 'eng' as const, text: ROUTINE_ANSWERS[state] ?? 'hello', tapped: false, attachments: 0 };
       const result = runTurn(machine, 'test:shape', live, input, { idleMs: 1e9, keepAlive: true });
       state = check(result);
       expect(Object.keys(result.live!.actor.getSnapshot().context).length).toBeLessThanOrEqual(MAX_TOP_LEVEL_KEYS);

@@ -57,8 +57,13 @@ export function conversation(options: { practice?: Partial<PracticeStatus>; star
     return { result, activities, text: activities.map((a) => a.text ?? '').join('\n') };
   };
   return {
+    /** Typed words. */
     say(text: string, attachments = 0) {
-      return step(runTurn(machine, id, stored, { kind: 'message', at: now, practice, lang: options.lang ?? 'eng', text, attachments }, { idleMs: 30 * 60_000 }));
+      return step(runTurn(machine, id, stored, { kind: 'message', at: now, practice, lang: options.lang ?? 'eng', text, tapped: false, attachments }, { idleMs: 30 * 60_000 }));
+    },
+    /** A button tapped: its code. */
+    tap(code: string) {
+      return step(runTurn(machine, id, stored, { kind: 'message', at: now, practice, lang: options.lang ?? 'eng', text: code, tapped: true, attachments: 0 }, { idleMs: 30 * 60_000 }));
     },
     start() {
       return step(runTurn(machine, id, stored, { kind: 'start', at: now, practice, lang: options.lang ?? 'eng' }, { idleMs: 30 * 60_000 }));
@@ -88,14 +93,14 @@ export const choicesOf = (reply: Reply): string[] =>
   reply.activities.flatMap((a: OutgoingActivity) => a.suggestedActions?.actions.map((x) => String(x.value)) ?? []);
 
 /**
- * Answers any triage question with `answer` until the dialog reaches `until` (or gives up). The
+ * Taps `answer` at any triage question until the dialog reaches `until` (or gives up). The
  * emergency check is answered "No, none of these" and the area picker "Something else".
  */
 export function answerTriageQuestions(c: ReturnType<typeof conversation>, answer = 'no', until = 'duration'): Reply | undefined {
   let reply: Reply | undefined;
   const SAFETY: Record<string, string> = { safetyCheck: 'safety.no', areaPick: 'safety.area.other' };
   for (let i = 0; i < 14 && ['triageQuestion', 'confirm', 'safetyCheck', 'areaPick'].includes(c.last.state) && c.last.state !== until; i++) {
-    reply = c.say(SAFETY[c.last.state] ?? answer);
+    reply = c.tap(SAFETY[c.last.state] ?? answer);
   }
   return reply;
 }

@@ -65,6 +65,13 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
 
   test('a routine request from greeting to consent, with a screenshot for the README', async () => {
     const { context, page } = await open();
+    // What the page posts: a tapped button is a postBack (its code), typed words are not (hazard H24).
+    const posted: [string, boolean][] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'POST' || !/\/activities$/.test(r.url())) return;
+      const a = JSON.parse(r.postData() ?? '{}') as { text?: string; channelData?: { postBack?: boolean } };
+      posted.push([a.text ?? '', a.channelData?.postBack === true]);
+    });
     expect(await transcript(page)).toEqual([expect.stringContaining('This is not for emergencies')]);
     expect(await choose(page, 'A new health problem')).toContain('in your own words');
     // The emergency check (issue 15), then the area picker: the knee matches no complaint set.
@@ -93,6 +100,7 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     const done = await choose(page, 'Yes');
     expect(done).toMatch(/Your request has been sent\. Your reference is [A-Z0-9]{3}-[A-Z0-9]{3}\./);
     expect(done).toContain('call 999');
+    expect(posted).toEqual(expect.arrayContaining([['need.new', true], ['Alex Example', false], ['yes', true]]));
     await expectNoAxeViolations(page, 'submitted');
     // Each bot message is in the log once, and nothing was announced twice.
     const log = await transcript(page);

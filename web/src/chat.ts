@@ -205,7 +205,8 @@ function start(): void {
     retryButton.hidden = true;
     setTyping(true);
     try {
-      await connection.post({ type: 'message', text: p.value, channelData: { clientActivityID: p.id } });
+      // A tapped button is a postBack (as Microsoft Web Chat marks it): its code, not words to read.
+      await connection.post({ type: 'message', text: p.value, channelData: p.typed ? { clientActivityID: p.id } : { clientActivityID: p.id, postBack: true } });
       delivered();
       typingTimer = setTimeout(() => setTyping(false), TYPING_GRACE_MS);
     } catch (err) {

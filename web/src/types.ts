@@ -38,7 +38,7 @@ export interface WireActivity {
   text?: string;
   locale?: string;
   from?: { id?: string; role?: string };
-  channelData?: { clientActivityID?: string; intake?: { locale?: string } };
+  channelData?: { clientActivityID?: string; postBack?: boolean; intake?: { locale?: string } };
   suggestedActions?: { actions?: WireAction[] };
 }
 

@@ -14,6 +14,12 @@ export interface Lexicon {
   yes: readonly (readonly string[])[];
   no: readonly (readonly string[])[];
   unsure: readonly (readonly string[])[];
+  /**
+   * The language's own yes, no and not-sure words that English reads otherwise (Polish "no", "yeah"
+   * or "no", listed among its not-sure words), tokens joined with spaces. English's phrase is left
+   * out of the lexicon; a tapped button's code is still that code (AnswerPlace.tapped).
+   */
+  falseFriends: ReadonlySet<string>;
   ongoing: readonly (readonly string[])[];
   /** Number words (one token each) to their value. */
   numbers: ReadonlyMap<string, number>;
@@ -46,9 +52,41 @@ export function createLexicons(words: Wordbook, bcp47Of: (lang: LangCode) => str
   };
 }
 
+/** How a language reads its yes, no and not-sure words (and, as a no, its negators): phrase key to kinds. */
+function answerKinds(w: TypedWords): Map<string, Set<string>> {
+  const kinds = new Map<string, Set<string>>();
+  const add = (list: readonly string[], kind: string) => {
+    for (const p of list) {
+      const key = phraseTokens(p).join(' ');
+      if (key !== '') kinds.set(key, (kinds.get(key) ?? new Set<string>()).add(kind));
+    }
+  };
+  add(w.yes, 'yes');
+  add(w.no, 'no');
+  add(w.unsure, 'unsure');
+  return kinds;
+}
+
+/** Words of the first source (the language's own) that the last (English) reads as another answer. */
+function falseFriendsOf(sources: readonly TypedWords[]): Set<string> {
+  const own = sources[0];
+  const english = sources[sources.length - 1];
+  if (!own || !english || own === english) return new Set();
+  const ours = answerKinds(own);
+  const theirs = answerKinds(english);
+  for (const n of english.negators) {
+    const key = phraseTokens(n).join(' ');
+    if (key !== '') theirs.set(key, (theirs.get(key) ?? new Set<string>()).add('no'));
+  }
+  return new Set([...ours].filter(([key, kinds]) => [...(theirs.get(key) ?? [])].some((k) => !kinds.has(k))).map(([key]) => key));
+}
+
 function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: string | undefined): Lexicon {
+  const falseFriends = falseFriendsOf(sources);
+  // English's phrases that are the language's own words with another meaning are left out.
+  const own = (w: TypedWords, p: string) => w === sources[0] || !falseFriends.has(phraseTokens(p).join(' '));
   const phrases = (pick: (w: TypedWords) => readonly string[]) =>
-    [...new Set(sources.flatMap(pick))].map((p) => phraseTokens(p)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+    [...new Set(sources.flatMap((w) => pick(w).filter((p) => own(w, p))))].map((p) => phraseTokens(p)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
   const singles = (pick: (w: TypedWords) => readonly string[]) => new Set(phrases(pick).filter((t) => t.length === 1).map((t) => t[0] as string));
   const numbers = new Map<string, number>();
   const numberPhrases: { tokens: readonly string[]; value: number }[] = [];
@@ -84,6 +122,7 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     yes: phrases((w) => w.yes),
     no: phrases((w) => w.no),
     unsure: phrases((w) => w.unsure),
+    falseFriends,
     ongoing: phrases((w) => w.ongoing),
     numbers,
     numberPhrases: numberPhrases.sort((a, b) => b.tokens.length - a.tokens.length),

@@ -48,6 +48,12 @@ export interface AnswerPlace {
   timeZone: string;
   /** The two choices of an "A or B?" question just asked, which "1" and "2" then mean. */
   narrowTo?: readonly string[];
+  /**
+   * A button was tapped (src/bot/incoming.ts isTapped): a text that is one of the choices' codes is
+   * that code. Typed (absent or false), a bare "yes", "no" or "unsure" that the conversation's
+   * language reads otherwise (Lexicon.falseFriends: Polish "no") is read as its words instead.
+   */
+  tapped?: boolean;
 }
 
 export interface AnswerReaderDeps {
@@ -97,10 +103,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     let phrases = phraseCache.get(key);
     if (!phrases) {
       const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
+      // English's title or synonym that is the language's own word for another answer (Polish "no") is left out.
+      const falseFriends = lang === 'eng' ? new Set<string>() : deps.lexicon(lang).falseFriends;
       phrases = choices.flatMap((code) =>
         langs.flatMap((l) => {
           const title = words.choiceTitle(l, code);
-          return [...(title ? [title] : []), ...words.choiceSynonyms(l, code)].map((text) => ({ code, text }));
+          return [...(title ? [title] : []), ...words.choiceSynonyms(l, code)]
+            .filter((text) => l === lang || !falseFriends.has(phraseTokens(text).join(' ')))
+            .map((text) => ({ code, text }));
         }),
       );
       phraseCache.set(key, phrases);
@@ -111,8 +121,9 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   /** An answer to a list of choices; `kind` adds what that kind of question understands. */
   function readChoice(text: string, choices: readonly string[], place: AnswerPlace, repromptKey: string): Parsed {
     const raw = text.trim();
-    if (choices.includes(raw)) return { ok: true, code: raw };
     const lex = deps.lexicon(place.lang);
+    // A code is a tapped button, or typed words that mean it in this language ("no" is not, in Polish).
+    if (choices.includes(raw) && (place.tapped === true || !lex.falseFriends.has(raw))) return { ok: true, code: raw };
     const listed = place.narrowTo?.length ? place.narrowTo : choices;
     // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
     const typed = tokenise(raw).join(' ');

@@ -70,17 +70,21 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
     return found;
   };
   const counts = { yes: 0, no: 0, unsure: 0 };
+  // A false friend said alone is its language's reading (Polish "no": not sure); beside other answer
+  // words it is a particle ("no, raczej nie": well, rather not), read by those.
+  const alone = { yes: 0, no: 0, unsure: 0 };
   // Longest first; among phrases as long, words typed exactly before typos: "nemanau" (no) is not a
   // typo of "nežinau" (not sure), and "no estoy seugro" is still "no estoy seguro", not "no".
   for (const group of planOf(lex)) {
     // A phrase longer than the answer cannot be in it.
     if (((group[0] as (typeof group)[number]).p.length) > tokens.length) continue;
-    for (const exact of EXACT_FIRST) for (const { p, kind } of group) counts[kind] += take(p, exact);
+    for (const exact of EXACT_FIRST) for (const { p, kind } of group) (p.length === 1 && lex.falseFriends.has(p[0] as string) ? alone : counts)[kind] += take(p, exact);
   }
   // A bare negator ("not", "never") left over answers no.
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
   });
+  if (counts.yes + counts.no + counts.unsure === 0) Object.assign(counts, alone);
   const whole = tokens.length === all.length && tokens.every((t, i) => used[i] || lex.negators.has(t) || lex.filler.has(t));
   // "not sure", said with a yes or a no or both ("maybe yes, maybe no"), is not sure.
   const reading: YesNoReading =

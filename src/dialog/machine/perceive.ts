@@ -28,6 +28,7 @@ function memo<R>(fn: (event: object, ctx: IntakeContext) => R): (event: object, 
 /** Screen with the patient's language, English (often mixed in) and any language the text looks like. */
 export function createPerception(deps: IntakeDeps) {
   const textOf = (event: object): string => ('text' in event && typeof event.text === 'string' ? event.text : '');
+  const tappedOf = (event: object): boolean => 'tapped' in event && event.tapped === true;
 
   const screening = memo((event, ctx): Screening => {
     const text = textOf(event);
@@ -57,20 +58,22 @@ export function createPerception(deps: IntakeDeps) {
   let last: { key: string; parsed: Parsed } | undefined;
   const answer = memo((event, ctx): Parsed => {
     const text = textOf(event);
+    const tapped = tappedOf(event);
     const attachments = 'attachments' in event && typeof event.attachments === 'number' ? event.attachments : 0;
-    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${text}`;
+    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${tapped}\u0000${text}`;
     if (last?.key === key) return last.parsed;
     // Nothing typed (or only a picture): say so, and count it as a try.
-    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, ctx);
+    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, tapped, ctx);
     if (!parsed.ok && !parsed.smallTalk && isLastTry(ctx)) parsed = assumedAnswer(ctx) ?? parsed;
     last = { key, parsed };
     return parsed;
   });
 
-  function readAnswer(text: string, ctx: IntakeContext): Parsed {
+  function readAnswer(text: string, tapped: boolean, ctx: IntakeContext): Parsed {
     const place: AnswerPlace = {
       step: ctx.step,
       lang: ctx.lang,
+      tapped,
       now: new Date(ctx.now),
       timeZone: ctx.practice.timeZone,
       ...(ctx.flow.narrowTo ? { narrowTo: ctx.flow.narrowTo } : {}),

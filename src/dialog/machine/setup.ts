@@ -51,6 +51,7 @@ export function createIntakeSetup(deps: IntakeDeps) {
         type: 'answer' as const,
         text: event.type === 'user.message' ? event.text : '',
         attachments: event.type === 'user.message' ? (event.attachments ?? 0) : 0,
+        tapped: event.type === 'user.message' && event.tapped === true,
       })),
       replayPendingText: raise(({ context }) => ({ type: 'answer' as const, text: context.flow.replayText ?? '' })),
 

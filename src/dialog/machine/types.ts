@@ -111,5 +111,5 @@ export interface IntakeInput {
 
 export type IntakeEvent =
   | { type: 'user.start'; at: string; practice: PracticeStatus }
-  | { type: 'user.message'; text: string; at: string; practice: PracticeStatus; attachments?: number }
-  | { type: 'answer'; text: string; attachments?: number };
+  | { type: 'user.message'; text: string; at: string; practice: PracticeStatus; attachments?: number; /** A button's code, tapped (absent: typed). */ tapped?: boolean }
+  | { type: 'answer'; text: string; attachments?: number; tapped?: boolean };

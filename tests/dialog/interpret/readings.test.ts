@@ -92,6 +92,44 @@ describe('a Tamil no at the emergency check', () => {
   });
 });
 
+describe('a bare "no" typed in Polish is not an English no (hazard H24)', () => {
+  // Colloquial Polish "no" is "yeah": alone it is not sure (a yes at a safety question, and the patient
+  // is told why); said with other words it is a particle, read by them. A tapped "Nie" sends the code "no".
+  it.each([
+    ['no', 'unsure', CHECK_ANSWERS.unsure],
+    ['No', 'unsure', CHECK_ANSWERS.unsure],
+    ['no.', 'unsure', CHECK_ANSWERS.unsure],
+    ['no tak', 'yes', CHECK_ANSWERS.yes],
+    ['no jasne', 'yes', CHECK_ANSWERS.yes],
+    ['no pewnie', 'yes', CHECK_ANSWERS.yes],
+    ['no, mam', 'yes', CHECK_ANSWERS.yes],
+    ['no nie', 'no', CHECK_ANSWERS.no],
+    ['no raczej nie', 'no', CHECK_ANSWERS.no],
+    ['no nie wiem', 'unsure', CHECK_ANSWERS.unsure],
+    ['nie', 'no', CHECK_ANSWERS.no],
+  ])('pol typed %p: %s, at the check %s', (text, yesNo, check) => {
+    expect(outcome({ lang: 'pol', kind: 'yesNo', text })).toBe(yesNo);
+    expect(outcome({ lang: 'pol', kind: 'safetyCheck', text })).toBe(check);
+  });
+
+  it('a tapped "no" (the button Nie) is no; the check\'s buttons send dotted codes', () => {
+    expect(outcome({ lang: 'pol', kind: 'yesNo', text: 'no', tapped: true })).toBe('no');
+    expect(outcome({ lang: 'pol', kind: 'yesNo', text: 'yes', tapped: true })).toBe('yes');
+    expect(outcome({ lang: 'pol', kind: 'safetyCheck', text: CHECK_ANSWERS.no, tapped: true })).toBe(CHECK_ANSWERS.no);
+    expect(outcome({ lang: 'pol', kind: 'safetyCheck', text: CHECK_ANSWERS.no })).toBe(CHECK_ANSWERS.no);
+  });
+
+  it('in an English conversation a typed "no" is still no', () => {
+    expect(outcome({ lang: 'eng', kind: 'yesNo', text: 'no' })).toBe('no');
+    expect(outcome({ lang: 'eng', kind: 'safetyCheck', text: 'no' })).toBe(CHECK_ANSWERS.no);
+  });
+
+  it.each(languages.filter((l) => l !== 'pol'))('%s: typed "yes", "no" and "unsure" are read as English reads them (no false friend)', (lang) => {
+    expect(['yes', 'no', 'unsure'].map((text) => outcome({ lang, kind: 'yesNo', text }))).toEqual(['yes', 'no', 'unsure']);
+    expect(['yes', 'no', 'unsure'].map((text) => outcome({ lang, kind: 'safetyCheck', text }))).toEqual([CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure]);
+  });
+});
+
 describe('a duration typed in another offered language', () => {
   it.each([
     ['eng', 'due settimane', 'duration.weeks'],

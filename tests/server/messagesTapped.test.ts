@@ -1,0 +1,56 @@
+import { post, removeDir, startApp, type RunningApp } from '../support/app.js';
+
+/**
+ * Hazard H24: in Polish a bare "no" is colloquially "yeah". A typed "no" at a red-flag question must
+ * not be read as the English no; a tapped "Nie" (its code "no", sent as a postBack or as `value`) is no.
+ */
+describe('a Polish "no" at a red-flag question, typed or tapped (real server on 127.0.0.1)', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => {
+    await running?.close().catch(() => undefined);
+    if (running) removeDir(running.dataDir);
+  });
+
+  const send = async (conversationId: string, activity: Record<string, unknown>) => {
+    const reply = await post(running.url, { type: 'message', locale: 'pl-PL', conversation: { id: conversationId }, ...activity });
+    expect(reply.status).toBe(200);
+    return { state: String(reply.activities.at(-1)?.channelData?.intake?.state), text: reply.activities.map((a) => a.text ?? '').join('\n') };
+  };
+
+  /** Greeting and story typed, the need and the emergency check tapped: at the first headache red-flag question. */
+  async function atRedFlagQuestion(conversationId: string) {
+    await send(conversationId, { text: 'dzień dobry' });
+    await send(conversationId, { value: { code: 'need.new' } });
+    const check = await send(conversationId, { text: 'Od wczoraj mam silny ból głowy' });
+    expect(check.state).toBe('safetyCheck');
+    const question = await send(conversationId, { text: 'safety.no', channelData: { postBack: true } });
+    expect(question.state).toBe('triageQuestion');
+    return question;
+  }
+
+  it('a tapped "Nie" (postBack, or value) is no: the next question is asked', async () => {
+    const first = await atRedFlagQuestion('pl-tapped');
+    const next = await send('pl-tapped', { text: 'no', channelData: { clientActivityID: 'c1', postBack: true } });
+    expect(next.state).toBe('triageQuestion');
+    expect(next.text).not.toBe(first.text);
+    await atRedFlagQuestion('pl-value');
+    expect((await send('pl-value', { value: 'no' })).state).toBe('triageQuestion');
+  });
+
+  it('a typed bare "no" is not taken as no: not sure, which counts as yes at a red-flag question', async () => {
+    await atRedFlagQuestion('pl-typed');
+    const next = await send('pl-typed', { text: 'no', channelData: { clientActivityID: 'c2' } });
+    // "Sudden, very bad headache?" answered not sure: the emergency advice, not the next question.
+    expect(next.state).toBe('emergency');
+  });
+
+  it('a typed "no nie" is no, and "nie" is no', async () => {
+    await atRedFlagQuestion('pl-no-nie');
+    expect((await send('pl-no-nie', { text: 'no nie' })).state).toBe('triageQuestion');
+    await atRedFlagQuestion('pl-nie');
+    expect((await send('pl-nie', { text: 'Nie' })).state).toBe('triageQuestion');
+  });
+});
