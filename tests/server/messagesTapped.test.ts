@@ -40,11 +40,20 @@ describe('a Polish "no" at a red-flag question, typed or tapped (real server on 
     expect((await send('pl-value', { value: 'no' })).state).toBe('triageQuestion');
   });
 
-  it('a typed bare "no" is not taken as no: not sure, which counts as yes at a red-flag question', async () => {
+  it('a typed bare "no" is not taken as no: the patient is asked "yes or no?", and "nie" then answers it', async () => {
     await atRedFlagQuestion('pl-typed');
-    const next = await send('pl-typed', { text: 'no', channelData: { clientActivityID: 'c2' } });
-    // "Sudden, very bad headache?" answered not sure: the emergency advice, not the next question.
-    expect(next.state).toBe('emergency');
+    const asked = await send('pl-typed', { text: 'no', channelData: { clientActivityID: 'c2' } });
+    // Still the same red-flag question ("Sudden, very bad headache?"), asked again by name: not the next one.
+    expect(asked.state).toBe('triageQuestion');
+    expect(asked.text).toMatch(/Tak.*Nie|Nie.*Tak/);
+    expect((await send('pl-typed', { text: 'nie', channelData: { clientActivityID: 'c3' } })).state).toBe('triageQuestion');
+  });
+
+  it('a red-flag question answered only with bare "no"s counts as not sure in the end, which is yes', async () => {
+    await atRedFlagQuestion('pl-typed-3');
+    let state: string | undefined;
+    for (let i = 0; i < 4 && state !== 'emergency'; i++) state = (await send('pl-typed-3', { text: 'no', channelData: { clientActivityID: `n${i}` } })).state;
+    expect(state).toBe('emergency');
   });
 
   it('a typed "no nie" is no, and "nie" is no', async () => {

@@ -70,8 +70,10 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
     return found;
   };
   const counts = { yes: 0, no: 0, unsure: 0 };
-  // A false friend said alone is its language's reading (Polish "no": not sure); beside other answer
-  // words it is a particle ("no, raczej nie": well, rather not), read by those.
+  // A false friend said alone (Polish "no": "yeah", or the English "no") cannot be read either way:
+  // the patient is asked "yes or no?" by name, and a safety question that is never answered counts
+  // as not sure (the no-loop policy). Beside other answer words it is a particle ("no, raczej nie":
+  // well, rather not), read by those.
   const alone = { yes: 0, no: 0, unsure: 0 };
   // Longest first; among phrases as long, words typed exactly before typos: "nemanau" (no) is not a
   // typo of "nežinau" (not sure), and "no estoy seugro" is still "no estoy seguro", not "no".
@@ -84,7 +86,7 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
   });
-  if (counts.yes + counts.no + counts.unsure === 0) Object.assign(counts, alone);
+  if (counts.yes + counts.no + counts.unsure === 0 && alone.yes + alone.no + alone.unsure > 0) Object.assign(counts, { yes: 1, no: 1, unsure: 0 });
   const whole = tokens.length === all.length && tokens.every((t, i) => used[i] || lex.negators.has(t) || lex.filler.has(t));
   // "not sure", said with a yes or a no or both ("maybe yes, maybe no"), is not sure.
   const reading: YesNoReading =

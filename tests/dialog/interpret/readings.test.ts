@@ -96,9 +96,9 @@ describe('a bare "no" typed in Polish is not an English no (hazard H24)', () => 
   // Colloquial Polish "no" is "yeah": alone it is not sure (a yes at a safety question, and the patient
   // is told why); said with other words it is a particle, read by them. A tapped "Nie" sends the code "no".
   it.each([
-    ['no', 'unsure', CHECK_ANSWERS.unsure],
-    ['No', 'unsure', CHECK_ANSWERS.unsure],
-    ['no.', 'unsure', CHECK_ANSWERS.unsure],
+    ['no', 'yes|no', `${CHECK_ANSWERS.yes}|${CHECK_ANSWERS.no}`],
+    ['No', 'yes|no', `${CHECK_ANSWERS.yes}|${CHECK_ANSWERS.no}`],
+    ['no.', 'yes|no', `${CHECK_ANSWERS.yes}|${CHECK_ANSWERS.no}`],
     ['no tak', 'yes', CHECK_ANSWERS.yes],
     ['no jasne', 'yes', CHECK_ANSWERS.yes],
     ['no pewnie', 'yes', CHECK_ANSWERS.yes],
@@ -163,9 +163,12 @@ describe('a no is never read as anything but no or not sure', () => {
         if (!/^(safety\.)?(no|unsure)$/.test(got)) wrong.push(`${kind} ${text} -> ${got}`);
       }
     }
+    // A false friend (a word English reads otherwise: Polish "no") is asked about by name instead.
+    const english = wordsOf('eng');
+    const falseFriend = (text: string) => lang !== 'eng' && [...english.yes, ...english.no].includes(text);
     for (const text of w.unsure) {
       const got = outcome({ lang, kind: 'yesNo', text });
-      if (got !== 'unsure') wrong.push(`unsure ${text} -> ${got}`);
+      if (got !== (falseFriend(text) ? 'yes|no' : 'unsure')) wrong.push(`unsure ${text} -> ${got}`);
     }
     expect(wrong).toEqual([]);
   });
