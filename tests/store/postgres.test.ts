@@ -237,7 +237,7 @@ describePg('PostgreSQL store', () => {
 
     it('writes sent as SQL literals keep quotes, backslashes and statement-like text exactly', async () => {
       const store = await opened();
-      const text = `it's O'Brien''s \\' \'; COMMIT; DROP TABLE requests; -- $$ $x$ E'\n' \\x41 ''`;
+      const text = `it's O'Brien''s \\' \\\\'; COMMIT; DROP TABLE requests; -- $$ $x$ E'\\n' \\x41 ''`;
       const id = `c'1\\; ROLLBACK`;
       const record = { ...conversation(id), snapshot: { value: 'q1', context: { text } } };
       const r = { ...request(`r'1\\`), conversationId: id, texts: [{ step: 'describe', text, lang: 'eng' as const, at: T0 }] };
