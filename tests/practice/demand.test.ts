@@ -122,7 +122,8 @@ describePg('busy day on a shared store (PostgreSQL, two processes)', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    [here, there] = await Promise.all([0, 1].map(() => createPostgresStore({ connectionString: db.url, retentionDays: 30, clock, connect: { attempts: 1 } })));
+    const open = () => createPostgresStore({ connectionString: db.url, retentionDays: 30, clock, connect: { attempts: 1 } });
+    [here, there] = await Promise.all([open(), open()]);
     looks = 0;
   });
   afterEach(async () => {
