@@ -8,6 +8,7 @@ import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { PgConversationStore } from './conversations.js';
 import { PgDemandFeed } from './demandFeed.js';
+import { lazyRecord } from './lazyRecord.js';
 import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, isConnectionLost, withoutNul, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
@@ -156,10 +157,12 @@ export class PostgresStore implements Store {
       try {
         const key = lease.client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
         const results: unknown = await lease.client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record->>'updatedAt' AS updated, record::text AS record FROM conversations WHERE id = ${key}`,
         );
-        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
-        return { ...lease, record: read?.rows[0]?.record };
+        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ updated: string | null; record: string }> | undefined;
+        const row = read?.rows[0];
+        // Parsed only if the turn reads more than updatedAt (see lazyRecord).
+        return { ...lease, record: row ? lazyRecord(row.record, row.updated) : undefined };
       } catch (err) {
         const lost = isConnectionLost(err);
         if (!lost) await lease.client.query('ROLLBACK').catch(() => undefined);
