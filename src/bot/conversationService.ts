@@ -267,6 +267,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
         requests: result.effects.map((e) => e.request),
         ...(deps.deliveryEnabled ? { enqueueAt: now } : {}),
         audit: (request) => auditLines(request, now, deps.deliveryEnabled),
+        // Nothing below can fail: PostgreSQL commits with these writes, one round trip fewer.
+        last: true,
       });
       plan.created = committed.created;
       return plan;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../observability/logger.js';
-import type { RequestStore } from '../store/types.js';
+import type { DemandFeed, RequestStore } from '../store/types.js';
 import type { PracticeConfig } from './config.js';
 import { createDemandCounter } from './demand.js';
 import { DateTime } from 'luxon';
@@ -40,7 +40,8 @@ interface HoursAt {
  * span until the next instant they can change (core hours start or end, the urgent cut-off), so a
  * cut-off between two boundaries is exact, and a clock that moves back recomputes everything (the
  * caches only serve instants inside the span they were computed for). Today's demand is counted as
- * ./demand.ts says (a busy day is re-counted every 30 s, not every turn).
+ * ./demand.ts says (a busy day is re-counted every 30 s, not every turn; on a shared store
+ * this process's own requests are counted as stored and the store looked at every 5 s).
  * It never throws: if the store cannot count today's demand, the day is simply not "busy".
  */
 export function createPracticeStatusSource(
@@ -48,9 +49,11 @@ export function createPracticeStatusSource(
   _clock: Clock,
   requests: Pick<RequestStore, 'countSubmitted'>,
   logger: Logger,
+  /** A shared store's demand feed (`store.demandFeed`): demand is then not counted on every turn (./demand.ts). */
+  feed?: DemandFeed,
 ): (now: Date) => Promise<PracticeStatus> {
   let hours: HoursAt | undefined;
-  const demand = config.busyDayThreshold === null ? null : createDemandCounter(requests, config.busyDayThreshold);
+  const demand = config.busyDayThreshold === null ? null : createDemandCounter(requests, config.busyDayThreshold, feed ? { feed } : {});
 
   const hoursAt = (now: Date): HoursAt => {
     const t = now.getTime();

@@ -169,7 +169,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     clock,
     render: createRenderer(content.i18n, content.languages),
-    practiceStatus: createPracticeStatusSource(config, clock, store.requests, logger),
+    practiceStatus: createPracticeStatusSource(config, clock, store.requests, logger, store.demandFeed),
     localeToLang: (locale) => localeToLang(locale, content.languages),
     idleMs,
     deliveryEnabled: Boolean((options.webhook?.url ?? config.webhook?.url) && (options.webhook?.secret ?? config.webhook?.secret)),

@@ -146,6 +146,12 @@ export interface TurnWrite {
   requests: readonly IntakeRequest[];
   /** Set when delivery is enabled: each request of kind 'request' is queued at this time, once (idempotent). */
   enqueueAt?: Date;
+  /**
+   * The task does nothing after this commit that can fail: PostgreSQL then ends the transaction with
+   * these writes (COMMIT in the same round trip) instead of when the task resolves, so a task that
+   * throws afterwards no longer undoes them. Atomicity is the same either way. lowdb ignores it.
+   */
+  last?: boolean;
   /** The audit line(s) for one request this commit newly created; not called for ids already stored. */
   audit: (request: IntakeRequest) => AuditEntry | readonly AuditEntry[];
 }
@@ -157,13 +163,22 @@ export interface TurnCommit {
   enqueued: string[];
 }
 
+/** What a shared store tells practice/demand.ts: the requests this process stored, and a bounded look at the rest. */
+export interface DemandFeed {
+  /** Up to `limit` ids of kind 'request' with these tiers submitted in [from, to), any order (one query). */
+  submittedIds(from: Date, to: Date, tiers: readonly Tier[], limit: number): Promise<string[]>;
+  /** `listener` gets each request this process newly stores, once it is committed. Returns an unsubscribe. */
+  onStored(listener: (request: IntakeRequest) => void): () => void;
+}
+
 /** One conversation's turn, run with the conversation locked (other turns of it, on any process, wait). */
 export interface TurnSession {
   /** The stored record, read inside the lock. */
   readonly record: ConversationRecord | undefined;
   /**
    * Writes everything the turn produced. PostgreSQL: in the turn's one transaction, committed when
-   * the task resolves (nothing is stored if the task or the commit throws). lowdb: written at once,
+   * the task resolves (nothing is stored if the task or the commit throws), or with the writes when
+   * `write.last` is set. lowdb: written at once,
    * the snapshot alongside the requests it carries, so one lost to a crash between the writes is
    * stored again from the snapshot on load (the caller replays it). Call at most once per session.
    */
@@ -186,6 +201,11 @@ export interface Store {
   requests: RequestStore;
   outbox: Outbox;
   audit: AuditLog;
+  /**
+   * On a shared store (PostgreSQL): what practice/demand.ts needs to know today's demand without a
+   * query per turn. Absent on the embedded store, whose count is in memory.
+   */
+  readonly demandFeed?: DemandFeed;
   /** Can we write? (for /ready) */
   checkWritable(): Promise<boolean>;
   /**

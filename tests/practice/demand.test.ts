@@ -2,8 +2,11 @@ import { pino } from 'pino';
 import { fixedClock } from '../../src/clock.js';
 import { replyByAt } from '../../src/practice/replyBy.js';
 import { createPracticeStatusSource } from '../../src/practice/statusSource.js';
-import { openLowdbStore, type Store } from '../../src/store/index.js';
-import { request, tempDir } from '../store/helpers.js';
+import { createPostgresStore, openLowdbStore, type Store } from '../../src/store/index.js';
+import type { PostgresStore } from '../../src/store/postgres/store.js';
+import type { DemandFeed } from '../../src/store/types.js';
+import { conversation, request, tempDir } from '../store/helpers.js';
+import { createTestDatabase, describePg, type TestDatabase } from '../store/pg.js';
 import { london, practiceConfig } from './fixtures.js';
 
 const silent = pino({ level: 'silent' });
@@ -101,5 +104,98 @@ describe('reply-by times kept between the instants they change', () => {
         }
       }
     }
+  });
+});
+
+/**
+ * On a store several processes share (PostgreSQL): two stores on one database stand for two
+ * processes. This process's own requests show at once; the others' within 5 s (30 s once busy); the
+ * store is looked at no more often than that, and never counts a request twice.
+ */
+describePg('busy day on a shared store (PostgreSQL, two processes)', () => {
+  let db: TestDatabase;
+  let here: PostgresStore;
+  let there: PostgresStore;
+  let looks = 0;
+  const t0 = london('2026-12-07T09:00').getTime();
+  const at = (s: number) => new Date(t0 + s * 1000);
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    const open = () => createPostgresStore({ connectionString: db.url, retentionDays: 30, clock, connect: { attempts: 1 } });
+    [here, there] = await Promise.all([open(), open()]);
+    looks = 0;
+  });
+  afterEach(async () => {
+    await Promise.all([here.close(), there.close()]);
+    await db.drop();
+  });
+
+  /** This store's feed, counting the looks at the store. */
+  const feedOf = (store: PostgresStore): DemandFeed => ({
+    submittedIds: (from, to, tiers, limit) => {
+      looks += 1;
+      return store.demandFeed.submittedIds(from, to, tiers, limit);
+    },
+    onStored: (listener) => store.demandFeed.onStored(listener),
+  });
+  const sourceOn = (store: PostgresStore, threshold: number) =>
+    createPracticeStatusSource(practiceConfig({ busyDayThreshold: threshold }), clock, store.requests, silent, feedOf(store));
+  const req = (id: string, localTime: string) => ({ ...request(id, { submittedAt: london(localTime).toISOString() }), conversationId: `test:${id}` });
+  /** A turn that stores a request, as conversationService commits one. */
+  const storeVia = (store: PostgresStore, id: string, localTime: string) =>
+    store.turn(`test:${id}`, (s) => s.commit({ conversation: conversation(`test:${id}`), requests: [req(id, localTime)], audit: () => [], last: true }));
+
+  it("shows this process's own request that reaches the threshold on the next turn, without looking at the store again", async () => {
+    const source = sourceOn(here, 3);
+    expect((await source(at(0))).busyToday).toBe(false);
+    expect(looks).toBe(1);
+    await storeVia(here, 'a', '2026-12-07T09:00');
+    await here.requests.put(req('b', '2026-12-07T09:00'));
+    // Yesterday's and tomorrow's do not count.
+    await storeVia(here, 'y', '2026-12-06T23:59');
+    await storeVia(here, 'z', '2026-12-08T00:01');
+    expect((await source(at(1))).busyToday).toBe(false);
+    await storeVia(here, 'c', '2026-12-07T09:01');
+    expect((await source(at(2))).busyToday).toBe(true);
+    expect(looks).toBe(1);
+  });
+
+  it("sees another process's requests within 5 seconds, and counts a request the look also saw once", async () => {
+    const source = sourceOn(here, 3);
+    await storeVia(here, 'mine-1', '2026-12-07T08:59');
+    expect((await source(at(0))).busyToday).toBe(false); // the look sees mine-1: one, not two
+    await storeVia(there, 'theirs-1', '2026-12-07T09:00');
+    await storeVia(here, 'mine-2', '2026-12-07T09:00');
+    expect((await source(at(4))).busyToday).toBe(false); // theirs-1 not seen yet: two known
+    expect(looks).toBe(1);
+    expect((await source(at(5))).busyToday).toBe(true); // looked again: mine-1, theirs-1, mine-2
+    expect(looks).toBe(2);
+  });
+
+  it('once busy, looks every 30 seconds (an erasure shows then); 20 turns at once share one look', async () => {
+    const source = sourceOn(here, 2);
+    await storeVia(there, 'a', '2026-12-07T08:00');
+    await storeVia(there, 'b', '2026-12-07T08:01');
+    for (let s = 0; s < 30; s++) expect((await source(at(s))).busyToday).toBe(true);
+    expect(looks).toBe(1);
+    await there.erase({ requestId: 'b' });
+    const together = await Promise.all(Array.from({ length: 20 }, () => source(at(30))));
+    expect(together.every((x) => !x.busyToday)).toBe(true);
+    expect(looks).toBe(2);
+  });
+
+  it("forgets an own request that was erased, and a clock moved back to an earlier day looks afresh", async () => {
+    const source = sourceOn(here, 2);
+    expect((await source(at(0))).busyToday).toBe(false);
+    await storeVia(here, 'a', '2026-12-07T09:00');
+    await storeVia(here, 'b', '2026-12-07T09:00');
+    expect((await source(at(1))).busyToday).toBe(true);
+    await here.erase({ requestId: 'b' });
+    expect((await source(at(6))).busyToday).toBe(false); // looked again: only a
+    await storeVia(there, 'mon', '2026-12-06T10:00');
+    await storeVia(there, 'mon2', '2026-12-06T11:00');
+    expect((await source(london('2026-12-06T12:00'))).busyToday).toBe(true);
+    expect((await source(at(7))).busyToday).toBe(false);
   });
 });

@@ -191,6 +191,66 @@ describePg('PostgreSQL store', () => {
       expect(await store.turn('c1', async (s) => s.record)).toBeUndefined();
     });
 
+    it('a commit marked last ends the transaction with its writes: a plain turn is two round trips, and a later throw keeps them', async () => {
+      const store = await createPostgresStore({ connectionString: db.url, retentionDays: 30, clock, connect: { attempts: 1 } });
+      stores.push(store);
+      let queries = 0;
+      const counted = new WeakSet<object>();
+      store.pool.on('acquire', (client) => {
+        if (counted.has(client)) return;
+        counted.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+          queries += 1;
+          return query(...args);
+        };
+      });
+      await store.turn('c1', (s) => s.commit({ conversation: conversation('c1'), requests: [], audit: () => [], last: true }));
+      expect(queries).toBe(2); // BEGIN + lock + read; the upsert + COMMIT
+      queries = 0;
+      await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0, 'q2'), requests: [], audit: () => [] }));
+      expect(queries).toBe(3); // without `last`, COMMIT when the task resolves
+      queries = 0;
+      await expect(
+        store.turn('c2', async (s) => {
+          await s.commit({ conversation: conversation('c2'), requests: [request('r1')], enqueueAt: new Date(T0), audit: (r) => ({ at: T0, actor: 'bot', action: 'request.stored', requestId: r.id }), last: true });
+          throw new Error('after the end');
+        }),
+      ).rejects.toThrow('after the end');
+      expect(queries).toBe(3); // BEGIN…read; snapshot + request + outbox; audit + COMMIT (no ROLLBACK after it)
+      expect((await store.conversations.get('c2'))?.id).toBe('c2');
+      expect(await store.requests.get('r1')).toEqual(request('r1'));
+      expect((await store.outbox.list()).map((e) => e.requestId)).toEqual(['r1']);
+      expect(await store.audit.read('r1')).toEqual([{ at: T0, actor: 'bot', action: 'request.stored', requestId: 'r1' }]);
+      // The connection went back idle, not inside a transaction: the next turn of c2 sees it all.
+      expect((await store.turn('c2', async (s) => s.record))?.id).toBe('c2');
+    });
+
+    it('a failing write in a commit marked last stores nothing (the COMMIT in the same round trip is skipped)', async () => {
+      const store = await opened();
+      const bad = { ...request('bad'), kind: 'not-a-kind' } as unknown as ReturnType<typeof request>;
+      await expect(store.turn('c1', (s) => s.commit({ conversation: conversation('c1'), requests: [request('r1'), bad], audit: () => [], last: true }))).rejects.toThrow();
+      expect(await store.conversations.get('c1')).toBeUndefined();
+      expect(await store.requests.get('r1')).toBeUndefined();
+      expect(await store.turn('c1', async (s) => s.record)).toBeUndefined();
+    });
+
+    it('writes sent as SQL literals keep quotes, backslashes and statement-like text exactly', async () => {
+      const store = await opened();
+      const text = `it's O'Brien''s \\' \\\\'; COMMIT; DROP TABLE requests; -- $$ $x$ E'\\n' \\x41 ''`;
+      const id = `c'1\\; ROLLBACK`;
+      const record = { ...conversation(id), snapshot: { value: 'q1', context: { text } } };
+      const r = { ...request(`r'1\\`), conversationId: id, texts: [{ step: 'describe', text, lang: 'eng' as const, at: T0 }] };
+      const committed = await store.turn(id, (s) =>
+        s.commit({ conversation: record, requests: [r], enqueueAt: new Date(T0), audit: (x) => ({ at: T0, actor: `bot'`, action: 'request.stored', requestId: x.id, detail: { text } }), last: true }),
+      );
+      expect(committed).toEqual({ created: [r.id], enqueued: [r.id] });
+      expect(await store.conversations.get(id)).toEqual(record);
+      expect(await store.requests.get(r.id)).toEqual(r);
+      expect(await store.audit.read(r.id)).toEqual([{ at: T0, actor: `bot'`, action: 'request.stored', requestId: r.id, detail: { text } }]);
+      expect((await db.sql<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]?.n).toBe(1);
+    });
+
     it('a waiting turn sees what the turn before it committed', async () => {
       const store = await opened();
       let release!: () => void;

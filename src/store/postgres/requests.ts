@@ -11,12 +11,16 @@ export class PgRequestStore implements RequestStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly logger?: Logger,
+    /** Told of each request newly stored (see PgDemandFeed). */
+    private readonly stored: (request: IntakeRequest) => void = () => undefined,
   ) {
     this.db = withoutNul(pool);
   }
 
   async put(request: IntakeRequest): Promise<{ created: boolean }> {
-    return { created: await insertRequest(this.db, request) };
+    const created = await insertRequest(this.db, request);
+    if (created) this.stored(request);
+    return { created };
   }
 
   async get(id: string): Promise<IntakeRequest | undefined> {

@@ -7,6 +7,8 @@ import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResu
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { PgConversationStore } from './conversations.js';
+import { PgDemandFeed } from './demandFeed.js';
+import { lazyRecord } from './lazyRecord.js';
 import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, isConnectionLost, withoutNul, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
@@ -57,6 +59,7 @@ export class PostgresStore implements Store {
   readonly requests: PgRequestStore;
   readonly outbox: PgOutbox;
   readonly audit: PgAuditLog;
+  readonly demandFeed: PgDemandFeed;
   readonly database: string;
   readonly #retention: RetentionPeriods;
   /**
@@ -79,7 +82,8 @@ export class PostgresStore implements Store {
     this.#retention = { ...RETENTION_DEFAULTS, ...options.retention };
     this.#turnSlots = new Slots(Math.max(1, poolSizeOf(options) - 2));
     this.conversations = new PgConversationStore(pool, (table) => this.#vacuumSoon([table]));
-    this.requests = new PgRequestStore(pool, options.logger);
+    this.demandFeed = new PgDemandFeed(withoutNul(pool));
+    this.requests = new PgRequestStore(pool, options.logger, (request) => this.demandFeed.publish([request]));
     this.outbox = new PgOutbox(pool);
     this.audit = new PgAuditLog(pool);
   }
@@ -111,21 +115,29 @@ export class PostgresStore implements Store {
     const outcome = await this.#turnSlots.run(async () => {
       const { client, release, record } = await this.#beginTurn(conversationId);
       let broken: Error | undefined;
+      let session: PgTurnSession | undefined;
+      let committed = false;
       try {
-        const session = new PgTurnSession(client, record);
+        session = new PgTurnSession(client, record);
         const result = await task(session);
         // A commit the task started (even one it did not wait for, or whose error it caught) must
         // have succeeded: COMMIT of an aborted transaction would silently roll back.
         const { forgetEarlier } = await session.written();
-        await client.query('COMMIT');
+        // A commit with `last` has ended the transaction already (COMMIT sent with its writes).
+        if (!session.ended) await client.query('COMMIT');
+        committed = true;
         return { result, forgetEarlier };
       } catch (err) {
-        await client.query('ROLLBACK').catch((e: unknown) => {
-          broken = e instanceof Error ? e : new Error(String(e));
-        });
+        if (!session?.ended) {
+          await client.query('ROLLBACK').catch((e: unknown) => {
+            broken = e instanceof Error ? e : new Error(String(e));
+          });
+        }
         throw err;
       } finally {
         release(broken);
+        // Committed (here, or by a `last` commit before the task failed): tell demand counters.
+        if (session && (session.ended || committed)) this.demandFeed.publish(session.stored);
       }
     });
     if (outcome.forgetEarlier) this.#vacuumSoon(['conversations']);
@@ -145,10 +157,12 @@ export class PostgresStore implements Store {
       try {
         const key = lease.client.escapeLiteral(conversationId.replaceAll('\u0000', '\ufffd'));
         const results: unknown = await lease.client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record FROM conversations WHERE id = ${key}`,
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0)); SELECT record->>'updatedAt' AS updated, record::text AS record FROM conversations WHERE id = ${key}`,
         );
-        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ record: ConversationRecord }> | undefined;
-        return { ...lease, record: read?.rows[0]?.record };
+        const read = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ updated: string | null; record: string }> | undefined;
+        const row = read?.rows[0];
+        // Parsed only if the turn reads more than updatedAt (see lazyRecord).
+        return { ...lease, record: row ? lazyRecord(row.record, row.updated) : undefined };
       } catch (err) {
         const lost = isConnectionLost(err);
         if (!lost) await lease.client.query('ROLLBACK').catch(() => undefined);
