@@ -86,3 +86,19 @@ export async function startEchoServer(opts: EchoOptions = {}): Promise<EchoServe
     },
   };
 }
+
+export type Json = Record<string, unknown>;
+
+/**
+ * One Direct Line HTTP call: `base` is the server's URL (with `/v3/directline` when `path` leaves it
+ * out); a string body is sent as it is (for malformed JSON), anything else as JSON.
+ */
+export async function callDirectLine(base: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
+}

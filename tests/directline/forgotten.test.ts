@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { SECRET, startEchoServer, type EchoServer } from './echoServer.js';
+import { callDirectLine, SECRET, startEchoServer, type EchoServer, type Json } from './echoServer.js';
 
 /**
  * A turn the bot reports as `forgotten` (the conversation ended with nothing kept) leaves only its
@@ -21,21 +21,12 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Json = Record<string, unknown>;
 interface Shown {
   type?: string;
   text?: string;
   from?: { role?: string };
 }
-async function call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${srv!.url}/v3/directline${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => callDirectLine(`${srv!.url}/v3/directline`, method, path, token, body);
 const transcriptDir = () => join(dataDir, 'directline');
 const fileText = () => readdirSync(transcriptDir()).map((f) => readFileSync(join(transcriptDir(), f), 'utf8')).join('');
 

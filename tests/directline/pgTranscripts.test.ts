@@ -5,14 +5,13 @@ import { pgTranscripts } from '../../src/directline/pgTranscripts.js';
 import { createPostgresStore } from '../../src/store/index.js';
 import { createPool } from '../../src/store/postgres/db.js';
 import { createTestDatabase, describePg, type TestDatabase } from '../store/pg.js';
-import { SECRET, startEchoServer, type EchoServer } from './echoServer.js';
+import { callDirectLine, SECRET, startEchoServer, type EchoServer, type Json } from './echoServer.js';
 
 /**
  * Direct Line transcripts in PostgreSQL: a web chat whose next request lands on another server
  * (the first one gone: a failover or a rolling deploy) is read back there with the same activities,
  * ids and watermark, and carries on without a second greeting. Real database, real HTTP.
  */
-type Json = Record<string, unknown>;
 let db: TestDatabase;
 let pool: pg.Pool;
 const servers: EchoServer[] = [];
@@ -35,15 +34,7 @@ describePg('Direct Line transcripts in PostgreSQL', () => {
     servers.push(s);
     return s;
   };
-  async function call(srv: EchoServer, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: Json }> {
-    const res = await fetch(`${srv.url}/v3/directline${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
-  }
+  const call = (srv: EchoServer, method: string, path: string, token: string, body?: unknown) => callDirectLine(`${srv.url}/v3/directline`, method, path, token, body);
   const texts = (json: Json) => (json.activities as { text?: string }[]).map((a) => a.text ?? '');
 
   test('another server reads the chat back with its watermark and carries on; no second greeting', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import WebSocket from 'ws';
 import { fixedClock } from '../../src/clock.js';
-import { SECRET, startEchoServer, type EchoServer } from './echoServer.js';
+import { callDirectLine, SECRET, startEchoServer, type EchoServer, type Json } from './echoServer.js';
 
 let srv: EchoServer | undefined;
 afterEach(async () => {
@@ -9,16 +9,7 @@ afterEach(async () => {
   srv = undefined;
 });
 
-type Json = Record<string, unknown>;
-async function call(method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${srv!.url}${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (method: string, path: string, token: string | undefined, body?: unknown) => callDirectLine(srv!.url, method, path, token, body);
 
 async function startConversation(): Promise<{ conversationId: string; token: string; streamUrl: string }> {
   const gen = await call('POST', '/v3/directline/tokens/generate', SECRET);

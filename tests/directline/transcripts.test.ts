@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { SECRET, startEchoServer, type EchoOptions, type EchoServer } from './echoServer.js';
+import { callDirectLine, SECRET, startEchoServer, type EchoOptions, type EchoServer, type Json } from './echoServer.js';
 
 /**
  * Direct Line transcripts kept in the data folder: a page reloaded after a server restart gets the
@@ -20,16 +20,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Json = Record<string, unknown>;
-async function call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${srv!.url}/v3/directline${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => callDirectLine(`${srv!.url}/v3/directline`, method, path, token, body);
 const texts = (json: Json) => (json.activities as { text?: string }[]).map((a) => a.text ?? '');
 const transcriptDir = () => join(dataDir, 'directline');
 
