@@ -15,12 +15,15 @@ const DAY_MS = 24 * 3600 * 1000;
  * "since the 1st", "ages": how many days. `now` and the practice's time zone come from the event,
  * so "since Monday" means the Monday before the day of the conversation.
  */
-export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string): DurationReading {
-  return readDurationTokens(tokenise(text), lex, now, timeZone);
+export function readDuration(text: string, lex: Lexicon, now: Date, timeZone: string, months?: MonthNames): DurationReading {
+  return readDurationTokens(tokenise(text), lex, now, timeZone, months);
 }
 
+/** Month names of a language (and English), folded, to their number 1–12 (monthNamesFor). */
+export type MonthNames = ReadonlyMap<string, number>;
+
 /** readDuration() of text already tokenised (tokenise()): an answer read in several languages is tokenised once. */
-export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: Date, timeZone: string): DurationReading {
+export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: Date, timeZone: string, months?: MonthNames): DurationReading {
   // "2hrs", "3d", "2wks": a number stuck to its unit.
   const split = typed.flatMap((t) => {
     const m = /^(\d+)([\p{L}]+)$/u.exec(t);
@@ -42,6 +45,13 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
       const day = Number(m[1]);
       if (day < 1 || day > 31) continue;
       const today = todayOf();
+      // "since the 3rd of February", "od 3 lutego": the day of that month, this year or last.
+      const month = monthNear(tokens, i, months);
+      if (month !== undefined) {
+        const days = daysSinceDate(today, day, month);
+        if (days !== null) return { days };
+        continue;
+      }
       const lastMonth = has(lex.when.lastMonth);
       const days = day <= today.day && !lastMonth ? today.day - day : today.day + (daysInPreviousMonth(today) - day);
       return { days };
@@ -134,6 +144,28 @@ function localDate(now: Date, timeZone: string): { weekday: number; day: number;
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return { weekday, day: Number(get('day')), month: Number(get('month')), year: Number(get('year')) };
+}
+
+/** A month's name within a few words of the day number ("3rd of february" is 3 / rd / of / february; "february the 3rd", "3 lutego"). */
+function monthNear(tokens: readonly string[], at: number, months: MonthNames | undefined): number | undefined {
+  if (!months || months.size === 0) return undefined;
+  for (const j of [at + 1, at + 2, at + 3, at - 1, at - 2]) {
+    const t = tokens[j];
+    const month = t === undefined ? undefined : months.get(t.replace(/\.$/, ''));
+    if (month !== undefined) return month;
+  }
+  return undefined;
+}
+
+/** Days from the last `day` of `month` that is not after today (this year, else last year); null for 31 February. */
+function daysSinceDate(today: { day: number; month: number; year: number }, day: number, month: number): number | null {
+  const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
+  for (const year of [today.year, today.year - 1]) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1) return null;
+    if (date.getTime() <= todayUtc) return Math.round((todayUtc - date.getTime()) / DAY_MS);
+  }
+  return null;
 }
 
 function daysInPreviousMonth(d: { month: number; year: number }): number {

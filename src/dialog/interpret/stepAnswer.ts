@@ -147,7 +147,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const tokens = tokenise(raw);
       // Our own words first; then the other offered languages' ("due settimane" in an English
       // conversation); only then Recognizers-Text, once, for the conversation's language (milliseconds a call).
-      const own = readDurationTokens(tokens, lex, place.now, place.timeZone)?.days;
+      const own = readDurationTokens(tokens, lex, place.now, place.timeZone, monthsOf(place.lang))?.days;
       const other = own === undefined ? durationInAnotherLanguage(raw, tokens, place) : undefined;
       // Words of another language (read there, even where languages disagree), or none of the
       // conversation's language at all, are nothing its date model could read.
@@ -228,7 +228,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     let found: { days: number; band: string | null } | undefined;
     for (const other of deps.otherLanguages ?? []) {
       if (other === place.lang) continue;
-      const r = readDurationTokens(tokens, deps.lexicon(other), place.now, place.timeZone);
+      const r = readDurationTokens(tokens, deps.lexicon(other), place.now, place.timeZone, monthsOf(other));
       if (!r) continue;
       const band = durationBand(r.days, content.durationBands);
       if (found && found.band !== band) return null;

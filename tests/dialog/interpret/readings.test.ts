@@ -153,6 +153,23 @@ describe('a duration typed in another offered language', () => {
   });
 });
 
+describe('a day and its month', () => {
+  // The reader's "now" is Wednesday 4 March 2026: the 3rd of February is 29 days back, not yesterday.
+  it.each([
+    ['eng', 'since the 3rd of february', 'duration.weeks'],
+    ['eng', 'since 3rd feb', 'duration.weeks'],
+    ['eng', 'since february 3rd', 'duration.weeks'],
+    ['eng', 'since the 2nd of march', 'duration.days'],
+    ['eng', 'since the 3rd', 'duration.days'],
+    ['eng', 'since the 20th of december', 'duration.months'],
+    ['pol', 'od 3 lutego', 'duration.weeks'],
+    ['fra', 'depuis le 3 février', 'duration.weeks'],
+    ['spa', 'desde el 3 de febrero', 'duration.weeks'],
+  ])('%s conversation: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+});
+
 describe('a no is never read as anything but no or not sure', () => {
   it.each(languages)('%s: every word for no, and for not sure, at a red-flag question and at the check', (lang) => {
     const w = wordsOf(lang);
