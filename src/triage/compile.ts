@@ -66,7 +66,7 @@ export interface CompiledLanguage {
 
 const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
 const HAN = /\p{Script=Han}/u;
-const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}]/u;
+const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}łı]/u;
 
 /**
  * Which tokens are filler: single stopwords by the word as typed, and stopword phrases of several

@@ -79,6 +79,10 @@ function foldScripts(text: string): string {
       .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
       .replace(INDIC_DIGITS, (d) => String(((d.charCodeAt(0) & 0xf) + 4) % 10))
       .replace(DIGIT_BEFORE_INDIC, '$1 ')
+      // Letters NFKD leaves whole, which patients without a Polish or Turkish keyboard type plain:
+      // "głowa" / "glowa", "tutamıyor" / "tutamiyor".
+      .replace(/ł/g, 'l')
+      .replace(/ı/g, 'i')
       // ZWNJ separates the parts of a Persian/Urdu word ("می‌خواهم"): read it as a space there, as
       // many patients type one; elsewhere (Indic conjuncts) it and ZWJ are invisible joiners.
       .replace(/(\p{Script=Arabic})\u200c/gu, '$1 ')

@@ -189,3 +189,14 @@ describe('wetting oneself with back pain (cauda equina)', () => {
     expect(ids('I have back pain and I wet myself a bit when I cough or sneeze')).not.toContain('rf.cauda_equina');
   });
 });
+
+describe('Polish and Turkish typed without their own letters', () => {
+  const ids = (text: string, lang: 'pol' | 'tur') => engine.screen(text, [lang, 'eng']).hits.map((h) => h.ruleId);
+  it('reads "l" for "ł" and "i" for "ı", as on an English keyboard', () => {
+    expect(ids('esimin beli agriyor ve idrarini tutamiyor', 'tur')).toContain('rf.cauda_equina');
+    expect(ids('babam dustu kafasini carpti, kan sulandirici kullaniyor', 'tur')).toEqual(
+      expect.arrayContaining(['cx.head_injury', 'cx.anticoagulant']),
+    );
+    expect(ids('tata upadl i uderzyl sie w glowe', 'pol')).toContain('cx.head_injury');
+  });
+});
