@@ -51,6 +51,8 @@ export interface CompiledLanguage {
   /** Words after a trigger that deny it ("yok", "نہیں ہے"); read only within a few words, same clause. */
   negationAfter: CueList;
   negationExceptions: CueList;
+  /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
+  clauseJoiners: ReadonlySet<string>;
   breakers: Set<string>;
   /** Breakers of several words that must appear together (Han: 但是, 因为 are one word per character). */
   breakerPhrases: CueList;
@@ -64,7 +66,7 @@ export interface CompiledLanguage {
 
 const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
 const HAN = /\p{Script=Han}/u;
-const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}]/u;
+const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}łı]/u;
 
 /**
  * Which tokens are filler: single stopwords by the word as typed, and stopword phrases of several
@@ -121,7 +123,8 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   // character alone (是, 为, 有) is far too common to end a negation's reach.
   const breakers = new Set<string>();
   const breakerSeqs: string[][] = [];
-  for (const ws of words(lex.breakers)) {
+  const clauseJoiners = new Set(words(lex.clauseJoiners).flat());
+  for (const ws of [...words(lex.breakers), ...words(lex.clauseJoiners)]) {
     if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
     else for (const w of ws) breakers.add(w);
   }
@@ -165,6 +168,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negation: cue(lex.negation),
     negationAfter: cue(lex.negationAfter),
     negationExceptions: cue(lex.negationExceptions),
+    clauseJoiners,
     breakers,
     breakerPhrases: indexCues(breakerSeqs),
     strongPast: cue(lex.strongPast),

@@ -135,6 +135,12 @@ export const LexiconSchema = z
     /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */
     breakers: z.array(PhraseSchema),
     /**
+     * Words that a comma before them does not cut off: the clause goes on (Polish "nie czuję, kiedy
+     * sikam" is one statement; the grammar requires that comma). Each is also a breaker, so a negation
+     * before the comma never reaches past it.
+     */
+    clauseJoiners: z.array(PhraseSchema).default([]),
+    /**
      * Clearly past: the trigger is ignored ("years ago", "in 2019", "history of"). In any cue list a
      * word "0" stands for any number: "acum 0 ani" matches "acum 5 ani".
      */

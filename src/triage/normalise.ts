@@ -39,7 +39,13 @@ const ARABIC_LETTERS = /[\u0649\u06cc\u0643\u0629\u06c1\u06c3\u06be]/g;
 /** Tatweel, harakat, hamza/madda marks, superscript alef and Quranic marks: dropped, never separators. */
 const ARABIC_MARKS = /\u0640|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/gu;
 const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+/** Devanagari, Bengali, Gurmukhi, Gujarati and Tamil digits (each block's zero ends in 6: U+09E6 is ০). */
+const INDIC_DIGITS = /[\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0be6-\u0bef]/g;
+/** A count written against an Indic word ("20টা", "20 tablets" in Bengali) is read as its own word. */
+const DIGIT_BEFORE_INDIC = /(\d)(?=[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}])/gu;
 const NON_ASCII = /[^\x20-\x7e]/;
+/** A comma and the word after it (letters and marks), for clause joiners. */
+const JOINED_COMMA = /,\s*([\p{L}\p{M}]+)/gu;
 
 /**
  * Lowercase, strip accents and apostrophes, keep letters, marks and digits; clause punctuation is
@@ -48,7 +54,7 @@ const NON_ASCII = /[^\x20-\x7e]/;
  * are folded (see ARABIC_FOLD); each Han character is its own word, so phrases match inside the
  * unspaced sentences Chinese is written in.
  */
-export function splitClauses(text: string): string[] {
+export function splitClauses(text: string, joiners?: ReadonlySet<string>): string[] {
   let lower = text
     .toLowerCase()
     .normalize('NFKD')
@@ -57,6 +63,8 @@ export function splitClauses(text: string): string[] {
     .replace(/['’‘`]/g, '');
   // Plain ASCII text (most English) cannot hold anything the steps below change.
   if (NON_ASCII.test(lower)) lower = foldScripts(lower);
+  // A comma before a joiner word ("nie czuję, kiedy sikam") does not end the clause.
+  if (joiners && joiners.size > 0) lower = lower.replace(JOINED_COMMA, (m, word: string) => (joiners.has(word) ? ` ${word}` : m));
   return lower
     .split(CLAUSE_PUNCT)
     .map((c) => c.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim())
@@ -69,6 +77,12 @@ function foldScripts(text: string): string {
       .replace(ARABIC_MARKS, '')
       .replace(ARABIC_LETTERS, (c) => ARABIC_FOLD[c] ?? c)
       .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+      .replace(INDIC_DIGITS, (d) => String(((d.charCodeAt(0) & 0xf) + 4) % 10))
+      .replace(DIGIT_BEFORE_INDIC, '$1 ')
+      // Letters NFKD leaves whole, which patients without a Polish or Turkish keyboard type plain:
+      // "głowa" / "glowa", "tutamıyor" / "tutamiyor".
+      .replace(/ł/g, 'l')
+      .replace(/ı/g, 'i')
       // ZWNJ separates the parts of a Persian/Urdu word ("می‌خواهم"): read it as a space there, as
       // many patients type one; elsewhere (Indic conjuncts) it and ZWJ are invisible joiners.
       .replace(/(\p{Script=Arabic})\u200c/gu, '$1 ')

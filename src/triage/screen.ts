@@ -43,7 +43,7 @@ function withoutArabicAnd(word: string): string | undefined {
 /** Finds every trigger occurrence in the text, with its negation/tense reading. */
 export function findOccurrences(text: string, lang: CompiledLanguage): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const clause of splitClauses(text)) {
+  for (const clause of splitClauses(text, lang.clauseJoiners)) {
     const tokens = tokenise(clause, lang.textSpeak);
     if (tokens.length > 0) scanClause(tokens, lang, out);
   }

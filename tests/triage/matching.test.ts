@@ -154,3 +154,49 @@ describe('fuzzy matching cost', () => {
     expect(engine.screen(`crushing chest pain spreading to my arm ${word}`, 'eng').hits.map((h) => h.ruleId)).toContain('rf.chest_pain.cardiac');
   });
 });
+
+describe('counts written in Bengali, Gujarati and other Indic digits', () => {
+  const ids = (text: string, lang: 'ben' | 'guj') => engine.screen(text, [lang, 'eng']).hits.map((h) => h.ruleId);
+  it('reads ২০ and ૨૦ as 20, also when the count is written against its word ("২০টা")', () => {
+    expect(ids('আমার ছেলে ২০টা প্যারাসিটামল খেয়ে ফেলেছে', 'ben')).toContain('rf.poisoning');
+    expect(ids('મેં ૨૦ ગોળીઓ ખાધી', 'guj')).toContain('rf.poisoning');
+  });
+  it('does not read a small count as an overdose', () => {
+    expect(ids('আমি ৫টা প্যারাসিটামল খেয়েছি', 'ben')).not.toContain('rf.poisoning');
+  });
+});
+
+describe('clauses a comma does not end (lexicon clauseJoiners)', () => {
+  const ids = (text: string, lang: 'pol' | 'ukr') => engine.screen(text, [lang, 'eng']).hits.map((h) => h.ruleId);
+  it('reads a sign written with the comma the grammar asks for before "kiedy" or "коли"', () => {
+    expect(ids('Nie czuję, kiedy sikam', 'pol')).toContain('rf.cauda_equina');
+    expect(ids('Żona mówi, że nie czuje nic, jak się podciera', 'pol')).toContain('rf.cauda_equina');
+    expect(ids('Не відчуваю, коли сечуся', 'ukr')).toContain('rf.cauda_equina');
+  });
+  it('never lets a negation before the comma reach past the joiner', () => {
+    expect(ids('Nie było gorączki, kiedy pojawiły się wymioty z krwią', 'pol')).toContain('rf.gi.bleed');
+  });
+});
+
+describe('wetting oneself with back pain (cauda equina)', () => {
+  const ids = (text: string) =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang: 'eng' }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).ruleIds;
+  it('diverts back pain and wetting oneself told anywhere in the story', () => {
+    expect(ids('My dad has had a bad back for a week. Today he wet himself.')).toContain('rf.cauda_equina');
+  });
+  it('does not divert wetting alone, or leaking with a cough', () => {
+    expect(ids('my son wet himself at school today')).not.toContain('rf.cauda_equina');
+    expect(ids('I have back pain and I wet myself a bit when I cough or sneeze')).not.toContain('rf.cauda_equina');
+  });
+});
+
+describe('Polish and Turkish typed without their own letters', () => {
+  const ids = (text: string, lang: 'pol' | 'tur') => engine.screen(text, [lang, 'eng']).hits.map((h) => h.ruleId);
+  it('reads "l" for "ł" and "i" for "ı", as on an English keyboard', () => {
+    expect(ids('esimin beli agriyor ve idrarini tutamiyor', 'tur')).toContain('rf.cauda_equina');
+    expect(ids('babam dustu kafasini carpti, kan sulandirici kullaniyor', 'tur')).toEqual(
+      expect.arrayContaining(['cx.head_injury', 'cx.anticoagulant']),
+    );
+    expect(ids('tata upadl i uderzyl sie w glowe', 'pol')).toContain('cx.head_injury');
+  });
+});
