@@ -58,6 +58,15 @@ export function checkContent(content: TriageContent): void {
     if (!rule) fail(checkFile, `lines.${code}.ruleId`, `unknown rule ${line.ruleId}`);
     if (rule.tier !== 'emergency') fail(checkFile, `lines.${code}.ruleId`, `a check line must raise an emergency rule (${line.ruleId} is ${rule.tier})`);
     raisedByQuestion.add(line.ruleId);
+    if (line.confirm) {
+      const { noRuleId, askWhen, unlessAny } = line.confirm;
+      const milder = content.rules.find((r) => r.id === noRuleId);
+      if (!milder) fail(checkFile, `lines.${code}.confirm.noRuleId`, `unknown rule ${noRuleId}`);
+      // "No" to the confirming question of a 999 sign the patient picked must never end below urgent.
+      if (milder.tier !== 'urgent' && milder.tier !== 'emergency') fail(checkFile, `lines.${code}.confirm.noRuleId`, `must be urgent or an emergency (${noRuleId} is ${milder.tier})`);
+      raisedByQuestion.add(noRuleId);
+      for (const id of [...askWhen, ...unlessAny]) if (!ruleIds.has(id)) fail(checkFile, `lines.${code}.confirm`, `unknown rule ${id}`);
+    }
   }
   for (const v of CHECK_VERSIONS) {
     const lines = check.versions[v];
