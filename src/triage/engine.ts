@@ -182,7 +182,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const confirm = content.emergencyCheck.lines[line]?.confirm;
     if (!confirm || !content.emergencyCheck.versions[version].includes(line)) return null;
     const live = liveRules(picture);
-    const ask = confirm.askWhen.every((id) => live.has(id)) && !confirm.unlessAny.some((id) => live.has(id));
+    const ask = confirm.askWhenAny.some((id) => live.has(id)) && !confirm.unlessAny.some((id) => live.has(id));
     return ask ? confirmQuestionId(line, version) : null;
   };
 

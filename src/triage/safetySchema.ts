@@ -30,13 +30,13 @@ const LineSchema = z
     /**
      * One confirming question asked when the patient picks this line although their own description
      * already said something milder (the pregnancy line after "a little spotting"). Asked only when
-     * every `askWhen` rule is live and none of `unlessAny`; "yes" or "not sure" raise the line's rule
+     * some `askWhenAny` rule is live and none of `unlessAny`; "yes" or "not sure" raise the line's rule
      * (999, as without it), "no" raises `noRuleId`, which must be urgent or an emergency.
      */
     confirm: z
       .object({
         promptKey: z.string().regex(/^safety\.[a-zA-Z0-9_.]+$/),
-        askWhen: z.array(RuleIdSchema).min(1),
+        askWhenAny: z.array(RuleIdSchema).min(1),
         unlessAny: z.array(RuleIdSchema).default([]),
         noRuleId: RuleIdSchema,
       })

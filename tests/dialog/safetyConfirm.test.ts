@@ -104,14 +104,25 @@ describe('who is asked the confirming question', () => {
 
   it('diverts at once when the description did not say the bleeding was light', () => {
     expect(pick("I'm 14 weeks pregnant and bleeding", 'test:who-1')).toBe('emergency');
-    // "a little" is a filler word for the matcher: read as bare bleeding, so diverted at once (never on doubt).
-    expect(pick("I'm pregnant and bleeding a little", 'test:who-2')).toBe('emergency');
+    // Words for a lot of blood beside the light ones cancel them (dialogs/redflags/pregnancy_spotting.json exclude).
+    expect(pick("I'm 10 weeks pregnant, a little bleeding but heavier than a period", 'test:who-2')).toBe('emergency');
   });
 
-  it('diverts at once when spotting comes with tummy pain, back pain or fainting', () => {
+  it('reads light bleeding told with filler words ("a little", "un poco", "biraz") word for word', () => {
+    expect(pick("I'm pregnant and bleeding a little, no pain", 'test:who-little')).toBe('safetyConfirm');
+    const c = atWhich('spa', 'Estoy embarazada y tengo un poco de sangre', 'test:who-little-spa');
+    expect(c.tap(lineCode('pregnancy')).result.state).toBe('safetyConfirm');
+    const d = atWhich('tur', 'Hamileyim, biraz kanama var', 'test:who-little-tur');
+    expect(d.tap(lineCode('pregnancy')).result.state).toBe('safetyConfirm');
+  });
+
+  it('diverts at once when spotting comes with pain, cramps, dizziness or fainting (not denied)', () => {
     expect(pick("I'm 8 weeks pregnant, light spotting and tummy pain", 'test:who-3')).toBe('emergency');
     expect(pick("I'm 8 weeks pregnant, light spotting and I nearly fainted", 'test:who-4')).toBe('emergency');
     expect(pick("I'm 8 weeks pregnant, spotting and back pain", 'test:who-5')).toBe('emergency');
+    expect(pick("I'm 8 weeks pregnant, a little bleeding and bad cramps", 'test:who-5b')).toBe('emergency');
+    expect(pick("I'm 8 weeks pregnant, light spotting and I feel dizzy", 'test:who-5c')).toBe('emergency');
+    expect(pick("I'm 8 weeks pregnant, light spotting, no pain", 'test:who-5d')).toBe('safetyConfirm');
   });
 
   it('diverts every other line at once, even after spotting', () => {
