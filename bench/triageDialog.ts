@@ -160,8 +160,7 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
     if (state === 'safetyCheck' || state === 'safetyWhich' || state === 'areaPick') {
       const qid = contextOf(turn)?.triage.currentQuestionId ?? '';
       const ctx = contextOf(turn);
-      // The lines the dialog shows: the age from the date of birth, or as the description states it.
-      const answer = safetyAnswer(engine, v, qid, ctx ? engine.checkAgeYears(pictureOf(ctx)) : undefined);
+      const answer = safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx).ageYears : undefined);
       if (state !== 'areaPick') {
         const version = CHECK_VERSIONS.find((cv) => qid.endsWith(`.${cv}`)) ?? 'adult';
         check = { version, answers: [...(check?.answers ?? []), answer] };

@@ -8,7 +8,6 @@
 import type { LangCode } from '../src/domain/types.js';
 import type { IntakeMachine } from '../src/dialog/machine/intakeMachine.js';
 import type { IntakeContext } from '../src/dialog/machine/types.js';
-import { pictureOf } from '../src/dialog/machine/context.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog/turn.js';
 import type { PracticeStatus } from '../src/practice/types.js';
 import type { TriageEngine } from '../src/triage/types.js';
@@ -196,11 +195,10 @@ function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: 
     return book.say('yesNo', code) ?? book.say('yesNo', 'no');
   }
   if (SAFETY_STATES.has(state)) {
-    const ctx = contextOf(t);
-    const qid = ctx?.triage.currentQuestionId;
+    const qid = contextOf(t)?.triage.currentQuestionId;
     if (!qid) return undefined;
-    // The sign the case would recognise among the lines shown (as the button bench does), else "No, none of these".
-    const code = v ? safetyAnswer(triage, v, qid, ctx ? triage.checkAgeYears(pictureOf(ctx)) : undefined) : qid === AREA_QUESTION_ID ? areaCode('other') : qid.startsWith('q.check.which') ? CHECK_NONE : CHECK_ANSWERS.no;
+    // The sign the case would recognise (as the button bench does), else "No, none of these".
+    const code = v ? safetyAnswer(triage, v, qid) : qid === AREA_QUESTION_ID ? areaCode('other') : qid.startsWith('q.check.which') ? CHECK_NONE : CHECK_ANSWERS.no;
     const yesNo = YES_NO_OF[code];
     return (yesNo ? book.say('safetyCheck', code) ?? book.say('yesNo', yesNo) : undefined) ?? book.title(code)?.toLowerCase();
   }

@@ -6,7 +6,6 @@ import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
-import { compileStatedAge } from './statedAge.js';
 import { confirmQuestionId, type CheckVersion } from './safetySchema.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
@@ -27,7 +26,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const questions = buildQuestionIndex(content);
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
   const combinations = content.rules.filter((r) => r.when !== undefined);
-  const statedAge = compileStatedAge(content.statedAge, content.emergencyCheck.childUnderYears);
 
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
@@ -186,8 +184,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return ask ? confirmQuestionId(line, version) : null;
   };
 
-  const checkAgeYears = (picture: Picture): number | undefined => picture.ageYears ?? statedAge(picture.texts);
-
   const complaintsFor = (picture: Picture): string[] => {
     const live = liveRules(picture);
     return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
@@ -206,7 +202,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
 
   return {
     rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain,
-    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, lineConfirm, checkAgeYears, complaintsFor, mentionsSymptom,
+    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, lineConfirm, complaintsFor, mentionsSymptom,
   };
 }
 

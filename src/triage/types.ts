@@ -90,11 +90,6 @@ export interface TriageEngine {
    * own words already said something milder), or null: the line diverts at once.
    */
   lineConfirm(picture: Picture, line: string, version: CheckVersion): string | null;
-  /**
-   * The age that decides which age-bound check lines are shown: the date of birth's, else a child's
-   * age the description states in years (dialogs/safety/statedAge.json, conservative), else undefined.
-   */
-  checkAgeYears(picture: Picture): number | undefined;
   /** Ids of the complaint sets the picture activates (their red-flag questions will be asked). */
   complaintsFor(picture: Picture): string[];
   /** True when the picture names a symptom (a clinical rule, not an admin or marker one). */

@@ -218,21 +218,6 @@ describe('the versions of the check', () => {
     expect(reply.result.say.at(-1)?.choices).toEqual([CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure]);
   });
 
-  it('leaves out the baby line when the description states a child of 2 or more in years, and keeps it on doubt', () => {
-    const shown = (description: string) => {
-      const { c, reply, question } = versionAsked(description);
-      expect([description, question]).toEqual([description, 'q.check.child']);
-      const listed = reply.result.say.map((m) => m.key).includes('safety.line.child_baby');
-      const which = c.say(CHECK_ANSWERS.yes).result.say.at(-1)?.choices ?? [];
-      expect([description, which.includes(lineCode('child_baby'))]).toEqual([description, listed]);
-      return listed;
-    };
-    expect(shown('my 2 year old daughter has chickenpox spots')).toBe(false);
-    expect(shown('my daughter has chickenpox spots')).toBe(true);
-    expect(shown('my son has had a cough for 2 years')).toBe(true);
-    expect(shown('my 3 year old and my 5 week old baby both have a cough')).toBe(true);
-  });
-
   it('adds one turn and goes on to the complaint questions after "no"', () => {
     const { c } = versionAsked('I have had a sore throat for 3 days');
     expect(c.say(CHECK_ANSWERS.no).result.state).toBe('triageQuestion');

@@ -70,11 +70,8 @@ export function createSafetyCheck(kit: Kit) {
     return { intake, triage: t };
   };
 
-  /**
-   * The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out,
-   * from the date of birth or a child's age the description states in years ("my 2 year old").
-   */
-  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => linesForAge(check, version, triage.checkAgeYears(pictureOf(ctx)));
+  /** The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out. */
+  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => linesForAge(check, version, pictureOf(ctx).ageYears);
 
   const typedLine = (ctx: IntakeContext, event: object): string | null => {
     const version = versionAsked(ctx);
