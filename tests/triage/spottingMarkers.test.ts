@@ -24,9 +24,13 @@ describe('light bleeding in the patient\'s own words', () => {
     expect(marks('light spotting with clots')).toEqual([]);
   });
 
-  it('marks pain, cramps or dizziness beside it, but not when denied', () => {
+  it('marks pain, cramps, dizziness, a side or the baby\'s movements beside it, but not when denied', () => {
     expect(marks('light spotting and cramps')).toContain('cx.vbleed.warning');
     expect(marks('light spotting, no pain')).not.toContain('cx.vbleed.warning');
+    // Signs the rules may not know yet: a side, discomfort, the baby's movements.
+    expect(marks('light spotting with discomfort on the left side')).toContain('cx.vbleed.warning');
+    expect(marks('a small amount of blood and the baby has been quieter')).toContain('cx.vbleed.warning');
+    expect(marks('Estoy embarazada, manchado y el bebé se mueve poco', 'spa')).toContain('cx.vbleed.warning');
   });
 
   it('allows keepFiller only on a marker', () => {
