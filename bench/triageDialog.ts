@@ -38,7 +38,13 @@ const PRACTICE: PracticeStatus = {
 };
 /** A runaway dialog (a state the driver cannot answer) stops here instead of looping. */
 const MAX_MESSAGES = 60;
-const CLINICAL_ASK = new Set(['confirm', 'triageQuestion']);
+/**
+ * Clinical questions: answered from the case's answers, else reassuringly (the answer that raises
+ * nothing). safetyConfirm, the confirming question of a picked check line (the pregnancy line after
+ * "a little spotting"), is one too: it asks about symptoms, so it is answered the same way, never
+ * from recognises999Sign.
+ */
+const CLINICAL_ASK = new Set(['confirm', 'triageQuestion', 'safetyConfirm']);
 /** The area a simulated patient picks, from what the case says of them (never from its text). */
 const AREA_OF_SIGN: Record<string, string> = {
   chest_heart: 'chest', breathing: 'breathing', allergy: 'skin', stroke: 'head', unconscious_fit: 'head', bleeding: 'injury',

@@ -162,7 +162,7 @@ export function typedConversation(
 
 /** The kind of question a state asks, for the bench's breakdown. */
 export function kindOfState(state: string): string {
-  if (['triageQuestion', 'confirm', 'consent', 'pharmacyOffer', 'urgentClosed'].includes(state)) return 'yes/no';
+  if (['triageQuestion', 'confirm', 'safetyConfirm', 'consent', 'pharmacyOffer', 'urgentClosed'].includes(state)) return 'yes/no';
   if (['safetyCheck', 'safetyWhich', 'areaPick'].includes(state)) return 'check';
   if (['duration', 'who', 'relationship'].includes(state)) return state;
   if (['need', 'welcome', 'describe'].includes(state)) return 'opening';
@@ -186,7 +186,8 @@ const YES_NO_OF: Record<string, string> = { [CHECK_ANSWERS.yes]: 'yes', [CHECK_A
 /** What the typing patient writes at this state: the table's words for the code a button patient would choose. */
 function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: Phrasebook, r: Rng, v?: Vignette): string | undefined {
   const state = t.state;
-  if (state === 'triageQuestion' || state === 'confirm') {
+  // safetyConfirm (a picked check line's confirming question) is a clinical yes/no question too (bench/triageDialog.ts).
+  if (state === 'triageQuestion' || state === 'confirm' || state === 'safetyConfirm') {
     const ctx = contextOf(t);
     const qid = state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
     if (!qid) return undefined;

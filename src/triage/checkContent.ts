@@ -58,6 +58,15 @@ export function checkContent(content: TriageContent): void {
     if (!rule) fail(checkFile, `lines.${code}.ruleId`, `unknown rule ${line.ruleId}`);
     if (rule.tier !== 'emergency') fail(checkFile, `lines.${code}.ruleId`, `a check line must raise an emergency rule (${line.ruleId} is ${rule.tier})`);
     raisedByQuestion.add(line.ruleId);
+    if (line.confirm) {
+      const { noRuleId, askWhenAny, unlessAny } = line.confirm;
+      const milder = content.rules.find((r) => r.id === noRuleId);
+      if (!milder) fail(checkFile, `lines.${code}.confirm.noRuleId`, `unknown rule ${noRuleId}`);
+      // "No" to the confirming question of a 999 sign the patient picked must never end below urgent.
+      if (milder.tier !== 'urgent' && milder.tier !== 'emergency') fail(checkFile, `lines.${code}.confirm.noRuleId`, `must be urgent or an emergency (${noRuleId} is ${milder.tier})`);
+      raisedByQuestion.add(noRuleId);
+      for (const id of [...askWhenAny, ...unlessAny]) if (!ruleIds.has(id)) fail(checkFile, `lines.${code}.confirm`, `unknown rule ${id}`);
+    }
   }
   for (const v of CHECK_VERSIONS) {
     const lines = check.versions[v];
@@ -87,6 +96,8 @@ export function checkContent(content: TriageContent): void {
       for (const id of w.none ?? []) if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.when.${i}.none`, `unknown rule ${id}`);
     });
     if (r.when) raisedByQuestion.add(r.id);
+    // Word-for-word phrases are for markers only: a rule that sets a tier must match the way all rules do.
+    if (r.keepFiller && !r.marker) fail(where(r.id), `rule ${r.id}.keepFiller`, 'only a marker may keep filler words');
     // A message-wide exclusion must never silence an emergency told in another clause.
     if (r.excludeInMessage && r.tier === 'emergency') fail(where(r.id), `rule ${r.id}.excludeInMessage`, 'not allowed on an emergency rule');
   }

@@ -43,6 +43,8 @@ export interface CompiledLanguage {
   lang: LangCode;
   vocab: FuzzyVocabulary;
   byFirstId: Map<number, CompiledPhrase[]>;
+  /** Phrases of keepFiller rules, filler words kept, matched over every word of a clause. */
+  wholeByFirstId: Map<number, CompiledPhrase[]>;
   textSpeak: Map<string, string[]>;
   stopwords: Set<string>;
   /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
@@ -131,6 +133,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   const negationWords = new Set([...words(lex.negation), ...words(lex.negationAfter)].flat());
   const vocab = new FuzzyVocabulary();
   const byFirstId = new Map<number, CompiledPhrase[]>();
+  const wholeByFirstId = new Map<number, CompiledPhrase[]>();
 
   const phrasesOf = (rule: RuleDef): string[] => {
     const own = [...(rule.triggers?.[lex.lang] ?? []), ...(lex.triggers[rule.id] ?? [])];
@@ -139,20 +142,21 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     return from ? [...own, ...phrasesOf(from)] : own;
   };
 
-  const addPhrase = (ruleId: string, text: string): void => {
+  const addPhrase = (ruleId: string, text: string, keepFiller = false): void => {
     const all = phraseWords(text, textSpeak);
     const filler = fillerMask(all, stopwords, stopPhrases);
-    const words = all.filter((_, i) => !filler[i]);
+    const words = keepFiller ? all : all.filter((_, i) => !filler[i]);
     if (words.length === 0) return;
     const ids = words.map((w) => vocab.add(w.stem));
     const first = ids[0] as number;
-    const list = byFirstId.get(first) ?? [];
+    const index = keepFiller ? wholeByFirstId : byFirstId;
+    const list = index.get(first) ?? [];
     const negative = all.some((t) => negationWords.has(t.raw));
     list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length), negative });
-    byFirstId.set(first, list);
+    index.set(first, list);
   };
   for (const rule of rules) {
-    for (const text of new Set(phrasesOf(rule))) addPhrase(rule.id, text);
+    for (const text of new Set(phrasesOf(rule))) addPhrase(rule.id, text, rule.keepFiller === true);
     // Exclusions are matched like triggers under a marked id and cancel the rule in their clause.
     for (const text of rule.exclude?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text);
     // ... and under a doubly marked id, in the whole message.
@@ -162,6 +166,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     lang: lex.lang,
     vocab,
     byFirstId,
+    wholeByFirstId,
     textSpeak,
     stopwords,
     stopPhrases,

@@ -47,6 +47,12 @@ export const RuleSchema = z
     tense: z.enum(['soften', 'past-only', 'ignore']).optional(),
     /** A marker only activates complaint questions (e.g. "this is a child") and never sets the tier. */
     marker: z.boolean().optional(),
+    /**
+     * Match the trigger phrases word for word, filler words included: for a marker whose meaning
+     * lies in a word the lexicon drops as filler ("a little bleeding" is not bare "bleeding").
+     * Only for markers (checkContent).
+     */
+    keepFiller: z.boolean().optional(),
     /** Phrases that cancel this rule when found in the same clause ("heavy periods" for heavy bleeding). */
     exclude: TriggersSchema.optional(),
     /**

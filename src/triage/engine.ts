@@ -6,7 +6,7 @@ import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
-import type { CheckVersion } from './safetySchema.js';
+import { confirmQuestionId, type CheckVersion } from './safetySchema.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -176,6 +176,14 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return 'adult';
   };
 
+  const lineConfirm = (picture: Picture, line: string, version: CheckVersion): string | null => {
+    const confirm = content.emergencyCheck.lines[line]?.confirm;
+    if (!confirm || !content.emergencyCheck.versions[version].includes(line)) return null;
+    const live = liveRules(picture);
+    const ask = confirm.askWhenAny.some((id) => live.has(id)) && !confirm.unlessAny.some((id) => live.has(id));
+    return ask ? confirmQuestionId(line, version) : null;
+  };
+
   const complaintsFor = (picture: Picture): string[] => {
     const live = liveRules(picture);
     return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
@@ -194,7 +202,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
 
   return {
     rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain,
-    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, complaintsFor, mentionsSymptom,
+    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, lineConfirm, complaintsFor, mentionsSymptom,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TriageQuestion } from './types.js';
 import type { ComplaintDef, QuestionDef, RuleDef, TriageContent } from './contentSchema.js';
 import {
-  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, whichQuestionId,
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, areaCode, checkQuestionId, confirmQuestionId, lineCode, whichQuestionId,
 } from './safetySchema.js';
 
 const YES_NO_UNSURE = ['yes', 'no', 'unsure'];
@@ -55,7 +55,8 @@ export function effectOf(entry: QuestionEntry | undefined, answer: string): { ra
  * The emergency check and the area picker as engine questions, so their answers are recorded and
  * decided like any other: "yes" asks which sign; each sign raises its rule; "none of these" after
  * "yes" raises the 999 rule, after "not sure" the urgent one (never below urgent). The check
- * question itself raises nothing: the dialog branches on it.
+ * question itself raises nothing: the dialog branches on it. A line with a `confirm` has one more
+ * question per version (q.check.confirm.<line>.<version>): yes/not sure raise the line's rule, no its milder one.
  */
 export function safetyQuestions(content: TriageContent): Map<string, QuestionDef> {
   const { emergencyCheck: check, areas } = content;
@@ -75,6 +76,15 @@ export function safetyQuestions(content: TriageContent): Map<string, QuestionDef
       effects[CHECK_NONE] = effect([after === 'yes' ? check.yesButUnsureWhichRuleId : check.notSureRuleId]);
       const id = whichQuestionId(version, after);
       out.set(id, { id, promptKey: 'safety.which.ask', choices: [...lines.map(lineCode), CHECK_NONE], effects });
+    }
+    // A line's confirming question: "yes" (and "not sure", resolved upward) is the line's sign; "no" its milder rule.
+    for (const line of lines) {
+      const def = check.lines[line];
+      if (!def?.confirm) continue;
+      const id = confirmQuestionId(line, version);
+      out.set(id, {
+        id, promptKey: def.confirm.promptKey, choices: [...YES_NO_UNSURE], effects: { yes: effect([def.ruleId]), no: effect([def.confirm.noRuleId]) },
+      });
     }
   }
   const areaEffects: QuestionDef['effects'] = {};

@@ -27,6 +27,21 @@ const LineSchema = z
     adviceKey: z.string().regex(/^(safety|dialog)\.[a-zA-Z0-9_.]+$/).optional(),
     /** Age-bound line ("a baby under 8 weeks"): left out once the known age is this many years or more. */
     hideFromAgeYears: z.number().positive().optional(),
+    /**
+     * One confirming question asked when the patient picks this line although their own description
+     * already said something milder (the pregnancy line after "a little spotting"). Asked only when
+     * some `askWhenAny` rule is live and none of `unlessAny`; "yes" or "not sure" raise the line's rule
+     * (999, as without it), "no" raises `noRuleId`, which must be urgent or an emergency.
+     */
+    confirm: z
+      .object({
+        promptKey: z.string().regex(/^safety\.[a-zA-Z0-9_.]+$/),
+        askWhenAny: z.array(RuleIdSchema).min(1),
+        unlessAny: z.array(RuleIdSchema).default([]),
+        noRuleId: RuleIdSchema,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -69,6 +84,9 @@ export const areaCode = (area: string): string => `safety.area.${area}`;
 export const checkQuestionId = (v: CheckVersion): string => `q.check.${v}`;
 export const whichQuestionId = (v: CheckVersion, after: 'yes' | 'unsure'): string => `q.check.${after === 'yes' ? 'which' : 'which_unsure'}.${v}`;
 export const AREA_QUESTION_ID = 'q.area';
+/** The confirming question of a line (its `confirm`), per version: q.check.confirm.<line>.<version>. */
+export const confirmQuestionId = (line: string, v: CheckVersion): string => `q.check.confirm.${line}.${v}`;
+export const CONFIRM_PREFIX = 'q.check.confirm.';
 
 /** The lines of a check version that fit the known age (all of them while the age is unknown). */
 export function linesForAge(check: EmergencyCheckDef, version: CheckVersion, ageYears: number | undefined): string[] {

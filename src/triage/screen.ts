@@ -106,6 +106,27 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
       }
     }
   }
+  if (lang.wholeByFirstId.size > 0) {
+    // keepFiller phrases: every word of the clause counts, filler words too ("a little bleeding").
+    const contentAt = new Map(content.map((i, k) => [i, k]));
+    const all = tokens.map((t, i) => {
+      const at = contentAt.get(i);
+      return at !== undefined ? (cands[at] ?? []) : lang.vocab.lookup(t.stem);
+    });
+    for (let start = 0; start < all.length; start++) {
+      for (const id of all[start] ?? []) {
+        for (const phrase of lang.wholeByFirstId.get(id) ?? []) {
+          const span = matchFrom(phrase, start, all);
+          if (!span) continue;
+          if (phrase.ids.length === 1 && !acceptSingle(tokens[start] as Token, id, lang)) continue;
+          const end = span[span.length - 1] as number;
+          cues ??= new ClauseCues(raws, filler, lang);
+          const { status, cue } = cues.read(start, end, phrase.negative);
+          found.push({ ruleId: phrase.ruleId, phrase: phrase.text, words: span.map((i) => raws[i] as string), status, ...(cue ? { cue } : {}) });
+        }
+      }
+    }
+  }
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
   for (const o of found) {
     if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);

@@ -85,6 +85,11 @@ export interface TriageEngine {
   readonly areas: AreasDef;
   /** Which version of the emergency check fits this picture: pregnancy, else child, else adult. */
   checkVersion(picture: Picture): CheckVersion;
+  /**
+   * The confirming question to ask before a picked check line diverts (its `confirm`: the patient's
+   * own words already said something milder), or null: the line diverts at once.
+   */
+  lineConfirm(picture: Picture, line: string, version: CheckVersion): string | null;
   /** Ids of the complaint sets the picture activates (their red-flag questions will be asked). */
   complaintsFor(picture: Picture): string[];
   /** True when the picture names a symptom (a clinical rule, not an admin or marker one). */

@@ -30,6 +30,8 @@ const DESCRIPTIONS = [
   'I need a copy of my letter',
   'my 2 year old son has a cough and a temperature',
   'I am 30 weeks pregnant and have a headache',
+  // Light spotting: the pregnancy line asks one confirming question (safetyConfirm) before it diverts.
+  'I am 8 weeks pregnant and have light spotting',
 ];
 const FOLLOW_UPS = new Set(['triageQuestion', 'confirm', 'duration', 'trend', 'impact', 'wants']);
 
@@ -59,7 +61,7 @@ const tierRank = (s: Snap) => TIER_RANK[engine.decide(pictureOf(s.context)).tier
 describe('the emergency check, explored as a graph', () => {
   it('explores paths through the check, the which-sign question and the area picker', () => {
     const steps = new Set(paths.flatMap((p) => p.steps.map((x) => x.state.context.step)));
-    for (const step of ['safetyCheck', 'safetyWhich', 'areaPick', 'triageQuestion', 'duration', 'emergency']) expect([step, steps.has(step)]).toEqual([step, true]);
+    for (const step of ['safetyCheck', 'safetyWhich', 'safetyConfirm', 'areaPick', 'triageQuestion', 'duration', 'emergency']) expect([step, steps.has(step)]).toEqual([step, true]);
   });
 
   it('asks the check or diverts before any follow-up question, on every path through a health problem', () => {
@@ -84,8 +86,9 @@ describe('the emergency check, explored as a graph', () => {
     for (const p of admin) expect(checkAsked(p.state)).toBe(false);
   });
 
-  it('never ends below urgent after "yes" or "not sure", whatever sign (or none) is chosen', () => {
+  it('never ends below urgent after "yes" or "not sure", whatever sign (or none) is chosen, and whatever the confirming answer', () => {
     let probed = 0;
+    let confirmed = 0;
     for (const path of paths.filter((p) => p.state.context.step === 'safetyCheck')) {
       for (const first of [CHECK_ANSWERS.yes, CHECK_ANSWERS.unsure]) {
         const which = getNextSnapshot(machine, path.state, say(first));
@@ -94,11 +97,22 @@ describe('the emergency check, explored as a graph', () => {
           const end = getNextSnapshot(machine, which, say(code));
           probed++;
           expect([first, code, tierRank(end) >= TIER_RANK.urgent]).toEqual([first, code, true]);
+          if (end.context.step === 'safetyConfirm') {
+            // The pregnancy line after light spotting: yes or not sure divert; no is never below urgent.
+            for (const answer of end.context.lastPrompt?.choices ?? []) {
+              const after = getNextSnapshot(machine, end, say(answer));
+              confirmed++;
+              expect([first, code, answer, tierRank(after) >= TIER_RANK.urgent]).toEqual([first, code, answer, true]);
+              if (answer !== 'no') expect([first, code, answer, after.context.step]).toEqual([first, code, answer, 'emergency']);
+            }
+            continue;
+          }
           if (code !== CHECK_NONE || first === CHECK_ANSWERS.yes) expect([first, code, end.context.step]).toEqual([first, code, 'emergency']);
         }
       }
     }
     expect(probed).toBeGreaterThan(20);
+    expect(confirmed).toBeGreaterThanOrEqual(6);
   });
 
   // One no-loop policy for every safety question (perceive.ts): content.maxTries, then "not sure", said why.

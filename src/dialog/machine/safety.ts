@@ -1,5 +1,5 @@
 import {
-  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, checkQuestionId, lineCode, linesForAge, whichQuestionId, type CheckVersion,
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, CONFIRM_PREFIX, checkQuestionId, lineCode, linesForAge, whichQuestionId, type CheckVersion,
 } from '../../triage/safetySchema.js';
 import type { RedFlagRecord } from '../../domain/types.js';
 import { pictureOf, unique } from './context.js';
@@ -14,17 +14,24 @@ import type { IntakeContext, OutMessage } from './types.js';
  */
 
 /** Steps of this phase where the patient answers an engine question (its id is triage.currentQuestionId). */
-export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
+export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'safetyConfirm', 'areaPick']);
 /** The check version a question id belongs to (q.check.<v>, q.check.which.<v>, q.check.which_unsure.<v>). */
 const versionOfQuestion = (questionId: string | undefined): CheckVersion | undefined =>
   questionId?.startsWith('q.check.') ? CHECK_VERSIONS.find((v) => questionId.endsWith(`.${v}`)) : undefined;
 const whichAnswered = (ctx: IntakeContext, version: CheckVersion): string | undefined =>
   ctx.triage.answers[whichQuestionId(version, 'yes')] ?? ctx.triage.answers[whichQuestionId(version, 'unsure')];
 
-/** True when a version of the check was finished: "no", or which sign (or none) after "yes"/"not sure". */
+/** "No" to a line's confirming question (q.check.confirm.<line>.<version>): the check is done, milder than the line. */
+const confirmedMilder = (ctx: IntakeContext, version: CheckVersion): boolean =>
+  Object.entries(ctx.triage.answers).some(([qid, code]) => code === 'no' && qid.startsWith(CONFIRM_PREFIX) && qid.endsWith(`.${version}`));
+
+/**
+ * True when a version of the check was finished: "no", or which sign (or none) after "yes"/"not sure",
+ * or "no" to the confirming question of the sign picked.
+ */
 export function checkDone(ctx: IntakeContext, version?: CheckVersion): boolean {
   return (version ? [version] : CHECK_VERSIONS).some(
-    (v) => ctx.triage.answers[checkQuestionId(v)] === CHECK_ANSWERS.no || whichAnswered(ctx, v) !== undefined,
+    (v) => ctx.triage.answers[checkQuestionId(v)] === CHECK_ANSWERS.no || whichAnswered(ctx, v) !== undefined || confirmedMilder(ctx, v),
   );
 }
 
@@ -42,7 +49,7 @@ export function createSafetyCheck(kit: Kit) {
     const { intake, triage: before } = ctx;
     const effect = triage.answerEffect(questionId, code);
     const flags: RedFlagRecord[] = effect.raise.map((ruleId) => ({
-      ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: 'question', answer: code === CHECK_NONE ? 'unsure' : 'yes', present: true,
+      ruleId, ruleVersion: triage.rule(ruleId)?.version ?? 0, via: 'question', answer: code === CHECK_NONE || code === 'unsure' ? 'unsure' : code === 'no' ? 'no' : 'yes', present: true,
     }));
     const promptKey = triage.question(questionId).promptKey;
     return {
@@ -73,6 +80,21 @@ export function createSafetyCheck(kit: Kit) {
     // Titles and typed words of the signs; never a number ("1" at the yes/no question means "Yes").
     if (/^\d+$/.test(text)) return null;
     return see.chooseTyped(text, lines, ctx);
+  };
+
+  /** The check line the patient picks with this message: the which-sign answer, or a sign typed at the check. */
+  const pickedLine = (ctx: IntakeContext, event: object): string | null => {
+    let code: string | null = null;
+    if (ctx.step === 'safetyWhich') {
+      const parsed = see.answer(event, ctx);
+      code = parsed.ok ? parsed.code : null;
+    } else if (ctx.step === 'safetyCheck') code = typedLine(ctx, event);
+    return code?.startsWith('safety.line.') ? code.slice('safety.line.'.length) : null;
+  };
+  /** The confirming question to ask before the picked line diverts, or null (it diverts at once). */
+  const lineConfirmOf = (ctx: IntakeContext, event: object): string | null => {
+    const line = pickedLine(ctx, event);
+    return line ? triage.lineConfirm(pictureOf(ctx), line, versionAsked(ctx)) : null;
   };
 
   const askQuestion = (ctx: IntakeContext, step: string, questionId: string, before: OutMessage[]): Patch => {
@@ -124,6 +146,8 @@ export function createSafetyCheck(kit: Kit) {
       const parsed = see.answer(event, context);
       return parsed.ok && parsed.assumed !== undefined;
     },
+    /** The picked line has a confirming question that fits the description (spotting, then the pregnancy line). */
+    needsLineConfirm: ({ context, event }: TurnArgs): boolean => lineConfirmOf(context, event) !== null,
     hasGivenDetails: ({ context }: TurnArgs): boolean => context.flow.returnToReview || context.intake.answers.contactTimes !== undefined,
   };
 
@@ -134,6 +158,33 @@ export function createSafetyCheck(kit: Kit) {
     },
     askWhichSign: ({ context }: TurnArgs): Patch => askQuestion(context, 'safetyWhich', whichId(context), []),
     askArea: ({ context }: TurnArgs): Patch => askQuestion(context, 'areaPick', AREA_QUESTION_ID, []),
+    /**
+     * The line picked is held (not recorded) while its confirming question is asked; a sign typed at
+     * the check counts as "yes" to the check first, as recordTypedCheckLine does. safetyConfirm's
+     * entry (askLineConfirm) asks it, also when the dialog comes back to it (after the language menu).
+     */
+    holdLineForConfirm: ({ context, event }: TurnArgs): Patch => {
+      const qid = lineConfirmOf(context, event);
+      if (!qid) return {};
+      const c = context.step === 'safetyCheck' ? { ...context, ...recordSafety(context, checkQuestionId(versionAsked(context)), CHECK_ANSWERS.yes) } : context;
+      return { intake: c.intake, triage: { ...c.triage, currentQuestionId: qid } };
+    },
+    askLineConfirm: ({ context }: TurnArgs): Patch => {
+      const qid = context.triage.currentQuestionId;
+      return qid?.startsWith(CONFIRM_PREFIX) ? askQuestion(context, 'safetyConfirm', qid, []) : {};
+    },
+    /** The confirming answer: "no" keeps the milder rule; "yes" or "not sure" record the line as picked (it diverts). */
+    recordLineConfirm: ({ context, event }: TurnArgs): Patch => {
+      const parsed = see.answer(event, context);
+      const qid = context.triage.currentQuestionId;
+      const version = versionOfQuestion(qid);
+      if (!parsed.ok || !qid?.startsWith(CONFIRM_PREFIX) || !version) return {};
+      const line = qid.slice(CONFIRM_PREFIX.length, -(version.length + 1));
+      const answered = (c: IntakeContext): Patch => recordSafety(c, qid, parsed.code);
+      if (parsed.code === 'no') return answered(context);
+      const after = context.triage.answers[checkQuestionId(version)] === CHECK_ANSWERS.yes ? 'yes' : 'unsure';
+      return chain(context, answered, (c) => recordSafety(c, whichQuestionId(version, after), lineCode(line)));
+    },
     /** A safety question is asked again in full (the list too), with the offer of a call. */
     rejectSafetyAnswer: ({ context }: TurnArgs): Patch => {
       const failures = context.failures + 1;

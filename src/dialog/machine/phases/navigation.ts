@@ -3,7 +3,7 @@ import type { PhaseStates } from '../setup.js';
 import { ask } from './transitions.js';
 
 /** Steps `navigate` can go to: every fixed step and the few states that stand in for one. */
-const NAV_TARGETS = [...STEP_IDS, 'triageQuestion', 'triageNext', 'described', 'safetyCheck', 'safetyWhich', 'areaPick', 'welcome', 'submitted', 'ended'] as const;
+const NAV_TARGETS = [...STEP_IDS, 'triageQuestion', 'triageNext', 'described', 'safetyCheck', 'safetyWhich', 'safetyConfirm', 'areaPick', 'welcome', 'submitted', 'ended'] as const;
 
 /** Moving about: back, resuming after an interruption, review changes, and choosing a language. */
 export const navigationStates = {
