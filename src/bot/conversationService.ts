@@ -185,14 +185,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
     let planned: Planned | undefined;
 
     const inSession = async (session: TurnSession): Promise<Early | Planned> => {
-      const stored = session.record;
       // A running actor is used only while the store holds exactly its state: on a shared store
       // another process may have taken a turn of this conversation (or erased it) since.
       let kept = live.take(key);
-      if (kept && store.shared && kept.updatedAt !== stored?.updatedAt) {
+      if (kept && store.shared && kept.updatedAt !== session.record?.updatedAt) {
         kept.live.actor.stop();
         kept = undefined;
       }
+      // An actor kept on a store no other process writes holds everything the record would give:
+      // every use of `stored` below looks at `kept` first, so the record is not read at all (the
+      // embedded store parses it only when asked, lowdb/turn.ts: most turns skip that parse).
+      const stored = kept && !store.shared ? undefined : session.record;
       // lowdb writes the snapshot beside its requests: one the snapshot carries may be missing.
       const degraded = !kept && !store.shared && stored !== undefined && !(await replayEffects(stored.snapshot, now));
       if (kind === 'start' && (stored || kept)) {

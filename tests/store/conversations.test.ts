@@ -40,6 +40,19 @@ describe('lowdb conversation store', () => {
     await store.close();
   });
 
+  it('reads lazily: the text as it was at the read, parsed once on first use', async () => {
+    const store = await open(dir);
+    await store.conversations.put(conversation('c1', T0, 'q1'));
+    const read = await store.conversations.getLazily('c1');
+    const missing = await store.conversations.getLazily('unknown');
+    await store.conversations.put(conversation('c1', '2026-03-02T09:01:00.000Z', 'q2'));
+    expect(read()).toEqual(conversation('c1', T0, 'q1'));
+    expect(read()).toBe(read());
+    expect(missing()).toBeUndefined();
+    expect(await store.conversations.get('c1')).toEqual(conversation('c1', '2026-03-02T09:01:00.000Z', 'q2'));
+    await store.close();
+  });
+
   it('deletes a conversation, also across a restart', async () => {
     const store = await open(dir);
     await store.conversations.put(conversation('c1'));

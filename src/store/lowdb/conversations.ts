@@ -68,7 +68,30 @@ export class JournalConversationStore implements ConversationStore {
 
   async get(id: string): Promise<ConversationRecord | undefined> {
     const json = await this.journal.get(hashId(id));
-    if (json === undefined) return undefined;
+    return json === undefined ? undefined : this.#parse(id, json);
+  }
+
+  /**
+   * As get(), but the stored text is parsed only when the returned function is first called (and
+   * then once): a turn whose statechart was kept running never looks at the record it read, and
+   * parsing a whole snapshot with its remembered replies was the biggest single cost of such a turn.
+   * The text is read now, inside the caller's lock; a damaged line throws when parsed.
+   */
+  async getLazily(id: string): Promise<() => ConversationRecord | undefined> {
+    const json = await this.journal.get(hashId(id));
+    if (json === undefined) return () => undefined;
+    let record: ConversationRecord | undefined;
+    let parsed = false;
+    return () => {
+      if (!parsed) {
+        record = this.#parse(id, json);
+        parsed = true;
+      }
+      return record;
+    };
+  }
+
+  #parse(id: string, json: string): ConversationRecord | undefined {
     // Parsed afresh on every read, so callers get their own copy and cannot change stored state.
     const record: unknown = JSON.parse(json);
     if (!isConversationRecord(record)) throw new StoreFileError(this.journal.dir, 'corrupt', 'a conversation line holds unexpected content');
