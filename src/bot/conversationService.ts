@@ -8,7 +8,7 @@ import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
 import type { AnsweredActivity, AuditEntry, Store, TurnSession } from '../store/types.js';
-import { activityKey, IncomingActivitySchema, isTapped, messageText, type IncomingActivity } from './incoming.js';
+import { activityKey, isTapped, messageText, parseIncomingActivity, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LiveConversations } from './liveConversations.js';
 import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
@@ -334,7 +334,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
   /** Throws BadActivityError for an activity without the fields a conversation needs. */
   function respond(raw: unknown): Promise<TurnOutcome> {
-    const parsed = IncomingActivitySchema.safeParse(raw);
+    const parsed = parseIncomingActivity(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return Promise.reject(new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`));
