@@ -8,7 +8,7 @@ import type { OutgoingActivity, Renderer } from '../i18n/render.js';
 import type { Logger } from '../observability/logger.js';
 import type { PracticeStatus } from '../practice/types.js';
 import type { AnsweredActivity, AuditEntry, Store, TurnSession } from '../store/types.js';
-import { activityKey, IncomingActivitySchema, isTapped, messageText, type IncomingActivity } from './incoming.js';
+import { activityKey, isTapped, messageText, parseIncomingActivity, type IncomingActivity } from './incoming.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LiveConversations } from './liveConversations.js';
 import { enqueueForDelivery } from '../handoff/delivery/enqueue.js';
@@ -185,14 +185,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
     let planned: Planned | undefined;
 
     const inSession = async (session: TurnSession): Promise<Early | Planned> => {
-      const stored = session.record;
       // A running actor is used only while the store holds exactly its state: on a shared store
       // another process may have taken a turn of this conversation (or erased it) since.
       let kept = live.take(key);
-      if (kept && store.shared && kept.updatedAt !== stored?.updatedAt) {
+      if (kept && store.shared && kept.updatedAt !== session.record?.updatedAt) {
         kept.live.actor.stop();
         kept = undefined;
       }
+      // An actor kept on a store no other process writes holds everything the record would give:
+      // every use of `stored` below looks at `kept` first, so the record is not read at all (the
+      // embedded store parses it only when asked, lowdb/turn.ts: most turns skip that parse).
+      const stored = kept && !store.shared ? undefined : session.record;
       // lowdb writes the snapshot beside its requests: one the snapshot carries may be missing.
       const degraded = !kept && !store.shared && stored !== undefined && !(await replayEffects(stored.snapshot, now));
       if (kind === 'start' && (stored || kept)) {
@@ -331,7 +334,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
   /** Throws BadActivityError for an activity without the fields a conversation needs. */
   function respond(raw: unknown): Promise<TurnOutcome> {
-    const parsed = IncomingActivitySchema.safeParse(raw);
+    const parsed = parseIncomingActivity(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return Promise.reject(new BadActivityError(`invalid activity: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`));

@@ -53,7 +53,22 @@ function emptyCounts(): Record<ScriptName, number> {
   return { Latin: 0, Arabic: 0, Cyrillic: 0, Han: 0, Gurmukhi: 0, Bengali: 0, Gujarati: 0, Tamil: 0, Other: 0 };
 }
 
-export function shapeOf(text: string): TextShape {
+/**
+ * A message's shape is asked for twice in a turn (which languages to screen it in, then detection):
+ * the last one is kept, frozen, for the same text.
+ */
+let last: { text: string; shape: Readonly<TextShape> } | undefined;
+
+export function shapeOf(text: string): Readonly<TextShape> {
+  if (last?.text === text) return last.shape;
+  const shape = measure(text);
+  Object.freeze(shape.words);
+  Object.freeze(shape.byScript);
+  last = { text, shape: Object.freeze(shape) };
+  return last.shape;
+}
+
+function measure(text: string): TextShape {
   const byScript = emptyCounts();
   const words: string[] = [];
   let units = 0;

@@ -97,6 +97,20 @@ export function sayWhen(iso: string, timeZone: string, locale: string, now: Date
  */
 export function sayDay(iso: string, timeZone: string, locale: string, now: Date): string {
   const loc = resolveLocale(locale);
+  // `now` matters only through its year there. The day is said on many turns of a conversation (the
+  // reply-by promise): each (day, zone, locale, year) is worked out once. No patient data is in the key.
+  const key = `${iso}\u0000${timeZone}\u0000${loc}\u0000${DateTime.fromJSDate(now, { zone: timeZone }).year}`;
+  let said = saidDays.get(key);
+  if (said === undefined) {
+    said = dayOf(iso, timeZone, loc, now);
+    if (saidDays.size >= 1000) saidDays.clear();
+    saidDays.set(key, said);
+  }
+  return said;
+}
+const saidDays = new Map<string, string>();
+
+function dayOf(iso: string, timeZone: string, loc: string, now: Date): string {
   const t = DateTime.fromISO(iso, { zone: timeZone });
   if (!t.isValid) throw new Error(`sayDay: not an ISO date-time: ${iso}`);
   const sameYear = t.year === DateTime.fromJSDate(now, { zone: timeZone }).year;

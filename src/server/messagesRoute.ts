@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { BadActivityError, type ConversationService } from '../bot/conversationService.js';
-import { IncomingActivitySchema } from '../bot/incoming.js';
+import { parseIncomingActivity } from '../bot/incoming.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimiter } from '../security/rateLimit.js';
@@ -45,7 +45,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       return;
     }
     const body: unknown = req.body;
-    const parsed = IncomingActivitySchema.safeParse(body);
+    const parsed = parseIncomingActivity(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       deps.metrics.rejected('bad_request');

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { JournalConversationStore } from '../../src/store/lowdb/conversations.js';
 import { hashId, legacyConversationPath } from '../../src/store/lowdb/paths.js';
 import { conversation, open, T0, tempDir } from './helpers.js';
 
@@ -37,6 +38,20 @@ describe('lowdb conversation store', () => {
     expect(got?.snapshot).toEqual({ value: 'q2', context: { answers: [] } });
     if (got) got.machineVersion = 'mutated';
     expect((await store.conversations.get('c1'))?.machineVersion).toBe('1');
+    await store.close();
+  });
+
+  it('reads lazily: the text as it was at the read, parsed once on first use', async () => {
+    const store = await open(dir);
+    await store.conversations.put(conversation('c1', T0, 'q1'));
+    const conversations = store.conversations as JournalConversationStore;
+    const read = await conversations.getLazily('c1');
+    const missing = await conversations.getLazily('unknown');
+    await store.conversations.put(conversation('c1', '2026-03-02T09:01:00.000Z', 'q2'));
+    expect(read()).toEqual(conversation('c1', T0, 'q1'));
+    expect(read()).toBe(read());
+    expect(missing()).toBeUndefined();
+    expect(await store.conversations.get('c1')).toEqual(conversation('c1', '2026-03-02T09:01:00.000Z', 'q2'));
     await store.close();
   });
 

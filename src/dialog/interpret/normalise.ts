@@ -5,6 +5,15 @@
  * (Punjabi "husband" and "son").
  */
 export function fold(text: string): string {
+  // A typed answer is folded several times in a turn (commands, numbers, titles, phrases): the last is kept.
+  if (lastFolded?.text === text) return lastFolded.folded;
+  const folded = foldUncached(text);
+  lastFolded = { text, folded };
+  return folded;
+}
+let lastFolded: { text: string; folded: string } | undefined;
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
     // Accents; Arabic-script short vowels and the hamza and madda marks NFKD splits off (أ إ آ ؤ ئ).

@@ -14,7 +14,7 @@ import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } fr
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
 import { asciiDigits } from './normalise.js';
-import { findPhrase, phraseTokens, tokenise, tokensClose } from './tokens.js';
+import { findPhrase, phraseTokens, phraseWords, tokenise, tokensClose } from './tokens.js';
 import { isOnlyYesNo, readYesNo, readYesNoTokens, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
@@ -127,7 +127,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const listed = place.narrowTo?.length ? place.narrowTo : choices;
     // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
     const typed = tokenise(raw).join(' ');
-    const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseTokens(p.text).join(' ') === typed);
+    const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseWords(p.text) === typed);
     if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
     const byNumber = pickByNumber(raw, listed.length, lex);
     if (byNumber.kind === 'index') return { ok: true, code: listed[byNumber.n - 1] as string };
@@ -185,7 +185,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   /** The answer is one of the choice's own phrases, word for word ("a few weeks"). */
   const isWholeTitle = (raw: string, code: string, lang: LangCode) => {
     const typed = tokenise(raw).join(' ');
-    return phrasesFor([code], lang).some((p) => phraseTokens(p.text).join(' ') === typed);
+    return phrasesFor([code], lang).some((p) => phraseWords(p.text) === typed);
   };
 
   function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
@@ -262,7 +262,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: choices.length } };
     const phrases = phrasesFor(choices, place.lang);
     const typed = tokenise(raw).join(' ');
-    const exact = phrases.find((p) => phraseTokens(p.text).join(' ') === typed);
+    const exact = phrases.find((p) => phraseWords(p.text) === typed);
     // Admin and medicines needs are their own description ("fit note", "my repeat prescription").
     const asNeed = (code: string): Parsed => ({ ok: true, code, ...(ADMIN_NEEDS.has(code) ? { describes: true } : {}) });
     if (exact) return asNeed(exact.code);

@@ -31,6 +31,17 @@ export function phraseTokens(phrase: string): readonly string[] {
   return t;
 }
 
+/** phraseTokens(phrase).join(' '), computed once each: typed answers are compared with it word for word. */
+const joined = new Map<string, string>();
+export function phraseWords(phrase: string): string {
+  let j = joined.get(phrase);
+  if (j === undefined) {
+    j = phraseTokens(phrase).join(' ');
+    if (joined.size < 100_000) joined.set(phrase, j);
+  }
+  return j;
+}
+
 /**
  * Whether a typed token is close enough to one of ours: the same; a typo (one edit, two in long
  * words, first letter right); or the same stem with another ending (inflected languages: "tygodnie"

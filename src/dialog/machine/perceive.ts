@@ -53,29 +53,40 @@ export function createPerception(deps: IntakeDeps) {
   /**
    * What the answer is; after the last failed try, what is taken instead (see assumedAnswer). A turn
    * reads the same text twice (the message, then the answer event it raises) in the same place: the
-   * last reading is kept for that.
+   * last reading is kept for that. The message is read before the turn's `now` is set in the context
+   * and the answer after, so the clock is part of the key only when the reading looked at it (a
+   * date or a duration): most readings never do, and are not done twice.
    */
-  let last: { key: string; parsed: Parsed } | undefined;
+  let last: { key: string; clock: string | null; parsed: Parsed } | undefined;
   const answer = memo((event, ctx): Parsed => {
     const text = textOf(event);
     const tapped = tappedOf(event);
     const attachments = 'attachments' in event && typeof event.attachments === 'number' ? event.attachments : 0;
-    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.now}\u0000${ctx.practice.timeZone}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${tapped}\u0000${text}`;
-    if (last?.key === key) return last.parsed;
+    const key = `${ctx.conversationId}\u0000${ctx.session}\u0000${ctx.step}\u0000${ctx.lang}\u0000${ctx.failures}\u0000${ctx.flow.narrowTo?.join() ?? ''}\u0000${ctx.flow.offerLang ?? ''}\u0000${ctx.triage.currentQuestionId ?? ''}\u0000${ctx.triage.pendingConfirms[0]?.questionId ?? ''}\u0000${attachments}\u0000${tapped}\u0000${text}`;
+    const clock = `${ctx.now}\u0000${ctx.practice.timeZone}`;
+    if (last?.key === key && (last.clock === null || last.clock === clock)) return last.parsed;
+    const read = { clockUsed: false };
     // Nothing typed (or only a picture): say so, and count it as a try.
-    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, tapped, ctx);
+    let parsed: Parsed = text.trim() === '' ? { ok: false, errorKey: attachments > 0 ? 'dialog.invalid.attachment' : 'dialog.invalid.text' } : readAnswer(text, tapped, ctx, read);
     if (!parsed.ok && !parsed.smallTalk && isLastTry(ctx)) parsed = assumedAnswer(ctx) ?? parsed;
-    last = { key, parsed };
+    last = { key, clock: read.clockUsed ? clock : null, parsed };
     return parsed;
   });
 
-  function readAnswer(text: string, tapped: boolean, ctx: IntakeContext): Parsed {
+  /** `read.clockUsed` is set when the reader asks the place for `now` or `timeZone`. */
+  function readAnswer(text: string, tapped: boolean, ctx: IntakeContext, read: { clockUsed: boolean }): Parsed {
     const place: AnswerPlace = {
       step: ctx.step,
       lang: ctx.lang,
       tapped,
-      now: new Date(ctx.now),
-      timeZone: ctx.practice.timeZone,
+      get now() {
+        read.clockUsed = true;
+        return new Date(ctx.now);
+      },
+      get timeZone() {
+        read.clockUsed = true;
+        return ctx.practice.timeZone;
+      },
       ...(ctx.flow.narrowTo ? { narrowTo: ctx.flow.narrowTo } : {}),
     };
     if (ctx.step === 'welcome' || ctx.step === 'need') return reader.readOpening(text, place);

@@ -47,6 +47,8 @@ export interface ConversationStoreOptions extends Omit<JournalOptions, 'dir'> {
 }
 
 export class JournalConversationStore implements ConversationStore {
+  readonly #keys = new Map<string, string>();
+
   private constructor(
     readonly journal: Journal,
     private readonly logger?: Logger,
@@ -67,8 +69,42 @@ export class JournalConversationStore implements ConversationStore {
   }
 
   async get(id: string): Promise<ConversationRecord | undefined> {
-    const json = await this.journal.get(hashId(id));
-    if (json === undefined) return undefined;
+    const json = await this.journal.get(this.#keyOf(id));
+    return json === undefined ? undefined : this.#parse(id, json);
+  }
+
+  /**
+   * As get(), but the stored text is parsed only when the returned function is first called (and
+   * then once): a turn whose statechart was kept running never looks at the record it read, and
+   * parsing a whole snapshot with its remembered replies was the biggest single cost of such a turn.
+   * The text is read now, inside the caller's lock; a damaged line throws when parsed.
+   */
+  async getLazily(id: string): Promise<() => ConversationRecord | undefined> {
+    const json = await this.journal.get(this.#keyOf(id));
+    if (json === undefined) return () => undefined;
+    let record: ConversationRecord | undefined;
+    let parsed = false;
+    return () => {
+      if (!parsed) {
+        record = this.#parse(id, json);
+        parsed = true;
+      }
+      return record;
+    };
+  }
+
+  /** sha256(id), remembered for the most recent ids: a turn reads and then writes its conversation. */
+  #keyOf(id: string): string {
+    let key = this.#keys.get(id);
+    if (key === undefined) {
+      key = hashId(id);
+      this.#keys.set(id, key);
+      if (this.#keys.size > 2000) this.#keys.delete(this.#keys.keys().next().value as string);
+    }
+    return key;
+  }
+
+  #parse(id: string, json: string): ConversationRecord | undefined {
     // Parsed afresh on every read, so callers get their own copy and cannot change stored state.
     const record: unknown = JSON.parse(json);
     if (!isConversationRecord(record)) throw new StoreFileError(this.journal.dir, 'corrupt', 'a conversation line holds unexpected content');
@@ -79,7 +115,7 @@ export class JournalConversationStore implements ConversationStore {
     if (!isConversationRecord(record)) throw new TypeError('Not a ConversationRecord');
     const updatedAt = timeOf(record.updatedAt, 'updatedAt');
     timeOf(record.createdAt, 'createdAt');
-    await this.journal.put(hashId(record.id), updatedAt, conversationJson(record));
+    await this.journal.put(this.#keyOf(record.id), updatedAt, conversationJson(record));
     if (options.forgetEarlier) {
       // In the background: the patient is not kept waiting for a compaction. flush() waits for it.
       this.journal.purge().catch((err: unknown) => this.logger?.error({ err: (err as Error).message }, 'journal purge failed; the next compaction retries'));

@@ -21,16 +21,42 @@ export interface JournalEntry {
 }
 
 export function encodeLine(key: string, at: number, json: string | null): string {
-  if (!KEY.test(key)) throw new TypeError('journal key must be 64 lowercase hex characters');
-  if (!Number.isSafeInteger(at) || at < 0) throw new TypeError('journal time must be a non-negative integer');
-  const body = `"${key}",${at},${json ?? 'null'}`;
+  const body = bodyOf(key, at, json);
   return `[${crc32(body)},${body}]\n`;
 }
 
+/**
+ * encodeLine() as the UTF-8 bytes written to disk, encoded once: the body goes straight into the
+ * buffer, the CRC-32 is taken over those bytes, and its digits are put in front (a turn's line is
+ * about 10 KB: encoding it twice, for the checksum and for the write, was a measurable part of a turn).
+ */
+export function encodeLineBytes(key: string, at: number, json: string | null): Buffer {
+  const body = bodyOf(key, at, json);
+  const bodyBytes = Buffer.byteLength(body, 'utf8');
+  // Room in front for "[" and up to 10 digits and ",", then "]\n" after.
+  const line = Buffer.allocUnsafe(MAX_HEAD + bodyBytes + 2);
+  line.write(body, MAX_HEAD, 'utf8');
+  const head = `[${crc32(line.subarray(MAX_HEAD, MAX_HEAD + bodyBytes))},`;
+  const start = MAX_HEAD - head.length;
+  line.write(head, start, 'latin1');
+  line[MAX_HEAD + bodyBytes] = CLOSE;
+  line[MAX_HEAD + bodyBytes + 1] = NEWLINE;
+  return line.subarray(start);
+}
+
+function bodyOf(key: string, at: number, json: string | null): string {
+  if (!KEY.test(key)) throw new TypeError('journal key must be 64 lowercase hex characters');
+  if (!Number.isSafeInteger(at) || at < 0) throw new TypeError('journal time must be a non-negative integer');
+  return `"${key}",${at},${json ?? 'null'}`;
+}
+
+/** "[" + a CRC-32 in decimal (at most 10 digits) + ",". */
+const MAX_HEAD = 12;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
+const NEWLINE = 0x0a;
 
 /**
  * Decodes one line (without its newline). Returns null when the line is damaged: wrong frame, a

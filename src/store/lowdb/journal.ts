@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError, StoreFileError } from './errors.js';
 import { FILE_MODE, listDir, makeDir, syncDir, writeAll } from './fs-util.js';
-import { decodeLine, encodeLine } from './journal-line.js';
+import { decodeLine, encodeLineBytes } from './journal-line.js';
 
 /**
  * An append-only key → JSON journal in numbered segment files (`journal-00000001.jsonl`), for values
@@ -174,7 +174,7 @@ export class Journal {
   /** Stores `json` under `key`; resolves once the line is on disk. */
   async put(key: string, at: number, json: string): Promise<void> {
     this.#assertOpen();
-    return this.#enqueue('put', key, at, Buffer.from(encodeLine(key, at, json)), json);
+    return this.#enqueue('put', key, at, encodeLineBytes(key, at, json), json);
   }
 
   /**
@@ -186,7 +186,7 @@ export class Journal {
     const loc = this.#index.get(key);
     if (olderThan !== undefined && (!loc || loc.at >= olderThan || this.#pending.has(key))) return false;
     if (!loc && !this.#pending.has(key)) return false;
-    await this.#enqueue('delete', key, loc?.at ?? 0, Buffer.from(encodeLine(key, loc?.at ?? 0, null)));
+    await this.#enqueue('delete', key, loc?.at ?? 0, encodeLineBytes(key, loc?.at ?? 0, null));
     return true;
   }
 

@@ -95,7 +95,7 @@ export class LowdbStore implements Store {
   turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T> {
     return this.#turns.run(conversationId, async () => {
       this.#assertOpen();
-      const record = await this.conversations.get(conversationId);
+      const record = await this.conversations.getLazily(conversationId);
       return task(lowdbSession(this, record));
     });
   }

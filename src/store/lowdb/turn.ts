@@ -80,11 +80,16 @@ async function commitTurn(parts: TurnParts, write: TurnWrite): Promise<TurnCommi
   return { created, enqueued };
 }
 
-/** A session for one turn: the record as read under the lock, and a commit usable once. */
-export function lowdbSession(parts: TurnParts, record: ConversationRecord | undefined): TurnSession {
+/**
+ * A session for one turn: the record as read under the lock (its text read there, parsed on first
+ * use: see JournalConversationStore.getLazily), and a commit usable once.
+ */
+export function lowdbSession(parts: TurnParts, record: () => ConversationRecord | undefined): TurnSession {
   let committed = false;
   return {
-    record,
+    get record() {
+      return record();
+    },
     commit(write) {
       if (committed) return Promise.reject(new Error('a turn session commits once'));
       committed = true;
