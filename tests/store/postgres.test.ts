@@ -67,6 +67,18 @@ describePg('PostgreSQL store', () => {
       expect((await store.outbox.claim(new Date(T0), 10, 60_000)).map((e) => e.requestId)).toEqual(['u1']);
     });
 
+    it('compresses the JSONB columns with LZ4 (a record rewritten every turn)', async () => {
+      await opened();
+      const rows = await db.sql<{ col: string; compression: string }>(
+        `SELECT attrelid::regclass || '.' || attname AS col, attcompression::text AS compression FROM pg_attribute
+         WHERE attrelid IN ('conversations'::regclass, 'requests'::regclass, 'audit'::regclass, 'directline_transcripts'::regclass)
+           AND atttypid = 'jsonb'::regtype ORDER BY 1`,
+      );
+      // 'l' where the server has LZ4 (PostgreSQL 15 as packaged by Debian, and CI, do); '' (pglz) otherwise.
+      const lz4 = (await db.sql<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) AS ok`))[0]?.ok;
+      expect(rows).toEqual(['audit.entry', 'conversations.record', 'directline_transcripts.activity', 'requests.request'].map((col) => ({ col, compression: lz4 ? 'l' : '' })));
+    });
+
     it('a failing migration stops start-up and leaves nothing of itself behind', async () => {
       const broken = [...loadMigrations(), { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x int); ALTER TABLE requests ADD COLUMN y int; SELECT no_such_function();' }];
       const failed = await open(db.url, { migrations: broken }).then(
