@@ -322,6 +322,13 @@ describePg('PostgreSQL store', () => {
         const again = await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T2, 'q3'), requests: [r], enqueueAt: new Date(T0), audit: stored, last: true }), { expectUpdatedAt: T1 });
         expect(again).toEqual({ created: [], enqueued: [] });
         expect(await store.audit.read()).toHaveLength(4);
+        // A plain turn (no request): one prepared statement, values as parameters, kept exactly.
+        queries();
+        const plain = { ...conversation('c1', '2026-03-02T09:02:30.000Z'), snapshot: { value: 'q3b', context: { text: `it's \\' $1 '; COMMIT; --` } } };
+        expect(await store.turn('c1', (s) => s.commit({ conversation: plain, requests: [], audit: () => [], last: true }), { expectUpdatedAt: T2 })).toEqual({ created: [], enqueued: [] });
+        expect(queries()).toBe(1);
+        expect(await store.conversations.get('c1')).toEqual(plain);
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T2, 'q3'), requests: [], audit: () => [], last: true }), { expectUpdatedAt: plain.updatedAt });
         // Without `last`, COMMIT once the task resolves.
         queries();
         await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', '2026-03-02T09:03:00.000Z', 'q4'), requests: [], audit: () => [] }), { expectUpdatedAt: T2 });

@@ -173,6 +173,7 @@ export class PgTurnSession implements TurnSession {
   async #writePresumed(write: TurnWrite, from: { conversationId: string; updatedAt: string }): Promise<TurnCommit> {
     const end = write.last === true;
     const requests = write.requests.filter((r, i) => write.requests.findIndex((x) => x.id === r.id) === i);
+    if (end && requests.length === 0) return this.#updateAlone(write.conversation, from);
     const parts = [`conv AS (${updateIfSql(write.conversation, from.updatedAt)})`];
     const selects = [`SELECT 'updated' AS what, id FROM conv`];
     const queued = write.enqueueAt ? requests.filter((r) => r.kind === 'request') : [];
@@ -212,5 +213,31 @@ export class PgTurnSession implements TurnSession {
     const created = requests.filter((r) => createdIds.has(r.id));
     this.#stored.push(...created);
     return { created: created.map((r) => r.id), enqueued: queued.filter((r) => enqueuedIds.has(r.id)).map((r) => r.id) };
+  }
+
+  /**
+   * The commonest turn (a kept actor, no request, nothing after it): one prepared statement on its
+   * own, so its own transaction, with the values as parameters (parsed and planned once per
+   * connection, no literal to scan). The lock is taken inside it, before the row is changed; the
+   * row it read may be older than the lock (the statement's snapshot comes first), but an update
+   * of a row another transaction changed and committed meanwhile re-checks the condition on the
+   * newest version (READ COMMITTED), so a turn committed elsewhere while we waited makes it stale.
+   */
+  async #updateAlone(record: ConversationRecord, from: { conversationId: string; updatedAt: string }): Promise<TurnCommit> {
+    const noNul = (v: string): string => (v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v);
+    const { rows } = await this.client.query<{ id: string }>({
+      name: 'gp-turn-update',
+      text: `UPDATE conversations SET record = $2::jsonb, created_at = $3::timestamptz, updated_at = $4::timestamptz
+             WHERE id = $5 AND updated_at = $6::timestamptz AND (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) IS NOT NULL
+             RETURNING id`,
+      values: [noNul(from.conversationId), toJsonb(record), record.createdAt, record.updatedAt, noNul(record.id), from.updatedAt],
+    });
+    // Committed (or, stale, nothing to commit) as the statement ended: no transaction is left open.
+    this.#ended = true;
+    if (rows.length === 0) {
+      this.#stale = true;
+      throw new StaleTurnError();
+    }
+    return { created: [], enqueued: [] };
   }
 }
