@@ -183,11 +183,27 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const messageKey = kind === 'message' ? activityKey(activity) : undefined;
     const options = { idleMs: deps.idleMs, keepAlive: true };
     let planned: Planned | undefined;
+    // On a shared store the kept actor is taken before the turn so the store can skip reading the
+    // record (TurnOptions): the first run is presumed, and runs again, reading it, if the copy was stale.
+    // Turns of one conversation are queued in this process, so nothing else takes it meanwhile.
+    const held = store.shared ? live.take(key) : undefined;
+    let runs = 0;
 
     const inSession = async (session: TurnSession): Promise<Early | Planned> => {
+      runs += 1;
+      if (runs > 1) {
+        // A run before this one was on a stale copy and stored nothing: its actor (the held one, which
+        // it may have advanced, or one it put back) is dropped, and this run restores from the record.
+        planned?.result.live?.actor.stop();
+        planned = undefined;
+        held?.live.actor.stop();
+        live.take(key)?.live.actor.stop();
+      }
       // A running actor is used only while the store holds exactly its state: on a shared store
       // another process may have taken a turn of this conversation (or erased it) since.
-      let kept = live.take(key);
+      let kept = store.shared ? (runs === 1 ? held : undefined) : live.take(key);
+      // A presumed run has no record but its updatedAt: it must run on the held actor.
+      if (session.presumed && !kept) throw new Error('a presumed turn without the actor it presumed');
       if (kept && store.shared && kept.updatedAt !== session.record?.updatedAt) {
         kept.live.actor.stop();
         kept = undefined;
@@ -279,9 +295,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
     let done: Early | Planned | undefined;
     try {
-      done = await store.turn(key, inSession);
+      done = await store.turn(key, inSession, held ? { expectUpdatedAt: held.updatedAt } : {});
     } catch (err) {
       logger.error({ err: (err as Error).message }, planned ? 'storing a turn failed' : 'reading a conversation failed');
+      // Not run at all (the store could not begin): the held actor is dropped; the next turn restores.
+      if (runs === 0) held?.live.actor.stop();
     }
     if (done && 'early' in done) return done.early;
     if (!done || done.degraded) {

@@ -152,7 +152,10 @@ export interface TurnWrite {
    * throws afterwards no longer undoes them. Atomicity is the same either way. lowdb ignores it.
    */
   last?: boolean;
-  /** The audit line(s) for one request this commit newly created; not called for ids already stored. */
+  /**
+   * The audit line(s) for one request this commit newly created; only those are stored. Not called for
+   * ids already stored, except in a presumed commit (TurnOptions), which asks for every request's lines first.
+   */
   audit: (request: IntakeRequest) => AuditEntry | readonly AuditEntry[];
 }
 
@@ -171,10 +174,32 @@ export interface DemandFeed {
   onStored(listener: (request: IntakeRequest) => void): () => void;
 }
 
+/** How a turn may begin (see Store.turn). */
+export interface TurnOptions {
+  /**
+   * The `updatedAt` of the record the caller already holds a running copy of (a kept actor). A shared
+   * store may then skip the read: the task first runs with `session.presumed` set, and its commit
+   * stores only if the stored record still has this `updatedAt` (checked under the conversation's
+   * lock, in the same round trip as the writes). If it does not (another process took a turn, or the
+   * conversation was erased), nothing of that run is kept and the task runs again as usual, with the
+   * record read under the lock. lowdb ignores it.
+   */
+  expectUpdatedAt?: string;
+}
+
 /** One conversation's turn, run with the conversation locked (other turns of it, on any process, wait). */
 export interface TurnSession {
-  /** The stored record, read inside the lock. */
+  /**
+   * The stored record, read inside the lock. When `presumed`, it was not read: only its `updatedAt`
+   * is known (the caller's `expectUpdatedAt`), and reading anything else from it is an error.
+   */
   readonly record: ConversationRecord | undefined;
+  /**
+   * True on a shared store's first run of a turn given `expectUpdatedAt`: the task must use its own
+   * copy, and may be run a second time (not presumed) if that copy turns out to be stale; the first
+   * run's writes are then not stored, and whatever it changed in memory must be discarded.
+   */
+  readonly presumed?: boolean;
   /**
    * Writes everything the turn produced. PostgreSQL: in the turn's one transaction, committed when
    * the task resolves (nothing is stored if the task or the commit throws), or with the writes when
@@ -190,7 +215,7 @@ export interface Store {
    * Runs `task` holding this conversation's lock (other turns of it wait, on every process sharing
    * the store); on PostgreSQL inside one transaction, rolled back if `task` throws.
    */
-  turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T>;
+  turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>, options?: TurnOptions): Promise<T>;
   /**
    * True when several processes may share this store (PostgreSQL): an in-memory copy of a
    * conversation must be checked against `record.updatedAt` before use. A shared store's commit is

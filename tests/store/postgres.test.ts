@@ -67,6 +67,18 @@ describePg('PostgreSQL store', () => {
       expect((await store.outbox.claim(new Date(T0), 10, 60_000)).map((e) => e.requestId)).toEqual(['u1']);
     });
 
+    it('compresses the JSONB columns with LZ4 (a record rewritten every turn)', async () => {
+      await opened();
+      const rows = await db.sql<{ col: string; compression: string }>(
+        `SELECT attrelid::regclass || '.' || attname AS col, attcompression::text AS compression FROM pg_attribute
+         WHERE attrelid IN ('conversations'::regclass, 'requests'::regclass, 'audit'::regclass, 'directline_transcripts'::regclass)
+           AND atttypid = 'jsonb'::regtype ORDER BY 1`,
+      );
+      // 'l' where the server has LZ4 (PostgreSQL 15 as packaged by Debian, and CI, do); '' (pglz) otherwise.
+      const lz4 = (await db.sql<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) AS ok`))[0]?.ok;
+      expect(rows).toEqual(['audit.entry', 'conversations.record', 'directline_transcripts.activity', 'requests.request'].map((col) => ({ col, compression: lz4 ? 'l' : '' })));
+    });
+
     it('a failing migration stops start-up and leaves nothing of itself behind', async () => {
       const broken = [...loadMigrations(), { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x int); ALTER TABLE requests ADD COLUMN y int; SELECT no_such_function();' }];
       const failed = await open(db.url, { migrations: broken }).then(
@@ -249,6 +261,166 @@ describePg('PostgreSQL store', () => {
       expect(await store.requests.get(r.id)).toEqual(r);
       expect(await store.audit.read(r.id)).toEqual([{ at: T0, actor: `bot'`, action: 'request.stored', requestId: r.id, detail: { text } }]);
       expect((await db.sql<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]?.n).toBe(1);
+    });
+
+    describe('a turn on the caller\'s own copy (expectUpdatedAt)', () => {
+      const T1 = '2026-03-02T09:01:00.000Z';
+      const T2 = '2026-03-02T09:02:00.000Z';
+      const stored = (r: ReturnType<typeof request>) => [
+        { at: T0, actor: 'bot', action: 'request.stored', requestId: r.id },
+        { at: T0, actor: 'system', action: 'delivery.enqueued', requestId: r.id },
+      ];
+      const countQueries = (store: Store): (() => number) => {
+        let queries = 0;
+        const counted = new WeakSet<object>();
+        (store as unknown as { pool: pg.Pool }).pool.on('acquire', (client) => {
+          if (counted.has(client)) return;
+          counted.add(client);
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+            queries += 1;
+            return query(...args);
+          };
+        });
+        return () => {
+          const n = queries;
+          queries = 0;
+          return n;
+        };
+      };
+
+      it('is one round trip, reads nothing, and stores snapshot, requests, outbox and audit lines like any turn', async () => {
+        const store = await opened();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
+        const queries = countQueries(store);
+        const r = request('r1');
+        const d = request('d1', { kind: 'emergency-diversion', tier: 'emergency' });
+        const seen: { presumed: boolean | undefined; updatedAt: string | undefined }[] = [];
+        const committed = await store.turn(
+          'c1',
+          (s) => {
+            seen.push({ presumed: s.presumed, updatedAt: s.record?.updatedAt });
+            expect(() => s.record?.snapshot).toThrow(/only updatedAt/);
+            return s.commit({ conversation: conversation('c1', T1, 'q2'), requests: [r, d], enqueueAt: new Date(T0), audit: stored, last: true });
+          },
+          { expectUpdatedAt: T0 },
+        );
+        expect(queries()).toBe(1);
+        expect(seen).toEqual([{ presumed: true, updatedAt: T0 }]);
+        expect(committed).toEqual({ created: ['r1', 'd1'], enqueued: ['r1'] });
+        expect(await store.conversations.get('c1')).toEqual(conversation('c1', T1, 'q2'));
+        expect(await store.requests.get('r1')).toEqual(r);
+        expect(await store.requests.get('d1')).toEqual(d);
+        expect((await store.outbox.list()).map((e) => e.requestId)).toEqual(['r1']);
+        // In the order given, and only for requests newly created.
+        expect((await store.audit.read()).map((e) => [e.action, e.requestId])).toEqual([
+          ['request.stored', 'r1'],
+          ['delivery.enqueued', 'r1'],
+          ['request.stored', 'd1'],
+          ['delivery.enqueued', 'd1'],
+        ]);
+        const again = await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T2, 'q3'), requests: [r], enqueueAt: new Date(T0), audit: stored, last: true }), { expectUpdatedAt: T1 });
+        expect(again).toEqual({ created: [], enqueued: [] });
+        expect(await store.audit.read()).toHaveLength(4);
+        // A plain turn (no request): one prepared statement, values as parameters, kept exactly.
+        queries();
+        const plain = { ...conversation('c1', '2026-03-02T09:02:30.000Z'), snapshot: { value: 'q3b', context: { text: `it's \\' $1 '; COMMIT; --` } } };
+        expect(await store.turn('c1', (s) => s.commit({ conversation: plain, requests: [], audit: () => [], last: true }), { expectUpdatedAt: T2 })).toEqual({ created: [], enqueued: [] });
+        expect(queries()).toBe(1);
+        expect(await store.conversations.get('c1')).toEqual(plain);
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T2, 'q3'), requests: [], audit: () => [], last: true }), { expectUpdatedAt: plain.updatedAt });
+        // Without `last`, COMMIT once the task resolves.
+        queries();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', '2026-03-02T09:03:00.000Z', 'q4'), requests: [], audit: () => [] }), { expectUpdatedAt: T2 });
+        expect(queries()).toBe(2);
+        expect((await store.conversations.get('c1'))?.snapshot).toEqual({ value: 'q4', context: { answers: [] } });
+      });
+
+      it('stores nothing of a run on a stale copy and runs the task again on the record read under the lock', async () => {
+        const store = await opened();
+        const other = await opened();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
+        // Another process takes a turn: the copy at T0 is stale.
+        await other.turn('c1', (s) => s.commit({ conversation: conversation('c1', T1, 'elsewhere'), requests: [], audit: () => [], last: true }));
+        const runs: { presumed: boolean | undefined; step: unknown }[] = [];
+        const committed = await store.turn(
+          'c1',
+          async (s) => {
+            runs.push({ presumed: s.presumed, step: s.presumed ? 'not read' : (s.record?.snapshot as { value?: string }).value });
+            const updatedAt = s.presumed ? T1 : T2;
+            return s.commit({ conversation: conversation('c1', updatedAt, s.presumed ? 'from-stale' : 'from-read'), requests: [request(s.presumed ? 'stale' : 'fresh')], enqueueAt: new Date(T0), audit: stored, last: true });
+          },
+          { expectUpdatedAt: T0 },
+        );
+        expect(runs).toEqual([
+          { presumed: true, step: 'not read' },
+          { presumed: false, step: 'elsewhere' },
+        ]);
+        expect(committed).toEqual({ created: ['fresh'], enqueued: ['fresh'] });
+        expect((await store.conversations.get('c1'))?.snapshot).toEqual({ value: 'from-read', context: { answers: [] } });
+        expect(await store.requests.get('stale')).toBeUndefined();
+        expect((await store.outbox.list()).map((e) => e.requestId)).toEqual(['fresh']);
+        expect((await store.audit.read()).map((e) => e.requestId)).toEqual(['fresh', 'fresh']);
+        // The connection went back idle, outside any transaction.
+        expect((await store.turn('c1', async (s) => s.record))?.updatedAt).toBe(T2);
+      });
+
+      it('an erased conversation is not stored again by a turn on its copy', async () => {
+        const store = await opened();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
+        await store.erase({ conversationId: 'c1' });
+        const records: unknown[] = [];
+        await store.turn(
+          'c1',
+          async (s) => {
+            records.push(s.presumed ? 'presumed' : s.record);
+            if (s.presumed) await s.commit({ conversation: conversation('c1', T1, 'resurrected'), requests: [], audit: () => [], last: true });
+          },
+          { expectUpdatedAt: T0 },
+        );
+        expect(records).toEqual(['presumed', undefined]);
+        expect(await store.conversations.get('c1')).toBeUndefined();
+      });
+
+      it('a run that commits nothing stands if its copy is current, and runs again if it is not', async () => {
+        const store = await opened();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
+        const queries = countQueries(store);
+        expect(await store.turn('c1', async (s) => (s.presumed ? 'presumed' : 'read'), { expectUpdatedAt: T0 })).toBe('presumed');
+        expect(queries()).toBe(1); // the check only; no transaction
+        expect(await store.turn('c1', async (s) => (s.presumed ? 'presumed' : 'read'), { expectUpdatedAt: T1 })).toBe('read');
+      });
+
+      it('a presumed turn waits for a turn holding the lock on another process, then finds its copy stale', async () => {
+        const store = await opened();
+        const other = await opened();
+        await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
+        let release!: () => void;
+        let entered!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const first = other.turn('c1', async (s) => {
+          entered();
+          await gate;
+          await s.commit({ conversation: conversation('c1', T1, 'other'), requests: [], audit: () => [], last: true });
+        });
+        await inside;
+        const runs: boolean[] = [];
+        const second = store.turn(
+          'c1',
+          (s) => {
+            runs.push(s.presumed === true);
+            return s.commit({ conversation: conversation('c1', s.presumed ? T1 : T2, s.presumed ? 'lost' : 'after-other'), requests: [], audit: () => [], last: true });
+          },
+          { expectUpdatedAt: T0 },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        release();
+        await first;
+        await second;
+        expect(runs).toEqual([true, false]);
+        expect((await store.conversations.get('c1'))?.snapshot).toEqual({ value: 'after-other', context: { answers: [] } });
+      });
     });
 
     it('a waiting turn sees what the turn before it committed', async () => {

@@ -23,3 +23,22 @@ export function lazyRecord(text: string, updatedAt: string | null): Conversation
     deleteProperty: () => false,
   });
 }
+
+/**
+ * The record a presumed turn runs on (TurnOptions.expectUpdatedAt): not read, so only `updatedAt` is
+ * known. Reading anything else is a bug in the caller and throws rather than answering wrongly.
+ */
+export function presumedRecord(updatedAt: string): ConversationRecord {
+  return new Proxy({} as ConversationRecord, {
+    get: (_, key) => {
+      if (key === 'updatedAt') return updatedAt;
+      throw new Error(`a presumed turn's record holds only updatedAt (read: ${String(key)})`);
+    },
+    has: (_, key) => key === 'updatedAt',
+    ownKeys: () => ['updatedAt'],
+    getOwnPropertyDescriptor: (_, key) => (key === 'updatedAt' ? { value: updatedAt, enumerable: true, configurable: true, writable: false } : undefined),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+}

@@ -3,12 +3,12 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError } from '../lowdb/errors.js';
 import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
-import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResult, TurnSession } from '../types.js';
+import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResult, TurnOptions, TurnSession } from '../types.js';
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
 import { PgConversationStore } from './conversations.js';
 import { PgDemandFeed } from './demandFeed.js';
-import { lazyRecord } from './lazyRecord.js';
+import { lazyRecord, presumedRecord } from './lazyRecord.js';
 import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, isConnectionLost, withoutNul, safeMessage } from './db.js';
 import { migrate, type Migration } from './migrate.js';
 import { PgOutbox } from './outbox.js';
@@ -17,6 +17,8 @@ import { Slots } from './slots.js';
 import { PgTurnSession } from './turn.js';
 
 const DAY_MS = 86_400_000;
+/** A presumed turn found its copy stale (nothing stored): run it again the usual way. */
+const STALE = Symbol('stale');
 const DEFAULT_MAX_CLOCK_LEAD_MS = 7 * DAY_MS;
 
 export interface PostgresStoreOptions {
@@ -110,8 +112,16 @@ export class PostgresStore implements Store {
     }
   }
 
-  async turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>): Promise<T> {
+  async turn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>, options: TurnOptions = {}): Promise<T> {
     this.#assertOpen();
+    const expected = options.expectUpdatedAt;
+    if (expected !== undefined) {
+      const presumed = await this.#turnSlots.run(() => this.#presumedTurn(conversationId, task, expected));
+      if (presumed !== STALE) {
+        if (presumed.forgetEarlier) this.#vacuumSoon(['conversations']);
+        return presumed.result;
+      }
+    }
     const outcome = await this.#turnSlots.run(async () => {
       const { client, release, record } = await this.#beginTurn(conversationId);
       let broken: Error | undefined;
@@ -142,6 +152,46 @@ export class PostgresStore implements Store {
     });
     if (outcome.forgetEarlier) this.#vacuumSoon(['conversations']);
     return outcome.result;
+  }
+
+  /**
+   * A turn on the caller's own copy (TurnOptions): no read, so a plain turn is one round trip (its
+   * commit begins, locks, checks the stored updatedAt, writes and commits). STALE when the copy was
+   * not current, nothing having been stored: the caller runs the turn again the usual way. A task
+   * that commits nothing (a repeat answered again) stands only if the copy is current.
+   */
+  async #presumedTurn<T>(conversationId: string, task: (session: TurnSession) => Promise<T>, updatedAt: string): Promise<{ result: T; forgetEarlier: boolean } | typeof STALE> {
+    const lease = await checkout(this.pool, this.options.logger);
+    const session = new PgTurnSession(lease.client, presumedRecord(updatedAt), { conversationId, updatedAt });
+    let broken: Error | undefined;
+    let committed = false;
+    try {
+      const result = await task(session);
+      if (!session.committing) {
+        const { rows } = await withoutNul(lease.client).query('SELECT 1 FROM conversations WHERE id = $1 AND updated_at = $2::timestamptz', [conversationId, updatedAt]);
+        return rows.length > 0 ? { result, forgetEarlier: false } : STALE;
+      }
+      const { forgetEarlier } = await session.written();
+      if (!session.ended) await lease.client.query('COMMIT');
+      committed = true;
+      return { result, forgetEarlier };
+    } catch (err) {
+      if (session.began && !session.ended) {
+        await lease.client.query('ROLLBACK').catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
+      }
+      if (session.stale) return STALE;
+      // A pooled connection found dead (a restart, a failover): run again the usual way, which opens a new one.
+      if (isConnectionLost(err)) {
+        broken ??= err as Error;
+        return STALE;
+      }
+      throw err;
+    } finally {
+      lease.release(broken);
+      if (session.ended || committed) this.demandFeed.publish(session.stored);
+    }
   }
 
   /**
