@@ -1,7 +1,9 @@
-import { readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, fchmodSync, fdatasync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { IntakeRequest } from '../../domain/types.js';
 import { StoreFileError, errorCode } from './errors.js';
-import { isObject, replaceFile, syncDir } from './fs-util.js';
+import { FILE_MODE, isObject, syncDir, writeChunks } from './fs-util.js';
 import { readCheckedJson } from './low-file.js';
 import { requestPartitionPath, requestsDir } from './paths.js';
 import type { LineSpan } from './request-log.js';
@@ -96,34 +98,61 @@ export function scanDayFile(path: string): { lines: ScannedLine[]; size: number;
 }
 
 /**
- * Moves the partitions of the format before into day files: for each day, its day file is replaced
- * (temp file, fdatasync, rename) by its own lines plus every partition request it does not already
- * hold, then the partitions are deleted and the folder fsynced. Every partition is read and checked
- * before anything is written, so a bad one stops start-up and nothing is written next to it. A crash
- * half-way leaves partitions whose requests the day file already holds: its lines win next time.
+ * Moves the partitions of the format before into day files. Every partition is read and checked
+ * before anything is written, so a bad one stops start-up and nothing is written next to it. Then
+ * each day's new file (its own lines, if it has one, plus every partition request it does not
+ * already hold) is written to a temp file; the temp files are fdatasynced together, renamed over
+ * the day files, the folder fsynced, and only then are the partitions deleted. A crash half-way
+ * leaves partitions whose requests a day file may already hold: its lines win when this runs again.
  * Returns the number of partition files moved.
  */
 export async function migratePartitions(dataDir: string, partitions: readonly string[], dayPath: (day: string) => string): Promise<number> {
-  const byDay = new Map<string, { files: string[]; requests: IntakeRequest[] }>();
+  const byDay = new Map<string, string[]>();
   for (const partition of partitions) {
     const file = requestPartitionPath(dataDir, partition);
+    // Checked now, parsed again below: holding every request of the history at once costs more in GC.
+    readCheckedJson(file, isPartition);
     const day = partition.slice(0, 10);
-    const parsed = readCheckedJson(file, isPartition);
-    let group = byDay.get(day);
-    if (!group) byDay.set(day, (group = { files: [], requests: [] }));
-    group.files.push(file);
-    group.requests.push(...Object.values(parsed.requests));
+    byDay.set(day, [...(byDay.get(day) ?? []), file]);
   }
-  for (const [day, group] of byDay) {
-    const path = dayPath(day);
-    const existing = readExisting(path);
-    const chunks = [existing.bytes];
-    for (const request of group.requests) if (!existing.ids.has(request.id)) chunks.push(encodeRequestLine(request));
-    await replaceFile(path, chunks, true);
-    for (const file of group.files) unlinkSync(file);
+  const days = [...byDay];
+  // A few days at a time: one fdatasync each, waited for together (the file system commits them in a
+  // few journal writes), without holding a descriptor per day of history open at once.
+  for (let i = 0; i < days.length; i += MIGRATE_BATCH) {
+    const batch = days.slice(i, i + MIGRATE_BATCH).map(([day, files]) => {
+      const path = dayPath(day);
+      const existing = readExisting(path);
+      const chunks = [existing.bytes];
+      for (const file of files) {
+        for (const request of Object.values(readCheckedJson(file, isPartition).requests)) {
+          if (!existing.ids.has(request.id)) chunks.push(encodeRequestLine(request));
+          existing.ids.add(request.id);
+        }
+      }
+      return { path, tmp: join(dirname(path), `.${basename(path)}.tmp`), chunks };
+    });
+    await Promise.all(batch.map((f) => writeDurably(f.tmp, f.chunks)));
+    for (const f of batch) renameSync(f.tmp, f.path);
   }
-  if (byDay.size > 0) syncDir(requestsDir(dataDir));
+  if (days.length === 0) return 0;
+  syncDir(requestsDir(dataDir));
+  for (const [, files] of days) for (const file of files) unlinkSync(file);
+  syncDir(requestsDir(dataDir));
   return partitions.length;
+}
+
+const MIGRATE_BATCH = 32;
+const fdatasyncAsync = promisify(fdatasync);
+
+async function writeDurably(path: string, chunks: readonly Buffer[]): Promise<void> {
+  const fd = openSync(path, 'w', FILE_MODE);
+  try {
+    fchmodSync(fd, FILE_MODE);
+    writeChunks(fd, chunks);
+    await fdatasyncAsync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A day file's complete lines (torn fragments dropped) and the ids they hold; empty when absent. */
