@@ -42,9 +42,6 @@ export function requestPartitionOf(id: string, submittedAt: string | Date | numb
   return `${dayOf(submittedAt)}.${hashId(id).charAt(0)}`;
 }
 
-/** The UTC day a partition key belongs to. */
-export const dayOfPartition = (partition: string): string => partition.slice(0, 10);
-
 export function outboxPath(dataDir: string): string {
   return join(dataDir, 'outbox', 'outbox.json');
 }
