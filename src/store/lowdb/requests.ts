@@ -69,7 +69,7 @@ export class LowdbRequestStore implements RequestStore {
     return this.#index.get(id) !== undefined;
   }
 
-  put(request: IntakeRequest): Promise<{ created: boolean }> {
+  async put(request: IntakeRequest): Promise<{ created: boolean }> {
     return this.#one(request.id, async () => {
       if (this.#index.get(request.id)) return { created: false };
       if (!isRequestLike(request)) throw new TypeError('Not an IntakeRequest');
