@@ -109,8 +109,14 @@ export class DayLogs {
       for (const a of batch) a.reject(err);
       return;
     }
-    batch.forEach((a, i) => a.written(offsets[i] ?? 0));
-    for (const a of batch) a.resolve();
+    batch.forEach((a, i) => {
+      try {
+        a.written(offsets[i] ?? 0);
+        a.resolve();
+      } catch (err) {
+        a.reject(err);
+      }
+    });
   }
 }
 
