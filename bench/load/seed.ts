@@ -1,14 +1,14 @@
 /**
  * Seeds a data directory with N stored requests in the store's on-disk format (see
- * src/store/lowdb/README.md): day partitions `requests/YYYY-MM-DD.json` = {format:1, requests:{id→request}}
- * and, so the outbox stays small as it would in a practice whose webhook works, a delivered log line per
- * request in `outbox/delivered/YYYY-MM-DD.jsonl`. Written in bulk, straight to disk, before the server starts.
+ * src/store/lowdb/README.md): day files `requests/YYYY-MM-DD.jsonl`, one JSON request a line, and, so
+ * the outbox stays small as it would in a practice whose webhook works, a delivered log line per request
+ * in `outbox/delivered/YYYY-MM-DD.jsonl`. Written in bulk, straight to disk, before the server starts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IntakeRequest, Tier } from '../../src/domain/types.js';
 import { idempotencyKeyFor } from '../../src/store/lowdb/outbox.js';
-import { dayOf, deliveredLogPath, requestPartitionPath } from '../../src/store/lowdb/paths.js';
+import { dayOf, deliveredLogPath, requestDayPath } from '../../src/store/lowdb/paths.js';
 
 const DAY = 86_400_000;
 const TIERS: readonly Tier[] = ['urgent', 'routine', 'selfcare'];
@@ -37,17 +37,17 @@ export function syntheticRequest(i: number, submittedMs: number): IntakeRequest 
   };
 }
 
-/** Requests spread over the 360 days before `nowMs` (none today, so today's partition starts empty for every size). */
+/** Requests spread over the 360 days before `nowMs` (none today, so today's day file starts empty for every size). */
 export async function seedRequests(dataDir: string, count: number, nowMs: number): Promise<void> {
-  const partitions = new Map<string, Record<string, IntakeRequest>>();
+  const days = new Map<string, string[]>();
   const delivered = new Map<string, string[]>();
   for (let i = 0; i < count; i++) {
     const submittedMs = nowMs - 2 * DAY - Math.floor((i / count) * 360 * DAY);
     const r = syntheticRequest(i, submittedMs);
     const day = dayOf(submittedMs);
-    let part = partitions.get(day);
-    if (!part) partitions.set(day, (part = {}));
-    part[r.id] = r;
+    let part = days.get(day);
+    if (!part) days.set(day, (part = []));
+    part.push(JSON.stringify(r));
     const entry = { requestId: r.id, idempotencyKey: idempotencyKeyFor(r.id), state: 'delivered', attempts: 1, nextAttemptAt: r.submittedAt, createdAt: r.submittedAt, deliveredAt: r.submittedAt };
     let lines = delivered.get(day);
     if (!lines) delivered.set(day, (lines = []));
@@ -55,6 +55,6 @@ export async function seedRequests(dataDir: string, count: number, nowMs: number
   }
   await mkdir(join(dataDir, 'requests'), { recursive: true });
   await mkdir(join(dataDir, 'outbox', 'delivered'), { recursive: true });
-  for (const [day, requests] of partitions) await writeFile(requestPartitionPath(dataDir, day), JSON.stringify({ format: 1, requests }, null, 2));
+  for (const [day, lines] of days) await writeFile(requestDayPath(dataDir, day), `${lines.join('\n')}\n`);
   for (const [day, lines] of delivered) await writeFile(deliveredLogPath(dataDir, day), `${lines.join('\n')}\n`);
 }

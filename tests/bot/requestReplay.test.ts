@@ -44,7 +44,7 @@ describe('requests carried by a saved conversation', () => {
     expect(stored.items[0]).toMatchObject({ kind: 'request', conversationId: 'test:replay-1' });
     expect(next.text).toContain(stored.items[0]?.reference ?? 'no reference');
     expect((await app.store.audit.read(stored.items[0]?.id)).map((e) => e.action)).toEqual(['request.stored']);
-    expect(readdirSync(requests).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(requests).filter((n) => n.endsWith('.jsonl'))).toHaveLength(1);
 
     // Loading it again stores nothing twice.
     await say('hello');

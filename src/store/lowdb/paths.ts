@@ -29,17 +29,18 @@ export function requestPartitionPath(dataDir: string, partition: string): string
   return join(requestsDir(dataDir), `${partition}.json`);
 }
 
+/** A UTC day's requests, one JSON request a line (request-log.ts). */
+export function requestDayPath(dataDir: string, day: string): string {
+  return join(requestsDir(dataDir), `${day}.jsonl`);
+}
+
 /**
- * A request's partition: its UTC day of submission and one of 16 shards by id
- * (`2026-11-25.a`), so a write rewrites a file of about 1/16 of a day's requests and writes to
- * different shards do not queue behind each other. Plain day files (`2026-11-25`) are still read.
+ * A request's partition in the format before day files (moved into them at start-up): its UTC day of
+ * submission and one of 16 shards by id (`2026-11-25.a`). Plain day files (`2026-11-25`) came before that.
  */
 export function requestPartitionOf(id: string, submittedAt: string | Date | number): string {
   return `${dayOf(submittedAt)}.${hashId(id).charAt(0)}`;
 }
-
-/** The UTC day a partition key belongs to. */
-export const dayOfPartition = (partition: string): string => partition.slice(0, 10);
 
 export function outboxPath(dataDir: string): string {
   return join(dataDir, 'outbox', 'outbox.json');

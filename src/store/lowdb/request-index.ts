@@ -1,24 +1,26 @@
-import { dayOfPartition } from './paths.js';
 import { TIER_RANK, type IntakeRequest, type RequestStatus, type Tier } from '../../domain/types.js';
 
 /**
  * What the request store keeps in memory for every stored request: enough to filter, sort, count and
- * sweep without opening partitions, and find a conversation's requests for erasure. About 250 bytes a
- * request, so 100,000 requests cost ~25 MB.
+ * sweep without opening files, find a conversation's requests for erasure, and read the request's
+ * current line from its day file. About 250 bytes a request, so 100,000 requests cost ~25 MB.
  */
 export interface IndexEntry {
   id: string;
   /** The conversation (store key) the request came from. */
   conversationId: string;
-  /** Partition: UTC day of submittedAt and shard (see requestPartitionOf). */
+  /** Its day file: UTC day of submittedAt. */
   day: string;
   tier: Tier;
   kind: IntakeRequest['kind'];
   status: RequestStatus;
   submittedMs: number;
+  /** Where its current line starts in the day file, and the line's length without its newline. */
+  offset: number;
+  length: number;
 }
 
-export function indexEntryOf(request: IntakeRequest, day: string): IndexEntry {
+export function indexEntryOf(request: IntakeRequest, day: string, offset: number, length: number): IndexEntry {
   return {
     id: request.id,
     conversationId: request.conversationId,
@@ -27,6 +29,8 @@ export function indexEntryOf(request: IntakeRequest, day: string): IndexEntry {
     kind: request.kind,
     status: request.status,
     submittedMs: Date.parse(request.submittedAt),
+    offset,
+    length,
   };
 }
 
@@ -42,7 +46,9 @@ export class RequestIndex {
     return this.#byId.get(id);
   }
 
+  /** Adds an entry, or replaces the one with its id. */
   add(entry: IndexEntry): void {
+    if (this.#byId.get(entry.id)?.day !== entry.day) this.remove(entry.id);
     this.#byId.set(entry.id, entry);
     let ids = this.#byDay.get(entry.day);
     if (!ids) {
@@ -65,10 +71,9 @@ export class RequestIndex {
     return this.#byId.values();
   }
 
-  /** Entries on the UTC days from `fromDay` to `toDay` inclusive: only those partitions are looked at. */
+  /** Entries on the UTC days from `fromDay` to `toDay` inclusive: only those days are looked at. */
   *onDays(fromDay: string, toDay: string): Generator<IndexEntry> {
-    for (const [partition, ids] of this.#byDay) {
-      const day = dayOfPartition(partition);
+    for (const [day, ids] of this.#byDay) {
       if (day < fromDay || day > toDay) continue;
       for (const id of ids) {
         const entry = this.#byId.get(id);

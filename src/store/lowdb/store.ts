@@ -77,7 +77,7 @@ export class LowdbStore implements Store {
       ...(logger ? { logger } : {}),
     });
     try {
-      const [conversations, requests, outbox] = await Promise.all([opening, LowdbRequestStore.open({ dataDir }), LowdbOutbox.open({ dataDir, logger })]);
+      const [conversations, requests, outbox] = await Promise.all([opening, LowdbRequestStore.open({ dataDir, logger }), LowdbOutbox.open({ dataDir, logger })]);
       const store = new LowdbStore(options, lock, conversations, requests, outbox, new JsonLinesAuditLog(dataDir, logger));
       logger?.info(
         { conversations: conversations.count, requests: requests.count, startupMs: Date.now() - started },
