@@ -59,6 +59,31 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   };
 }
 
+/**
+ * Failed authentications per client address (authenticated /api/messages). Checked before the token
+ * is: a forged token with an unknown key id makes the Agents SDK fetch the issuer's keys again (its
+ * key client has no rate limit), so a flood of them from one address would be a flood of fetches.
+ * Only failures count: the Bot Connector's few addresses carry every real user, and its tokens pass.
+ */
+export interface AuthFailureLimiter {
+  /** The 429 to send when this address has failed too often in the last minute, else undefined. */
+  blocked(ip: string): Promise<(HttpRejection & { scope: RateScope }) | undefined>;
+  failed(ip: string): Promise<void>;
+}
+
+export function createAuthFailureLimiter(perIpPerMinute: number): AuthFailureLimiter {
+  const failures = new RateLimiterMemory({ keyPrefix: 'authfail', points: perIpPerMinute, duration: 60 });
+  return {
+    async blocked(ip) {
+      const r = await failures.get(ip);
+      return r && r.consumedPoints >= perIpPerMinute ? tooMany('ip', r.msBeforeNext) : undefined;
+    },
+    async failed(ip) {
+      await failures.penalty(ip, 1);
+    },
+  };
+}
+
 export function tooMany(scope: RateScope, msBeforeNext: number): HttpRejection & { scope: RateScope } {
   return {
     status: 429,

@@ -31,7 +31,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { accessLogHandler, requestIdHandler } from '../observability/requestId.js';
 import { bodyParserOptions, limitedBodyReader, restifyErrorHandler } from '../security/body.js';
 import { metricsAuthorized } from '../security/metricsAuth.js';
-import { clientAddress, createRateLimiter } from '../security/rateLimit.js';
+import { clientAddress, createAuthFailureLimiter, createRateLimiter } from '../security/rateLimit.js';
 import { refuseUnroutableTarget } from '../security/requestTarget.js';
 import { AZURE_BOT_SERVICE_URLS } from '../security/serviceUrlGuard.js';
 import { connectionFromBotFramework } from './messages/agentsConfig.js';
@@ -76,6 +76,8 @@ export interface AppOptions {
    */
   allowedServiceUrls?: string[];
   rateLimit?: { perConversationPerMinute: number; perIpPerMinute: number };
+  /** With an app id: failed authentications per client address per minute before /api/messages answers 429 (default 20). */
+  authFailuresPerIpPerMinute?: number;
   trustProxyHops?: number;
   metricsToken?: string;
   /** Signs self-hosted Direct Line tokens; random per process when not given. */
@@ -248,7 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     limiter,
     trustProxyHops,
     errorReply: () => ({ type: 'message', text: errorText() }),
-    ...(authenticated ? { authenticated } : {}),
+    ...(authenticated ? { authenticated, authFailures: createAuthFailureLimiter(options.authFailuresPerIpPerMinute ?? 20) } : {}),
   });
 
   // The self-hosted Direct Line channel reaches the same conversation service in-process.

@@ -3,7 +3,7 @@ import { BadActivityError, type ConversationService } from '../bot/conversationS
 import { parseIncomingActivity } from '../bot/incoming.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { RateLimiter } from '../security/rateLimit.js';
+import type { AuthFailureLimiter, RateLimiter } from '../security/rateLimit.js';
 import { clientAddress } from '../security/rateLimit.js';
 import { sendRejection } from '../security/rejection.js';
 import { checkInboundActivity, serviceUrlMatchesClaim } from '../security/serviceUrlGuard.js';
@@ -28,6 +28,8 @@ export interface MessagesRouteDeps {
    * address and our own code answers, no SDK involved.
    */
   authenticated?: AuthenticatedChannel;
+  /** With `authenticated`: failed authentications per client address, checked before the token (429). */
+  authFailures?: AuthFailureLimiter;
 }
 
 /**
@@ -58,6 +60,13 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     const channel = deps.authenticated;
     let claims;
     if (channel) {
+      const address = clientAddress(req, deps.trustProxyHops);
+      const blocked = address !== undefined ? await deps.authFailures?.blocked(address) : undefined;
+      if (blocked) {
+        deps.metrics.rejected('rate_limit_ip');
+        sendRejection(res, blocked);
+        return;
+      }
       try {
         claims = await channel.authenticate(req, raw);
       } catch (err) {
@@ -67,6 +76,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
         return;
       }
       if (!claims || !serviceUrlMatchesClaim(activity.serviceUrl, claims.serviceurl)) {
+        if (address !== undefined) await deps.authFailures?.failed(address);
         deps.metrics.rejected('unauthenticated');
         res.send(401, { error: 'unauthorized' });
         return;
