@@ -10,6 +10,15 @@ const clock = fixedClock(T0);
 const open = (url: string, extra: Partial<Parameters<typeof createPostgresStore>[0]> = {}): Promise<Store> =>
   createPostgresStore({ connectionString: url, retentionDays: 30, clock, connect: { attempts: 1 }, ...extra });
 
+
+/** A turn that holds its conversation's lock until released: `entered` marks it inside, `inside` resolves then. */
+function lockGate() {
+  let release!: () => void;
+  let entered!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const inside = new Promise<void>((resolve) => (entered = resolve));
+  return { gate, inside, entered, release };
+}
 describePg('PostgreSQL store', () => {
   let db: TestDatabase;
   const stores: Store[] = [];
@@ -395,10 +404,7 @@ describePg('PostgreSQL store', () => {
         const store = await opened();
         const other = await opened();
         await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
-        let release!: () => void;
-        let entered!: () => void;
-        const gate = new Promise<void>((resolve) => (release = resolve));
-        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const { gate, inside, entered, release } = lockGate();
         const first = other.turn('c1', async (s) => {
           entered();
           await gate;
@@ -425,10 +431,7 @@ describePg('PostgreSQL store', () => {
 
     it('a waiting turn sees what the turn before it committed', async () => {
       const store = await opened();
-      let release!: () => void;
-      let entered!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const { gate, inside, entered, release } = lockGate();
       const first = store.turn('c1', async (s) => {
         entered();
         await gate;
