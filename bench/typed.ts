@@ -128,7 +128,8 @@ for (const [lang, t] of Object.entries(table.languages)) {
 }
 // English: every tuning vignette as the opening, typed answers from the English table.
 {
-  const vignettes = loadVignettes('tests/triage/vignettes');
+  // English cases only: the tuning folder also holds cases in the other 19 languages, which an English conversation would misread.
+  const vignettes = loadVignettes('tests/triage/vignettes').filter((v) => (v.lang ?? 'eng') === 'eng');
   const runs: Run[] = [];
   const buttonTurns: number[] = [];
   const r = rng(42);
