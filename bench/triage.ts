@@ -13,18 +13,17 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TIERS, TIER_RANK, type Tier } from '../src/domain/types.js';
 import { createDialogDriver, type DialogRun } from './triageDialog.js';
-import { loadVignetteFile, loadVignettes, simulate, type Vignette } from './triageSim.js';
+import { loadFrozenSets } from './heldoutSets.js';
+import { loadVignettes, simulate, type Vignette } from './triageSim.js';
 
 const verbose = process.argv.includes('--verbose');
 const skipSpeed = process.argv.includes('--no-speed');
 const driver = createDialogDriver({ timeScreens: true });
 const engine = driver.engine;
-export const HELDOUT_DIR = 'tests/triage/heldout-2026-12';
 const tuned = [...loadVignettes('tests/triage/vignettes'), ...loadVignettes('tests/triage/vignettes/heldout')];
 const sets: { name: string; cases: Vignette[]; blind: boolean }[] = [
   { name: 'tuning (vignettes/ and the old vignettes/heldout/, both used to tune rules)', cases: tuned, blind: false },
-  { name: 'held-out 2026-12 (frozen, never read)', cases: loadVignetteFile(`${HELDOUT_DIR}/heldout.json`), blind: true },
-  { name: 'paraphrase 2026-12 (frozen, never read)', cases: loadVignetteFile(`${HELDOUT_DIR}/paraphrase.json`), blind: true },
+  ...loadFrozenSets().map((set) => ({ name: set.name, cases: set.cases, blind: true })),
 ];
 
 interface Scored {
@@ -175,7 +174,7 @@ function describeRow(r: Scored, blind: boolean): string {
   return `  ${r.v.id} ${r.v.lang ?? 'eng'} gold=${r.v.gold} got=${r.tier ?? 'none'} ${why} ${meta}${asked}${check}${blind ? '' : `  "${r.v.text}"`}`;
 }
 
-console.log(`Triage bench, ruleset ${engine.rulesetVersion}: ${sets.map((x) => `${x.cases.length} ${x.name.split(' ')[0]}`).join(', ')}`);
+console.log(`Triage bench, ruleset ${engine.rulesetVersion}: ${sets.map((x) => `${x.cases.length} ${x.name.split(' (')[0]}`).join(', ')}`);
 console.log('hello -> need -> description -> emergency check -> (area) -> questions -> follow-ups -> details -> review -> consent');
 const t0 = performance.now();
 

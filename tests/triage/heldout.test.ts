@@ -11,23 +11,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDialogDriver } from '../../bench/triageDialog.js';
-import { loadVignetteFile } from '../../bench/triageSim.js';
+import { loadFrozenSets } from '../../bench/heldoutSets.js';
 
-const DIR = 'tests/triage/heldout-2026-12';
 const known = JSON.parse(readFileSync('tests/triage/known-misses.json', 'utf8')) as { misses: Record<string, string[]> };
 const driver = createDialogDriver();
-const sets = ['heldout', 'paraphrase'].map((name) => ({ name, cases: loadVignetteFile(`${DIR}/${name}.json`) }));
+const sets = loadFrozenSets();
 
-describe.each(sets)('the $name set through the dialog', ({ name, cases }) => {
+describe.each(sets)('the $key set through the dialog', ({ key, heldout, cases }) => {
   const emergencies = cases.filter((v) => v.gold === 'emergency');
 
-  it('has cases to run (the paraphrase set may not be written yet)', () => {
-    if (name === 'heldout') expect(emergencies.length).toBeGreaterThanOrEqual(40);
+  it('has cases to run: a held-out set has at least 10 cases and 5 emergencies in each of the 20 languages', () => {
+    if (!heldout) return;
+    const languages = (JSON.parse(readFileSync('locales/languages.json', 'utf8')) as { languages: { code: string }[] }).languages;
+    const short = languages
+      .map(({ code }) => ({ code, all: cases.filter((v) => (v.lang ?? 'eng') === code) }))
+      .filter(({ all }) => all.length < 10 || all.filter((v) => v.gold === 'emergency').length < 5)
+      .map(({ code }) => code);
+    expect(short).toEqual([]);
   });
 
   it('misses no emergency beyond the known misses, and every known miss is still missed (ids, languages and tiers only)', () => {
     const runs = emergencies.map((v) => ({ v, run: driver.run(v) })).filter(({ run }) => run.finalState !== 'emergency');
-    const listed = new Set(known.misses[name] ?? []);
+    const listed = new Set(known.misses[key] ?? []);
     const newMisses = runs
       .filter(({ v }) => !listed.has(v.id))
       .map(({ v, run }) => `${v.id} (${v.lang ?? 'eng'}): ended ${run.tier ?? 'unfinished'}${run.error ? ', not finished' : ''}`);

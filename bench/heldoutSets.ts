@@ -1,0 +1,37 @@
+/**
+ * The frozen evaluation sets, one place for bench:triage and tests/triage/heldout.test.ts.
+ * 2026-12: one file per set (heldout.json, paraphrase.json). 2026-12b: one file per language
+ * (heldout-<lang>.json, paraphrase-<lang>.json), written by three writers blind to the rules.
+ * `key` names the set in tests/triage/known-misses.json.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadVignetteFile, type Vignette } from './triageSim.js';
+
+export interface FrozenSet {
+  key: string;
+  name: string;
+  /** The held-out set proper (not its paraphrases): at least 10 cases and 5 emergencies per language. */
+  heldout: boolean;
+  cases: Vignette[];
+}
+
+/** Every `<prefix>-<lang>.json` in `dir`, in file-name order (none when the folder is absent). */
+function loadPerLanguage(dir: string, prefix: string): Vignette[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => loadVignetteFile(join(dir, f)));
+}
+
+export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
+  const a = join(root, 'heldout-2026-12');
+  const b = join(root, 'heldout-2026-12b');
+  return [
+    { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
+    { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
+    { key: 'heldout-2026-12b', name: 'held-out 2026-12b (frozen, second set, never read)', heldout: true, cases: loadPerLanguage(b, 'heldout') },
+    { key: 'paraphrase-2026-12b', name: 'paraphrase 2026-12b (frozen, never read)', heldout: false, cases: loadPerLanguage(b, 'paraphrase') },
+  ];
+}
