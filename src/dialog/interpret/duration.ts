@@ -40,8 +40,8 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   if (has(lex.since)) {
     for (let i = 0; i < tokens.length; i++) {
       const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(tokens[i] as string);
-      // "since 3 days" is a count, not a date.
-      if (!m || (tokens[i + 1] !== undefined && unitAt(tokens[i + 1] as string, lex) !== undefined)) continue;
+      // "since 3 days" is a count, not a date; so is "de 2-3 săptămâni", "desde hace 2 o 3 semanas" (a range before a unit).
+      if (!m || countsUnit(tokens, i, lex)) continue;
       const day = Number(m[1]);
       if (day < 1 || day > 31) continue;
       const today = todayOf();
@@ -108,6 +108,15 @@ function unitAt(token: string, lex: Lexicon): number | undefined {
   if (token.length < 4) return undefined;
   for (const [word, days] of lex.units) if (word.length >= 4 && tokensClose(token, word)) return days;
   return undefined;
+}
+
+/** The number at `i` counts a unit: the next token is one, or the one after a second number ("2-3 weeks", "2 or 3 weeks"). */
+function countsUnit(tokens: readonly string[], i: number, lex: Lexicon): boolean {
+  for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
+    if (unitAt(tokens[j] as string, lex) !== undefined) return j === i + 1 || quantityBefore(tokens, j, lex) !== null;
+    if (j > i + 1 && quantityAt(tokens, j, lex) === null) return false;
+  }
+  return false;
 }
 
 function quantityBefore(tokens: readonly string[], unitIndex: number, lex: Lexicon): number | null {
