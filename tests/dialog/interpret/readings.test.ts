@@ -161,6 +161,31 @@ describe('a no said with a word that is a yes elsewhere', () => {
   });
 });
 
+describe('how long, through a typo', () => {
+  // The reader's "now" is Wednesday 4 March 2026. A unit word that means one ("тиждень", a week) still
+  // means one with two letters swapped inside it; a long number word is still that number; a
+  // weekday in another case or in Russian ("з понеділка", "с пятницы") is still that day.
+  it.each([
+    ['ukr', 'тиджень', 'duration.days'],
+    ['ukr', 'десь тижеднь', 'duration.days'],
+    ['ukr', 'міясць', 'duration.weeks'],
+    ['ukr', 'неедлю', 'duration.days'],
+    ['ron', 'de vreo satpamana', 'duration.days'],
+    ['ita', 'qulache settimana', 'duration.weeks'],
+    ['ita', 'da quaclhe mese', 'duration.months'],
+    ['ron', 'de câetva luni', 'duration.months'],
+    ['ukr', 'з поенділка', 'duration.days'],
+    ['ukr', 'з суобти', 'duration.days'],
+    ['ukr', 'с понедельника', 'duration.days'],
+    ['ukr', 'с пятницы', 'duration.days'],
+    ['ukr', 'со среды', 'duration.today'],
+    // Another ending is another form, not a typo: Turkish reads "hafte" as weeks, as Urdu and Punjabi do.
+    ['spa', 'do hafte', 'duration.weeks'],
+  ])('%s: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+});
+
 describe('a range of numbers before a unit is a count, not a date', () => {
   // "de 2-3 săptămâni" is two or three weeks, not "since the 2nd".
   it.each([
