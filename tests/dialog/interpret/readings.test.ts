@@ -140,6 +140,7 @@ describe('not knowing, not remembering and not understanding are never a no', ()
     ['ukr', 'не понимаю'], ['ukr', 'не пригадую'], ['ukr', 'не звертала уваги'], ['ukr', 'ne znayu'], ['ukr', 'незнаю'],
     ['ron', 'n-am idee'], ['ron', 'nu am idee'], ['ron', 'n-am habar'], ['ron', 'nu înțeleg'], ['ron', 'nu-mi aduc aminte'],
     ['ron', 'nu pot să spun'], ['ron', 'nu sunt convinsă'], ['ron', 'nu am fost atentă'], ['ron', 'nush'],
+    ['ita', 'non posso dirlo'], ['ukr', 'не можу відповісти'], ['ukr', 'нє знаю'], ['ron', 'nu pot răspunde'],
   ])('%s: %p is not sure', (lang, text) => {
     expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
     expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.unsure);
