@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js';
 import { quantityAt } from './numbers.js';
-import { findPhrase, tokenise, tokensClose } from './tokens.js';
+import { editDistance, findPhrase, tokenise, tokensClose } from './tokens.js';
 
 /** How long ago a problem started, in days, as read from a typed answer. */
 export type DurationReading = { days: number } | null;
@@ -40,8 +40,8 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   if (has(lex.since)) {
     for (let i = 0; i < tokens.length; i++) {
       const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/.exec(tokens[i] as string);
-      // "since 3 days" is a count, not a date.
-      if (!m || (tokens[i + 1] !== undefined && unitAt(tokens[i + 1] as string, lex) !== undefined)) continue;
+      // "since 3 days" is a count, not a date; so is "de 2-3 săptămâni", "desde hace 2 o 3 semanas" (a range before a unit).
+      if (!m || countsUnit(tokens, i, lex)) continue;
       const day = Number(m[1]);
       if (day < 1 || day > 31) continue;
       const today = todayOf();
@@ -62,11 +62,13 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   let counted: number | null = null;
   let bare: number | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const unit = unitAt(tokens[i] as string, lex);
-    if (unit === undefined) continue;
+    const match = unitMatch(tokens[i] as string, lex);
+    if (match === undefined) continue;
+    const unit = match.days;
     const before = quantityBefore(tokens, i, lex);
-    // A unit on its own is a few of it ("weeks", "tygodnie"), or one where the language's list says so ("tydzień").
-    if (before === null) bare = Math.max(bare ?? 0, (lex.unitsOne.has(tokens[i] as string) ? 1 : 2) * unit);
+    // A unit on its own is a few of it ("weeks", "tygodnie"), or one where the language's list says so ("tydzień",
+    // typed with a typo inside it too: "tyzdień"; another ending is another form, "hafte" is not "hafta").
+    if (before === null) bare = Math.max(bare ?? 0, (isOne(tokens[i] as string, match.word, lex) ? 1 : 2) * unit);
     else counted = Math.max(counted ?? 0, before * unit);
   }
   if (counted !== null) return { days: counted };
@@ -103,11 +105,34 @@ function joinUnitPhrases(tokens: readonly string[], lex: Lexicon): string[] {
 }
 
 function unitAt(token: string, lex: Lexicon): number | undefined {
+  return unitMatch(token, lex)?.days;
+}
+
+/** A unit word that means one of it: one of the list's, or such a word with a typo inside it (same length, same last letter). */
+const isOne = (token: string, word: string, lex: Lexicon): boolean =>
+  lex.unitsOne.has(token) || (lex.unitsOne.has(word) && token.length === word.length && token.at(-1) === word.at(-1));
+
+/** The unit word a token is (itself, or the nearest of ours it is a typo or another ending of) and its length in days. */
+function unitMatch(token: string, lex: Lexicon): { word: string; days: number } | undefined {
   const exact = lex.units.get(token);
-  if (exact !== undefined) return exact;
+  if (exact !== undefined) return { word: token, days: exact };
   if (token.length < 4) return undefined;
-  for (const [word, days] of lex.units) if (word.length >= 4 && tokensClose(token, word)) return days;
-  return undefined;
+  let best: { word: string; days: number; distance: number } | undefined;
+  for (const [word, days] of lex.units) {
+    if (word.length < 4 || !tokensClose(token, word)) continue;
+    const distance = editDistance(token, word, 3);
+    if (!best || distance < best.distance) best = { word, days, distance };
+  }
+  return best && { word: best.word, days: best.days };
+}
+
+/** The number at `i` counts a unit: the next token is one, or the one after a second number ("2-3 weeks", "2 or 3 weeks"). */
+function countsUnit(tokens: readonly string[], i: number, lex: Lexicon): boolean {
+  for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
+    if (unitAt(tokens[j] as string, lex) !== undefined) return j === i + 1 || quantityBefore(tokens, j, lex) !== null;
+    if (j > i + 1 && quantityAt(tokens, j, lex) === null) return false;
+  }
+  return false;
 }
 
 function quantityBefore(tokens: readonly string[], unitIndex: number, lex: Lexicon): number | null {

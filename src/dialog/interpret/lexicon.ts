@@ -139,8 +139,14 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     since: phrases((w) => w.since),
     relations: relations.filter((r) => r.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length),
     ageOld: phrases((w) => w.ageOld),
-    weekdays: weekdayNames([bcp47 ?? 'en', 'en']),
+    weekdays: [...weekdayNames([bcp47 ?? 'en', 'en']), ...weekdayForms(sources)],
   };
+}
+
+const WEEKDAY_KEYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+/** The word lists' own forms of the weekdays (understand.words.weekdays), Sunday = 0. */
+function weekdayForms(sources: readonly TypedWords[]): { day: number; tokens: readonly string[] }[] {
+  return sources.flatMap((w) => WEEKDAY_KEYS.flatMap((key, day) => w.weekdays[key].map((p) => ({ day, tokens: phraseTokens(p) })))).filter((d) => d.tokens.length > 0);
 }
 
 /** Weekday names from the platform's own locale data (long and short forms), Sunday = 0. */

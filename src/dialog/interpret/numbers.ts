@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { tokenise } from './tokens.js';
+import { tokenise, tokensClose } from './tokens.js';
 
 export type NumberPick = { kind: 'index'; n: number } | { kind: 'outOfRange'; n: number } | { kind: 'none' };
 
@@ -33,6 +33,16 @@ export function quantityAt(tokens: readonly string[], i: number, lex: Lexicon): 
   for (const p of lex.numberPhrases) {
     if (p.tokens.every((pt, k) => tokens[i + k] === pt)) return { value: p.value, length: p.tokens.length };
   }
-  const n = lex.numbers.get(t);
+  const n = lex.numbers.get(t) ?? longNumberLike(t, lex);
   return n === undefined ? null : { value: n, length: 1 };
+}
+
+/** Number words of six letters or more, by lexicon: only these are read through a typo ("qulache" settimane, "câetva" luni). */
+const longNumbers = new WeakMap<Lexicon, readonly (readonly [string, number])[]>();
+const LONG = 6;
+function longNumberLike(t: string, lex: Lexicon): number | undefined {
+  if (t.length < LONG) return undefined;
+  let long = longNumbers.get(lex);
+  if (!long) longNumbers.set(lex, (long = [...lex.numbers].filter(([w]) => w.length >= LONG)));
+  return long.find(([w]) => tokensClose(t, w))?.[1];
 }

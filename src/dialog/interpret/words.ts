@@ -43,6 +43,14 @@ export const TypedWordsSchema = z.object({
     .default({ 'rel.child': [], 'rel.partner': [], 'rel.parent': [], 'rel.other': [] }),
   /** "year old", "month old": "my 3 year old" is a child. */
   ageOld: list,
+  /**
+   * Other forms of the weekdays' names than the platform's own (which gives one form): case forms
+   * ("з понеділка", since Monday) and the forms of a language many patients also write (Russian
+   * "с понедельника" in Ukrainian), so "since Monday" is read through a typo too.
+   */
+  weekdays: z
+    .object({ sunday: list, monday: list, tuesday: list, wednesday: list, thursday: list, friday: list, saturday: list })
+    .default({ sunday: [], monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [] }),
 });
 
 export type TypedWords = z.infer<typeof TypedWordsSchema>;

@@ -130,6 +130,77 @@ describe('a bare "no" typed in Polish is not an English no (hazard H24)', () => 
   });
 });
 
+describe('not knowing, not remembering and not understanding are never a no', () => {
+  // These hold a negator ("non", "не", "nu", "n-am") that alone would answer no; a patient who does not
+  // know, or did not understand the question, has not said no to a red flag.
+  it.each([
+    ['ita', 'non ho idea'], ['ita', 'nessuna idea'], ['ita', 'non ne ho la minima idea'], ['ita', 'non capisco'], ['ita', 'non ho capito'],
+    ['ita', 'non me lo ricordo'], ['ita', 'non ne sono sicura'], ['ita', 'non sono certo'], ['ita', 'nn lo so'], ['ita', 'non ci ho fatto caso'],
+    ['ukr', 'поняття не маю'], ['ukr', 'гадки не маю'], ['ukr', 'без поняття'], ['ukr', 'не зрозуміла'], ['ukr', 'не розумію'],
+    ['ukr', 'не понимаю'], ['ukr', 'не пригадую'], ['ukr', 'не звертала уваги'], ['ukr', 'ne znayu'], ['ukr', 'незнаю'],
+    ['ron', 'n-am idee'], ['ron', 'nu am idee'], ['ron', 'n-am habar'], ['ron', 'nu înțeleg'], ['ron', 'nu-mi aduc aminte'],
+    ['ron', 'nu pot să spun'], ['ron', 'nu sunt convinsă'], ['ron', 'nu am fost atentă'], ['ron', 'nush'],
+    ['ita', 'non posso dirlo'], ['ukr', 'не можу відповісти'], ['ukr', 'нє знаю'], ['ron', 'nu pot răspunde'],
+  ])('%s: %p is not sure', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.unsure);
+  });
+
+  it.each([['eng', 'ne znayu'], ['pol', 'ne znayu'], ['eng', 'non capisco']])('%s conversation: %p (not sure where it is written) is not read as no', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).not.toBe('no');
+  });
+});
+
+describe('a no said with a word that is a yes elsewhere', () => {
+  // "да нет" (Russian: no), "no, assolutamente" (no, not at all), "sigur nu" (surely not): no, not yes-or-no.
+  it.each([
+    ['ukr', 'да нет'], ['ukr', 'наверное нет'], ['ukr', 'та ні, все ок'], ['ita', 'no, assolutamente'], ['ita', 'non mi è mai capitato'],
+    ['ita', 'nn ce l ho'], ['ita', 'nono'], ['ron', 'sigur nu'], ['ron', 'clar că nu'], ['ron', 'categoric nu'], ['ron', 'nu prea cred'],
+  ])('%s: %p is no', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('no');
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.no);
+  });
+});
+
+describe('how long, through a typo', () => {
+  // The reader's "now" is Wednesday 4 March 2026. A unit word that means one ("тиждень", a week) still
+  // means one with two letters swapped inside it; a long number word is still that number; a
+  // weekday in another case or in Russian ("з понеділка", "с пятницы") is still that day.
+  it.each([
+    ['ukr', 'тиджень', 'duration.days'],
+    ['ukr', 'десь тижеднь', 'duration.days'],
+    ['ukr', 'міясць', 'duration.weeks'],
+    ['ukr', 'неедлю', 'duration.days'],
+    ['ron', 'de vreo satpamana', 'duration.days'],
+    ['ita', 'qulache settimana', 'duration.weeks'],
+    ['ita', 'da quaclhe mese', 'duration.months'],
+    ['ron', 'de câetva luni', 'duration.months'],
+    ['ukr', 'з поенділка', 'duration.days'],
+    ['ukr', 'з суобти', 'duration.days'],
+    ['ukr', 'с понедельника', 'duration.days'],
+    ['ukr', 'с пятницы', 'duration.days'],
+    ['ukr', 'со среды', 'duration.today'],
+    // Another ending is another form, not a typo: Turkish reads "hafte" as weeks, as Urdu and Punjabi do.
+    ['spa', 'do hafte', 'duration.weeks'],
+  ])('%s: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+});
+
+describe('a range of numbers before a unit is a count, not a date', () => {
+  // "de 2-3 săptămâni" is two or three weeks, not "since the 2nd".
+  it.each([
+    ['ron', 'de 2-3 săptămâni', 'duration.weeks'],
+    ['spa', 'desde hace 2 o 3 semanas', 'duration.weeks'],
+    ['pol', 'od 2-3 tygodni', 'duration.weeks'],
+    ['fra', 'depuis 2 ou 3 semaines', 'duration.weeks'],
+    ['eng', 'since the 3rd', 'duration.days'],
+    ['pol', 'od 3 lutego', 'duration.weeks'],
+  ])('%s: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'duration', text })).toBe(code);
+  });
+});
+
 describe('a duration typed in another offered language', () => {
   it.each([
     ['eng', 'due settimane', 'duration.weeks'],
