@@ -141,6 +141,7 @@ describe('not knowing, not remembering and not understanding are never a no', ()
     ['ron', 'n-am idee'], ['ron', 'nu am idee'], ['ron', 'n-am habar'], ['ron', 'nu înțeleg'], ['ron', 'nu-mi aduc aminte'],
     ['ron', 'nu pot să spun'], ['ron', 'nu sunt convinsă'], ['ron', 'nu am fost atentă'], ['ron', 'nush'],
     ['ita', 'non posso dirlo'], ['ukr', 'не можу відповісти'], ['ukr', 'нє знаю'], ['ron', 'nu pot răspunde'],
+    ['eng', "I don't understand"], ['eng', 'i dont understand'], ['eng', 'dont get what you mean'], ['eng', 'what do you mean'], ['eng', "I can't answer that"],
   ])('%s: %p is not sure', (lang, text) => {
     expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
     expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.unsure);
