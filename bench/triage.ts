@@ -18,12 +18,16 @@ import { loadVignettes, simulate, type Vignette } from './triageSim.js';
 
 const verbose = process.argv.includes('--verbose');
 const skipSpeed = process.argv.includes('--no-speed');
+/** `--skip heldout-2026-12b,paraphrase-2026-12b`: frozen sets not to run (e.g. a set kept for one final scoring). */
+const skipSets = (process.argv[process.argv.indexOf('--skip') + 1] ?? '').split(',').filter(() => process.argv.includes('--skip'));
 const driver = createDialogDriver({ timeScreens: true });
 const engine = driver.engine;
 const tuned = [...loadVignettes('tests/triage/vignettes'), ...loadVignettes('tests/triage/vignettes/heldout')];
 const sets: { name: string; cases: Vignette[]; blind: boolean }[] = [
   { name: 'tuning (vignettes/ and the old vignettes/heldout/, both used to tune rules)', cases: tuned, blind: false },
-  ...loadFrozenSets().map((set) => ({ name: set.name, cases: set.cases, blind: true })),
+  ...loadFrozenSets()
+    .filter((set) => !skipSets.includes(set.key))
+    .map((set) => ({ name: set.name, cases: set.cases, blind: true })),
 ];
 
 interface Scored {
