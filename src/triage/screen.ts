@@ -221,7 +221,10 @@ class ClauseCues {
   read(start: number, end: number, negativePhrase: boolean): { status: OccurrenceStatus; cue?: string } {
     const from = this.breakerAt.filter((b) => b.end < start).reduce((a, b) => Math.max(a, b.end + 1), 0);
     const to = this.breakerAt.filter((b) => b.at > end).reduce((a, b) => Math.min(a, b.at - 1), this.raws.length - 1);
-    const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH);
+    // A phrase that holds its own negation ("not felt the baby move") is not denied again by a cue
+    // that ends inside it ("have not" + "not felt ...": the "not" is the phrase's own).
+    const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
+    const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
     if (this.negationAfter.length > 0 && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
