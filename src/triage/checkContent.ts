@@ -59,7 +59,7 @@ export function checkContent(content: TriageContent): void {
     if (rule.tier !== 'emergency') fail(checkFile, `lines.${code}.ruleId`, `a check line must raise an emergency rule (${line.ruleId} is ${rule.tier})`);
     raisedByQuestion.add(line.ruleId);
     if (line.confirm) {
-      const { noRuleId, askWhenAny = [], unlessAny = [] } = line.confirm;
+      const { noRuleId, askWhenAny, unlessAny } = line.confirm;
       const milder = content.rules.find((r) => r.id === noRuleId);
       if (!milder) fail(checkFile, `lines.${code}.confirm.noRuleId`, `unknown rule ${noRuleId}`);
       // "No" to the confirming question of a 999 sign the patient picked must never end below urgent.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
 import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
-import type { StatedAgeDef } from './statedAge.js';
 
 /**
  * Schemas for everything under dialogs/redflags and dialogs/complaints. Content is data written by
@@ -192,8 +191,6 @@ export interface TriageContent {
   emergencyCheck: EmergencyCheckDef;
   /** The area picker (dialogs/safety/areas.json). */
   areas: AreasDef;
-  /** Whether the description says a child is older than a young baby, per language (dialogs/safety/statedAge.json; optional). */
-  statedAge?: StatedAgeDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

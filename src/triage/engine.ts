@@ -7,7 +7,6 @@ import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js'
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, type CheckVersion } from './safetySchema.js';
-import { compileStatedAge } from './statedAge.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -27,7 +26,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const questions = buildQuestionIndex(content);
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
   const combinations = content.rules.filter((r) => r.when !== undefined);
-  const statedAge = compileStatedAge(content.statedAge, content.emergencyCheck.childUnderYears);
 
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
@@ -182,17 +180,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const confirm = content.emergencyCheck.lines[line]?.confirm;
     if (!confirm || !content.emergencyCheck.versions[version].includes(line)) return null;
     const live = liveRules(picture);
-    if (confirm.unlessAny.some((id) => live.has(id))) return null;
-    const byWords = confirm.askWhenAny.some((id) => live.has(id));
-    const byAge = confirm.askFromAgeMonths !== undefined && (ageMonths(picture) ?? -1) >= confirm.askFromAgeMonths;
-    return byWords || byAge ? confirmQuestionId(line, version) : null;
-  };
-
-  /** A child's age in months: the date of birth's, else as the description clearly states it (never on doubt). */
-  const ageMonths = (picture: Picture): number | undefined => {
-    if (picture.ageYears !== undefined) return picture.ageYears * 12;
-    const stated = statedAge(picture.texts);
-    return stated.kind === 'months' ? stated.months : undefined;
+    const ask = confirm.askWhenAny.some((id) => live.has(id)) && !confirm.unlessAny.some((id) => live.has(id));
+    return ask ? confirmQuestionId(line, version) : null;
   };
 
   const complaintsFor = (picture: Picture): string[] => {

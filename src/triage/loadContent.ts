@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -14,7 +14,6 @@ import {
 } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
 import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
-import { StatedAgeSchema } from './statedAge.js';
 
 /**
  * Reads and validates triage content:
@@ -22,7 +21,6 @@ import { StatedAgeSchema } from './statedAge.js';
  *   <dir>/redflags/lexicons/*.json  one lexicon per language (cue words, text-speak, extra triggers)
  *   <dir>/complaints/*.json         one question set per complaint
  *   <dir>/safety/emergencyCheck.json the structured emergency check; <dir>/safety/areas.json the area picker
- *   <dir>/safety/statedAge.json     a child's age as the description states it (optional)
  * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
  */
 export function loadTriageContent(dir: string): TriageContent {
@@ -56,10 +54,7 @@ export function loadTriageContent(dir: string): TriageContent {
   const areas = parseFile(join(dir, 'safety', 'areas.json'), dir, AreasSchema);
   origin['safety:emergencyCheck'] = join('safety', 'emergencyCheck.json');
   origin['safety:areas'] = join('safety', 'areas.json');
-  const agesFile = join(dir, 'safety', 'statedAge.json');
-  const statedAge = existsSync(agesFile) ? parseFile(agesFile, dir, StatedAgeSchema) : undefined;
-  if (statedAge) origin['safety:statedAge'] = join('safety', 'statedAge.json');
-  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, ...(statedAge ? { statedAge } : {}), origin };
+  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, origin };
   checkContent(content);
   content.rulesetVersion = rulesetVersionOf(content);
   return content;
@@ -103,6 +98,5 @@ function rulesetVersionOf(content: TriageContent): string {
   }
   for (const l of [...content.lexicons].sort((a, b) => a.lang.localeCompare(b.lang))) h.update(`${JSON.stringify(l)}\n`);
   h.update(`${JSON.stringify(content.emergencyCheck)}\n${JSON.stringify(content.areas)}\n`);
-  if (content.statedAge) h.update(`${JSON.stringify(content.statedAge)}\n`);
   return `rs-${h.digest('hex').slice(0, 12)}`;
 }

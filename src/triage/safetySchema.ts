@@ -28,23 +28,19 @@ const LineSchema = z
     /** Age-bound line ("a baby under 8 weeks"): left out once the known age is this many years or more. */
     hideFromAgeYears: z.number().positive().optional(),
     /**
-     * One confirming question asked when the patient picks this line although what we know already
-     * says something milder: the pregnancy line after "a little spotting" (some `askWhenAny` rule is
-     * live), the baby line for a child whose age is at least `askFromAgeMonths` (the date of birth, else
-     * the description: dialogs/safety/statedAge.json, never on doubt). Never while a rule of `unlessAny`
-     * is live. "yes" or "not sure" raise the line's rule (999, as without it), "no" raises `noRuleId`,
-     * which must be urgent or an emergency.
+     * One confirming question asked when the patient picks this line although their own description
+     * already said something milder (the pregnancy line after "a little spotting"). Asked only when
+     * some `askWhenAny` rule is live and none of `unlessAny`; "yes" or "not sure" raise the line's rule
+     * (999, as without it), "no" raises `noRuleId`, which must be urgent or an emergency.
      */
     confirm: z
       .object({
         promptKey: z.string().regex(/^safety\.[a-zA-Z0-9_.]+$/),
-        askWhenAny: z.array(RuleIdSchema).default([]),
-        askFromAgeMonths: z.number().positive().optional(),
+        askWhenAny: z.array(RuleIdSchema).min(1),
         unlessAny: z.array(RuleIdSchema).default([]),
         noRuleId: RuleIdSchema,
       })
       .strict()
-      .refine((c) => c.askWhenAny.length > 0 || c.askFromAgeMonths !== undefined, { message: 'a confirm needs askWhenAny or askFromAgeMonths' })
       .optional(),
   })
   .strict();

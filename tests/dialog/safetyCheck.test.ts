@@ -32,8 +32,6 @@ const DESCRIPTIONS = [
   'I am 30 weeks pregnant and have a headache',
   // Light spotting: the pregnancy line asks one confirming question (safetyConfirm) before it diverts.
   'I am 8 weeks pregnant and have light spotting',
-  // A baby under 8 weeks: the baby line diverts at once (the 2 year old above is asked to confirm first).
-  'my 6 week old son is not feeding',
 ];
 const FOLLOW_UPS = new Set(['triageQuestion', 'confirm', 'duration', 'trend', 'impact', 'wants']);
 
@@ -91,8 +89,6 @@ describe('the emergency check, explored as a graph', () => {
   it('never ends below urgent after "yes" or "not sure", whatever sign (or none) is chosen, and whatever the confirming answer', () => {
     let probed = 0;
     let confirmed = 0;
-    const confirmedLines = new Set<string>();
-    let babyDiverted = 0;
     for (const path of paths.filter((p) => p.state.context.step === 'safetyCheck')) {
       for (const first of [CHECK_ANSWERS.yes, CHECK_ANSWERS.unsure]) {
         const which = getNextSnapshot(machine, path.state, say(first));
@@ -100,17 +96,9 @@ describe('the emergency check, explored as a graph', () => {
         for (const code of which.context.lastPrompt?.choices ?? []) {
           const end = getNextSnapshot(machine, which, say(code));
           probed++;
-          // A line held for its confirming question ends only with the answer (asserted below).
-          if (end.context.step !== 'safetyConfirm') expect([first, code, tierRank(end) >= TIER_RANK.urgent]).toEqual([first, code, true]);
-          const described = path.state.context.intake.answers.describe?.code;
-          if (code === lineCode('child_baby') && described === 'my 6 week old son is not feeding') {
-            babyDiverted++;
-            expect([described, end.context.step]).toEqual([described, 'emergency']);
-          }
+          expect([first, code, tierRank(end) >= TIER_RANK.urgent]).toEqual([first, code, true]);
           if (end.context.step === 'safetyConfirm') {
-            // The pregnancy line after light spotting, the baby line for an older child: yes or not
-            // sure divert; no is never below urgent.
-            confirmedLines.add(code);
+            // The pregnancy line after light spotting: yes or not sure divert; no is never below urgent.
             for (const answer of end.context.lastPrompt?.choices ?? []) {
               const after = getNextSnapshot(machine, end, say(answer));
               confirmed++;
@@ -124,9 +112,7 @@ describe('the emergency check, explored as a graph', () => {
       }
     }
     expect(probed).toBeGreaterThan(20);
-    expect(confirmed).toBeGreaterThanOrEqual(12);
-    expect([...confirmedLines].sort()).toEqual([lineCode('child_baby'), lineCode('pregnancy')]);
-    expect(babyDiverted).toBeGreaterThan(0);
+    expect(confirmed).toBeGreaterThanOrEqual(6);
   });
 
   // One no-loop policy for every safety question (perceive.ts): content.maxTries, then "not sure", said why.
