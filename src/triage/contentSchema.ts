@@ -62,6 +62,18 @@ export const RuleSchema = z
      */
     excludeInMessage: TriggersSchema.optional(),
     /**
+     * Other rules whose trigger phrases, in every language, cancel this rule in the same clause, as if
+     * listed under `exclude`: a nosebleed's words cancel "coughing up blood" read across "blood ... cough",
+     * a shingles rash's words cancel a chest pain read from "a rash that hurts on my chest". Translated once.
+     */
+    excludeFrom: z.array(RuleIdSchema).min(1).optional(),
+    /**
+     * Other rules whose trigger phrases, in every language, cancel this rule anywhere in the message, as
+     * if listed under `excludeInMessage` (a strained chest muscle cancels the chest pain it causes). Only
+     * for rules below the emergency tier.
+     */
+    excludeInMessageFrom: z.array(RuleIdSchema).min(1).optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
