@@ -145,4 +145,11 @@ describe('round 6: one word beside another problem does not raise a case', () =>
     expect(decideFor('Moje dziecko ma 6 tygodni i ma 38,5 gorączki po szczepieniu', 'pol', 0.12).tier).toBe('urgent');
     expect(decideFor('Moje dziecko ma 6 tygodni i ma gorączkę po szczepieniu', 'pol', 0.12).tier).not.toBe('urgent');
   });
+
+  it('reads a rash told with impetigo crusts or shingles named as that (self-care), but a stiff neck with it still as meningitis', () => {
+    expect(decideFor('my 4 year old has a rash round her mouth with yellow crusty sores', 'eng', 4).tier).toBe('selfcare');
+    expect(decideFor('Moja 4-letnia córka ma wysypkę wokół ust z żółtymi strupami', 'pol', 4).tier).toBe('selfcare');
+    expect(decideFor('she has a stiff neck and a rash with yellow crusty sores', 'eng', 4).tier).toBe('emergency');
+    expect(decideFor('I have shingles and a stiff neck', 'eng').tier).toBe('emergency');
+  });
 });
