@@ -177,6 +177,13 @@ export const LexiconSchema = z
     stopwords: z.array(z.string().min(1)),
     /** Text-speak and common spellings: word -> replacement (may be several words). */
     textSpeak: z.record(z.string(), z.string()).default({}),
+    /**
+     * Words of this language that are also English trigger words with another meaning (Italian "male" =
+     * it hurts, not "male"; French "son" = his): the English reading of a message in this language
+     * skips them. English is screened beside every language, so without this "mi fa male quando faccio
+     * la pipì" read as a man's urine infection.
+     */
+    notEnglish: z.array(PhraseSchema).default([]),
     /** Extra trigger phrases for this language, by rule id (the translator's main job). */
     triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)).default({}),
   })

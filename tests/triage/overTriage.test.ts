@@ -152,4 +152,15 @@ describe('round 6: one word beside another problem does not raise a case', () =>
     expect(decideFor('she has a stiff neck and a rash with yellow crusty sores', 'eng', 4).tier).toBe('emergency');
     expect(decideFor('I have shingles and a stiff neck', 'eng').tier).toBe('emergency');
   });
+
+  it('skips another language\'s false friends when it reads the message as English, and "go" is not "goo"', () => {
+    // Italian "mi fa male" (it hurts) once read as English "male": a woman's urine infection ended urgent.
+    expect(decideFor('Mi brucia e mi fa male quando faccio la pipì, vado spesso in bagno', 'ita').tier).toBe('selfcare');
+    expect(hitIds('mi fa male', 'ita')).not.toContain('cx.male');
+    expect(hitIds('Mon fils a le nez qui coule et son nez est bouché', 'fra')).toEqual(expect.arrayContaining(['cx.child']));
+    expect(engine.explain('son nez est bouché', 'fra').filter((o) => o.lang === 'eng' && o.ruleId === 'cx.child')).toEqual([]);
+    expect(hitIds('I am male, it burns when I pee', 'eng')).toContain('cx.male');
+    expect(decideFor('my ear hurts since my cold, I have to go to work tomorrow', 'eng').tier).not.toBe('urgent');
+    expect(decideFor("there's yellow gunk coming out of my ear and it hurts", 'eng').tier).toBe('urgent');
+  });
 });
