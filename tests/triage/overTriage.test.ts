@@ -163,4 +163,11 @@ describe('round 6: one word beside another problem does not raise a case', () =>
     expect(decideFor('my ear hurts since my cold, I have to go to work tomorrow', 'eng').tier).not.toBe('urgent');
     expect(decideFor("there's yellow gunk coming out of my ear and it hurts", 'eng').tier).toBe('urgent');
   });
+
+  it('reads a nosebleed or bleeding gums told in pregnancy as that, not bleeding in pregnancy', () => {
+    expect(decideFor("I'm 20 weeks pregnant and had a nosebleed this morning, it stopped after 5 minutes", 'eng').tier).toBe('selfcare');
+    expect(decideFor('Estoy embarazada de 20 semanas y esta mañana me sangró la nariz, paró en 5 minutos', 'spa').tier).toBe('selfcare');
+    expect(hitIds("I'm pregnant and my gums bleed when I brush my teeth", 'eng')).not.toContain('cx.vbleed');
+    expect(decideFor("I'm 20 weeks pregnant and bleeding down below since this morning", 'eng').tier).toBe('urgent');
+  });
 });
