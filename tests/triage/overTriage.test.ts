@@ -170,4 +170,11 @@ describe('round 6: one word beside another problem does not raise a case', () =>
     expect(hitIds("I'm pregnant and my gums bleed when I brush my teeth", 'eng')).not.toContain('cx.vbleed');
     expect(decideFor("I'm 20 weeks pregnant and bleeding down below since this morning", 'eng').tier).toBe('urgent');
   });
+
+  it('reads "can\'t breathe through my nose" as a blocked nose, never a blocked nose beside breathlessness or a 999 sign', () => {
+    expect(decideFor("I can't breathe through my nose, it's so blocked with this cold", 'eng').tier).toBe('selfcare');
+    expect(decideFor('سرما خوردم، بینی‌ام گرفته و از بینی نمی‌توانم نفس بکشم', 'pes').tier).toBe('selfcare');
+    expect(decideFor("I can't breathe, my lips are blue", 'eng').tier).toBe('emergency');
+    expect(decideFor("I have a blocked nose and I'm really short of breath since this morning", 'eng').tier).toBe('urgent');
+  });
 });
