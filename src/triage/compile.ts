@@ -161,6 +161,15 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     for (const text of rule.exclude?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text);
     // ... and under a doubly marked id, in the whole message.
     for (const text of rule.excludeInMessage?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${EXCLUDE_MARK}${rule.id}`, text);
+    // Exclusions borrowed from other rules' trigger phrases (excludeFrom, excludeInMessageFrom).
+    for (const from of rule.excludeFrom ?? []) {
+      const other = ruleById.get(from);
+      for (const text of other ? new Set(phrasesOf(other)) : []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text, other?.keepFiller === true);
+    }
+    for (const from of rule.excludeInMessageFrom ?? []) {
+      const other = ruleById.get(from);
+      for (const text of other ? new Set(phrasesOf(other)) : []) addPhrase(`${EXCLUDE_MARK}${EXCLUDE_MARK}${rule.id}`, text, other?.keepFiller === true);
+    }
   }
   return {
     lang: lex.lang,

@@ -62,6 +62,18 @@ export const RuleSchema = z
      */
     excludeInMessage: TriggersSchema.optional(),
     /**
+     * Other rules whose trigger phrases, in every language, cancel this rule in the same clause, as if
+     * listed under `exclude`: a nosebleed's words cancel "coughing up blood" read across "blood ... cough",
+     * a shingles rash's words cancel a chest pain read from "a rash that hurts on my chest". Translated once.
+     */
+    excludeFrom: z.array(RuleIdSchema).min(1).optional(),
+    /**
+     * Other rules whose trigger phrases, in every language, cancel this rule anywhere in the message, as
+     * if listed under `excludeInMessage` (a strained chest muscle cancels the chest pain it causes). Only
+     * for rules below the emergency tier.
+     */
+    excludeInMessageFrom: z.array(RuleIdSchema).min(1).optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
@@ -165,6 +177,13 @@ export const LexiconSchema = z
     stopwords: z.array(z.string().min(1)),
     /** Text-speak and common spellings: word -> replacement (may be several words). */
     textSpeak: z.record(z.string(), z.string()).default({}),
+    /**
+     * Words of this language that are also English trigger words with another meaning (Italian "male" =
+     * it hurts, not "male"; French "son" = his): the English reading of a message in this language
+     * skips them. English is screened beside every language, so without this "mi fa male quando faccio
+     * la pipì" read as a man's urine infection.
+     */
+    notEnglish: z.array(PhraseSchema).default([]),
     /** Extra trigger phrases for this language, by rule id (the translator's main job). */
     triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)).default({}),
   })

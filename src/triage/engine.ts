@@ -27,12 +27,21 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const complaints = [...content.complaints].sort((a, b) => a.priority - b.priority);
   const combinations = content.rules.filter((r) => r.when !== undefined);
 
+  const notEnglish = new Map(content.lexicons.map((l) => [l.lang, new Set(l.notEnglish.map((w) => w.toLowerCase()))] as const));
+  /** The message as the English lexicon reads it: the other languages' false friends left out. */
+  const forEnglish = (text: string, langs: readonly LangCode[]): string => {
+    const skip = new Set(langs.flatMap((l) => [...(notEnglish.get(l) ?? [])]));
+    return skip.size === 0 ? text : text.replace(/[\p{L}\p{M}]+/gu, (w) => (skip.has(w.toLowerCase()) ? '' : w));
+  };
+
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
     const langs = new Set<LangCode>(['eng', ...(typeof lang === 'string' ? [lang] : lang)].filter((l) => languages.has(l)));
+    const others = [...langs].filter((l) => l !== 'eng');
     return [...langs].flatMap((l) => {
       const compiled = languages.get(l);
-      return compiled ? findOccurrences(text, compiled).map((o) => ({ ...o, lang: l })) : [];
+      const read = l === 'eng' ? forEnglish(text, others) : text;
+      return compiled ? findOccurrences(read, compiled).map((o) => ({ ...o, lang: l })) : [];
     });
   };
 

@@ -39,6 +39,19 @@ describe('loadTriageContent', () => {
     expect(() => loadTriageContent(dir)).toThrow(/excludeInMessage[\s\S]*not allowed on an emergency rule/);
   });
 
+  it('refuses borrowed exclusions that name an unknown rule, and a message-wide one on an emergency rule', () => {
+    edit('redflags/chest.json', (d) => {
+      (d.rules as Record<string, unknown>[]).find((r) => r['id'] === 'cx.chest_pain')!['excludeFrom'] = ['cx.nope'];
+    });
+    expect(() => loadTriageContent(dir)).toThrow(/cx\.chest_pain\.excludeFrom[\s\S]*unknown rule cx\.nope/);
+    edit('redflags/chest.json', (d) => {
+      const rules = d.rules as Record<string, unknown>[];
+      rules.find((r) => r['id'] === 'cx.chest_pain')!['excludeFrom'] = ['cx.blisters'];
+      rules.find((r) => r['tier'] === 'emergency')!['excludeInMessageFrom'] = ['pf.chest_strain'];
+    });
+    expect(() => loadTriageContent(dir)).toThrow(/excludeInMessageFrom[\s\S]*not allowed on an emergency rule/);
+  });
+
   it('names the rule a combination excludes when it does not exist', () => {
     edit('redflags/primary_care.json', (d) => {
       const rule = (d.rules as Record<string, unknown>[]).find((r) => r['id'] === 'rf.fever.infant')!;

@@ -6,6 +6,7 @@
 import { TIER_RANK } from '../../src/domain/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { content } from '../support/dialog.js';
+import { loadTriageContent } from '../../src/triage/index.js';
 
 const engine = content.triage;
 const AREAS = ['chest', 'breathing', 'head', 'tummy', 'skin', 'injury', 'eye', 'waterworks', 'pregnancy', 'mental'];
@@ -73,5 +74,107 @@ describe('a word that lost its intensifier is not an emergency', () => {
     ['tam', 'என் கண்ணாடி உடைந்தது'],
   ])('%s: %s', (lang, text) => {
     expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
+
+describe('round 6: one word beside another problem does not raise a case', () => {
+  // The confirm questions a patient without the red flag answers "no" to ("is the pain there now?",
+  // "too breathless to speak?"); decide() counts an unanswered one as present.
+  const NO = { 'q.chest_pain.now': 'no', 'q.breathing.words': 'no' };
+  const decideFor = (text: string, lang: string, ageYears?: number) =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: NO, presentRuleIds: [], deniedRuleIds: [], ...(ageYears !== undefined ? { ageYears } : {}) });
+  const hitIds = (text: string, lang: string) => engine.screen(text, lang === 'eng' ? 'eng' : [lang, 'eng']).hits.map((h) => h.ruleId);
+
+  it.each([
+    ['eng', 'pain in my head and chest congestion from this cold'],
+    ['spa', 'Tengo dolor de cabeza y congestión en el pecho por el resfriado'],
+    ['ron', 'Am zona zoster, o erupție dureroasă cu bășici pe o parte a pieptului'],
+  ])('%s: a pain word across a congested chest or a blistering rash is not chest pain, and the "pain now?" question stays: %s', (lang, text) => {
+    const ids = hitIds(text, lang);
+    expect(ids).not.toContain('cx.chest_pain');
+    expect(ids).toContain('rf.chest_pain.now');
+  });
+
+  it('cancels chest pain only in the clause that tells the blisters: shingles last year, chest pain now', () => {
+    expect(hitIds('I had a rash with blisters last year. Now I get chest pain on and off', 'eng')).toContain('cx.chest_pain');
+  });
+
+  it('reads a pulled chest muscle as self-care, but not once the pain spreads to the arm with sweating', () => {
+    expect(decideFor('I pulled a muscle in my chest lifting weights, my chest is sore when I move', 'eng').tier).toBe('selfcare');
+    expect(decideFor('I pulled a muscle in my chest at the gym, but now the pain is crushing, going down my left arm and I am sweating', 'eng').tier).toBe('emergency');
+    expect(decideFor('Me di un tirón en el músculo del pecho, pero ahora el dolor baja por el brazo izquierdo y estoy sudando', 'spa').tier).toBe('emergency');
+  });
+
+  // Each language's own phrases, read from the content the way a translator wrote them.
+  const raw = loadTriageContent('dialogs');
+  const phrasesOf = (ruleId: string, lang: string): string[] => [
+    ...(raw.rules.find((r) => r.id === ruleId)?.triggers?.[lang] ?? []),
+    ...(raw.lexicons.find((l) => l.lang === lang)?.triggers[ruleId] ?? []),
+  ];
+  const COUGH: Record<string, string> = {
+    eng: 'coughing', cym: 'pesychu', pol: 'kaszlę', ron: 'tușesc', spa: 'toso', por: 'tusso', fra: 'je tousse', ita: 'tossisco',
+    lit: 'kosiu', tur: 'öksürüyorum', ukr: 'кашляю', arb: 'أكح', pes: 'سرفه می‌کنم', urd: 'کھانسی', pan: 'ਖੰਘ', ben: 'কাশি',
+    guj: 'ઉધરસ', tam: 'இருமல்', cmn: '咳嗽', som: 'qufac',
+  };
+  it.each(Object.keys(COUGH))('%s: blood from the nose beside a cough is not coughing up blood; coughing up blood still is', (lang) => {
+    const nose = phrasesOf('pf.nosebleed', lang);
+    const coughBlood = phrasesOf('rf.cough.blood', lang);
+    expect(nose.length).toBeGreaterThan(0);
+    expect(coughBlood.length).toBeGreaterThan(0);
+    for (const text of nose.flatMap((p) => [`${COUGH[lang]} ${p}`, `${p} ${COUGH[lang]}`])) {
+      expect([text, hitIds(text, lang).includes('rf.cough.blood')]).toEqual([text, false]);
+    }
+    for (const phrase of coughBlood) expect([phrase, hitIds(phrase, lang).includes('rf.cough.blood')]).toEqual([phrase, true]);
+  });
+
+  it('keeps breathlessness for months routine, a baby of 4 months breathless urgent, and a sudden change urgent', () => {
+    expect(decideFor("I've been getting breathless walking up the stairs for a few months now", 'eng').ruleIds).toEqual(['cx.breathless_long']);
+    expect(decideFor('my baby is 4 months old and breathless since last night', 'eng', 0.33).tier).toBe('urgent');
+    expect(decideFor("I've been breathless on the stairs for months, but today it suddenly got much worse", 'eng').tier).toBe('urgent');
+    expect(decideFor('Desde hace meses me falta el aire en las escaleras, pero hoy de repente está mucho peor', 'spa').tier).toBe('urgent');
+  });
+
+  it('reads "feeling low" as low mood, never low energy or pain going down the arm', () => {
+    expect(decideFor("I've been feeling really low for weeks", 'eng').ruleIds).toContain('cx.mental_health');
+    expect(decideFor('blocked nose and face pain, feeling low on energy', 'eng').ruleIds).not.toContain('cx.mental_health');
+    expect(hitIds('the pain is going down my left arm', 'eng')).not.toContain('cx.feeling_low');
+  });
+
+  it('reads the vaccine words of a baby who had the jabs as the jabs, not an admin request; under 3 months with 38 stays urgent', () => {
+    expect(decideFor("Mon bébé a 4 mois, il a eu ses vaccins ce matin et il est un peu chaud", 'fra', 0.33).tier).toBe('selfcare');
+    expect(decideFor('Moje dziecko ma 6 tygodni i ma 38,5 gorączki po szczepieniu', 'pol', 0.12).tier).toBe('urgent');
+    expect(decideFor('Moje dziecko ma 6 tygodni i ma gorączkę po szczepieniu', 'pol', 0.12).tier).not.toBe('urgent');
+  });
+
+  it('reads a rash told with impetigo crusts or shingles named as that (self-care), but a stiff neck with it still as meningitis', () => {
+    expect(decideFor('my 4 year old has a rash round her mouth with yellow crusty sores', 'eng', 4).tier).toBe('selfcare');
+    expect(decideFor('Moja 4-letnia córka ma wysypkę wokół ust z żółtymi strupami', 'pol', 4).tier).toBe('selfcare');
+    expect(decideFor('she has a stiff neck and a rash with yellow crusty sores', 'eng', 4).tier).toBe('emergency');
+    expect(decideFor('I have shingles and a stiff neck', 'eng').tier).toBe('emergency');
+  });
+
+  it('skips another language\'s false friends when it reads the message as English, and "go" is not "goo"', () => {
+    // Italian "mi fa male" (it hurts) once read as English "male": a woman's urine infection ended urgent.
+    expect(decideFor('Mi brucia e mi fa male quando faccio la pipì, vado spesso in bagno', 'ita').tier).toBe('selfcare');
+    expect(hitIds('mi fa male', 'ita')).not.toContain('cx.male');
+    expect(hitIds('Mon fils a le nez qui coule et son nez est bouché', 'fra')).toEqual(expect.arrayContaining(['cx.child']));
+    expect(engine.explain('son nez est bouché', 'fra').filter((o) => o.lang === 'eng' && o.ruleId === 'cx.child')).toEqual([]);
+    expect(hitIds('I am male, it burns when I pee', 'eng')).toContain('cx.male');
+    expect(decideFor('my ear hurts since my cold, I have to go to work tomorrow', 'eng').tier).not.toBe('urgent');
+    expect(decideFor("there's yellow gunk coming out of my ear and it hurts", 'eng').tier).toBe('urgent');
+  });
+
+  it('reads a nosebleed or bleeding gums told in pregnancy as that, not bleeding in pregnancy', () => {
+    expect(decideFor("I'm 20 weeks pregnant and had a nosebleed this morning, it stopped after 5 minutes", 'eng').tier).toBe('selfcare');
+    expect(decideFor('Estoy embarazada de 20 semanas y esta mañana me sangró la nariz, paró en 5 minutos', 'spa').tier).toBe('selfcare');
+    expect(hitIds("I'm pregnant and my gums bleed when I brush my teeth", 'eng')).not.toContain('cx.vbleed');
+    expect(decideFor("I'm 20 weeks pregnant and bleeding down below since this morning", 'eng').tier).toBe('urgent');
+  });
+
+  it('reads "can\'t breathe through my nose" as a blocked nose, never a blocked nose beside breathlessness or a 999 sign', () => {
+    expect(decideFor("I can't breathe through my nose, it's so blocked with this cold", 'eng').tier).toBe('selfcare');
+    expect(decideFor('سرما خوردم، بینی‌ام گرفته و از بینی نمی‌توانم نفس بکشم', 'pes').tier).toBe('selfcare');
+    expect(decideFor("I can't breathe, my lips are blue", 'eng').tier).toBe('emergency');
+    expect(decideFor("I have a blocked nose and I'm really short of breath since this morning", 'eng').tier).toBe('urgent');
   });
 });
