@@ -12,13 +12,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { systemClock } from '../../src/clock.js';
 import { createPostgresStore } from '../../src/store/index.js';
-import { childStats, projectRoot, startServer, stopChild, waitReady, type Child } from './child.js';
+import { childStats, procCpuSeconds, projectRoot, startServer, stopChild, waitReady, type Child } from './child.js';
 import { percentile, ROUTINE_ANSWERS, send } from './driver.js';
 import { syntheticRequest } from './seed.js';
 
@@ -94,12 +94,52 @@ interface Run {
   errors: string[];
   cpuSeconds: number;
   allTurns: number;
+  /** PostgreSQL's side, when the child is on PostgreSQL: its backends' CPU and the WAL written meanwhile. */
+  pgCpuSeconds?: number;
+  walBytes?: number;
 }
 
-async function timed(child: Child, seconds: number, concurrency: number, vignettes: Vignette[], prefix: string): Promise<Run> {
+/**
+ * PostgreSQL's own work for a block: the CPU of the backends serving the bench database (from
+ * /proc, so only with the server on this machine; a backend that exits during the block loses its
+ * share) and the WAL written meanwhile (the whole server's: on a shared server other work adds to it).
+ */
+export interface PgMeter {
+  sample(): Promise<{ cpu: Map<number, number>; lsn: string }>;
+}
+
+export function pgMeter(monitor: pg.Client, database: string): PgMeter {
+  return {
+    async sample() {
+      const { rows } = await monitor.query<{ pid: number; lsn: string }>(
+        `SELECT a.pid, pg_current_wal_lsn()::text AS lsn FROM pg_stat_activity a WHERE a.datname = $1 AND a.pid <> pg_backend_pid()
+         UNION ALL SELECT 0, pg_current_wal_lsn()::text`,
+        [database],
+      );
+      const cpu = new Map<number, number>();
+      for (const r of rows) {
+        if (r.pid === 0) continue;
+        try {
+          cpu.set(r.pid, procCpuSeconds(r.pid));
+        } catch {
+          // Not on this machine, or exited since: not counted.
+        }
+      }
+      return { cpu, lsn: rows[rows.length - 1]?.lsn ?? '0/0' };
+    },
+  };
+}
+
+const lsnBytes = (lsn: string): bigint => {
+  const [hi = '0', lo = '0'] = lsn.split('/');
+  return (BigInt(`0x${hi}`) << 32n) + BigInt(`0x${lo}`);
+};
+
+async function timed(child: Child, seconds: number, concurrency: number, vignettes: Vignette[], prefix: string, meter?: PgMeter): Promise<Run> {
   const latencies: number[] = [];
   const errors: string[] = [];
   let allTurns = 0;
+  const pgBefore = await meter?.sample();
   const before = await childStats(child);
   const deadline = performance.now() + seconds * 1000;
   const record = (ms: number) => {
@@ -123,8 +163,14 @@ async function timed(child: Child, seconds: number, concurrency: number, vignett
     }),
   );
   const after = await childStats(child);
+  const pgAfter = await meter?.sample();
   const cpu = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
-  return { turns: latencies.length, seconds, latencies, errors, cpuSeconds: cpu, allTurns };
+  const run: Run = { turns: latencies.length, seconds, latencies, errors, cpuSeconds: cpu, allTurns };
+  if (pgBefore && pgAfter) {
+    run.pgCpuSeconds = [...pgAfter.cpu].reduce((n, [pid, s]) => n + s - (pgBefore.cpu.get(pid) ?? 0), 0);
+    run.walBytes = Number(lsnBytes(pgAfter.lsn) - lsnBytes(pgBefore.lsn));
+  }
+  return run;
 }
 
 function describeRuns(label: string, runs: Run[]): { tps: number; p50: number; p99: number; cpuUs: number; errors: number } {
@@ -135,8 +181,14 @@ function describeRuns(label: string, runs: Run[]): { tps: number; p50: number; p
   const all = runs.reduce((n, r) => n + r.allTurns, 0);
   const errors = runs.flatMap((r) => r.errors);
   const out = { tps: turns / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuUs: (cpu / Math.max(1, all)) * 1e6, errors: errors.length };
+  const metered = runs.filter((r) => r.pgCpuSeconds !== undefined);
+  const meteredTurns = Math.max(1, metered.reduce((n, r) => n + r.allTurns, 0));
+  const pgSide =
+    metered.length > 0
+      ? `  PostgreSQL CPU ${((metered.reduce((n, r) => n + (r.pgCpuSeconds ?? 0), 0) / meteredTurns) * 1e6).toFixed(0).padStart(4)} µs/turn  WAL ${(metered.reduce((n, r) => n + (r.walBytes ?? 0), 0) / meteredTurns).toFixed(0)} B/turn`
+      : '';
   console.log(
-    `  ${label.padEnd(10)} ${out.tps.toFixed(0).padStart(6)} turns/s  p50 ${out.p50.toFixed(2).padStart(7)} ms  p99 ${out.p99.toFixed(2).padStart(7)} ms  bot CPU ${out.cpuUs.toFixed(0).padStart(5)} µs/turn  errors ${errors.length}${errors.some(Boolean) ? ` (${errors.filter(Boolean).join('; ')})` : ''}`,
+    `  ${label.padEnd(10)} ${out.tps.toFixed(0).padStart(6)} turns/s  p50 ${out.p50.toFixed(2).padStart(7)} ms  p99 ${out.p99.toFixed(2).padStart(7)} ms  bot CPU ${out.cpuUs.toFixed(0).padStart(5)} µs/turn${pgSide}  errors ${errors.length}${errors.some(Boolean) ? ` (${errors.filter(Boolean).join('; ')})` : ''}`,
   );
   return out;
 }
@@ -223,39 +275,43 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
     databases.push(name);
     return freshDatabase(o.databaseUrl, name);
   };
+  const monitor = new pg.Client({ connectionString: o.databaseUrl });
+  await monitor.connect();
   try {
     console.log(`\nPostgreSQL beside the embedded store (${vignettes.length} tuning vignettes with long descriptions, ${o.concurrency} concurrent; machine shared and noisy)`);
     console.log(`\nP1. Throughput: ${o.seconds} s per store in ${o.rounds} blocks taken in turn`);
     const embedded = await start({}, 'embedded');
     const onPg = await start({ DATABASE_URL: await database('turns') }, 'pg');
-    const contenders = [
-      { label: 'embedded', child: embedded, runs: [] as Run[] },
-      { label: 'postgresql', child: onPg, runs: [] as Run[] },
+    const contenders: { label: string; child: Child; runs: Run[]; meter?: PgMeter }[] = [
+      { label: 'embedded', child: embedded, runs: [] },
+      { label: 'postgresql', child: onPg, runs: [], meter: pgMeter(monitor, `bench_load_${tag}_turns`) },
     ];
     for (const c of contenders) await timed(c.child, 2, o.concurrency, vignettes, `warm-${c.label}`);
     for (let round = 0; round < o.rounds; round++) {
       const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-      for (const c of order) c.runs.push(await timed(c.child, o.seconds / o.rounds, o.concurrency, vignettes, `r${round}-${c.label}`));
+      for (const c of order) c.runs.push(await timed(c.child, o.seconds / o.rounds, o.concurrency, vignettes, `r${round}-${c.label}`, c.meter));
     }
     const [e, p] = contenders.map((c) => describeRuns(c.label, c.runs));
+    console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)`);
     if (e && p) console.log(`  ${p.tps >= e.tps ? 'PASS' : 'FAIL'}  PostgreSQL turns/s ≥ the embedded store's: ${((p.tps / e.tps) * 100).toFixed(1)}%`);
     for (const c of contenders) await stopChild(c.child);
 
     console.log(`\nP2. Turn latency on PostgreSQL with 1,000 vs ${o.big.toLocaleString('en-GB')} stored requests (seeded by SQL, alternating blocks)`);
-    const sized: { size: number; child: Child; runs: Run[] }[] = [];
+    const sized: { size: number; child: Child; runs: Run[]; meter: PgMeter }[] = [];
     for (const size of [1000, o.big]) {
       const url = await database(String(size));
       const t = performance.now();
       await seedRequests(url, size);
       console.log(`  seeded ${size.toLocaleString('en-GB')} requests in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      sized.push({ size, child: await start({ DATABASE_URL: url }, String(size)), runs: [] });
+      sized.push({ size, child: await start({ DATABASE_URL: url }, String(size)), runs: [], meter: pgMeter(monitor, `bench_load_${tag}_${size}`) });
     }
     for (const s of sized) await timed(s.child, 2, o.concurrency, vignettes, `warm-${s.size}`);
     for (let b = 0; b < 8; b++) {
       const order = b % 2 === 0 ? sized : [...sized].reverse();
-      for (const s of order) s.runs.push(await timed(s.child, 3, o.concurrency, vignettes, `b${b}-${s.size}`));
+      for (const s of order) s.runs.push(await timed(s.child, 3, o.concurrency, vignettes, `b${b}-${s.size}`, s.meter));
     }
     const [small, big] = sized.map((s) => describeRuns(`${s.size} stored`, s.runs));
+    console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)`);
     if (small && big) {
       console.log(`  ${big.p50 <= small.p50 * 1.1 ? 'PASS' : 'FAIL'}  p50 with ${o.big} stored within 10% of 1,000: ${(big.p50 / small.p50).toFixed(3)}×`);
       console.log(`  ${big.p99 <= small.p99 * 1.1 ? 'PASS' : 'FAIL'}  p99 with ${o.big} stored within 10% of 1,000: ${(big.p99 / small.p99).toFixed(3)}×`);
@@ -263,6 +319,7 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
   } finally {
     for (const c of children) await stopChild(c, 'SIGTERM', 5000).catch(() => undefined);
     for (const d of dirs) await rm(d, { recursive: true, force: true });
+    await monitor.end().catch(() => undefined);
     for (const name of databases) await onDatabase(o.databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
   }
 }

@@ -74,6 +74,44 @@ describePg('PostgreSQL store', () => {
       const [row] = await db.sql<{ respond_by: Date; tier_rank: number }>(`SELECT respond_by, tier_rank FROM requests WHERE id = 'u1'`);
       expect([row?.respond_by.toISOString(), row?.tier_rank]).toEqual(['2026-03-02T18:30:00.000Z', 2]);
       expect((await store.outbox.claim(new Date(T0), 10, 60_000)).map((e) => e.requestId)).toEqual(['u1']);
+      // 005: the hour column is filled for rows stored before it, and the queries that narrow by it find them.
+      const [hour] = await db.sql<{ updated_hour: Date }>(`SELECT updated_hour FROM conversations WHERE id = 'c1'`);
+      expect(hour?.updated_hour.toISOString()).toBe(new Date(Math.floor(Date.parse(T0) / 3_600_000) * 3_600_000).toISOString());
+      expect(await store.conversations.countActiveSince(new Date(Date.parse(T0) - 1))).toBe(1);
+      expect(await store.conversations.countActiveSince(new Date(Date.parse(T0) + 1))).toBe(0);
+    });
+
+    it("keeps a turn's rewrite of its conversation in the row and on its page (HOT, no TOAST), and still finds it by time", async () => {
+      const store = await opened();
+      // A record over 2 kB compressed (the size that went to TOAST before 005), as a record by the end of an intake
+      // is (~3 kB): words in no order. Two versions of it fit in one page, so the update can be HOT.
+      let seed = 7;
+      const words = Array.from({ length: 60 }, (_, i) => `word${i.toString(36)}`);
+      const noise = Array.from({ length: 800 }, () => words[(seed = (seed * 48271) % 2147483647) % words.length]).join(' ');
+      const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+      for (let turn = 0; turn < 6; turn++) {
+        await store.turn('c1', async (session) => {
+          await session.commit({ conversation: { ...conversation('c1'), snapshot: { noise, turn }, updatedAt: at(turn) }, requests: [], audit: () => [] });
+        });
+      }
+      const [row] = await db.sql<{ stored: number; text: number }>(`SELECT pg_column_size(record) AS stored, octet_length(record::text) AS text FROM conversations WHERE id = 'c1'`);
+      expect(row?.stored).toBeGreaterThan(2100);
+      expect(row?.stored).toBeLessThan(row?.text ?? 0);
+      const [toast] = await db.sql<{ toast: string }>(`SELECT reltoastrelid::regclass::text AS toast FROM pg_class WHERE oid = 'conversations'::regclass`);
+      expect(await db.sql(`SELECT 1 FROM ${toast?.toast ?? 'missing'} LIMIT 1`)).toEqual([]);
+      // Turns 1–5 updated the row. The statistics are sent when the store's connections end.
+      await store.close();
+      let stats: { upd: number; hot: number } | undefined;
+      for (let i = 0; i < 50 && (stats?.upd ?? 0) < 5; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        [stats] = await db.sql<{ upd: number; hot: number }>(
+          `SELECT n_tup_upd::int AS upd, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'conversations'`,
+        );
+      }
+      expect(stats).toEqual({ upd: 5, hot: 5 });
+      const again = await opened();
+      expect(await again.conversations.countActiveSince(new Date(at(5)))).toBe(1);
+      expect(await again.conversations.countActiveSince(new Date(Date.parse(at(5)) + 1))).toBe(0);
     });
 
     it('compresses the JSONB columns with LZ4 (a record rewritten every turn)', async () => {

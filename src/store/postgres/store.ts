@@ -6,7 +6,7 @@ import { RETENTION_DEFAULTS, type RetentionPeriods } from '../retention.js';
 import type { ConversationRecord, ErasureReport, ErasureTarget, Store, SweepResult, TurnOptions, TurnSession } from '../types.js';
 import { PgAuditLog } from './audit.js';
 import { waitForDatabase, type ConnectRetry } from './connect.js';
-import { PgConversationStore } from './conversations.js';
+import { PgConversationStore, hourOf } from './conversations.js';
 import { PgDemandFeed } from './demandFeed.js';
 import { lazyRecord, presumedRecord } from './lazyRecord.js';
 import { LOCKS, LOCK_NAMESPACE, checkout, createPool, describeDatabase, inTransaction, isConnectionLost, withoutNul, safeMessage } from './db.js';
@@ -277,7 +277,7 @@ export class PostgresStore implements Store {
         const ids = doomedRows.map((r) => r.id);
         const skipped = await this.#clockAhead(client, t, cutoff, auditCutoff, ids.length);
         if (skipped) return { conversations: 0, requests: 0, auditLines: 0, skipped };
-        const conversations = (await client.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
+        const conversations = (await client.query(`DELETE FROM conversations WHERE updated_hour <= ${hourOf('$1')} AND updated_at < $1`, [cutoff])).rowCount ?? 0;
         await client.query('DELETE FROM outbox WHERE request_id = ANY($1::text[])', [ids]);
         // Outbox rows go with their request (here and in erase), delivered ones included.
         const requests = (await client.query('DELETE FROM requests WHERE id = ANY($1::text[])', [ids])).rowCount ?? 0;
@@ -298,7 +298,7 @@ export class PostgresStore implements Store {
   async #clockAhead(client: pg.PoolClient, now: number, cutoff: Date, auditCutoff: Date, doomedRequests: number): Promise<string | undefined> {
     // The newest times first (three index look-ups); the counts are needed only when the clock is far ahead.
     const { rows: newestRows } = await client.query<{ conversation: Date | null; request: Date | null; audit: Date | null }>(
-      `SELECT (SELECT max(updated_at) FROM conversations) AS conversation, (SELECT max(submitted_at) FROM requests) AS request,
+      `SELECT (SELECT max(updated_at) FROM conversations WHERE updated_hour = (SELECT max(updated_hour) FROM conversations)) AS conversation, (SELECT max(submitted_at) FROM requests) AS request,
               (SELECT max(at) FROM audit) AS audit`,
     );
     const n = newestRows[0];
@@ -312,7 +312,7 @@ export class PostgresStore implements Store {
     const { rows } = await client.query<{ conversations: number; stale: number; requests: number; audit_days: number; old_audit_days: number }>(
       `SELECT
          (SELECT count(*)::int FROM conversations) AS conversations,
-         (SELECT count(*)::int FROM conversations WHERE updated_at < $1) AS stale,
+         (SELECT count(*)::int FROM conversations WHERE updated_hour <= ${hourOf('$1')} AND updated_at < $1) AS stale,
          (SELECT count(*)::int FROM requests) AS requests,
          d.days AS audit_days, d.old_days AS old_audit_days
        FROM (SELECT count(DISTINCT day)::int AS days, (count(DISTINCT day) FILTER (WHERE day < ($2::timestamptz AT TIME ZONE 'UTC')::date))::int AS old_days
