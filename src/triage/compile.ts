@@ -136,11 +136,25 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   const wholeByFirstId = new Map<number, CompiledPhrase[]>();
 
   const phrasesOf = (rule: RuleDef): string[] => {
-    const own = [...(rule.triggers?.[lex.lang] ?? []), ...(lex.triggers[rule.id] ?? [])];
+    const own = [...(rule.triggers?.[lex.lang] ?? []), ...(lex.triggers[rule.id] ?? []), ...pairedPhrases(rule)];
     if (!rule.triggersFrom) return own;
     const from = ruleById.get(rule.triggersFrom);
     return from ? [...own, ...phrasesOf(from)] : own;
   };
+  // triggersPaired: one phrase of each rule, in either order (a sign word beside a body-part word).
+  function pairedPhrases(rule: RuleDef): string[] {
+    if (!rule.triggersPaired) return [];
+    const [a, b] = rule.triggersPaired.map((id) => ruleById.get(id));
+    if (!a || !b) return [];
+    const left = phrasesOf(a);
+    const right = phrasesOf(b);
+    // A phrase that holds a negation word ("nie czuje") pairs only with what follows it: "krocze nie"
+    // read backwards would be "krocze nie boli", a denial.
+    const negates = (p: string): boolean => phraseWords(p, textSpeak).some((t) => negationWords.has(t.raw));
+    return left.flatMap((p) =>
+      right.flatMap((q) => (negates(p) ? [`${p} ${q}`] : negates(q) ? [`${q} ${p}`] : [`${p} ${q}`, `${q} ${p}`])),
+    );
+  }
 
   const addPhrase = (ruleId: string, text: string, keepFiller = false): void => {
     const all = phraseWords(text, textSpeak);

@@ -35,6 +35,13 @@ export const RuleSchema = z
     triggers: TriggersSchema.optional(),
     /** Reuse another rule's trigger phrases (all languages), so translators translate them once. */
     triggersFrom: RuleIdSchema.optional(),
+    /**
+     * Also every pairing of one phrase of the first rule with one of the second, in either order
+     * ("nie czuje" + "krocza": "nie czuje krocza", "krocze nie czuje"), compiled per language. The two
+     * words must still stand together in one clause (within the usual gap), so translators list two
+     * short word lists (a sign, a body part) instead of every sentence that joins them.
+     */
+    triggersPaired: z.tuple([RuleIdSchema, RuleIdSchema]).optional(),
     confirm: z.object({ id: QuestionIdSchema, promptKey: PromptKeySchema }).strict().optional(),
     source: SourceSchema,
     /** Clinician-facing reason for the rule's tier; never shown to patients. */
