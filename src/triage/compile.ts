@@ -146,8 +146,14 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     if (!rule.triggersPaired) return [];
     const [a, b] = rule.triggersPaired.map((id) => ruleById.get(id));
     if (!a || !b) return [];
-    const left = phrasesOf(a);
-    const right = phrasesOf(b);
+    // A phrase made only of filler words ("only", "solo") would pair as the other word alone.
+    const hasContent = (p: string): boolean => {
+      const all = phraseWords(p, textSpeak);
+      const filler = fillerMask(all, stopwords, stopPhrases);
+      return all.some((_, i) => !filler[i]);
+    };
+    const left = phrasesOf(a).filter(hasContent);
+    const right = phrasesOf(b).filter(hasContent);
     // A phrase that holds a negation word ("nie czuje") pairs only with what follows it: "krocze nie"
     // read backwards would be "krocze nie boli", a denial.
     const negates = (p: string): boolean => phraseWords(p, textSpeak).some((t) => negationWords.has(t.raw));
