@@ -141,7 +141,7 @@ function matchFrom(phrase: CompiledPhrase, k: number, cands: (readonly number[])
   for (let w = 1; w < phrase.ids.length; w++) {
     const want = phrase.ids[w] as number;
     // Short words ("not", "hit", "no") bind to the next word: "not short of breath" is not "not breathing".
-    const gap = (phrase.lens[w - 1] ?? 0) < TIGHT_WORD_LENGTH ? 0 : MAX_GAP;
+    const gap = w === phrase.looseAt || (phrase.lens[w - 1] ?? 0) >= TIGHT_WORD_LENGTH ? MAX_GAP : 0;
     let found = -1;
     for (let p = pos + 1; p <= pos + 1 + gap && p < cands.length; p++) {
       if ((cands[p] as readonly number[]).includes(want)) {
