@@ -69,6 +69,7 @@ export interface CompiledLanguage {
   presentPerfect: Set<string>;
   recency: CueList;
   notNow: CueList;
+  notNowExceptions: CueList;
 }
 
 const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
@@ -233,5 +234,6 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     presentPerfect: new Set(words(lex.presentPerfect).flat()),
     recency: cue(lex.recency),
     notNow: cue(lex.notNow),
+    notNowExceptions: cue(lex.notNowExceptions),
   };
 }

@@ -168,6 +168,11 @@ export const LexiconSchema = z
     recency: z.array(PhraseSchema),
     /** It has stopped: a clear hit becomes uncertain ("gone", "went away"). */
     notNow: z.array(PhraseSchema),
+    /**
+     * Phrases that hold a not-now cue but do not say a symptom stopped: Bengali "কমে গেছে" is "it has
+     * eased" after a pain, but "সুগার কমে গেছে" is "the sugar has dropped", the emergency itself.
+     */
+    notNowExceptions: z.array(PhraseSchema).default([]),
     /** Filler words dropped before matching, so "face has dropped" meets "face dropped". */
     stopwords: z.array(z.string().min(1)),
     /** Text-speak and common spellings: word -> replacement (may be several words). */

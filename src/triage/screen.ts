@@ -211,7 +211,11 @@ class ClauseCues {
       (c) => !lang.presentPerfect.has(raws[c.at - 1] ?? '') && !notPast.has(c.at),
     );
     this.recency = findCues(raws, lang.recency);
-    this.notNow = findCues(raws, lang.notNow);
+    // A not-now cue inside an exception ("সুগার কমে গেছে": the sugar has dropped) says nothing stopped.
+    const notNowCovered = new Set(
+      findCues(raws, lang.notNowExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
+    );
+    this.notNow = findCues(raws, lang.notNow).filter((c) => !notNowCovered.has(c.at));
   }
 
   private holdsNegation(start: number, end: number): boolean {
