@@ -160,7 +160,7 @@ export const LexiconSchema = z
     strongPast: z.array(PhraseSchema),
     /** Possibly past: a clear hit becomes uncertain and is confirmed ("had", "yesterday"). */
     weakPast: z.array(PhraseSchema),
-    /** Phrases that start with a possibly-past word but are not past ("had to use"). */
+    /** Phrases that hold a possibly-past word but are not past ("had to use"; Bengali "0 ছিল", a reading that was 2.1). */
     pastExceptions: z.array(PhraseSchema).default([]),
     /** Words before "had" that make it present perfect ("ive had" = still going). */
     presentPerfect: z.array(PhraseSchema).default([]),

@@ -206,7 +206,9 @@ class ClauseCues {
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
     ];
     // "had" after "ive"/"has" is present perfect: the problem is still going on.
-    const notPast = new Set(findCues(raws, lang.pastExceptions).map((c) => c.at));
+    // An exception covers its words: "had to use" (the cue first) or Bengali "0 ছিল", a reading that
+    // "was" 2.1, where the cue comes after a number.
+    const notPast = new Set(findCues(raws, lang.pastExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
     this.weakPast = findCues(raws, lang.weakPast).filter(
       (c) => !lang.presentPerfect.has(raws[c.at - 1] ?? '') && !notPast.has(c.at),
     );

@@ -242,3 +242,13 @@ describe('not-now cues that belong to the emergency itself (lexicon notNowExcept
     expect(hitOf('আব্বুর ব্যথা কমে গেছে উনি অজ্ঞান হয়ে গেছেন', 'ben', 'rf.unconscious')?.certainty).toBe('uncertain');
   });
 });
+
+describe('past exceptions cover every word they hold (lexicon pastExceptions)', () => {
+  const hitOf = (text: string, lang: string, id: string) => engine.screen(text, [lang, 'eng'] as never).hits.find((h) => h.ruleId === id);
+  it('reads a sugar reading that "was" 2.1 as a reading, not as a past event', () => {
+    expect(hitOf('আব্বুর সুগার 2.1 ছিল উনি অজ্ঞান হয়ে গেছেন', 'ben', 'rf.unconscious')?.certainty).toBe('clear');
+  });
+  it('still asks when a faint was in the past', () => {
+    expect(hitOf('আব্বু গতকাল অজ্ঞান হয়ে গিয়েছিলেন', 'ben', 'rf.unconscious')?.certainty ?? 'uncertain').toBe('uncertain');
+  });
+});
