@@ -23,6 +23,14 @@ export function checkContent(content: TriageContent): void {
     if (r.triggersFrom && !ruleIds.has(r.triggersFrom)) {
       fail(where(r.id), `rule ${r.id}.triggersFrom`, `unknown rule ${r.triggersFrom}`);
     }
+    for (const [i, id] of (r.triggersPaired ?? []).entries()) {
+      if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.triggersPaired.${i}`, `unknown rule ${id}`);
+      if (id === r.id) fail(where(r.id), `rule ${r.id}.triggersPaired.${i}`, 'a rule cannot pair its own phrases');
+      // Pairs of pairs would multiply phrase lists (and could loop): a paired rule lists its own phrases.
+      if (content.rules.find((o) => o.id === id)?.triggersPaired) {
+        fail(where(r.id), `rule ${r.id}.triggersPaired.${i}`, `${id} is itself paired`);
+      }
+    }
   }
   for (const c of content.complaints) {
     const file = where(`complaint:${c.id}`);
@@ -117,7 +125,7 @@ export function checkContent(content: TriageContent): void {
   }
   if (!content.lexicons.some((l) => l.lang === 'eng')) fail('redflags/lexicons', 'lang', 'an English (eng) lexicon is required');
   for (const r of content.rules) {
-    const hasText = Boolean(r.triggersFrom) || Object.keys(r.triggers ?? {}).length > 0 || lexTriggers.has(r.id);
+    const hasText = Boolean(r.triggersFrom) || Boolean(r.triggersPaired) || Object.keys(r.triggers ?? {}).length > 0 || lexTriggers.has(r.id);
     if (!hasText && !raisedByQuestion.has(r.id)) {
       fail(where(r.id), `rule ${r.id}.triggers`, 'rule can never fire: no trigger phrases and no question raises it');
     }

@@ -18,6 +18,11 @@ export interface CompiledPhrase {
    * after it is part of what the patient describes, never a denial of it.
    */
   negative: boolean;
+  /**
+   * In a paired phrase (rule.triggersPaired), the index of the second half's first word: the usual
+   * gap is allowed before it even after a short word ("سر | ٹکرا", "头 | 撞到").
+   */
+  looseAt?: number;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface CompiledLanguage {
   presentPerfect: Set<string>;
   recency: CueList;
   notNow: CueList;
+  notNowExceptions: CueList;
 }
 
 const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
@@ -130,7 +136,9 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
     else for (const w of ws) breakers.add(w);
   }
-  const negationWords = new Set([...words(lex.negation), ...words(lex.negationAfter)].flat());
+  const negationBefore = new Set(words(lex.negation).flat());
+  const negationAfterWords = new Set(words(lex.negationAfter).flat());
+  const negationWords = new Set([...negationBefore, ...negationAfterWords]);
   const vocab = new FuzzyVocabulary();
   const byFirstId = new Map<number, CompiledPhrase[]>();
   const wholeByFirstId = new Map<number, CompiledPhrase[]>();
@@ -141,22 +149,66 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     const from = ruleById.get(rule.triggersFrom);
     return from ? [...own, ...phrasesOf(from)] : own;
   };
+  // triggersPaired: one phrase of each rule, in either order (a sign word beside a body-part word).
+  function pairedPhrases(rule: RuleDef): { text: string; first: string }[] {
+    if (!rule.triggersPaired) return [];
+    const [a, b] = rule.triggersPaired.map((id) => ruleById.get(id));
+    if (!a || !b) return [];
+    // A phrase made only of filler words ("only", "solo") would pair as the other word alone.
+    const hasContent = (p: string): boolean => {
+      const all = phraseWords(p, textSpeak);
+      const filler = fillerMask(all, stopwords, stopPhrases);
+      return all.some((_, i) => !filler[i]);
+    };
+    const left = phrasesOf(a).filter(hasContent);
+    const right = phrasesOf(b).filter(hasContent);
+    // A phrase that holds a negation word keeps the side the negation reads: "nie czuje" (negation
+    // before) pairs only with what follows it, "அனுபவம் இல்லை" / "অনুভূতি নেই" (negation after) only
+    // with what comes before it. Read the other way round it would be a denial ("krocze nie boli").
+    const side = (p: string): 'before' | 'after' | undefined => {
+      const raws = phraseWords(p, textSpeak).map((t) => t.raw);
+      if (raws.some((w) => negationBefore.has(w))) return 'before';
+      if (raws.some((w) => negationAfterWords.has(w))) return 'after';
+      return undefined;
+    };
+    const pair = (x: string, y: string) => ({ text: `${x} ${y}`, first: x });
+    const orders = (p: string, q: string): { text: string; first: string }[] => {
+      const sp = side(p);
+      const sq = side(q);
+      if (sp === 'before' || sq === 'after') return [pair(p, q)];
+      if (sp === 'after' || sq === 'before') return [pair(q, p)];
+      return [pair(p, q), pair(q, p)];
+    };
+    return left.flatMap((p) => right.flatMap((q) => orders(p, q)));
+  }
 
-  const addPhrase = (ruleId: string, text: string, keepFiller = false): void => {
+  /** `firstHalf`: the first half of a paired phrase, whose last word may stand up to the usual gap from the second half. */
+  const addPhrase = (ruleId: string, text: string, keepFiller = false, firstHalf?: string): void => {
     const all = phraseWords(text, textSpeak);
     const filler = fillerMask(all, stopwords, stopPhrases);
     const words = keepFiller ? all : all.filter((_, i) => !filler[i]);
     if (words.length === 0) return;
+    let looseAt: number | undefined;
+    if (firstHalf !== undefined) {
+      const head = phraseWords(firstHalf, textSpeak);
+      const headFiller = fillerMask(head, stopwords, stopPhrases);
+      const kept = keepFiller ? head : head.filter((_, i) => !headFiller[i]);
+      // The two halves are two words a patient may split ("سرش به میز خورد"), unless the first
+      // half ends in a negation word, which must stay bound to what it denies ("nie | krocza").
+      const last = kept[kept.length - 1];
+      if (last && !negationWords.has(last.raw) && kept.length < words.length) looseAt = kept.length;
+    }
     const ids = words.map((w) => vocab.add(w.stem));
     const first = ids[0] as number;
     const index = keepFiller ? wholeByFirstId : byFirstId;
     const list = index.get(first) ?? [];
     const negative = all.some((t) => negationWords.has(t.raw));
-    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length), negative });
+    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length), negative, ...(looseAt !== undefined ? { looseAt } : {}) });
     index.set(first, list);
   };
   for (const rule of rules) {
     for (const text of new Set(phrasesOf(rule))) addPhrase(rule.id, text, rule.keepFiller === true);
+    for (const p of pairedPhrases(rule)) addPhrase(rule.id, p.text, rule.keepFiller === true, p.first);
     // Exclusions are matched like triggers under a marked id and cancel the rule in their clause.
     for (const text of rule.exclude?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text);
     // ... and under a doubly marked id, in the whole message.
@@ -191,5 +243,6 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     presentPerfect: new Set(words(lex.presentPerfect).flat()),
     recency: cue(lex.recency),
     notNow: cue(lex.notNow),
+    notNowExceptions: cue(lex.notNowExceptions),
   };
 }

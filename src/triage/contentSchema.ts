@@ -35,6 +35,13 @@ export const RuleSchema = z
     triggers: TriggersSchema.optional(),
     /** Reuse another rule's trigger phrases (all languages), so translators translate them once. */
     triggersFrom: RuleIdSchema.optional(),
+    /**
+     * Also every pairing of one phrase of the first rule with one of the second, in either order
+     * ("nie czuje" + "krocza": "nie czuje krocza", "krocze nie czuje"), compiled per language. The two
+     * words must still stand together in one clause (within the usual gap), so translators list two
+     * short word lists (a sign, a body part) instead of every sentence that joins them.
+     */
+    triggersPaired: z.tuple([RuleIdSchema, RuleIdSchema]).optional(),
     confirm: z.object({ id: QuestionIdSchema, promptKey: PromptKeySchema }).strict().optional(),
     source: SourceSchema,
     /** Clinician-facing reason for the rule's tier; never shown to patients. */
@@ -165,7 +172,7 @@ export const LexiconSchema = z
     strongPast: z.array(PhraseSchema),
     /** Possibly past: a clear hit becomes uncertain and is confirmed ("had", "yesterday"). */
     weakPast: z.array(PhraseSchema),
-    /** Phrases that start with a possibly-past word but are not past ("had to use"). */
+    /** Phrases that hold a possibly-past word but are not past ("had to use"; Bengali "0 ছিল", a reading that was 2.1). */
     pastExceptions: z.array(PhraseSchema).default([]),
     /** Words before "had" that make it present perfect ("ive had" = still going). */
     presentPerfect: z.array(PhraseSchema).default([]),
@@ -173,6 +180,11 @@ export const LexiconSchema = z
     recency: z.array(PhraseSchema),
     /** It has stopped: a clear hit becomes uncertain ("gone", "went away"). */
     notNow: z.array(PhraseSchema),
+    /**
+     * Phrases that hold a not-now cue but do not say a symptom stopped: Bengali "কমে গেছে" is "it has
+     * eased" after a pain, but "সুগার কমে গেছে" is "the sugar has dropped", the emergency itself.
+     */
+    notNowExceptions: z.array(PhraseSchema).default([]),
     /** Filler words dropped before matching, so "face has dropped" meets "face dropped". */
     stopwords: z.array(z.string().min(1)),
     /** Text-speak and common spellings: word -> replacement (may be several words). */

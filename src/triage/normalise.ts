@@ -43,6 +43,13 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 const INDIC_DIGITS = /[\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0be6-\u0bef]/g;
 /** A count written against an Indic word ("20টা", "20 tablets" in Bengali) is read as its own word. */
 const DIGIT_BEFORE_INDIC = /(\d)(?=[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}])/gu;
+/**
+ * An English word written against a word of another script ("warfarinની", "sugarটা", "insulinکی"):
+ * patients who mix languages glue English drug and symptom names to their own case endings. The two
+ * parts are read as two words, so the English word meets its trigger and the ending is a word of its own.
+ */
+const LATIN_BEFORE_OTHER = /(\p{Script=Latin})(?=[\p{Script=Arabic}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Devanagari}])/gu;
+const OTHER_BEFORE_LATIN = /([\p{Script=Arabic}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Devanagari}]\p{M}*)(?=\p{Script=Latin})/gu;
 const NON_ASCII = /[^\x20-\x7e]/;
 /** A comma and the word after it (letters and marks), for clause joiners. */
 const JOINED_COMMA = /,\s*([\p{L}\p{M}]+)/gu;
@@ -79,6 +86,8 @@ function foldScripts(text: string): string {
       .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
       .replace(INDIC_DIGITS, (d) => String(((d.charCodeAt(0) & 0xf) + 4) % 10))
       .replace(DIGIT_BEFORE_INDIC, '$1 ')
+      .replace(LATIN_BEFORE_OTHER, '$1 ')
+      .replace(OTHER_BEFORE_LATIN, '$1 ')
       // Letters NFKD leaves whole, which patients without a Polish or Turkish keyboard type plain:
       // "głowa" / "glowa", "tutamıyor" / "tutamiyor".
       .replace(/ł/g, 'l')

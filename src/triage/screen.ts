@@ -141,7 +141,7 @@ function matchFrom(phrase: CompiledPhrase, k: number, cands: (readonly number[])
   for (let w = 1; w < phrase.ids.length; w++) {
     const want = phrase.ids[w] as number;
     // Short words ("not", "hit", "no") bind to the next word: "not short of breath" is not "not breathing".
-    const gap = (phrase.lens[w - 1] ?? 0) < TIGHT_WORD_LENGTH ? 0 : MAX_GAP;
+    const gap = w === phrase.looseAt || (phrase.lens[w - 1] ?? 0) >= TIGHT_WORD_LENGTH ? MAX_GAP : 0;
     let found = -1;
     for (let p = pos + 1; p <= pos + 1 + gap && p < cands.length; p++) {
       if ((cands[p] as readonly number[]).includes(want)) {
@@ -206,12 +206,18 @@ class ClauseCues {
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
     ];
     // "had" after "ive"/"has" is present perfect: the problem is still going on.
-    const notPast = new Set(findCues(raws, lang.pastExceptions).map((c) => c.at));
+    // An exception covers its words: "had to use" (the cue first) or Bengali "0 ছিল", a reading that
+    // "was" 2.1, where the cue comes after a number.
+    const notPast = new Set(findCues(raws, lang.pastExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
     this.weakPast = findCues(raws, lang.weakPast).filter(
       (c) => !lang.presentPerfect.has(raws[c.at - 1] ?? '') && !notPast.has(c.at),
     );
     this.recency = findCues(raws, lang.recency);
-    this.notNow = findCues(raws, lang.notNow);
+    // A not-now cue inside an exception ("সুগার কমে গেছে": the sugar has dropped) says nothing stopped.
+    const notNowCovered = new Set(
+      findCues(raws, lang.notNowExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
+    );
+    this.notNow = findCues(raws, lang.notNow).filter((c) => !notNowCovered.has(c.at));
   }
 
   private holdsNegation(start: number, end: number): boolean {

@@ -86,6 +86,13 @@ describe('loadTriageContent', () => {
     expect(() => loadTriageContent(dir)).toThrow(/safety\/emergencyCheck\.json[\s\S]*versions\.adult/);
   });
 
+  it('names a paired rule that does not exist, and refuses a rule paired with itself', () => {
+    edit('redflags/back.json', (d) => { d.rules![0]!['triggersPaired'] = ['cx.word.numb', 'cx.nope']; });
+    expect(() => loadTriageContent(dir)).toThrow(/back\.json[\s\S]*rf\.cauda_equina\.triggersPaired\.1[\s\S]*unknown rule cx\.nope/);
+    edit('redflags/back.json', (d) => { d.rules![0]!['triggersPaired'] = ['rf.cauda_equina', 'cx.word.saddle']; });
+    expect(() => loadTriageContent(dir)).toThrow(/cannot pair its own phrases/);
+  });
+
   it('rejects invalid JSON with the file name', () => {
     writeFileSync(join(dir, 'redflags', 'broken.json'), '{ "area": ');
     expect(() => loadTriageContent(dir)).toThrow(/redflags\/broken\.json: not valid JSON/);

@@ -200,3 +200,55 @@ describe('Polish and Turkish typed without their own letters', () => {
     expect(ids('tata upadl i uderzyl sie w glowe', 'pol')).toContain('cx.head_injury');
   });
 });
+
+describe('paired word lists (rule triggersPaired): a sign word beside a body-part word, in one clause', () => {
+  const ids = (text: string, lang: string) => engine.screen(text, [lang, 'eng'] as never).hits.map((h) => h.ruleId);
+  const clear = (text: string, lang: string) =>
+    engine.screen(text, [lang, 'eng'] as never).hits.filter((h) => h.certainty === 'clear').map((h) => h.ruleId);
+  it('reads a relative\'s numbness of the saddle area in either word order', () => {
+    expect(clear('Mąż mówi, że ma zdrętwiałe pośladki', 'pol')).toContain('rf.cauda_equina');
+    expect(clear('Od wczoraj nie ma czucia w kroczu', 'pol')).toContain('rf.cauda_equina');
+    expect(clear('Syn mówi, że cała pupa mu zdrętwiała', 'pol')).toContain('rf.cauda_equina');
+  });
+  it('never reads a negation backwards, nor across clauses, nor numbness running from the buttock down one leg', () => {
+    expect(ids('Krocze nie boli, tylko plecy', 'pol')).not.toContain('rf.cauda_equina');
+    expect(ids('Drętwieje mu ręka. Pośladki bolą od siedzenia', 'pol')).not.toContain('rf.cauda_equina');
+    expect(ids('Mąż ma rwę kulszową, drętwieje mu noga od pośladka do stopy', 'pol')).not.toContain('rf.cauda_equina');
+  });
+  it('lets the two halves stand apart even after a short word ("سرش به میز خورد", a head hit on a table)', () => {
+    expect(ids('پدرم افتاد و سرش به میز خورد', 'pes')).toContain('cx.head_injury');
+    expect(ids('پدرم وارفارین مصرف می‌کنه، افتاد و سرش به میز خورد', 'pes')).toContain('cx.anticoagulant');
+  });
+  it('skips a list entry made only of filler words ("only" would leave "wet nappies" alone)', () => {
+    expect(ids('my 1 year old has diarrhoea but plenty of wet nappies and is playing', 'eng')).not.toContain('cx.few_nappies');
+    expect(ids('my 1 year old has diarrhoea and only 2 wet nappies today', 'eng')).toContain('cx.few_nappies');
+  });
+});
+
+describe('English words glued to the case ending of another script', () => {
+  const ids = (text: string, lang: string) => engine.screen(text, [lang, 'eng'] as never).hits.map((h) => h.ruleId);
+  it('reads "warfarinની" and "sugarটা" as the English word and its ending', () => {
+    expect(ids('મારા સસરા warfarinની ગોળી લે છે', 'guj')).toContain('cx.anticoagulant');
+    expect(ids('আব্বুর sugarটা খুব low, উনি confusedভাবে কথা বলছেন', 'ben')).toContain('cx.confusion');
+  });
+});
+
+describe('not-now cues that belong to the emergency itself (lexicon notNowExceptions)', () => {
+  const hitOf = (text: string, lang: string, id: string) => engine.screen(text, [lang, 'eng'] as never).hits.find((h) => h.ruleId === id);
+  it('does not read "the sugar has dropped" as "it has eased"', () => {
+    expect(hitOf('আব্বুর sugar কমে গেছে উনি অজ্ঞান হয়ে গেছেন', 'ben', 'rf.unconscious')?.certainty).toBe('clear');
+  });
+  it('still reads the same cue after anything else as not now (a confirm question)', () => {
+    expect(hitOf('আব্বুর ব্যথা কমে গেছে উনি অজ্ঞান হয়ে গেছেন', 'ben', 'rf.unconscious')?.certainty).toBe('uncertain');
+  });
+});
+
+describe('past exceptions cover every word they hold (lexicon pastExceptions)', () => {
+  const hitOf = (text: string, lang: string, id: string) => engine.screen(text, [lang, 'eng'] as never).hits.find((h) => h.ruleId === id);
+  it('reads a sugar reading that "was" 2.1 as a reading, not as a past event', () => {
+    expect(hitOf('আব্বুর সুগার 2.1 ছিল উনি অজ্ঞান হয়ে গেছেন', 'ben', 'rf.unconscious')?.certainty).toBe('clear');
+  });
+  it('still asks when a faint was in the past', () => {
+    expect(hitOf('আব্বু গতকাল অজ্ঞান হয়ে গিয়েছিলেন', 'ben', 'rf.unconscious')?.certainty ?? 'uncertain').toBe('uncertain');
+  });
+});
