@@ -39,6 +39,8 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
 
   async function waitForReply(page: Page, before: number): Promise<string> {
     await page.waitForFunction((n) => document.querySelectorAll('#log .msg-bot').length > n, before);
+    // The reply can show before the answer to our POST is back; the page ignores Enter until then.
+    await page.waitForFunction(() => !document.body.classList.contains('sending'));
     return (await page.locator('#log .msg-bot .msg-text').last().textContent()) ?? '';
   }
 

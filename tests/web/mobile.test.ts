@@ -93,6 +93,10 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     const before = await page.locator('#log .msg-bot').count();
     await act();
     await page.waitForFunction((n) => document.querySelectorAll('#log .msg-bot').length > n, before);
+    // The reply can show (pushed over the socket) before the answer to our POST is back; until then the
+    // page is still sending and ignores Enter, as it should. On a busy machine that gap is long enough
+    // for the next step to type into it, so wait for it as a patient would.
+    await page.waitForFunction(() => !document.body.classList.contains('sending'));
     return (await page.locator('#log .msg-bot .msg-text').last().textContent()) ?? '';
   }
 
@@ -298,6 +302,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     const bots = await page.locator('#log .msg-bot').count();
     await context.setOffline(false);
     await page.waitForFunction((n) => document.querySelectorAll('#log .msg-bot').length > n, bots);
+    await page.waitForFunction(() => !document.body.classList.contains('sending')); // the POST's own answer (see reply())
     await expect(page.locator('#log .msg-bot .msg-text').last().textContent()).resolves.toMatch(/is any of these happening now/i);
     await expect(page.locator('#log .msg-pending').count()).resolves.toBe(0);
     await expect(page.locator('#error').textContent()).resolves.toBe('');
