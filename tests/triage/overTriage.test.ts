@@ -178,3 +178,24 @@ describe('round 6: one word beside another problem does not raise a case', () =>
     expect(decideFor("I have a blocked nose and I'm really short of breath since this morning", 'eng').tier).toBe('urgent');
   });
 });
+
+describe('an everyday word that a trigger shrank to does not raise a case (found reviewing one-word emergency phrases)', () => {
+  // After filler words are dropped a trigger can shrink to one common word: Spanish "los huevos" to
+  // "huevos" (eggs), Turkish "kırık var" to "kırık" (broken: a phone), Italian "come un macigno" to
+  // "macigno" (a heavy stomach after dinner). The real signs, told with their body words, still fire.
+  it.each([
+    ['spa', 'desayuné huevos y ahora tengo dolor de barriga'],
+    ['tur', 'telefonum kırık, gözlüğüm de kırık, sadece reçete istiyorum'],
+    ['ita', 'ho un macigno sullo stomaco dopo cena'],
+  ])('%s: %p is not urgent or above', (lang, text) => {
+    expect(TIER_RANK[tierOf(text, lang)]).toBeLessThan(TIER_RANK.urgent);
+  });
+
+  it.each([
+    ['spa', 'me duele un huevo desde esta mañana, de golpe'],
+    ['tur', 'düştüm kolum kırıldı kemik dışarı çıktı'],
+    ['ita', 'ho un peso sul petto come un macigno e sudo freddo'],
+  ])('%s: %p still is', (lang, text) => {
+    expect(TIER_RANK[tierOf(text, lang)]).toBeGreaterThanOrEqual(TIER_RANK.urgent);
+  });
+});
