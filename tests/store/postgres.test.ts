@@ -19,6 +19,26 @@ function lockGate() {
   const inside = new Promise<void>((resolve) => (entered = resolve));
   return { gate, inside, entered, release };
 }
+/** Counts the round trips of every client the store's pool hands out; the returned function reads and resets the count. */
+function countQueries(store: Store): () => number {
+  let queries = 0;
+  const counted = new WeakSet<object>();
+  (store as unknown as { pool: pg.Pool }).pool.on('acquire', (client) => {
+    if (counted.has(client)) return;
+    counted.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      queries += 1;
+      return query(...args);
+    };
+  });
+  return () => {
+    const n = queries;
+    queries = 0;
+    return n;
+  };
+}
+
 describePg('PostgreSQL store', () => {
   let db: TestDatabase;
   const stores: Store[] = [];
@@ -253,30 +273,18 @@ describePg('PostgreSQL store', () => {
     it('a commit marked last ends the transaction with its writes: a plain turn is two round trips, and a later throw keeps them', async () => {
       const store = await createPostgresStore({ connectionString: db.url, retentionDays: 30, clock, connect: { attempts: 1 } });
       stores.push(store);
-      let queries = 0;
-      const counted = new WeakSet<object>();
-      store.pool.on('acquire', (client) => {
-        if (counted.has(client)) return;
-        counted.add(client);
-        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-          queries += 1;
-          return query(...args);
-        };
-      });
+      const queries = countQueries(store);
       await store.turn('c1', (s) => s.commit({ conversation: conversation('c1'), requests: [], audit: () => [], last: true }));
-      expect(queries).toBe(2); // BEGIN + lock + read; the upsert + COMMIT
-      queries = 0;
+      expect(queries()).toBe(2); // BEGIN + lock + read; the upsert + COMMIT
       await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0, 'q2'), requests: [], audit: () => [] }));
-      expect(queries).toBe(3); // without `last`, COMMIT when the task resolves
-      queries = 0;
+      expect(queries()).toBe(3); // without `last`, COMMIT when the task resolves
       await expect(
         store.turn('c2', async (s) => {
           await s.commit({ conversation: conversation('c2'), requests: [request('r1')], enqueueAt: new Date(T0), audit: (r) => ({ at: T0, actor: 'bot', action: 'request.stored', requestId: r.id }), last: true });
           throw new Error('after the end');
         }),
       ).rejects.toThrow('after the end');
-      expect(queries).toBe(3); // BEGIN…read; snapshot + request + outbox; audit + COMMIT (no ROLLBACK after it)
+      expect(queries()).toBe(3); // BEGIN…read; snapshot + request + outbox; audit + COMMIT (no ROLLBACK after it)
       expect((await store.conversations.get('c2'))?.id).toBe('c2');
       expect(await store.requests.get('r1')).toEqual(request('r1'));
       expect((await store.outbox.list()).map((e) => e.requestId)).toEqual(['r1']);
@@ -317,25 +325,6 @@ describePg('PostgreSQL store', () => {
         { at: T0, actor: 'bot', action: 'request.stored', requestId: r.id },
         { at: T0, actor: 'system', action: 'delivery.enqueued', requestId: r.id },
       ];
-      const countQueries = (store: Store): (() => number) => {
-        let queries = 0;
-        const counted = new WeakSet<object>();
-        (store as unknown as { pool: pg.Pool }).pool.on('acquire', (client) => {
-          if (counted.has(client)) return;
-          counted.add(client);
-          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-          (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-            queries += 1;
-            return query(...args);
-          };
-        });
-        return () => {
-          const n = queries;
-          queries = 0;
-          return n;
-        };
-      };
-
       it('is one round trip, reads nothing, and stores snapshot, requests, outbox and audit lines like any turn', async () => {
         const store = await opened();
         await store.turn('c1', (s) => s.commit({ conversation: conversation('c1', T0), requests: [], audit: () => [], last: true }));
