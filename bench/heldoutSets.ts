@@ -2,6 +2,7 @@
  * The frozen evaluation sets, one place for bench:triage and tests/triage/heldout.test.ts.
  * 2026-12: one file per set (heldout.json, paraphrase.json). 2026-12b: one file per language
  * (heldout-<lang>.json, paraphrase-<lang>.json), written by three writers blind to the rules.
+ * 2026-12c: the same layout, written by four writers blind to the rules and to both earlier sets.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -28,10 +29,13 @@ function loadPerLanguage(dir: string, prefix: string): Vignette[] {
 export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const a = join(root, 'heldout-2026-12');
   const b = join(root, 'heldout-2026-12b');
+  const c = join(root, 'heldout-2026-12c');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
     { key: 'heldout-2026-12b', name: 'held-out 2026-12b (frozen, second set, never read)', heldout: true, cases: loadPerLanguage(b, 'heldout') },
     { key: 'paraphrase-2026-12b', name: 'paraphrase 2026-12b (frozen, never read)', heldout: false, cases: loadPerLanguage(b, 'paraphrase') },
+    { key: 'heldout-2026-12c', name: 'held-out 2026-12c (frozen, third set, never read)', heldout: true, cases: loadPerLanguage(c, 'heldout') },
+    { key: 'paraphrase-2026-12c', name: 'paraphrase 2026-12c (frozen, never read)', heldout: false, cases: loadPerLanguage(c, 'paraphrase') },
   ];
 }
