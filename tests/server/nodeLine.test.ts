@@ -21,6 +21,12 @@ describe('the Node line is the same in CI, the image and the templates', () => {
     expect(ciMajor).toBe(acceptedMajors[0]);
   });
 
+  it('CI smoke-runs the built bot on the other line engines accepts', () => {
+    const smokeMajor = Number(/version="\$\{NODE24_VERSION:-(\d+)\.\d+\.\d+\}"/.exec(read('.ci/node24.sh'))?.[1]);
+    expect(smokeMajor).toBe(acceptedMajors[1]);
+    expect(read('.ci/run')).toContain('"$node24_bin/node" .ci/smoke.mjs');
+  });
+
   it('the Docker image and App Service run that line', () => {
     expect(read('deploy/Dockerfile')).toContain(`ARG NODE_IMAGE=node:${ciMajor}-`);
     expect(read('deploy/Dockerfile')).not.toMatch(/^FROM node:/m);
