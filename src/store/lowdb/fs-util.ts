@@ -87,16 +87,24 @@ const fdatasyncAsync = promisify(fdatasync);
  */
 export async function replaceFile(path: string, text: string | readonly Buffer[], durable: boolean): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp`);
-  const fd = openSync(tmp, 'w', FILE_MODE);
+  await writeNewFile(tmp, typeof text === 'string' ? [Buffer.from(text, 'utf8')] : text, durable);
+  renameSync(tmp, path);
+  if (durable) syncDir(dirname(path));
+}
+
+/**
+ * Writes `chunks` as the whole of `path` (created or truncated, mode 0600), fdatasynced before it
+ * resolves when `durable`: the first half of every atomic replace (replaceFile, the request log's
+ * rewrite, the request partitions' migration).
+ */
+export async function writeNewFile(path: string, chunks: readonly Buffer[], durable = true): Promise<void> {
+  const fd = openSync(path, 'w', FILE_MODE);
   try {
     // A temp file left by a crash keeps its old mode when reopened: set it.
     fchmodSync(fd, FILE_MODE);
-    if (typeof text === 'string') writeAll(fd, Buffer.from(text, 'utf8'));
-    else writeChunks(fd, text);
+    writeChunks(fd, chunks);
     if (durable) await fdatasyncAsync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
-  if (durable) syncDir(dirname(path));
 }

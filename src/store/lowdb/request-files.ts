@@ -1,9 +1,8 @@
-import { closeSync, fchmodSync, fdatasync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import type { IntakeRequest } from '../../domain/types.js';
 import { StoreFileError, errorCode } from './errors.js';
-import { FILE_MODE, isObject, syncDir, writeChunks } from './fs-util.js';
+import { isObject, syncDir, writeNewFile } from './fs-util.js';
 import { readCheckedJson } from './low-file.js';
 import { requestPartitionPath, requestsDir } from './paths.js';
 import type { LineSpan } from './request-log.js';
@@ -131,7 +130,7 @@ export async function migratePartitions(dataDir: string, partitions: readonly st
       }
       return { path, tmp: join(dirname(path), `.${basename(path)}.tmp`), chunks };
     });
-    await Promise.all(batch.map((f) => writeDurably(f.tmp, f.chunks)));
+    await Promise.all(batch.map((f) => writeNewFile(f.tmp, f.chunks)));
     for (const f of batch) renameSync(f.tmp, f.path);
   }
   if (days.length === 0) return 0;
@@ -142,19 +141,6 @@ export async function migratePartitions(dataDir: string, partitions: readonly st
 }
 
 const MIGRATE_BATCH = 32;
-const fdatasyncAsync = promisify(fdatasync);
-
-async function writeDurably(path: string, chunks: readonly Buffer[]): Promise<void> {
-  const fd = openSync(path, 'w', FILE_MODE);
-  try {
-    fchmodSync(fd, FILE_MODE);
-    writeChunks(fd, chunks);
-    await fdatasyncAsync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** A day file's complete lines (torn fragments dropped) and the ids they hold; empty when absent. */
 function readExisting(path: string): { bytes: Buffer; ids: Set<string> } {
   try {

@@ -1,8 +1,8 @@
-import { closeSync, fchmodSync, fdatasync, fstatSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { errorCode } from './errors.js';
-import { FILE_MODE, syncDir, writeChunks } from './fs-util.js';
+import { FILE_MODE, syncDir, writeChunks, writeNewFile } from './fs-util.js';
 
 /**
  * The request store's day files, `requests/YYYY-MM-DD.jsonl`: one JSON request per line, appended on
@@ -158,15 +158,7 @@ export async function rewriteKeeping(path: string, keep: readonly LineSpan[], ol
     size += line.length;
   }
   const tmp = join(dirname(path), `.${basename(path)}.tmp`);
-  const fd = openSync(tmp, 'w', FILE_MODE);
-  try {
-    // A temp file left by a crash keeps its old mode when reopened: set it.
-    fchmodSync(fd, FILE_MODE);
-    writeChunks(fd, chunks);
-    await fdatasyncAsync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  await writeNewFile(tmp, chunks);
   renameSync(tmp, path);
   swapped(offsets);
   syncDir(dirname(path));
