@@ -252,3 +252,44 @@ describe('past exceptions cover every word they hold (lexicon pastExceptions)', 
     expect(hitOf('আব্বু গতকাল অজ্ঞান হয়ে গিয়েছিলেন', 'ben', 'rf.unconscious')?.certainty ?? 'uncertain').toBe('uncertain');
   });
 });
+
+describe('emergency combinations told across clauses, sentences and messages (issue 15 round 7)', () => {
+  type Text = { text: string; lang: string };
+  const ids = (texts: Text[], ageYears?: number) =>
+    engine.decide({ need: 'need.new', texts, answers: {}, presentRuleIds: [], deniedRuleIds: [], ...(ageYears !== undefined ? { ageYears } : {}) }).ruleIds;
+  const one = (text: string, lang = 'eng', ageYears?: number) => ids([{ text, lang }], ageYears);
+
+  it('diverts chest pain with sweating or feeling sick at any age, in any language (rf.chest_pain.combo)', () => {
+    expect(one('my chest is really sore and i feel sick as well')).toContain('rf.chest_pain.combo');
+    expect(one("I've got a pain in my chest. I'm sweating loads")).toContain('rf.chest_pain.combo');
+    expect(one('boli mnie w klatce piersiowej, jestem cały spocony', 'pol')).toContain('rf.chest_pain.combo');
+    expect(one('胸口疼，出了一身冷汗', 'cmn')).toContain('rf.chest_pain.combo');
+  });
+
+  it('reads the spread to the arm or jaw told in the next sentence, or in the next message', () => {
+    expect(one("my chest hurts. it's going into my left arm")).toContain('rf.chest_pain.combo');
+    expect(one('tenho dor no peito. está a ir para o braço esquerdo', 'por')).toContain('rf.chest_pain.combo');
+    expect(ids([{ text: 'my chest hurts', lang: 'eng' }, { text: "now it's going into my left arm", lang: 'eng' }])).toContain('rf.chest_pain.combo');
+    expect(ids([{ text: 'me duele el pecho', lang: 'spa' }, { text: 'y estoy sudando mucho', lang: 'spa' }])).toContain('rf.chest_pain.combo');
+  });
+
+  it('diverts a high temperature with new confusion in an adult, or with very fast breathing (rf.sepsis.combo)', () => {
+    expect(one("Mum's got a high temperature. Today she's very confused", 'eng', 84)).toContain('rf.sepsis.combo');
+    expect(one('mi padre tiene fiebre alta y está muy confundido', 'spa', 76)).toContain('rf.sepsis.combo');
+    expect(one('mia madre ha la febbre alta e respira molto velocemente', 'ita')).toContain('rf.sepsis.combo');
+    expect(ids([{ text: 'he has had a fever since yesterday', lang: 'eng' }, { text: 'now he is confused', lang: 'eng' }], 70)).toContain('rf.sepsis.combo');
+  });
+
+  it('diverts DVT signs with breathlessness, chest pain or coughing blood (rf.pe.combo)', () => {
+    expect(one("my calf is swollen and hot. now I'm suddenly short of breath")).toContain('rf.pe.combo');
+    expect(one("I've had a swollen painful leg since my flight and today I coughed up blood")).toContain('rf.pe.combo');
+    expect(one('литка набрякла і болить, а тепер задишка', 'ukr')).toContain('rf.pe.combo');
+    expect(one('ساقي منتفخة ومؤلمة، والآن أشعر بضيق في التنفس', 'arb')).toContain('rf.pe.combo');
+  });
+
+  it('diverts palpitations with fainting, chest pain or breathlessness (rf.palpitations.combo)', () => {
+    expect(one("I've got palpitations. My chest hurts too")).toContain('rf.palpitations.combo');
+    expect(one('estou com palpitações e falta de ar', 'por')).toContain('rf.palpitations.combo');
+    expect(one('wadnahaygu aad buu u garaacayaa waanan suuxay', 'som')).toContain('rf.palpitations.combo');
+  });
+});

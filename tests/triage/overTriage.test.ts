@@ -199,3 +199,31 @@ describe('an everyday word that a trigger shrank to does not raise a case (found
     expect(TIER_RANK[tierOf(text, lang)]).toBeGreaterThanOrEqual(TIER_RANK.urgent);
   });
 });
+
+describe('the round 7 combinations leave their look-alikes alone (issue 15 round 7)', () => {
+  const COMBOS = ['rf.chest_pain.combo', 'rf.sepsis.combo', 'rf.pe.combo', 'rf.palpitations.combo'];
+  const fired = (text: string, lang = 'eng', ageYears?: number) =>
+    engine
+      .decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [], ...(ageYears !== undefined ? { ageYears } : {}) })
+      .ruleIds.filter((id) => COMBOS.includes(id));
+  it.each([
+    ['eng', 'I keep getting hot flushes and sweating at night since my periods stopped'],
+    ['eng', "I've got a cold with a cough, and my heart was racing after two strong coffees this morning"],
+    ['pol', 'mam przeziębienie i kaszel, a po kawie serce mi szybko bije'],
+    ['eng', 'I get leg cramps in my calf at night, it goes off after a few minutes'],
+    ['eng', 'chesty cough for 4 days, my chest hurts when I cough and I feel a bit sick from all the phlegm'],
+    ['eng', 'I pulled a muscle in my chest at the gym, it hurts and I was sweating a lot during the workout'],
+    ['eng', "I'm sweating a lot and feel sick, I think it's food poisoning"],
+    ['eng', 'running for the bus made me breathless and my heart was pounding, fine after a minute'],
+    ['eng', "I've got a temperature and I'm confused about which appointment to book"],
+    ['ita', 'ho la febbre e la tosse, sono confuso su quale medicina prendere'],
+    ['cym', "Dw i wedi cael poen yn y frest sy'n mynd a dod ers 2 ddiwrnod"],
+  ])('%s: %s', (lang, text) => {
+    expect(fired(text, lang, 40)).toEqual([]);
+  });
+
+  it('leaves a feverish child who is "not himself" to the urgent rules', () => {
+    expect(fired('ds is 2, hot all night and off his food, just not himself at all', 'eng', 2)).toEqual([]);
+    expect(fired('kızımın ateşi yüksek, hiçbir şey yemiyor, hiç kendinde değil', 'tur', 3)).toEqual([]);
+  });
+});
