@@ -1,6 +1,18 @@
-/** `npm run lint:content`: the reading age of every English string, failing above the agreed limits. */
+/**
+ * `npm run lint:content`: all content loads and validates as it does at start-up (dialogs/, locales/:
+ * schemas, unknown or duplicate rule ids, triggers), then the reading age of every English string,
+ * failing above the agreed limits.
+ */
 import { join } from 'node:path';
 import { MAX_AVERAGE_READING_AGE, MAX_MESSAGE_READING_AGE, MIN_WORDS_FOR_MESSAGE_CHECK, lintContent } from '../src/content/lintContent.js';
+import { loadContent } from '../src/server/content.js';
+
+try {
+  loadContent(join(import.meta.dirname, '..'));
+} catch (err) {
+  console.log(`lint:content FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 
 const result = lintContent(join(import.meta.dirname, '..', 'locales', 'en'));
 for (const s of result.strings) {
