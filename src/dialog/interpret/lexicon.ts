@@ -14,6 +14,8 @@ export interface Lexicon {
   yes: readonly (readonly string[])[];
   no: readonly (readonly string[])[];
   unsure: readonly (readonly string[])[];
+  /** Yes words that, beside another answer word, only strengthen it (TypedWords.emphasis), tokens joined with spaces. */
+  emphasis: ReadonlySet<string>;
   /**
    * The language's own yes, no and not-sure words that English reads otherwise (Polish "no", "yeah"
    * or "no", listed among its not-sure words), tokens joined with spaces. English's phrase is left
@@ -61,7 +63,7 @@ function answerKinds(w: TypedWords): Map<string, Set<string>> {
       if (key !== '') kinds.set(key, (kinds.get(key) ?? new Set<string>()).add(kind));
     }
   };
-  add(w.yes, 'yes');
+  add([...w.yes, ...w.emphasis], 'yes');
   add(w.no, 'no');
   add(w.unsure, 'unsure');
   return kinds;
@@ -119,9 +121,10 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     greeting: phrases((w) => w.greeting),
     thanks: phrases((w) => w.thanks),
     helpMe: phrases((w) => w.helpMe),
-    yes: phrases((w) => w.yes),
+    yes: phrases((w) => [...w.yes, ...w.emphasis]),
     no: phrases((w) => w.no),
     unsure: phrases((w) => w.unsure),
+    emphasis: new Set(sources.flatMap((w) => w.emphasis.filter((p) => own(w, p)).map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     falseFriends,
     ongoing: phrases((w) => w.ongoing),
     numbers,

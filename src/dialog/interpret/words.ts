@@ -18,6 +18,13 @@ export const TypedWordsSchema = z.object({
   no: list,
   /** "not sure", "maybe", "idk". */
   unsure: list,
+  /**
+   * Words that are a yes said alone ("definitely", "of course", "точно") but, beside a no or a not
+   * sure, only make it stronger ("definitely not", "точно немає", "конечно нет"): read as a yes
+   * only when the answer has no other yes, no or not-sure word. Each is read as a yes alone even if
+   * not also listed under `yes`.
+   */
+  emphasis: list,
   /** Words that turn the next word round ("not", "dont", "never"). */
   negators: list,
   /** "still", "again", "getting worse", "my usual": an opening about a problem the patient already has. */

@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { findPhrase, tokenise } from './tokens.js';
+import { findPhrase, tokenise, tokensClose } from './tokens.js';
 
 export type YesNoReading = 'yes' | 'no' | 'unsure' | 'both' | 'none';
 
@@ -48,6 +48,23 @@ function planOf(lex: Lexicon): readonly (readonly { p: readonly string[]; kind: 
   return plan;
 }
 
+/** A lexicon's one-word yes, no and not-sure phrases ("no", "ні", "нет"): negators that are answers on their own. */
+const answerWords = new WeakMap<Lexicon, ReadonlySet<string>>();
+function answerWordsOf(lex: Lexicon): ReadonlySet<string> {
+  let set = answerWords.get(lex);
+  if (!set) answerWords.set(lex, (set = new Set([...lex.yes, ...lex.no, ...lex.unsure].filter((p) => p.length === 1).map((p) => p[0] as string))));
+  return set;
+}
+
+/** How many tokens an emphasis phrase takes at `at` (a one-word one through a typo), or 0. */
+function emphasisAt(tokens: readonly string[], at: number, lex: Lexicon): number {
+  for (const len of [3, 2]) if (at + len <= tokens.length && lex.emphasis.has(tokens.slice(at, at + len).join(' '))) return len;
+  const t = tokens[at] as string;
+  if (lex.emphasis.has(t)) return 1;
+  for (const e of lex.emphasis) if (!e.includes(' ') && tokensClose(t, e)) return 1;
+  return 0;
+}
+
 function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
   return readYesNoTokens(tokenise(text), lex);
 }
@@ -75,17 +92,46 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
   // as not sure (the no-loop policy). Beside other answer words it is a particle ("no, raczej nie":
   // well, rather not), read by those.
   const alone = { yes: 0, no: 0, unsure: 0 };
+  // "definitely", "of course", "точно": a yes alone, only a stronger no beside one ("точно немає").
+  let emphasis = 0;
+  // "not definitely", "не точно", "не зовсім точно": a certainty denied is a not sure, never a no (nor a yes).
+  if (lex.emphasis.size > 0) {
+    const answers = answerWordsOf(lex);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      // A negator that is an answer alone ("ні, точно", "no, definitely", "нет, конечно") is a no made
+      // stronger; where it is also "not" ("pas certain", "مش اكيد") the not-sure phrase is listed.
+      if (used[i] || !lex.negators.has(tokens[i] as string) || answers.has(tokens[i] as string)) continue;
+      // The emphasis may come after filler and one other word ("not too sure").
+      let other = 0;
+      for (let j = i + 1; j < tokens.length; j++) {
+        const n = emphasisAt(tokens, j, lex);
+        if (n > 0) {
+          for (let k = i; k < j + n; k++) used[k] = true;
+          counts.unsure++;
+          break;
+        }
+        const t = tokens[j] as string;
+        if (lex.negators.has(t) || (!lex.filler.has(t) && ++other > 1)) break;
+      }
+    }
+  }
   // Longest first; among phrases as long, words typed exactly before typos: "nemanau" (no) is not a
   // typo of "nežinau" (not sure), and "no estoy seugro" is still "no estoy seguro", not "no".
   for (const group of planOf(lex)) {
     // A phrase longer than the answer cannot be in it.
     if (((group[0] as (typeof group)[number]).p.length) > tokens.length) continue;
-    for (const exact of EXACT_FIRST) for (const { p, kind } of group) (p.length === 1 && lex.falseFriends.has(p[0] as string) ? alone : counts)[kind] += take(p, exact);
+    for (const exact of EXACT_FIRST) {
+      for (const { p, kind } of group) {
+        if (kind === 'yes' && lex.emphasis.size > 0 && lex.emphasis.has(p.join(' '))) emphasis += take(p, exact);
+        else (p.length === 1 && lex.falseFriends.has(p[0] as string) ? alone : counts)[kind] += take(p, exact);
+      }
+    }
   }
   // A bare negator ("not", "never") left over answers no.
   tokens.forEach((t, i) => {
     if (!used[i] && lex.negators.has(t)) counts.no++;
   });
+  if (counts.yes + counts.no + counts.unsure === 0 && emphasis > 0) counts.yes = emphasis;
   if (counts.yes + counts.no + counts.unsure === 0 && alone.yes + alone.no + alone.unsure > 0) Object.assign(counts, { yes: 1, no: 1, unsure: 0 });
   const whole = tokens.length === all.length && tokens.every((t, i) => used[i] || lex.negators.has(t) || lex.filler.has(t));
   // "not sure", said with a yes or a no or both ("maybe yes, maybe no"), is not sure.

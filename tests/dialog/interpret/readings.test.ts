@@ -141,6 +141,12 @@ describe('not knowing, not remembering and not understanding are never a no', ()
     ['ron', 'n-am idee'], ['ron', 'nu am idee'], ['ron', 'n-am habar'], ['ron', 'nu înțeleg'], ['ron', 'nu-mi aduc aminte'],
     ['ron', 'nu pot să spun'], ['ron', 'nu sunt convinsă'], ['ron', 'nu am fost atentă'], ['ron', 'nush'],
     ['ita', 'non posso dirlo'], ['ukr', 'не можу відповісти'], ['ukr', 'нє знаю'], ['ron', 'nu pot răspunde'],
+    ['ukr', 'не міряла'], ['ukr', 'не перевіряв'], ['ukr', 'не дивилась'], ['ukr', 'не дуже впевнена'], ['ukr', 'не зовсім зрозуміла'], ['ukr', 'не певний'],
+    ['ukr', 'не відомо'], ['ukr', 'понятия не имею'], ['ukr', 'ne pamyatayu'], ['ukr', 'невпевнена'], ['ukr', 'навряд чи є'], ['ukr', 'точно не знаю'],
+    ['pol', 'nie rozumiem'], ['pol', 'nie mierzyłam'], ['spa', 'no entiendo'], ['spa', 'no lo he medido'], ['spa', 'nose'], ['por', 'nao lembro'],
+    ['fra', 'je comprends pas'], ['fra', "j'ai pas mesuré"], ['ita', 'non ho misurato'], ['cym', "sa i'n siŵr"], ['ron', 'nu am măsurat'],
+    ['som', 'ma fahmin'], ['arb', 'ما فهمت'], ['arb', 'ma a3ref'], ['urd', 'mujhe nahi pata'], ['urd', 'yaad nahi'], ['pan', 'ਮੈਨੂੰ ਨਹੀਂ ਪਤਾ'], ['ben', 'mone nei'],
+    ['guj', 'yaad nathi'], ['tam', 'gnabagam illa'], ['cmn', '没注意'], ['cmn', '不懂'], ['cmn', '没量过'], ['eng', 'havent checked'], ['eng', 'not too sure'],
     ['eng', "I don't understand"], ['eng', 'i dont understand'], ['eng', 'dont get what you mean'], ['eng', 'what do you mean'], ['eng', "I can't answer that"],
   ])('%s: %p is not sure', (lang, text) => {
     expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
@@ -157,9 +163,64 @@ describe('a no said with a word that is a yes elsewhere', () => {
   it.each([
     ['ukr', 'да нет'], ['ukr', 'наверное нет'], ['ukr', 'та ні, все ок'], ['ita', 'no, assolutamente'], ['ita', 'non mi è mai capitato'],
     ['ita', 'nn ce l ho'], ['ita', 'nono'], ['ron', 'sigur nu'], ['ron', 'clar că nu'], ['ron', 'categoric nu'], ['ron', 'nu prea cred'],
+    ['ukr', 'точно немає'], ['ukr', 'да ні'], ['ukr', 'конечно нет'], ['pol', 'oczywiście, że nie'], ['spa', 'por supuesto que no'], ['por', 'com certeza não'],
+    ['fra', 'bien sûr que non'], ['ita', 'no, certo'], ['cym', 'wrth gwrs ddim'], ['lit', 'žinoma, ne'], ['tur', 'tabii ki yok'], ['som', 'dabcan maya'],
+    ['arb', 'طبعا لا'], ['pes', 'البته که نه'], ['cmn', '当然没有'], ['cmn', '木有'], ['eng', 'no, definitely'],
   ])('%s: %p is no', (lang, text) => {
     expect(outcome({ lang, kind: 'yesNo', text })).toBe('no');
     expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.no);
+  });
+});
+
+describe('"definitely", "of course", "точно": a yes alone, a stronger answer beside another', () => {
+  it.each([
+    ['ukr', 'точно', 'yes'], ['ukr', 'звісно', 'yes'], ['ukr', 'точно є', 'yes'], ['ukr', 'звісно, є', 'yes'], ['ukr', 'конечно да', 'yes'],
+    ['ukr', 'точно немає', 'no'], ['ukr', 'ні, точно', 'no'], ['ukr', 'точно не', 'no'], ['ukr', 'звісно немає', 'no'], ['ukr', 'конечно нет', 'no'],
+    ['ukr', 'нет, конечно', 'no'], ['ukr', 'ні, звичайно', 'no'], ['ukr', 'точно не знаю', 'unsure'],
+    ['eng', 'definitely', 'yes'], ['eng', 'of course', 'yes'], ['eng', 'no, definitely', 'no'], ['eng', 'probably not', 'no'], ['eng', 'of course not', 'no'],
+    ['eng', 'definitely not sure', 'unsure'],
+  ])('%s: %p is %s', (lang, text, code) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe(code);
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(`safety.${code}`);
+  });
+
+  it.each(languages)('%s: each emphasis word is a yes alone, a no beside the first no word, a not sure beside the first not-sure word', (lang) => {
+    const w = wordsOf(lang);
+    const wrong: string[] = [];
+    for (const e of w.emphasis) {
+      const check = (text: string, want: string) => {
+        for (const kind of ['yesNo', 'safetyCheck']) {
+          const got = outcome({ lang, kind, text });
+          if (got !== (kind === 'yesNo' ? want : `safety.${want}`)) wrong.push(`${kind} ${text} -> ${got} (want ${want})`);
+        }
+      };
+      check(e, 'yes');
+      check(`${e} ${w.no[0] as string}`, 'no');
+      // Chinese "不，肯定" (no, certainly) is "不肯定" (not certain) without its comma: listed as not sure, and read so.
+      const together = `${w.no[0] as string}${e}`.replace(/\s/g, '');
+      check(`${w.no[0] as string}, ${e}`, w.unsure.some((u) => u.replace(/\s/g, '') === together) ? 'unsure' : 'no');
+      check(`${e} ${w.unsure[0] as string}`, 'unsure');
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ['eng', 'not definitely'], ['eng', 'not for sure'], ['eng', 'not too sure'], ['eng', 'not definately'], ['ukr', 'не точно'], ['ukr', 'не зовсім точно'],
+    // Where the negator is the language's own "no" ("nie", "no", "nu"), "no, definitely" is a no: see above.
+  ])('%s: %p (a certainty denied) is not sure, never no', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.unsure);
+  });
+
+  it.each(languages)('%s: the buttons still send their codes', (lang) => {
+    expect(['yes', 'no', 'unsure'].map((text) => outcome({ lang, kind: 'yesNo', text, tapped: true }))).toEqual(['yes', 'no', 'unsure']);
+    const check = [CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure];
+    expect(check.map((text) => outcome({ lang, kind: 'safetyCheck', text, tapped: true }))).toEqual(check);
+  });
+
+  it('a yes and a no said together are still asked about', () => {
+    expect(outcome({ lang: 'ukr', kind: 'yesNo', text: 'так, ні' })).toBe('yes|no');
+    expect(outcome({ lang: 'eng', kind: 'yesNo', text: 'yes no' })).toBe('yes|no');
   });
 });
 
