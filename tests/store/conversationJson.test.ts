@@ -46,25 +46,6 @@ describe('conversation JSON for the journal', () => {
     expect(conversationJson(first)).toBe(JSON.stringify(first));
   });
 
-  it('is exactly JSON.stringify of a record whose context groups are kept or replaced from turn to turn', () => {
-    // As the statechart does: a group (intake, triage, flow) is replaced whole when a field changes,
-    // and the entries of its lists and records are kept by object.
-    const texts = [{ step: 'describe', text: 'a rash "on my arm" \\ \u2028', lang: 'eng', at: T0 }];
-    let intake: Record<string, unknown> = { need: 'symptom', texts, answers: {}, subject: undefined, patient: {} };
-    let triage: Record<string, unknown> = { answers: {}, presentRuleIds: [], redFlags: [], outcome: undefined };
-    let flow: Record<string, unknown> = { trail: [], returnToReview: false, declinedLangs: [] };
-    for (let turn = 1; turn <= 12; turn++) {
-      const id = turn % 3 === 0 ? `q.${turn}` : String(turn);
-      intake = { ...intake, answers: { ...(intake.answers as object), [id]: { questionId: id, code: 'yes', at: T0 } } };
-      if (turn % 2 === 0) triage = { ...triage, redFlags: [...(triage.redFlags as unknown[]), { ruleId: `r${turn}`, present: true }, undefined] };
-      if (turn % 4 === 0) flow = { ...flow, trail: [...(flow.trail as string[]), id] };
-      const context = { conversationId: 'webchat:conv-1', step: 'duration', say: [], intake, triage, flow, queuedUntil: undefined };
-      const r: ConversationRecord = { ...record(turn, [entry(turn)]), snapshot: { status: 'active', value: 'duration', context, children: {} } };
-      expect(conversationJson(r)).toBe(JSON.stringify(r));
-      expect(conversationJson(r)).toBe(JSON.stringify(r));
-    }
-  });
-
   it('the stored record reads back equal, also after the store is opened again', async () => {
     const { dir, cleanup } = await tempDir();
     try {
