@@ -49,6 +49,21 @@ function scriptOf(ch: string): ScriptName {
   return 'Other';
 }
 
+/**
+ * The letters of a WORD match when all of its characters are below U+0250 (scriptOf calls those
+ * Latin), else 0. Below U+0250 a WORD match holds only letters and the ASCII apostrophe (no
+ * combining marks; the curly apostrophe is above), so its letters are its other characters.
+ */
+function latinLetters(word: string): number {
+  let apostrophes = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x250) return 0;
+    if (c === 0x27) apostrophes += 1;
+  }
+  return word.length - apostrophes;
+}
+
 function emptyCounts(): Record<ScriptName, number> {
   return { Latin: 0, Arabic: 0, Cyrillic: 0, Han: 0, Gurmukhi: 0, Bengali: 0, Gujarati: 0, Tamil: 0, Other: 0 };
 }
@@ -78,6 +93,20 @@ function measure(text: string): TextShape {
   for (const chunk of text.normalize('NFC').split(/\s+/u)) {
     if (chunk === '' || IDENTIFIER_CHUNK.test(chunk)) continue;
     for (const word of chunk.match(WORD) ?? []) {
+      const latin = latinLetters(word);
+      if (latin > 0) {
+        // The common case, counted as the general path below counts it: every letter is Latin (scriptOf's fast path).
+        letters += latin;
+        units += 1;
+        byScript.Latin += 1;
+        const first = word.charAt(0);
+        if (first.toLowerCase() !== first.toUpperCase()) {
+          cased += 1;
+          if (first === first.toUpperCase()) titled += 1;
+        }
+        words.push(word.toLowerCase());
+        continue;
+      }
       const perScript = emptyCounts();
       let han = 0;
       for (const ch of word.match(LETTER) ?? []) {
