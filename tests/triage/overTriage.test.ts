@@ -288,3 +288,35 @@ describe('issue 15 round 7: known misreadings (slips)', () => {
     expect(ids(son, lang)).toContain('cx.male');
   });
 });
+
+describe('round 7: more everyday words a trigger shrank to (triage:shrunk review, slips)', () => {
+  it.each([
+    ['eng', 'I need my flu shot booked please'],
+    ['eng', 'I have a stabbing pain in my knee when I walk'],
+    ['eng', 'I am dying for a proper sleep, my cough keeps me up'],
+    ['eng', 'my son hurt his hand on a skipping rope'],
+    ['fra', "j'ai le ventre mou et des gaz"],
+    ['ita', 'ho la pancia molle e gonfia'],
+    ['pol', 'czy powiesz mi kiedy odebrać receptę'],
+    ['pol', 'mam złamane okulary i potrzebuję skierowania do okulisty'],
+    ['por', 'tenho uma nódoa roxinha na perna depois de bater'],
+    ['por', 'o meu cabelo está cinzento, isso é normal?'],
+    ['tur', 'mermer zeminde kaydım, dizim ağrıyor'],
+    ['pan', 'ਮੈਂ ਭੁਲੇਖੇ ਨਾਲ ਦੋ ਗੋਲੀਆਂ ਲੈ ਲਈਆਂ'],
+    ['tam', 'என் கையில் நீலமாக ஒரு காயம்'],
+  ])('%s: %p is no emergency', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+
+  it.each([
+    ['eng', 'he has been shot in the leg'],
+    ['eng', 'my brother has been stabbed in the stomach'],
+    ['eng', 'I feel like I am going to die, shivering and confused'],
+    ['fra', 'mon bébé est tout mou et ne réagit pas'],
+    ['pol', 'kość chyba złamana, wystaje'],
+    ['por', 'o bebé está todo azulado'],
+    ['tur', 'aşırı dozda ilaç içti'],
+  ])('%s: %p still is', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
