@@ -139,7 +139,12 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   const negationBefore = new Set(words(lex.negation).flat());
   const negationAfterWords = new Set(words(lex.negationAfter).flat());
   const negationWords = new Set([...negationBefore, ...negationAfterWords]);
-  const vocab = new FuzzyVocabulary();
+  // One-letter typos never cross a negation infix or a listed minimal pair (normalised like text).
+  const normalisedWord = (w: string): string => phraseWords(w, textSpeak).map((t) => t.stem).join(' ');
+  const vocab = new FuzzyVocabulary({
+    negationInfixes: lex.negationInfixes.map((f) => phraseWords(f, NO_TEXT_SPEAK).map((t) => t.raw).join('')),
+    notTypos: lex.notTypos.map((group) => group.map(normalisedWord)),
+  });
   const byFirstId = new Map<number, CompiledPhrase[]>();
   const wholeByFirstId = new Map<number, CompiledPhrase[]>();
 

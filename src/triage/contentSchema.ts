@@ -196,6 +196,17 @@ export const LexiconSchema = z
      * la pipì" read as a man's urine infection.
      */
     notEnglish: z.array(PhraseSchema).default([]),
+    /**
+     * Letters that negate a word from inside it (Turkish "m" of "görmüyor" = does not see, beside
+     * "görüyor" = sees: list "miyor", "muyor"). A one-letter typo is never read across one, in either
+     * direction: a sign must not be read from its denial, nor its denial from the sign.
+     */
+    negationInfixes: z.array(z.string().min(2)).default([]),
+    /**
+     * Groups of words one letter apart that are never typos of each other (Gujarati "દીકરી" daughter,
+     * "દીકરો" son): each word of a group is read exactly, never as another word of its group.
+     */
+    notTypos: z.array(z.array(z.string().min(1)).min(2)).default([]),
     /** Extra trigger phrases for this language, by rule id (the translator's main job). */
     triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)).default({}),
   })

@@ -38,10 +38,20 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     // English is always screened too: patients mix English symptom words into other languages.
     const langs = new Set<LangCode>(['eng', ...(typeof lang === 'string' ? [lang] : lang)].filter((l) => languages.has(l)));
     const others = [...langs].filter((l) => l !== 'eng');
-    return [...langs].flatMap((l) => {
+    const all = [...langs].flatMap((l) => {
       const compiled = languages.get(l);
       const read = l === 'eng' ? forEnglish(text, others) : text;
       return compiled ? findOccurrences(read, compiled).map((o) => ({ ...o, lang: l })) : [];
+    });
+    // English words inside the patient's own language ("je ne prends pas d'anticoagulant") are read
+    // without that language's negation: where the patient's language denies a phrase of a rule, the
+    // English reading of the same words of that rule is denied with it.
+    const denied = all.filter((o) => o.lang !== 'eng' && o.status === 'negated');
+    if (denied.length === 0) return all;
+    return all.map((o) => {
+      if (o.lang !== 'eng' || o.status === 'negated') return o;
+      const by = denied.find((d) => d.ruleId === o.ruleId && o.words.every((w) => d.words.includes(w)));
+      return by ? { ...o, status: 'negated' as const, ...(by.cue ? { cue: by.cue } : {}) } : o;
     });
   };
 

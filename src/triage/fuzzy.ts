@@ -30,7 +30,55 @@ function deletions(word: string): string[] {
 /** Minimum length (after stemming) before a word may match with one edit; short words must be exact. */
 export const FUZZY_MIN_LENGTH = 5;
 
+/**
+ * What a one-letter edit may never cross, per language (lexicon `negationInfixes`, `notTypos`).
+ * Turkish negates a verb from inside it: "görmüyor" (does not see) is "görüyor" (sees) with one "m"
+ * added, so a typo reading would flip the meaning; Gujarati "દીકરી" (daughter) is one letter from
+ * "દીકરો" (son).
+ */
+export interface FuzzyGuard {
+  /** Letters that, inserted into a word, negate it (normalised: "miyor", "muyor"). */
+  negationInfixes?: readonly string[];
+  /** Groups of (stemmed) words that are never typos of each other. */
+  notTypos?: readonly (readonly string[])[];
+}
+
+/**
+ * True when a and b (within one edit) differ by a negation infix: the longer word is the shorter one
+ * with the infix's first letter inserted where the infix begins ("gormuyor" / "goruyor").
+ */
+export function flipsNegation(a: string, b: string, infixes: readonly string[]): boolean {
+  if (infixes.length === 0 || Math.abs(a.length - b.length) !== 1) return false;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (const f of infixes) {
+    for (let at = long.indexOf(f); at >= 0; at = long.indexOf(f, at + 1)) {
+      if (long.slice(0, at) + long.slice(at + 1) === short) return true;
+    }
+  }
+  return false;
+}
+
 export class FuzzyVocabulary {
+  private readonly infixes: readonly string[];
+  /** Word -> the words it must never be read as by one edit. */
+  private readonly apart = new Map<string, Set<string>>();
+
+  constructor(guard: FuzzyGuard = {}) {
+    this.infixes = guard.negationInfixes ?? [];
+    for (const group of guard.notTypos ?? []) {
+      for (const w of group) {
+        const set = this.apart.get(w) ?? new Set<string>();
+        for (const o of group) if (o !== w) set.add(o);
+        this.apart.set(w, set);
+      }
+    }
+  }
+
+  /** A one-edit reading that the language forbids (a negation flipped, a listed minimal pair). */
+  private forbidden(text: string, vocab: string): boolean {
+    return this.apart.get(text)?.has(vocab) === true || flipsNegation(text, vocab, this.infixes);
+  }
+
   private readonly exact = new Map<string, number>();
   private readonly byDeletion = new Map<string, number[]>();
   private readonly words: string[] = [];
@@ -77,7 +125,8 @@ export class FuzzyVocabulary {
       this.lookupWork += word.length * word.length;
       for (const d of deletions(word)) {
         for (const id of this.byDeletion.get(d) ?? []) {
-          if (!ids.has(id) && withinOneEdit(word, this.words[id] ?? '')) ids.add(id);
+          const other = this.words[id] ?? '';
+          if (!ids.has(id) && withinOneEdit(word, other) && !this.forbidden(word, other)) ids.add(id);
         }
       }
     }

@@ -81,6 +81,8 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   // Most clauses hold no trigger at all: find their cue words only when one matches.
   let cues: ClauseCues | undefined;
   const found: Occurrence[] = [];
+  /** Token span of each found occurrence (same index), for denials that cover a shorter phrase. */
+  const spans: [number, number][] = [];
 
   for (let k = 0; k < content.length; k++) {
     for (const id of cands[k] ?? []) {
@@ -103,6 +105,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           status,
           ...(cue ? { cue } : {}),
         });
+        spans.push([start, end]);
       }
     }
   }
@@ -123,15 +126,34 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           cues ??= new ClauseCues(raws, filler, lang);
           const { status, cue } = cues.read(start, end, phrase.negative);
           found.push({ ruleId: phrase.ruleId, phrase: phrase.text, words: span.map((i) => raws[i] as string), status, ...(cue ? { cue } : {}) });
+          spans.push([start, end]);
         }
       }
     }
   }
+  denyCovered(found, spans);
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
   for (const o of found) {
     if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
     else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) out.push(o);
   }
+}
+
+/**
+ * A shorter phrase inside a denied longer one of the same rule is denied too: in "خون پتلا کرنے والی
+ * دوائی نہیں لیتا" ("I do not take blood-thinning medicine") the denial after the whole phrase also
+ * covers "خون پتلا" (blood thinner), which ends too far from it to be read as denied on its own.
+ */
+function denyCovered(found: Occurrence[], spans: readonly [number, number][]): void {
+  found.forEach((o, i) => {
+    if (o.status === 'negated') return;
+    const [start, end] = spans[i] as [number, number];
+    const by = found.find((d, j) => {
+      const [ds, de] = spans[j] as [number, number];
+      return d.status === 'negated' && d.ruleId === o.ruleId && ds <= start && de >= end;
+    });
+    if (by) found[i] = { ...o, status: 'negated', ...(by.cue ? { cue: by.cue } : {}) };
+  });
 }
 
 /** Content positions matched by each phrase word, or undefined. Greedy, left to right, bounded gaps. */

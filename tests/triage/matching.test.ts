@@ -293,3 +293,20 @@ describe('emergency combinations told across clauses, sentences and messages (is
     expect(one('wadnahaygu aad buu u garaacayaa waanan suuxay', 'som')).toContain('rf.palpitations.combo');
   });
 });
+
+describe('one-letter typos never cross a negation or a listed minimal pair', () => {
+  it('refuses a Turkish negation infix in either direction, and allows a typo beside it', async () => {
+    const { flipsNegation } = await import('../../src/triage/fuzzy.js');
+    const infixes = ['miyor', 'muyor'];
+    expect(flipsNegation('gormuyor', 'goruyor', infixes)).toBe(true);
+    expect(flipsNegation('geliyor', 'gelmiyor', infixes)).toBe(true);
+    expect(flipsNegation('gormuyr', 'gormuyor', infixes)).toBe(false);
+    const vocab = new FuzzyVocabulary({ negationInfixes: infixes, notTypos: [['dikri', 'dikro']] });
+    const id = vocab.add('gormuyor');
+    const son = vocab.add('dikro');
+    expect(vocab.lookup('goruyor')).not.toContain(id);
+    expect(vocab.lookup('gormuyr')).toContain(id);
+    expect(vocab.lookup('dikri')).not.toContain(son);
+    expect(vocab.lookup('dikrp')).toContain(son);
+  });
+});

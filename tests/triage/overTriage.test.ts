@@ -227,3 +227,124 @@ describe('the round 7 combinations leave their look-alikes alone (issue 15 round
     expect(fired('kızımın ateşi yüksek, hiçbir şey yemiyor, hiç kendinde değil', 'tur', 3)).toEqual([]);
   });
 });
+
+describe('issue 15 round 7: known misreadings (slips)', () => {
+  const ids = (text: string, lang: string) => engine.screen(text, lang).hits.map((h) => h.ruleId);
+
+  it('French "mois" (month) is not "moi" (me): "pour moi" is no duration, a month of bedwetting is no cauda equina', () => {
+    expect(ids("c'est pour moi, je tousse depuis 3 jours", 'fra')).not.toContain('cx.long_weeks');
+    expect(tierOf('il fait pipi au lit depuis un mois et il a mal au dos', 'fra')).not.toBe('emergency');
+    expect(tierOf("j'ai fait pipi sur moi et j'ai très mal au dos", 'fra')).toBe('emergency');
+  });
+
+  it('Turkish: a one-letter edit never flips a negation ("görüyor" sees, "görmüyor" does not see)', () => {
+    expect(ids('babam gözlükle iyi görüyor, sadece reçete lazım', 'tur')).not.toContain('rf.eye.vision_loss');
+    expect(ids('sol gözüm görmüyor', 'tur')).toContain('rf.eye.vision_loss');
+    expect(ids('sol gözüm gormuyr', 'tur')).toContain('rf.eye.vision_loss'); // a typo inside the sign still reads
+    // "zor nefes alıyor" (breathing with difficulty) is not "nefes almıyor" (not breathing)...
+    expect(ids('zor nefes alıyor', 'tur')).not.toContain('rf.breathing.severe');
+    // ...and the jaw and shoulder told as "pulling", with sweating and breathlessness, is still a heart attack.
+    expect(tierOf('babam sol omzunun ve çenesinin çektiğini söylüyor, sırılsıklam ve zor nefes alıyor', 'tur')).toBe('emergency');
+  });
+
+  it('Turkish "kötü oluyor" (feels bad) is no feeling of dread', () => {
+    // "ölüyormuşum" (as if I were dying) folds to "oluyormuşum" (as if I were becoming): not used as a
+    // trigger; the future forms ("öleceğimi sandım") stay apart.
+    expect(ids('yemekten sonra midem kötü oluyor', 'tur')).not.toContain('cx.hx.dread');
+    expect(ids('öleceğimi sandım', 'tur')).toContain('cx.hx.dread');
+  });
+
+  it('Welsh "gên" (jaw) stays a jaw; "gen i" (I have) stays filler', () => {
+    expect(ids("poen gwasgu yn y frest ac mae ei gên hi'n brifo", 'cym')).toContain('cx.hx.radiate');
+    expect(ids('mae gen i boen yn y frest', 'cym')).not.toContain('cx.hx.radiate');
+    expect(tierOf('mae gen i annwyd a pheswch ers tridiau', 'cym')).not.toBe('emergency');
+  });
+
+  it('Portuguese and Romanian "zona" (area) is not shingles; "zona zoster" is', () => {
+    expect(ids('tenho uma dor na zona lombar', 'por')).not.toContain('pf.shingles');
+    expect(ids('mă mănâncă pielea în zona gâtului', 'ron')).not.toContain('pf.shingles');
+    expect(ids('tenho zona zoster nas costas com bolhas', 'por')).toContain('pf.shingles');
+    expect(ids('am zona zoster pe spate', 'ron')).toContain('pf.shingles');
+  });
+
+  it('Chinese slang 蛋疼 (annoying) is not testicle pain; testicle pain told plainly still is', () => {
+    expect(tierOf('工作太多了真蛋疼，我想开个病假条', 'cmn')).not.toBe('emergency');
+    expect(tierOf('我的蛋蛋突然很疼，一边肿起来了', 'cmn')).toBe('emergency');
+    expect(tierOf('睾丸突然很痛', 'cmn')).toBe('emergency');
+  });
+
+  it.each([
+    ['fra', 'je me suis cogné la tête, je ne prends aucun anticoagulant'],
+    ['pes', 'سرم به در خورد، داروی رقیق کننده خون مصرف نمی‌کنم'],
+    ['urd', 'میرا سر دیوار سے ٹکرا گیا، میں خون پتلا کرنے والی دوائی نہیں لیتا'],
+  ])('%s: a blood thinner denied does not raise rf.head_injury.thinners: %s', (lang, text) => {
+    expect(ids(text, lang)).not.toContain('cx.anticoagulant');
+    expect(ids(text, lang)).not.toContain('rf.head_injury.thinners');
+  });
+
+  it.each([
+    ['fra', "je prends un anticoagulant et je me suis cogné la tête"],
+    ['pes', 'داروی رقیق کننده خون مصرف می‌کنم و سرم ضربه خورد'],
+    ['urd', 'میں خون پتلا کرنے والی دوائی لیتا ہوں اور میرا سر ٹکرا گیا'],
+  ])('%s: a blood thinner taken still does: %s', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+
+  it.each([
+    ['ben', 'আমি অজ্ঞান হয়ে গিয়েছিলাম, এখন ঠিক আছি'],
+    ['guj', 'હું બેભાન થઈ ગયો હતો, હવે સારું છે'],
+    ['pan', 'ਮੈਂ ਬੇਹੋਸ਼ ਹੋ ਗਿਆ ਸੀ, ਹੁਣ ਠੀਕ ਹਾਂ'],
+  ])('%s: a faint that is over is cx.faint (urgent), not rf.unconscious: %s', (lang, text) => {
+    expect(ids(text, lang)).toContain('cx.faint');
+    expect(ids(text, lang)).not.toContain('rf.unconscious');
+    expect(tierOf(text, lang)).toBe('urgent');
+  });
+
+  it.each([
+    ['ben', 'মা অজ্ঞান হয়ে গেছে'],
+    ['guj', 'પપ્પા બેભાન થઈ ગયા છે, જવાબ નથી આપતા'],
+    ['pan', 'ਪਿਤਾ ਜੀ ਬੇਹੋਸ਼ ਨੇ'],
+  ])('%s: someone unconscious now is still 999: %s', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+
+  it.each([
+    ['guj', 'મારી દીકરીને પેશાબમાં બળતરા થાય છે', 'મારા દીકરાને પેશાબમાં બળતરા થાય છે'],
+    ['tam', 'என் மகளுக்கு சிறுநீர் கழிக்கும்போது எரிச்சல்', 'என் மகனுக்கு சிறுநீர் கழிக்கும்போது எரிச்சல்'],
+  ])('%s: a daughter is not a son (cx.male)', (lang, daughter, son) => {
+    expect(ids(daughter, lang)).not.toContain('cx.male');
+    expect(ids(son, lang)).toContain('cx.male');
+  });
+});
+
+describe('round 7: more everyday words a trigger shrank to (triage:shrunk review, slips)', () => {
+  it.each([
+    ['eng', 'I need my flu shot booked please'],
+    ['eng', 'I have a stabbing pain in my knee when I walk'],
+    ['eng', 'I am dying for a proper sleep, my cough keeps me up'],
+    ['eng', 'my son hurt his hand on a skipping rope'],
+    ['fra', "j'ai le ventre mou et des gaz"],
+    ['ita', 'ho la pancia molle e gonfia'],
+    ['pol', 'czy powiesz mi kiedy odebrać receptę'],
+    ['pol', 'mam złamane okulary i potrzebuję skierowania do okulisty'],
+    ['por', 'tenho uma nódoa roxinha na perna depois de bater'],
+    ['por', 'o meu cabelo está cinzento, isso é normal?'],
+    ['tur', 'mermer zeminde kaydım, dizim ağrıyor'],
+    ['pan', 'ਮੈਂ ਭੁਲੇਖੇ ਨਾਲ ਦੋ ਗੋਲੀਆਂ ਲੈ ਲਈਆਂ'],
+    ['tam', 'என் கையில் நீலமாக ஒரு காயம்'],
+  ])('%s: %p is no emergency', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+
+  it.each([
+    ['eng', 'he has been shot in the leg'],
+    ['eng', 'my brother has been stabbed in the stomach'],
+    ['eng', 'I feel like I am going to die, shivering and confused'],
+    ['fra', 'mon bébé est tout mou et ne réagit pas'],
+    ['pol', 'kość chyba złamana, wystaje'],
+    ['por', 'o bebé está todo azulado'],
+    ['tur', 'aşırı dozda ilaç içti'],
+  ])('%s: %p still is', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});

@@ -372,3 +372,16 @@ describe('dates of birth and phone numbers in other digits and forms', () => {
     expect(read({ lang, kind: 'phone', text })).toMatchObject({ ok: true, code: '07700900123' });
   });
 });
+
+describe('"I\'m his mum": the speaker names themself, not the patient (issue 15 round 7)', () => {
+  it.each([
+    ['who', 'I am his mum', { code: 'for.other', relationship: 'rel.child' }],
+    ['who', "I'm her dad", { code: 'for.other', relationship: 'rel.child' }],
+    ['relationship', 'I am his mum', { code: 'rel.child' }],
+    ['relationship', "I'm her son", { code: 'rel.parent' }],
+    ['relationship', 'my mum', { code: 'rel.parent' }],
+    ['relationship', 'I am his wife', { code: 'rel.partner' }],
+  ] as const)('%s: %p', (kind, text, expected) => {
+    expect(read({ lang: 'eng', kind, text })).toMatchObject({ ok: true, ...expected });
+  });
+});
