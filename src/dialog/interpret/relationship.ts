@@ -11,8 +11,10 @@ const INVERSE: Readonly<Record<string, string>> = { 'rel.parent': 'rel.child', '
 function speaksAs(tokens: readonly string[], at: number): boolean {
   const owner = tokens[at - 1];
   if (owner !== 'his' && owner !== 'her' && owner !== 'their') return false;
-  const before = tokens.slice(Math.max(0, at - 3), at - 1).join(' ');
-  return before.endsWith('im') || before.endsWith('i am') || before.endsWith('i m');
+  // "I'm" / "I am" / "I m" right before the owner, as whole words ("him his mum" is not "I'm his mum").
+  const before = tokens.slice(Math.max(0, at - 3), at - 1);
+  const last = before.at(-1);
+  return last === 'im' || (before.at(-2) === 'i' && (last === 'am' || last === 'm'));
 }
 
 /** Under this age in years, "my 3 year old" is a child. */

@@ -381,6 +381,7 @@ describe('"I\'m his mum": the speaker names themself, not the patient (issue 15 
     ['relationship', "I'm her son", { code: 'rel.parent' }],
     ['relationship', 'my mum', { code: 'rel.parent' }],
     ['relationship', 'I am his wife', { code: 'rel.partner' }],
+    ['relationship', 'ask him his mum', { code: 'rel.parent' }],
   ] as const)('%s: %p', (kind, text, expected) => {
     expect(read({ lang: 'eng', kind, text })).toMatchObject({ ok: true, ...expected });
   });
