@@ -3,6 +3,9 @@
  * 2026-12: one file per set (heldout.json, paraphrase.json). 2026-12b: one file per language
  * (heldout-<lang>.json, paraphrase-<lang>.json), written by three writers blind to the rules.
  * 2026-12c: the same layout, written by four writers blind to the rules and to both earlier sets.
+ * 2026-12d: the same layout, written by five writers blind to the rules and to the earlier sets, with
+ * each case's `area` and `yesTo` signs (bench/answeringPatient.ts); scored twice, by the silent
+ * patient and by the answering patient (keys ending `-answering`).
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,6 +18,8 @@ export interface FrozenSet {
   /** The held-out set proper (not its paraphrases): at least 10 cases and 5 emergencies per language. */
   heldout: boolean;
   cases: Vignette[];
+  /** Run with the answering patient (bench/answeringPatient.ts) instead of the silent one. */
+  answering?: boolean;
 }
 
 /** Every `<prefix>-<lang>.json` in `dir`, in file-name order (none when the folder is absent). */
@@ -30,6 +35,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const a = join(root, 'heldout-2026-12');
   const b = join(root, 'heldout-2026-12b');
   const c = join(root, 'heldout-2026-12c');
+  const d = join(root, 'heldout-2026-12d');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -37,5 +43,21 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     { key: 'paraphrase-2026-12b', name: 'paraphrase 2026-12b (frozen, never read)', heldout: false, cases: loadPerLanguage(b, 'paraphrase') },
     { key: 'heldout-2026-12c', name: 'held-out 2026-12c (frozen, third set, never read)', heldout: true, cases: loadPerLanguage(c, 'heldout') },
     { key: 'paraphrase-2026-12c', name: 'paraphrase 2026-12c (frozen, never read)', heldout: false, cases: loadPerLanguage(c, 'paraphrase') },
+    { key: 'heldout-2026-12d', name: 'held-out 2026-12d, silent patient (frozen, fourth set, never read)', heldout: true, cases: loadPerLanguage(d, 'heldout') },
+    { key: 'paraphrase-2026-12d', name: 'paraphrase 2026-12d, silent patient (frozen, never read)', heldout: false, cases: loadPerLanguage(d, 'paraphrase') },
+    {
+      key: 'heldout-2026-12d-answering',
+      name: 'held-out 2026-12d, answering patient (frozen, fourth set, never read)',
+      heldout: true,
+      cases: loadPerLanguage(d, 'heldout'),
+      answering: true,
+    },
+    {
+      key: 'paraphrase-2026-12d-answering',
+      name: 'paraphrase 2026-12d, answering patient (frozen, never read)',
+      heldout: false,
+      cases: loadPerLanguage(d, 'paraphrase'),
+      answering: true,
+    },
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * npm run bench:triage — accuracy of triage on COMPLETE conversations driven through the statechart
  * (runTurn), one patient message at a time, each in the case's own language (bench/triageDialog.ts),
- * the simulated patient answering the emergency check from the case's `recognises999Sign`.
+ * the simulated patient answering the emergency check from the case's `recognises999Sign` (and, for the
+ * `-answering` sets, the area picker and direct questions from its `area` and `yesTo`).
  * Reported per set (tuning; frozen held-out; paraphrase) and per language: emergency sensitivity with
  * its Wilson 95% interval, under-triage, false 999 (non-emergencies ending in the emergency state),
  * exact tier, recall per tier, and median patient messages to an emergency disposition.
@@ -23,11 +24,11 @@ const skipSets = (process.argv[process.argv.indexOf('--skip') + 1] ?? '').split(
 const driver = createDialogDriver({ timeScreens: true });
 const engine = driver.engine;
 const tuned = [...loadVignettes('tests/triage/vignettes'), ...loadVignettes('tests/triage/vignettes/heldout')];
-const sets: { name: string; cases: Vignette[]; blind: boolean }[] = [
+const sets: { name: string; cases: Vignette[]; blind: boolean; answering?: boolean }[] = [
   { name: 'tuning (vignettes/ and the old vignettes/heldout/, both used to tune rules)', cases: tuned, blind: false },
   ...loadFrozenSets()
     .filter((set) => !skipSets.includes(set.key))
-    .map((set) => ({ name: set.name, cases: set.cases, blind: true })),
+    .map((set) => ({ name: set.name, cases: set.cases, blind: true, answering: set.answering ?? false })),
 ];
 
 interface Scored {
@@ -188,7 +189,7 @@ sets.forEach((set, i) => {
     return;
   }
   const rows: Scored[] = set.cases.map((v) => {
-    const run = driver.run(v);
+    const run = driver.run(v, { answering: set.answering ?? false });
     return { v, tier: run.tier, run };
   });
 

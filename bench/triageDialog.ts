@@ -22,8 +22,11 @@ import { loadContent } from '../src/server/content.js';
 import {
   AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, linesForAge, type CheckVersion,
 } from '../src/triage/safetySchema.js';
-import type { TriageEngine, TriageQuestion } from '../src/triage/types.js';
+import type { TriageEngine } from '../src/triage/types.js';
 import type { Vignette } from './triageSim.js';
+import { answerQuestion, loadPatientSigns, type PatientSigns } from './answeringPatient.js';
+
+export { reassuring } from './answeringPatient.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
@@ -39,8 +42,8 @@ const PRACTICE: PracticeStatus = {
 /** A runaway dialog (a state the driver cannot answer) stops here instead of looping. */
 const MAX_MESSAGES = 60;
 /**
- * Clinical questions: answered from the case's answers, else reassuringly (the answer that raises
- * nothing). safetyConfirm, the confirming question of a picked check line (the pregnancy line after
+ * Clinical questions: answered from the case's answers, else (the answering patient) from its signs,
+ * else reassuringly (the answer that raises nothing). safetyConfirm, the confirming question of a picked check line (the pregnancy line after
  * "a little spotting"), is one too: it asks about symptoms, so it is answered the same way, never
  * from recognises999Sign.
  */
@@ -68,8 +71,16 @@ export interface DialogRun {
   check?: { version: CheckVersion; answers: string[] };
 }
 
+export interface RunOptions {
+  /**
+   * The answering patient (bench/answeringPatient.ts): direct questions answered from the case's
+   * `yesTo` signs and the area picker from its `area`. Default: the silent patient.
+   */
+  answering?: boolean;
+}
+
 export interface DialogDriver {
-  run(v: Vignette): DialogRun;
+  run(v: Vignette, options?: RunOptions): DialogRun;
   /** Milliseconds spent inside triage.screen(), one entry per call made by the dialog. */
   readonly screenTimes: number[];
   readonly engine: TriageEngine;
@@ -100,15 +111,16 @@ export function createDialogDriver(options: { timeScreens?: boolean } = {}): Dia
     languagesOffered: allLanguages,
     recognisers: sharedRecognisers(),
   });
+  const signs = loadPatientSigns(projectRoot);
   let counter = 0;
   return {
-    run: (v) => drive(machine, engine, v, `bench:${++counter}`),
+    run: (v, runOptions = {}) => drive(machine, engine, v, `bench:${++counter}`, runOptions.answering ? signs : undefined),
     screenTimes,
     engine,
   };
 }
 
-function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: string): DialogRun {
+function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: string, signs: PatientSigns | undefined): DialogRun {
   let stored: StoredConversation | undefined;
   let last: TurnResult | undefined;
   let messages = 0;
@@ -154,13 +166,14 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
       const qid = state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
       if (!qid) return finish(`no question id at ${state}`);
       asked.push(qid);
-      turn = say(v.answers[qid] ?? reassuring(engine, engine.question(qid)));
+      turn = say(answerQuestion(engine, signs, v, engine.question(qid)));
       continue;
     }
     if (state === 'safetyCheck' || state === 'safetyWhich' || state === 'areaPick') {
       const qid = contextOf(turn)?.triage.currentQuestionId ?? '';
       const ctx = contextOf(turn);
-      const answer = safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx).ageYears : undefined);
+      const answer =
+        signs && state === 'areaPick' && v.area !== undefined ? areaCode(v.area) : safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx).ageYears : undefined);
       if (state !== 'areaPick') {
         const version = CHECK_VERSIONS.find((cv) => qid.endsWith(`.${cv}`)) ?? 'adult';
         check = { version, answers: [...(check?.answers ?? []), answer] };
@@ -205,12 +218,6 @@ export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: stri
   const line = sign ? linesForAge(check, version, knownAgeYears).find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
   if (questionId === checkQuestionId(version)) return line ? CHECK_ANSWERS.yes : CHECK_ANSWERS.no;
   return line ? lineCode(line) : 'safety.none';
-}
-
-/** The answer that raises nothing: unasked-about red flags are reported absent (as the engine sim does). */
-export function reassuring(engine: TriageEngine, q: TriageQuestion): string {
-  const order = ['no', 'yes', ...q.choices];
-  return order.find((c) => q.choices.includes(c) && engine.answerEffect(q.id, c).raise.length === 0) ?? 'no';
 }
 
 /** Answers to the fixed steps, consistent with the vignette (who it is for, their age). */

@@ -8,7 +8,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LangCode, NeedCode, Tier, TriageOutcome } from '../src/domain/types.js';
-import type { Picture, TriageEngine, TriageQuestion } from '../src/triage/types.js';
+import type { Picture, TriageEngine } from '../src/triage/types.js';
+import { reassuring } from './answeringPatient.js';
 
 export interface Vignette {
   id: string;
@@ -34,6 +35,10 @@ export interface Vignette {
   pregnant?: boolean;
   paraphraseOf?: string;
   style?: string;
+  /** The area the patient taps at the area picker (dialogs/safety/areas.json codes); from the fourth set on. */
+  area?: string;
+  /** Signs (bench/patientSigns.json) the patient says yes to when asked directly; from the fourth set on. */
+  yesTo?: string[];
 }
 
 export interface SimResult {
@@ -94,9 +99,4 @@ export function simulate(engine: TriageEngine, v: Vignette): SimResult {
     eff.deny.forEach((id) => denied.add(id));
   }
   return { outcome: engine.decide(picture()), turns, asked };
-}
-
-function reassuring(engine: TriageEngine, q: TriageQuestion): string {
-  const order = ['no', 'yes', ...q.choices];
-  return order.find((c) => q.choices.includes(c) && engine.answerEffect(q.id, c).raise.length === 0) ?? 'no';
 }

@@ -1,0 +1,83 @@
+/**
+ * The answering patient (bench/answeringPatient.ts), through the real statechart: it answers a
+ * direct question with the raising answer only when the case says yes to a sign that question asks
+ * about, and taps the case's own area. Every question the engine can ask is either mapped to signs
+ * or listed here as asking about none, so a new question cannot be credited (or silently ignored)
+ * without a line in bench/patientSigns.json.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDialogDriver } from '../../bench/triageDialog.js';
+import { loadPatientSigns, signsAsked } from '../../bench/answeringPatient.js';
+import type { Vignette } from '../../bench/triageSim.js';
+
+const signs = loadPatientSigns('.');
+const driver = createDialogDriver();
+/** Questions about who the patient is, not about a sign: always answered reassuringly. */
+const ABOUT_NO_SIGN = new Set(['q.urinary.woman', 'q.urinary.pregnant']);
+
+function questionIds(): string[] {
+  const complaints = readdirSync('dialogs/complaints').map((f) => JSON.parse(readFileSync(join('dialogs/complaints', f), 'utf8')) as { questions: { id: string }[] });
+  const confirms = readdirSync('dialogs/redflags')
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const rules = (JSON.parse(readFileSync(join('dialogs/redflags', f), 'utf8')) as { rules?: { confirm?: { id?: string } }[] }).rules ?? [];
+      return rules.flatMap((r) => (r.confirm?.id ? [r.confirm.id] : []));
+    });
+  const check = JSON.parse(readFileSync('dialogs/safety/emergencyCheck.json', 'utf8')) as { versions: Record<string, string[]>; lines: Record<string, { confirm?: unknown }> };
+  const lineConfirms = Object.entries(check.versions).flatMap(([version, lines]) => lines.filter((l) => check.lines[l]?.confirm).map((l) => `q.check.confirm.${l}.${version}`));
+  return [...complaints.flatMap((c) => c.questions.map((q) => q.id)), ...confirms, ...lineConfirms];
+}
+
+const unwell = (extra: Partial<Vignette>): Vignette => ({
+  id: 'answering-test',
+  text: 'I just feel awful and I do not know what is wrong',
+  need: 'need.new',
+  gold: 'emergency',
+  answers: {},
+  source: 'test',
+  tags: [],
+  who: 'self',
+  ageYears: 58,
+  recognises999Sign: null,
+  ...extra,
+});
+
+describe('the answering patient', () => {
+  it('maps every question the engine can ask to signs in the list, or lists it as about no sign', () => {
+    const ids = questionIds();
+    expect(ids.length).toBeGreaterThan(60);
+    expect(ids.filter((id) => !ABOUT_NO_SIGN.has(id) && signsAsked(signs, id) === undefined)).toEqual([]);
+    expect(signsAsked(signs, 'q.confirm.rf.stroke')).toEqual([['still_happening']]);
+  });
+
+  it('uses only signs that the list defines, and every group names at least one', () => {
+    const known = new Set(Object.keys(signs.signs));
+    const bad = Object.entries(signs.questions).filter(([, groups]) => groups.length === 0 || groups.some((g) => g.length === 0 || g.some((s) => !known.has(s))));
+    expect(bad).toEqual([]);
+  });
+
+  it('finds an emergency the silent patient misses only when the patient says yes to the signs the area asks about', () => {
+    const heavyArm = unwell({ area: 'chest', yesTo: ['pain_spreads', 'sweating', 'still_happening'] });
+    expect(driver.run(heavyArm).finalState).not.toBe('emergency');
+    const answered = driver.run(heavyArm, { answering: true });
+    expect(answered.error).toBeUndefined();
+    expect(answered.finalState).toBe('emergency');
+    expect(answered.asked).toContain('q.area.chest.arm_jaw');
+  });
+
+  it('says no to a question when only one of its two sign groups is true, and to every question it has no sign for', () => {
+    const armOnly = driver.run(unwell({ area: 'chest', yesTo: ['pain_spreads'] }), { answering: true });
+    expect(armOnly.error).toBeUndefined();
+    expect(armOnly.finalState).not.toBe('emergency');
+    const other = driver.run(unwell({ area: 'other', yesTo: ['pain_spreads', 'sweating'] }), { answering: true });
+    expect(other.finalState).not.toBe('emergency');
+    expect(other.asked).not.toContain('q.area.chest.arm_jaw');
+  });
+
+  it('gives the raising answer to a question asked the other way round ("does your inhaler help?")', () => {
+    const run = driver.run(unwell({ text: 'my asthma is getting worse today', area: 'breathing', yesTo: ['inhaler_not_helping', 'still_happening'] }), { answering: true });
+    expect(run.asked).toContain('q.breathing.inhaler');
+    expect(run.finalState).toBe('emergency');
+  });
+});
