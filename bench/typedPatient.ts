@@ -12,7 +12,8 @@ import { runTurn, type StoredConversation, type TurnResult } from '../src/dialog
 import type { PracticeStatus } from '../src/practice/types.js';
 import type { TriageEngine } from '../src/triage/types.js';
 import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, areaCode } from '../src/triage/safetySchema.js';
-import { reassuring, safetyAnswer } from './triageDialog.js';
+import { dobFor, reassuring, safetyAnswer } from './triageDialog.js';
+import { answerQuestion, type PatientSigns } from './answeringPatient.js';
 import type { Vignette } from './triageSim.js';
 import { NOW } from './typedAnswers.js';
 
@@ -110,6 +111,8 @@ export function typedConversation(
   /** Replaces the patient's answer (e.g. with random input); return undefined to keep it. */
   mess?: (state: string) => string | undefined,
   maxMessages = MAX_MESSAGES,
+  /** The answering patient (bench/answeringPatient.ts): the case's need, area and yesTo signs are its answers. */
+  signs?: PatientSigns,
 ): Run {
   let stored: StoredConversation | undefined;
   let turns = 0;
@@ -139,7 +142,7 @@ export function typedConversation(
   let error: string | undefined;
   while (!t.done && turns < maxMessages) {
     const messed = mess?.(t.state);
-    const answer = messed ?? typedAnswer(t, triage, lang, book, r, v);
+    const answer = messed ?? typedAnswer(t, triage, lang, book, r, v, signs);
     if (answer === undefined) {
       error = `no typed answer for ${t.state}`;
       break;
@@ -184,29 +187,36 @@ const SAFETY_STATES = new Set(['safetyCheck', 'safetyWhich', 'areaPick']);
 const YES_NO_OF: Record<string, string> = { [CHECK_ANSWERS.yes]: 'yes', [CHECK_ANSWERS.no]: 'no', [CHECK_ANSWERS.unsure]: 'unsure' };
 
 /** What the typing patient writes at this state: the table's words for the code a button patient would choose. */
-function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: Phrasebook, r: Rng, v?: Vignette): string | undefined {
+function typedAnswer(t: TurnResult, triage: TriageEngine, lang: LangCode, book: Phrasebook, r: Rng, v?: Vignette, signs?: PatientSigns): string | undefined {
   const state = t.state;
   // safetyConfirm (a picked check line's confirming question) is a clinical yes/no question too (bench/triageDialog.ts).
   if (state === 'triageQuestion' || state === 'confirm' || state === 'safetyConfirm') {
     const ctx = contextOf(t);
     const qid = state === 'confirm' ? ctx?.triage.pendingConfirms[0]?.questionId : ctx?.triage.currentQuestionId;
     if (!qid) return undefined;
-    const code = v?.answers[qid] ?? reassuring(triage, triage.question(qid));
+    const code = v ? answerQuestion(triage, signs, v, triage.question(qid)) : reassuring(triage, triage.question(qid));
     return book.say('yesNo', code) ?? book.say('yesNo', 'no');
   }
   if (SAFETY_STATES.has(state)) {
     const qid = contextOf(t)?.triage.currentQuestionId;
     if (!qid) return undefined;
     // The sign the case would recognise (as the button bench does), else "No, none of these".
-    const code = v ? safetyAnswer(triage, v, qid) : qid === AREA_QUESTION_ID ? areaCode('other') : qid.startsWith('q.check.which') ? CHECK_NONE : CHECK_ANSWERS.no;
+    const code = signs && v?.area !== undefined && qid === AREA_QUESTION_ID ? areaCode(v.area) : v ? safetyAnswer(triage, v, qid) : qid === AREA_QUESTION_ID ? areaCode('other') : qid.startsWith('q.check.which') ? CHECK_NONE : CHECK_ANSWERS.no;
     const yesNo = YES_NO_OF[code];
     return (yesNo ? book.say('safetyCheck', code) ?? book.say('yesNo', yesNo) : undefined) ?? book.title(code)?.toLowerCase();
+  }
+  if (signs && v) {
+    // The answering patient's own details: who it is for and the age the case gives.
+    const child = v.ageYears !== undefined && v.ageYears < 16;
+    if (state === 'who') return book.say('who', v.who === 'other' || child ? 'for.other' : 'for.self');
+    if (state === 'relationship') return book.say('relationship', child ? 'rel.child' : 'rel.other');
+    if (state === 'dob' && v.ageYears !== undefined) return dobFor(v.ageYears);
   }
   const detail = DETAILS[state];
   if (detail) return detail(r);
   switch (state) {
     case 'need':
-      return book.anyFor('need')?.text;
+      return (signs && v ? book.say('need', v.need) : undefined) ?? book.anyFor('need')?.text;
     case 'describe':
       return v?.text ?? 'I have a rash on my arm';
     case 'consent':
