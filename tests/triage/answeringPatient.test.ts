@@ -51,6 +51,11 @@ describe('the answering patient', () => {
     expect(signsAsked(signs, 'q.confirm.rf.stroke')).toEqual([['still_happening']]);
   });
 
+  it('keeps every sign of the fourth held-out set's frozen copy, word for word (a sign's meaning never changes under a set)', () => {
+    const frozen = JSON.parse(readFileSync('tests/triage/heldout-2026-12d/signs.json', 'utf8')) as { signs: Record<string, string> };
+    expect(Object.fromEntries(Object.keys(frozen.signs).map((k) => [k, signs.signs[k]]))).toEqual(frozen.signs);
+  });
+
   it('uses only signs that the list defines, and every group names at least one', () => {
     const known = new Set(Object.keys(signs.signs));
     const bad = Object.entries(signs.questions).filter(([, groups]) => groups.length === 0 || groups.some((g) => g.length === 0 || g.some((s) => !known.has(s))));
