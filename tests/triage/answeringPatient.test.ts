@@ -51,7 +51,7 @@ describe('the answering patient', () => {
     expect(signsAsked(signs, 'q.confirm.rf.stroke')).toEqual([['still_happening']]);
   });
 
-  it('keeps every sign of the fourth held-out set's frozen copy, word for word (a sign's meaning never changes under a set)', () => {
+  it('keeps every sign of the fourth held-out set\'s frozen copy word for word: a sign never changes meaning under a set', () => {
     const frozen = JSON.parse(readFileSync('tests/triage/heldout-2026-12d/signs.json', 'utf8')) as { signs: Record<string, string> };
     expect(Object.fromEntries(Object.keys(frozen.signs).map((k) => [k, signs.signs[k]]))).toEqual(frozen.signs);
   });
