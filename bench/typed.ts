@@ -75,7 +75,7 @@ function printRows(title: string, rows: LangRow[]): void {
   const mb = median(allButtons);
   console.log(`targets: finished 100% ${finished === all.length ? 'PASS' : 'FAIL'}; re-prompts <= 3% of turns ${reprompts / Math.max(turns, 1) <= 0.03 ? 'PASS' : 'FAIL'}; openings 100% ${openings === all.length ? 'PASS' : 'FAIL'}; median turns typed <= buttons ${mt !== undefined && mb !== undefined && mt <= mb ? 'PASS' : mt === undefined || mb === undefined ? 'n/a' : 'FAIL'}`);
   // Re-prompts by language and kind of question (counts only, never texts).
-  const kinds = ['yes/no', 'check', 'duration', 'who', 'relationship', 'opening', 'other'];
+  const kinds = ['yes/no', 'check', 'duration', 'who', 'relationship', 'trend', 'impact', 'wants', 'contactMethod', 'contactTimes', 'review', 'details', 'opening', 'other'];
   console.log(`re-prompts/turns by kind: lang  ${kinds.map((k) => k.padEnd(13)).join(' ')}`);
   for (const row of [...rows, { lang: 'ALL', runs: all, buttonTurns: [] }]) {
     const cells = kinds.map((k) => {

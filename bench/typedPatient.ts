@@ -167,7 +167,8 @@ export function typedConversation(
 export function kindOfState(state: string): string {
   if (['triageQuestion', 'confirm', 'safetyConfirm', 'consent', 'pharmacyOffer', 'urgentClosed'].includes(state)) return 'yes/no';
   if (['safetyCheck', 'safetyWhich', 'areaPick'].includes(state)) return 'check';
-  if (['duration', 'who', 'relationship'].includes(state)) return state;
+  if (['duration', 'who', 'relationship', 'trend', 'impact', 'wants', 'contactMethod', 'contactTimes', 'review'].includes(state)) return state;
+  if (['name', 'dob', 'nhs', 'postcode', 'phone'].includes(state)) return 'details';
   if (['need', 'welcome', 'describe'].includes(state)) return 'opening';
   return 'other';
 }
