@@ -80,6 +80,8 @@ async function main(): Promise<void> {
       // Another checkout's build (e.g. the code before a change), run the same way.
       const p = await freePort();
       const child = spawnNode([...nodeFlags(true), join(root, 'dist', 'src', 'index.js')], { HOST: '127.0.0.1', PORT: String(p), DATA_DIR: dir, ...env }, p, true);
+      // Registered before it is ready, so a start-up failure still stops it in `finally`.
+      children.push(child);
       await waitReady(child);
       return child;
     };
@@ -104,11 +106,11 @@ async function main(): Promise<void> {
       },
     ];
     const bot = await startBot();
-    children.push(bot);
+    if (!children.includes(bot)) children.push(bot);
     contenders.push({ label: 'bot', child: bot, job: botJob(bot), cpuUs: 0, turns: 0 });
     if (BASE) {
       const base = await startBot(BASE);
-      children.push(base);
+      if (!children.includes(base)) children.push(base);
       contenders.push({ label: 'base', child: base, job: botJob(base), cpuUs: 0, turns: 0 });
     }
 

@@ -155,7 +155,13 @@ export async function startServer(opts: ServerOptions, readyTimeoutMs = 60_000):
     port,
     opts.probe ?? false,
   );
-  await waitReady(child, '/health', readyTimeoutMs);
+  try {
+    await waitReady(child, '/health', readyTimeoutMs);
+  } catch (err) {
+    // A server that never became ready must not outlive the bench.
+    await stopChild(child, 'SIGKILL', 1000).catch(() => undefined);
+    throw err;
+  }
   return child;
 }
 
