@@ -79,7 +79,10 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     // The emergency check (issue 15), then the area picker: the knee matches no complaint set.
     expect(await type(page, 'My knee has been sore and swollen since I twisted it')).toContain('Is any of these happening now?');
     expect(await choose(page, 'No, none of these')).toContain('Which part of the body');
-    expect(await choose(page, 'Something else')).toContain('How long');
+    // "Something else" asks the general red-flag questions first (issue 15 round 8).
+    expect(await choose(page, 'Something else')).toContain('very sleepy');
+    expect(await choose(page, 'No')).toContain('poison');
+    expect(await choose(page, 'No')).toContain('How long');
     await choose(page, 'A few days');
     await choose(page, 'Getting worse');
     await choose(page, 'Not at all');
