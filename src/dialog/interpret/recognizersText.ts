@@ -10,7 +10,7 @@ import { partOfDay, type PartOfDay } from './timeOfDay.js';
  * (checked in tests/dialog/recognizers.test.ts; Portuguese and Italian date models return nothing
  * in 1.3.x, Italian yes/no too). Each model is built once; `warm()` builds them all at start-up,
  * because a first call compiles hundreds of regular expressions (seconds for French).
- * The date-time model costs milliseconds a call, so it is only asked at the "how long" question.
+ * The date-time model costs milliseconds a call, so it is only asked at "how long" and "when is best?", when our own words found nothing.
  */
 export interface Recognisers {
   /** Days since the problem started ("since last Tuesday", "a fortnight", "hace tres días"), or null. */
