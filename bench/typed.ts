@@ -172,7 +172,7 @@ console.log(
       }
     }
   }
-  console.log('\nreading one typed answer (mean microseconds per call, warm; the date-time model is only asked at "how long" when the word lists find nothing)');
+  console.log('\nreading one typed answer (mean microseconds per call, warm; the date-time model is only asked at "how long" and "when is best" when the word lists find nothing)');
   for (const [k, v] of kinds) console.log(`  ${k.padEnd(24)} ${(v.us / v.n).toFixed(0).padStart(6)} us  (${v.n} phrasings)`);
   // The Recognizers-Text date model on its own, where it is the fallback.
   const rt = sharedRecognisers();

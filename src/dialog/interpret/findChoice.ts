@@ -18,7 +18,14 @@ export type ChoiceMatch = { kind: 'one'; code: string } | { kind: 'two'; codes: 
  * negator ("not worse") does not count. One candidate is the answer; two that are equally good are
  * returned for a short question naming both.
  */
-export function findChoice(text: string, phrases: readonly ChoicePhrase[], filler: ReadonlySet<string>, negators: ReadonlySet<string>): ChoiceMatch {
+export function findChoice(
+  text: string,
+  phrases: readonly ChoicePhrase[],
+  filler: ReadonlySet<string>,
+  negators: ReadonlySet<string>,
+  /** A negator turns round a word after filler words too ("not a lot", "not in the afternoon"). */
+  negationSpansFiller = false,
+): ChoiceMatch {
   const typed = tokenise(text);
   if (typed.length === 0) return { kind: 'none' };
   const content = (tokens: readonly string[]) => {
@@ -27,11 +34,22 @@ export function findChoice(text: string, phrases: readonly ChoicePhrase[], fille
   };
   // Whole phrases said in the answer win outright, longest first (so "not at all" beats "at all"); a
   // phrase inside a longer one said is not counted, nor one right after a negator ("not worse").
+  // A negator right before a word turns it round; with negationSpansFiller, also with only filler
+  // between ("not a lot", "not in the afternoon"). Not where a bare "no" starts another answer
+  // ("no, my chest" at the emergency check names a sign): tokens have lost the comma.
+  const negatedAt = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) {
+      const t = typed[k] as string;
+      if (negators.has(t)) return true;
+      if (!negationSpansFiller || !filler.has(t)) return false;
+    }
+    return false;
+  };
   const found: { code: string; start: number; end: number }[] = [];
   for (const p of phrases) {
     const tokens = phraseTokens(p.text);
     for (let at = findPhrase(typed, tokens); at >= 0; at = findPhrase(typed, tokens, at + 1)) {
-      if (at > 0 && negators.has(typed[at - 1] as string) && !negators.has(tokens[0] as string)) continue;
+      if (negatedAt(at) && !negators.has(tokens[0] as string)) continue;
       found.push({ code: p.code, start: at, end: at + tokens.length });
     }
   }
@@ -42,7 +60,7 @@ export function findChoice(text: string, phrases: readonly ChoicePhrase[], fille
 
   const negated = new Set<number>();
   typed.forEach((t, i) => {
-    if (negators.has(t)) negated.add(i + 1);
+    if (!negators.has(t) && negatedAt(i)) negated.add(i);
   });
   const said = content(typed).filter((t) => !negators.has(t));
   const saidAt = (t: string) => typed.findIndex((x) => x === t);

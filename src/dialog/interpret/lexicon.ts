@@ -37,6 +37,11 @@ export interface Lexicon {
   since: readonly (readonly string[])[];
   relations: readonly { code: string; tokens: readonly string[] }[];
   ageOld: readonly (readonly string[])[];
+  /** "I can't" and the things of a day (TypedWords.unable, dailyLife), at "how much does it affect your day?". */
+  unable: readonly (readonly string[])[];
+  dailyLife: readonly (readonly string[])[];
+  /** Words around a time of day (TypedWords.clock). */
+  clock: Readonly<Record<keyof TypedWords['clock'], readonly (readonly string[])[]>>;
   weekdays: readonly { day: number; tokens: readonly string[] }[];
 }
 
@@ -142,6 +147,16 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     since: phrases((w) => w.since),
     relations: relations.filter((r) => r.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length),
     ageOld: phrases((w) => w.ageOld),
+    unable: phrases((w) => w.unable),
+    dailyLife: phrases((w) => w.dailyLife),
+    clock: {
+      before: phrases((w) => w.clock.before),
+      after: phrases((w) => w.clock.after),
+      at: phrases((w) => w.clock.at),
+      am: phrases((w) => w.clock.am),
+      pm: phrases((w) => w.clock.pm),
+      except: phrases((w) => w.clock.except),
+    },
     weekdays: [...weekdayNames([bcp47 ?? 'en', 'en']), ...weekdayForms(sources)],
   };
 }

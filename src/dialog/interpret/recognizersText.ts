@@ -2,6 +2,7 @@ import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
 import * as dateTime from '@microsoft/recognizers-text-date-time';
 import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
 import type { LangCode } from '../../domain/types.js';
+import { partOfDay, type PartOfDay } from './timeOfDay.js';
 
 /**
  * Readers the dialog uses where our own word lists found nothing: Microsoft Recognizers-Text, the
@@ -9,7 +10,7 @@ import type { LangCode } from '../../domain/types.js';
  * (checked in tests/dialog/recognizers.test.ts; Portuguese and Italian date models return nothing
  * in 1.3.x, Italian yes/no too). Each model is built once; `warm()` builds them all at start-up,
  * because a first call compiles hundreds of regular expressions (seconds for French).
- * The date-time model costs milliseconds a call, so it is only asked at the "how long" question.
+ * The date-time model costs milliseconds a call, so it is only asked at "how long" and "when is best?", when our own words found nothing.
  */
 export interface Recognisers {
   /** Days since the problem started ("since last Tuesday", "a fortnight", "hace tres días"), or null. */
@@ -19,6 +20,11 @@ export interface Recognisers {
    * its own holiday patterns, where they compile in JavaScript; true where they do not (French, Chinese).
    */
   mayNameHoliday(text: string, lang: LangCode): boolean;
+  /**
+   * The part of the day a time names ("in the evening", "2pm", "después de las 2", "晚上"), read by the
+   * date model (morning for its TMO, afternoon for TAF, TEV, TNI; an hour by partOfDay), or null.
+   */
+  timeOfDay?(text: string, lang: LangCode): PartOfDay | null;
   /** A plain yes or no ("yup", "nope", "claro", "是的"), or null. */
   yesNo(text: string, lang: LangCode): 'yes' | 'no' | null;
   /** Build every model now. */
@@ -103,6 +109,22 @@ export function createRecognisers(): Recognisers {
         }
       }
       return best;
+    },
+    timeOfDay(text, lang) {
+      const culture = DATE_CULTURES[lang];
+      if (!culture || text.length > 60 || !mayRead(culture, text)) return null;
+      const [first] = dateModel(culture).parse(text, new Date(0));
+      const values = (first?.resolution as { values?: Record<string, string | undefined>[] } | undefined)?.values ?? [];
+      const [v] = values;
+      const timex = v?.timex ?? '';
+      if (!v || v.type === 'set') return null;
+      if (/T(MO)$/.test(timex)) return 'morning';
+      if (/T(AF|EV|NI)$/.test(timex)) return 'afternoon';
+      const hour = /T(\d{2})/.exec(timex);
+      if (!hour) return null;
+      // "a las 3": 03:00 and 15:00 both offered, so the hour was said without am/pm.
+      const mod = v.Mod === 'before' || v.Mod === 'after' ? v.Mod : undefined;
+      return partOfDay(Number(hour[1]), values.length === 1 && Number(hour[1]) > 0, mod);
     },
     yesNo(text, lang) {
       const culture = BOOLEAN_CULTURES[lang];

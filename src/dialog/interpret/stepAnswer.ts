@@ -13,6 +13,7 @@ import { pickByNumber } from './numbers.js';
 import { looksLikeDescription, readSmallTalk, soundsOngoing, type SmallTalk } from './opening.js';
 import type { Recognisers } from './recognizersText.js';
 import { readRelationship } from './relationship.js';
+import { afterExcept, readTimeOfDay, saysClockHour } from './timeOfDay.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, phraseWords, tokenise, tokensClose } from './tokens.js';
 import { isOnlyYesNo, readYesNo, readYesNoTokens, type YesNoReading } from './yesNo.js';
@@ -84,11 +85,49 @@ const BUTTON_CODE = /^[a-z]+(\.[a-zA-Z0-9_]+)+$/;
 /** Latin, Cyrillic and Greek words, and Chinese characters: a short word there is often part of another. */
 const UNSPACED_OR_ALPHABETIC = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\d]+$/u;
 const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines']);
+/** Questions of degree and preference, where "not a lot", "not in the afternoon" are said with filler between. */
+const DETAIL_STEPS: ReadonlySet<string> = new Set(['impact', 'contactTimes', 'trend', 'wants', 'contactMethod']);
 
 /**
  * Reads a typed (or tapped) answer to one question: buttons send codes; people type numbers,
  * titles, parts of titles, synonyms, yes/no in their own words, durations and relationships.
  */
+/**
+ * "3/10", "8 out of 10", "7 de 10": a score out of ten at "how much does it affect your day?", as a
+ * band: 0 none, 1-5 some, 6-10 a lot. Only a number, at most three words and 10, so "2" alone is
+ * still the second choice and "10 days" is nothing.
+ */
+function impactScore(tokens: readonly string[], choices: readonly string[]): string | null {
+  const n = tokens.length;
+  if (n < 2 || n > 5 || tokens[n - 1] !== '10' || !/^\d{1,2}$/.test(tokens[0] as string)) return null;
+  if (tokens.slice(1, -1).some((t) => /\d/.test(t))) return null;
+  const score = Number(tokens[0]);
+  if (score > 10) return null;
+  const band = score === 0 ? 'impact.none' : score <= 5 ? 'impact.some' : 'impact.lot';
+  return choices.includes(band) ? band : null;
+}
+
+/**
+ * "it stops me working", "no puedo dormir", "kaam nahi kar sakta", "vela seyya mudiyala": a word
+ * of not being able (not itself negated: "it doesnt stop me working") and a thing of the day, in
+ * any order, each said whole.
+ */
+function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
+  const said = (phrases: readonly (readonly string[])[]) => phrases.map((p) => ({ p, at: findPhrase(tokens, p, 0, true) })).filter((x) => x.at >= 0);
+  const unable = said(lex.unable);
+  if (unable.length === 0 || said(lex.dailyLife).length === 0) return false;
+  const negated = (at: number) => {
+    for (let k = at - 1; k >= 0; k--) {
+      const t = tokens[k] as string;
+      if (lex.negators.has(t)) return true;
+      if (!lex.filler.has(t)) return false;
+    }
+    return false;
+  };
+  // A word of not being able that starts with a negator ("cant", "no puedo") is not turned round by itself.
+  return unable.some(({ p, at }) => lex.negators.has(p[0] as string) || !negated(at));
+}
+
 export function createAnswerReader(deps: AnswerReaderDeps) {
   const { content, words } = deps;
   const phraseCache = new Map<string, ChoicePhrase[]>();
@@ -129,9 +168,15 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const typed = tokenise(raw).join(' ');
     const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseWords(p.text) === typed);
     if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
-    const byNumber = pickByNumber(raw, listed.length, lex);
+    const clockHour = place.step === 'contactTimes' && saysClockHour(tokenise(raw), lex);
+    const byNumber = clockHour ? ({ kind: 'outOfRange', n: 0 } as const) : pickByNumber(raw, listed.length, lex);
     if (byNumber.kind === 'index') return { ok: true, code: listed[byNumber.n - 1] as string };
-    if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
+    if (byNumber.kind === 'outOfRange') {
+      // At "when is best?", "11" or "до 11" (до is a filler word elsewhere) is an hour, not the eleventh choice.
+      const when = place.step === 'contactTimes' ? readContactTime(raw, choices, place, lex) : null;
+      if (when) return timeAnswer(when, repromptKey);
+      return { ok: false, errorKey: 'understand.outOfRange', params: { count: listed.length } };
+    }
 
     if (choices.every((c) => YES_NO.has(c))) return readYesNoChoice(raw, choices, place, lex, repromptKey);
     // A yes/no question in other words (the emergency check: "safety.yes", "safety.no", "safety.unsure").
@@ -159,6 +204,14 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       if (band && choices.includes(band)) return exact.kind === 'one' && isWholeTitle(raw, exact.code, place.lang) ? { ok: true, code: exact.code } : { ok: true, code: band };
       return fromMatch(exact, repromptKey);
     }
+    if (place.step === 'impact') {
+      const band = impactScore(tokenise(raw), choices) ?? (choices.includes('impact.lot') && cannotDoDay(tokenise(raw), lex) ? 'impact.lot' : null);
+      if (band) return { ok: true, code: band };
+    }
+    if (place.step === 'contactTimes') {
+      const when = readContactTime(raw, choices, place, lex);
+      if (when) return timeAnswer(when, repromptKey);
+    }
     if (place.step === 'who') {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes('for.other')) return { ok: true, code: 'for.other', relationship };
@@ -167,7 +220,31 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), repromptKey);
+  }
+
+  /**
+   * "When is best?": a part of the day ruled out ("any time but mornings" is the afternoon), an hour
+   * ("after 2", "before 11", "2pm", "14:00", with the language's words for before and after), or,
+   * when the words name no choice, Recognizers-Text's reading of a time ("in the evening"). 'both'
+   * when the hours span morning and afternoon ("after 10"): the patient is asked which. Null leaves
+   * the answer to the choice's own words.
+   */
+  function readContactTime(raw: string, choices: readonly string[], place: AnswerPlace, lex: Lexicon): string | 'both' | null {
+    const tokens = tokenise(raw);
+    const code = (part: 'morning' | 'afternoon' | null) => (part && choices.includes(`when.${part}`) ? `when.${part}` : null);
+    const rest = afterExcept(tokens, lex);
+    if (rest && rest.length > 0 && choices.includes('when.morning') && choices.includes('when.afternoon')) {
+      const ruledOut = findChoice(rest.join(' '), phrasesFor(['when.morning', 'when.afternoon'], place.lang), lex.filler, lex.negators, true);
+      if (ruledOut.kind === 'one') return ruledOut.code === 'when.morning' ? 'when.afternoon' : 'when.morning';
+    }
+    const hour = readTimeOfDay(tokens, lex);
+    if (hour === 'both') return choices.includes('when.morning') && choices.includes('when.afternoon') ? 'both' : null;
+    const byHour = code(hour);
+    if (byHour) return byHour;
+    if (tokens.some((t) => lex.negators.has(t))) return null;
+    if (findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, true).kind !== 'none') return null;
+    return code(deps.recognisers?.timeOfDay?.(raw, place.lang) ?? null);
   }
 
   /**
@@ -236,6 +313,9 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     }
     return found?.days;
   }
+
+  const timeAnswer = (when: string, repromptKey: string): Parsed =>
+    when === 'both' ? { ok: false, errorKey: repromptKey, either: ['when.morning', 'when.afternoon'] } : { ok: true, code: when };
 
   const fromMatch = (match: ReturnType<typeof findChoice>, repromptKey: string): Parsed =>
     match.kind === 'one'

@@ -48,6 +48,23 @@ export const TypedWordsSchema = z.object({
   relations: z
     .object({ 'rel.child': list, 'rel.partner': list, 'rel.parent': list, 'rel.other': list })
     .default({ 'rel.child': [], 'rel.partner': [], 'rel.parent': [], 'rel.other': [] }),
+  /**
+   * "How much does it affect your day?": words that say the patient cannot do something ("cant",
+   * "no puedo", "nahi kar sakta", "mudiyala", "stops me") and the things of a day ("work", "sleep",
+   * "trabajar", "kaam", "上班"). Both in one answer, the first not negated, is a lot ("it stops me
+   * working", "kaam nahi kar sakta"), in any word order; "I can still work" is not.
+   */
+  unable: list,
+  dailyLife: list,
+  /**
+   * Words around a time of day, for "when is best?": "before 11", "after 2", "11 se pehle", "2点以后"
+   * (the hour is read from its digits: src/dialog/interpret/timeOfDay.ts); "am"/"pm" words said
+   * beside an hour; "at" ("a las 3": then 3 is an hour, not the third choice); and "but", "except"
+   * before a part of the day that is ruled out ("any time but mornings").
+   */
+  clock: z
+    .object({ before: list, after: list, at: list, am: list, pm: list, except: list })
+    .default({ before: [], after: [], at: [], am: [], pm: [], except: [] }),
   /** "year old", "month old": "my 3 year old" is a child. */
   ageOld: list,
   /**
