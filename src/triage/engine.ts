@@ -203,9 +203,11 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return ask ? confirmQuestionId(line, version) : null;
   };
 
-  const complaintsFor = (picture: Picture): string[] => {
+  const complaintsFor = (picture: Picture, options: { settlingArea?: boolean } = {}): string[] => {
     const live = liveRules(picture);
-    return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
+    return complaints
+      .filter((c) => c.activatedBy.some((id) => live.has(id)) && !(options.settlingArea && c.alsoAskArea))
+      .map((c) => c.id);
   };
 
   const mentionsSymptom = (picture: Picture): boolean =>

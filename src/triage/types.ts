@@ -90,8 +90,11 @@ export interface TriageEngine {
    * own words already said something milder), or null: the line diverts at once.
    */
   lineConfirm(picture: Picture, line: string, version: CheckVersion): string | null;
-  /** Ids of the complaint sets the picture activates (their red-flag questions will be asked). */
-  complaintsFor(picture: Picture): string[];
+  /**
+   * Ids of the complaint sets the picture activates (their red-flag questions will be asked);
+   * `settlingArea`: only the sets that stand for a body area (not those marked `alsoAskArea`).
+   */
+  complaintsFor(picture: Picture, options?: { settlingArea?: boolean }): string[];
   /** True when the picture names a symptom (a clinical rule, not an admin or marker one). */
   mentionsSymptom(picture: Picture): boolean;
 }

@@ -230,6 +230,18 @@ describe('the versions of the check', () => {
     expect([q.result.state, (q.result.snapshot as Snap).context.triage.currentQuestionId]).toEqual(['triageQuestion', 'q.preg.bleed_pain']);
   });
 
+  it('still asks the area when only mood words matched (the mental health set does not stand for a part of the body)', () => {
+    const { c } = versionAsked('I am so stressed and my little one has been poorly');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+    const q = c.say('safety.area.child');
+    expect(q.result.state).toBe('triageQuestion');
+  });
+
+  it('does not ask the area when a body complaint matched, mood words or not', () => {
+    const { c } = versionAsked('I am so stressed and I have had a sore throat for 3 days');
+    expect(c.say(CHECK_ANSWERS.no).result.state).not.toBe('areaPick');
+  });
+
   it('gives the sign\'s own advice and stores a diversion, not a request', () => {
     const { c } = versionAsked('I have had a sore throat for 3 days');
     c.say(CHECK_ANSWERS.yes);

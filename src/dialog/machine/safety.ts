@@ -130,12 +130,15 @@ export function createSafetyCheck(kit: Kit) {
     /** The patient is now known to be a child (age or words) and only the adult check was asked. */
     needsChildCheck: ({ context }: TurnArgs): boolean =>
       checkDone(context) && !checkDone(context, 'child') && versionNow(context) === 'child',
-    /** No complaint set matched the description: ask the area so its red-flag questions are asked. */
+    /**
+     * No complaint set for a part of the body matched the description (a mood word alone does not
+     * count: `alsoAskArea`): ask the area so its red-flag questions are asked.
+     */
     needsAreaPick: ({ context }: TurnArgs): boolean => {
       if (context.triage.answers[AREA_QUESTION_ID] !== undefined || decide(context).tier === 'emergency') return false;
       const picture = pictureOf(context);
       const clinical = context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need);
-      return (clinical || triage.mentionsSymptom(picture)) && triage.complaintsFor(picture).length === 0;
+      return (clinical || triage.mentionsSymptom(picture)) && triage.complaintsFor(picture, { settlingArea: true }).length === 0;
     },
     /** The patient typed the name of one of the signs straight away ("chest pain", "stroke"). */
     isTypedCheckLine: ({ context, event }: TurnArgs): boolean => typedLine(context, event) !== null,
