@@ -5,7 +5,8 @@
  * 2026-12c: the same layout, written by four writers blind to the rules and to both earlier sets.
  * 2026-12d: the same layout, written by five writers blind to the rules and to the earlier sets, with
  * each case's `area` and `yesTo` signs (bench/answeringPatient.ts); scored twice, by the silent
- * patient and by the answering patient (keys ending `-answering`).
+ * patient and by the answering patient (keys ending `-answering`). 2026-12e: the same again, written
+ * after every change of the session that wrote 2026-12d, for one clean figure.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -36,6 +37,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const b = join(root, 'heldout-2026-12b');
   const c = join(root, 'heldout-2026-12c');
   const d = join(root, 'heldout-2026-12d');
+  const e = join(root, 'heldout-2026-12e');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -43,21 +45,19 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     { key: 'paraphrase-2026-12b', name: 'paraphrase 2026-12b (frozen, never read)', heldout: false, cases: loadPerLanguage(b, 'paraphrase') },
     { key: 'heldout-2026-12c', name: 'held-out 2026-12c (frozen, third set, never read)', heldout: true, cases: loadPerLanguage(c, 'heldout') },
     { key: 'paraphrase-2026-12c', name: 'paraphrase 2026-12c (frozen, never read)', heldout: false, cases: loadPerLanguage(c, 'paraphrase') },
-    { key: 'heldout-2026-12d', name: 'held-out 2026-12d, silent patient (frozen, fourth set, never read)', heldout: true, cases: loadPerLanguage(d, 'heldout') },
-    { key: 'paraphrase-2026-12d', name: 'paraphrase 2026-12d, silent patient (frozen, never read)', heldout: false, cases: loadPerLanguage(d, 'paraphrase') },
-    {
-      key: 'heldout-2026-12d-answering',
-      name: 'held-out 2026-12d, answering patient (frozen, fourth set, never read)',
-      heldout: true,
-      cases: loadPerLanguage(d, 'heldout'),
-      answering: true,
-    },
-    {
-      key: 'paraphrase-2026-12d-answering',
-      name: 'paraphrase 2026-12d, answering patient (frozen, never read)',
-      heldout: false,
-      cases: loadPerLanguage(d, 'paraphrase'),
-      answering: true,
-    },
+    ...answeringSet(d, '2026-12d', 'fourth set'),
+    ...answeringSet(e, '2026-12e', 'fifth set'),
+  ];
+}
+
+/** A set with `area` and `yesTo`: scored by the silent and by the answering patient, held-out and paraphrase. */
+function answeringSet(dir: string, tag: string, which: string): FrozenSet[] {
+  const heldout = loadPerLanguage(dir, 'heldout');
+  const paraphrase = loadPerLanguage(dir, 'paraphrase');
+  return [
+    { key: `heldout-${tag}`, name: `held-out ${tag}, silent patient (frozen, ${which}, never read)`, heldout: true, cases: heldout },
+    { key: `paraphrase-${tag}`, name: `paraphrase ${tag}, silent patient (frozen, never read)`, heldout: false, cases: paraphrase },
+    { key: `heldout-${tag}-answering`, name: `held-out ${tag}, answering patient (frozen, ${which}, never read)`, heldout: true, cases: heldout, answering: true },
+    { key: `paraphrase-${tag}-answering`, name: `paraphrase ${tag}, answering patient (frozen, never read)`, heldout: false, cases: paraphrase, answering: true },
   ];
 }

@@ -221,34 +221,34 @@ if (!existsSync(heldoutCases)) {
   printRows('HELD-OUT CONVERSATIONS (held-out openings, and held-out phrasings for yes/no, how long, who and relationship; other answers from the tuning table)', [...typedRows.values()]);
 }
 
-// ---- the fourth held-out set (2026-12d): blind openings AND blind typed answers, the answering patient ----
-{
-  const dir = join(projectRoot, 'tests/triage/heldout-2026-12d');
-  const cases = loadFrozenSets(join(projectRoot, 'tests/triage')).find((set) => set.key === 'heldout-2026-12d')?.cases ?? [];
+// ---- the fourth and fifth held-out sets (2026-12d, 2026-12e): blind openings AND blind typed answers, the answering patient ----
+for (const tag of ['2026-12d', '2026-12e']) {
+  const dir = join(projectRoot, `tests/triage/heldout-${tag}`);
+  const cases = loadFrozenSets(join(projectRoot, 'tests/triage')).find((set) => set.key === `heldout-${tag}`)?.cases ?? [];
   if (cases.length === 0) {
-    console.log('\nHELD-OUT 2026-12d: not present');
-  } else {
-    const signs = loadPatientSigns(projectRoot);
-    const rows = new Map<string, LangRow>();
-    let found = 0;
-    let k = 0;
-    for (const v of cases) {
-      const lang = (v.lang ?? 'eng') as LangCode;
-      const file = join(dir, `typed-${lang}.json`);
-      const blind = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { answers?: Record<string, Record<string, string[]>> }).answers ?? {} : {};
-      const r = rng(9000 + ++k);
-      // Blind phrasings for every step the writer covered; the tuning table only for steps they did not (names, dates).
-      const book = phrasebookFrom({ ...(table.languages[lang]?.answers ?? {}), ...blind }, r, titlesIn(lang));
-      const run = typedConversation(machine, content.triage, lang, v.text, book, r, v, `heldout-d:${k}`, undefined, undefined, signs);
-      if (v.gold === 'emergency' && run.tier === 'emergency') found++;
-      const row = rows.get(lang) ?? { lang, runs: [], buttonTurns: [] };
-      row.runs.push(run);
-      rows.set(lang, row);
-    }
-    printRows('HELD-OUT 2026-12d (blind openings and blind typed answers for every question kind, tests/triage/heldout-2026-12d/typed-<lang>.json; the answering patient)', [...rows.values()]);
-    const emergencies = cases.filter((v) => v.gold === 'emergency').length;
-    console.log(`typed, answering patient: emergencies found ${found}/${emergencies} (compare bench:triage heldout-2026-12d-answering, the same cases tapped)`);
+    console.log(`\nHELD-OUT ${tag}: not present`);
+    continue;
   }
+  const signs = loadPatientSigns(projectRoot);
+  const rows = new Map<string, LangRow>();
+  let found = 0;
+  let k = 0;
+  for (const v of cases) {
+    const lang = (v.lang ?? 'eng') as LangCode;
+    const file = join(dir, `typed-${lang}.json`);
+    const blind = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { answers?: Record<string, Record<string, string[]>> }).answers ?? {} : {};
+    const r = rng(9000 + ++k);
+    // Blind phrasings for every step the writer covered; the tuning table only for steps they did not (names, dates).
+    const book = phrasebookFrom({ ...(table.languages[lang]?.answers ?? {}), ...blind }, r, titlesIn(lang));
+    const run = typedConversation(machine, content.triage, lang, v.text, book, r, v, `heldout-${tag}:${k}`, undefined, undefined, signs);
+    if (v.gold === 'emergency' && run.tier === 'emergency') found++;
+    const row = rows.get(lang) ?? { lang, runs: [], buttonTurns: [] };
+    row.runs.push(run);
+    rows.set(lang, row);
+  }
+  printRows(`HELD-OUT ${tag} (blind openings and blind typed answers for every question kind, tests/triage/heldout-${tag}/typed-<lang>.json; the answering patient)`, [...rows.values()]);
+  const emergencies = cases.filter((v) => v.gold === 'emergency').length;
+  console.log(`typed, answering patient: emergencies found ${found}/${emergencies} (compare bench:triage heldout-${tag}-answering, the same cases tapped)`);
 }
 
 /**
