@@ -89,10 +89,6 @@ const ADMIN_NEEDS: ReadonlySet<string> = new Set(['need.admin', 'need.medicines'
 const DETAIL_STEPS: ReadonlySet<string> = new Set(['impact', 'contactTimes', 'trend', 'wants', 'contactMethod']);
 
 /**
- * Reads a typed (or tapped) answer to one question: buttons send codes; people type numbers,
- * titles, parts of titles, synonyms, yes/no in their own words, durations and relationships.
- */
-/**
  * "3/10", "8 out of 10", "7 de 10": a score out of ten at "how much does it affect your day?", as a
  * band: 0 none, 1-5 some, 6-10 a lot. Only a number, at most three words and 10, so "2" alone is
  * still the second choice and "10 days" is nothing.
@@ -128,6 +124,10 @@ function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
   return unable.some(({ p, at }) => lex.negators.has(p[0] as string) || !negated(at));
 }
 
+/**
+ * Reads a typed (or tapped) answer to one question: buttons send codes; people type numbers,
+ * titles, parts of titles, synonyms, yes/no in their own words, durations and relationships.
+ */
 export function createAnswerReader(deps: AnswerReaderDeps) {
   const { content, words } = deps;
   const phraseCache = new Map<string, ChoicePhrase[]>();
