@@ -165,10 +165,11 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (choices.includes(raw) && (place.tapped === true || !lex.falseFriends.has(raw))) return { ok: true, code: raw };
     const listed = place.narrowTo?.length ? place.narrowTo : choices;
     // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
-    const typed = tokenise(raw).join(' ');
+    const tokens = tokenise(raw);
+    const typed = tokens.join(' ');
     const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseWords(p.text) === typed);
     if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
-    const clockHour = place.step === 'contactTimes' && saysClockHour(tokenise(raw), lex);
+    const clockHour = place.step === 'contactTimes' && saysClockHour(tokens, lex);
     const byNumber = clockHour ? ({ kind: 'outOfRange', n: 0 } as const) : pickByNumber(raw, listed.length, lex);
     if (byNumber.kind === 'index') return { ok: true, code: listed[byNumber.n - 1] as string };
     if (byNumber.kind === 'outOfRange') {
@@ -189,7 +190,6 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     }
     if (place.step === 'duration') {
       const exact = findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators);
-      const tokens = tokenise(raw);
       // Our own words first; then the other offered languages' ("due settimane" in an English
       // conversation); only then Recognizers-Text, once, for the conversation's language (milliseconds a call).
       const own = readDurationTokens(tokens, lex, place.now, place.timeZone, monthsOf(place.lang))?.days;
@@ -205,7 +205,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       return fromMatch(exact, repromptKey);
     }
     if (place.step === 'impact') {
-      const band = impactScore(tokenise(raw), choices) ?? (choices.includes('impact.lot') && cannotDoDay(tokenise(raw), lex) ? 'impact.lot' : null);
+      const band = impactScore(tokens, choices) ?? (choices.includes('impact.lot') && cannotDoDay(tokens, lex) ? 'impact.lot' : null);
       if (band) return { ok: true, code: band };
     }
     if (place.step === 'contactTimes') {

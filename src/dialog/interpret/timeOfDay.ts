@@ -23,6 +23,17 @@ export function partOfDay(hour: number, marked: boolean, mod?: 'before' | 'after
  * "14:00", whose minutes are the next token).
  */
 const HOUR = /^(\d{1,2})(am|pm|[\p{L}]{1,4})?$/u;
+
+type Phrases = readonly (readonly string[])[];
+
+/** Where the first of `phrases` said whole in `tokens` starts, and its length; null when none is. */
+function firstSaid(tokens: readonly string[], phrases: Phrases): { at: number; length: number } | null {
+  for (const p of phrases) {
+    const at = findPhrase(tokens, p, 0, true);
+    if (at >= 0) return { at, length: p.length };
+  }
+  return null;
+}
 const MINUTES = /^[0-5]\d$/;
 
 /**
@@ -33,13 +44,7 @@ const MINUTES = /^[0-5]\d$/;
  * the hour or its word is negated ("not after 2").
  */
 export function readTimeOfDay(tokens: readonly string[], lex: Lexicon): PartOfDay | 'both' | null {
-  const at = (phrases: readonly (readonly string[])[]) => {
-    for (const p of phrases) {
-      const i = findPhrase(tokens, p, 0, true);
-      if (i >= 0) return i;
-    }
-    return -1;
-  };
+  const at = (phrases: Phrases) => firstSaid(tokens, phrases)?.at ?? -1;
   const negated = (i: number) => i > 0 && lex.negators.has(tokens[i - 1] as string);
   const hours: { hour: number; marked: boolean; at: number }[] = [];
   const am = at(lex.clock.am) >= 0;
@@ -75,14 +80,11 @@ export function readTimeOfDay(tokens: readonly string[], lex: Lexicon): PartOfDa
 export function saysClockHour(tokens: readonly string[], lex: Lexicon): boolean {
   if (!tokens.some((t) => /^\d{1,2}$/.test(t))) return false;
   const { before, after, at, am, pm } = lex.clock;
-  return [before, after, at, am, pm].some((list) => list.some((p) => findPhrase(tokens, p, 0, true) >= 0));
+  return [before, after, at, am, pm].some((list) => firstSaid(tokens, list) !== null);
 }
 
 /** Where the language's "but", "except" comes: the tokens after it (up to four), or null. */
 export function afterExcept(tokens: readonly string[], lex: Lexicon): readonly string[] | null {
-  for (const p of lex.clock.except) {
-    const i = findPhrase(tokens, p, 0, true);
-    if (i >= 0) return tokens.slice(i + p.length, i + p.length + 4);
-  }
-  return null;
+  const but = firstSaid(tokens, lex.clock.except);
+  return but ? tokens.slice(but.at + but.length, but.at + but.length + 4) : null;
 }
