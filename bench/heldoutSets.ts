@@ -45,19 +45,20 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     { key: 'paraphrase-2026-12b', name: 'paraphrase 2026-12b (frozen, never read)', heldout: false, cases: loadPerLanguage(b, 'paraphrase') },
     { key: 'heldout-2026-12c', name: 'held-out 2026-12c (frozen, third set, never read)', heldout: true, cases: loadPerLanguage(c, 'heldout') },
     { key: 'paraphrase-2026-12c', name: 'paraphrase 2026-12c (frozen, never read)', heldout: false, cases: loadPerLanguage(c, 'paraphrase') },
-    ...answeringSet(d, '2026-12d', 'fourth set'),
+    // Opened for development on 2026-12-06 at 17:47 UTC (its README): read in full since, so not blind.
+    ...answeringSet(d, '2026-12d', 'fourth set', 'opened for development on 2026-12-06, read in full: not blind'),
     ...answeringSet(e, '2026-12e', 'fifth set'),
   ];
 }
 
 /** A set with `area` and `yesTo`: scored by the silent and by the answering patient, held-out and paraphrase. */
-function answeringSet(dir: string, tag: string, which: string): FrozenSet[] {
+function answeringSet(dir: string, tag: string, which: string, status = 'frozen, never read'): FrozenSet[] {
   const heldout = loadPerLanguage(dir, 'heldout');
   const paraphrase = loadPerLanguage(dir, 'paraphrase');
   return [
-    { key: `heldout-${tag}`, name: `held-out ${tag}, silent patient (frozen, ${which}, never read)`, heldout: true, cases: heldout },
-    { key: `paraphrase-${tag}`, name: `paraphrase ${tag}, silent patient (frozen, never read)`, heldout: false, cases: paraphrase },
-    { key: `heldout-${tag}-answering`, name: `held-out ${tag}, answering patient (frozen, ${which}, never read)`, heldout: true, cases: heldout, answering: true },
-    { key: `paraphrase-${tag}-answering`, name: `paraphrase ${tag}, answering patient (frozen, never read)`, heldout: false, cases: paraphrase, answering: true },
+    { key: `heldout-${tag}`, name: `held-out ${tag}, silent patient (${which}, ${status})`, heldout: true, cases: heldout },
+    { key: `paraphrase-${tag}`, name: `paraphrase ${tag}, silent patient (${status})`, heldout: false, cases: paraphrase },
+    { key: `heldout-${tag}-answering`, name: `held-out ${tag}, answering patient (${which}, ${status})`, heldout: true, cases: heldout, answering: true },
+    { key: `paraphrase-${tag}-answering`, name: `paraphrase ${tag}, answering patient (${status})`, heldout: false, cases: paraphrase, answering: true },
   ];
 }
