@@ -6,7 +6,8 @@
  * 2026-12d: the same layout, written by five writers blind to the rules and to the earlier sets, with
  * each case's `area` and `yesTo` signs (bench/answeringPatient.ts); scored twice, by the silent
  * patient and by the answering patient (keys ending `-answering`). 2026-12e: the same again, written
- * after every change of the session that wrote 2026-12d, for one clean figure.
+ * after every change of the session that wrote 2026-12d, for one clean figure. 2026-12f: the same again, written
+ * and frozen before round 9's changes (pre-registered in its README), when 2026-12d was opened for development.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -38,6 +39,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const c = join(root, 'heldout-2026-12c');
   const d = join(root, 'heldout-2026-12d');
   const e = join(root, 'heldout-2026-12e');
+  const f = join(root, 'heldout-2026-12f');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -48,6 +50,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     // Opened for development on 2026-12-06 at 17:47 UTC (its README): read in full since, so not blind.
     ...answeringSet(d, '2026-12d', 'fourth set', 'opened for development on 2026-12-06, read in full: not blind'),
     ...answeringSet(e, '2026-12e', 'fifth set'),
+    ...answeringSet(f, '2026-12f', 'sixth set'),
   ];
 }
 
