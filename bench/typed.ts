@@ -251,6 +251,47 @@ for (const tag of ['2026-12d', '2026-12e', '2026-12f'].filter((t) => !skipTags.i
   printRows(`HELD-OUT ${tag} (blind openings and blind typed answers for every question kind, tests/triage/heldout-${tag}/typed-<lang>.json; the answering patient)`, [...rows.values()]);
   const emergencies = cases.filter((v) => v.gold === 'emergency').length;
   console.log(`typed, answering patient: emergencies found ${found}/${emergencies} (compare bench:triage heldout-${tag}-answering, the same cases tapped)`);
+  printTypedItems(tag, dir);
+}
+
+/**
+ * A set's typed answers (typed-<lang>.json) read one at a time, out of any conversation: per
+ * question kind and per language, how many are re-prompted (nothing read, or "which of these two?")
+ * and how many are MISREAD (another code: the figure that must not rise). Counts only, never texts.
+ * The first question ("need") is read as an opening, where a sentence is a description of a new
+ * problem by design, so its misreads are printed apart.
+ */
+function printTypedItems(tag: string, dir: string): void {
+  const { outcome } = createTypedReader();
+  const byKind = new Map<string, [number, number, number]>();
+  const byLang = new Map<string, [number, number, number]>();
+  const count = (m: Map<string, [number, number, number]>, k: string, reprompt: boolean, misread: boolean) => {
+    const r = m.get(k) ?? [0, 0, 0];
+    m.set(k, [r[0] + 1, r[1] + (reprompt ? 1 : 0), r[2] + (misread ? 1 : 0)]);
+  };
+  for (const lang of languages) {
+    const file = join(dir, `typed-${lang}.json`);
+    if (!existsSync(file)) continue;
+    const answers = (JSON.parse(readFileSync(file, 'utf8')) as { answers?: Record<string, Record<string, string[]>> }).answers ?? {};
+    for (const [kind, byCode] of Object.entries(answers)) {
+      for (const [code, texts] of Object.entries(byCode)) {
+        for (const text of texts) {
+          const got = outcome({ lang, kind, text });
+          const ok = got === code || got === `choice:${code}`;
+          const reprompt = !ok && (got === '?' || got === 'smallTalk' || got.includes('|'));
+          count(byKind, kind, reprompt, !ok && !reprompt);
+          if (kind !== 'need') count(byLang, lang, reprompt, !ok && !reprompt);
+        }
+      }
+    }
+  }
+  if (byKind.size === 0) return;
+  const line = (k: string, [n, r, m]: [number, number, number]) => `  ${k.padEnd(14)} re-prompted ${pct(r, n)} (${r}/${n})  misread ${m}`;
+  console.log(`\nHELD-OUT ${tag} TYPED ANSWERS ONE AT A TIME (typed-<lang>.json; by question kind, then by language without "need")`);
+  for (const [k, v] of byKind) console.log(line(k, v));
+  for (const [k, v] of byLang) console.log(line(k, v));
+  const all = [...byLang.values()].reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]] as [number, number, number], [0, 0, 0] as [number, number, number]);
+  console.log(line('ALL but need', all));
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Lexicon {
   yes: readonly (readonly string[])[];
   no: readonly (readonly string[])[];
   unsure: readonly (readonly string[])[];
+  /** Words of knowing or being sure (TypedWords.knowing), one token each: beside a negator, a not sure. */
+  knowing: ReadonlySet<string>;
   /** Yes words that, beside another answer word, only strengthen it (TypedWords.emphasis), tokens joined with spaces. */
   emphasis: ReadonlySet<string>;
   /**
@@ -129,6 +131,7 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     yes: phrases((w) => [...w.yes, ...w.emphasis]),
     no: phrases((w) => w.no),
     unsure: phrases((w) => w.unsure),
+    knowing: singles((w) => w.knowing),
     emphasis: new Set(sources.flatMap((w) => w.emphasis.filter((p) => own(w, p)).map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     falseFriends,
     ongoing: phrases((w) => w.ongoing),

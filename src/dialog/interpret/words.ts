@@ -25,6 +25,12 @@ export const TypedWordsSchema = z.object({
    * not also listed under `yes`.
    */
   emphasis: list,
+  /**
+   * Words of knowing, being sure or being able to say ("know", "sure", "say", "pata", "sais",
+   * "जानि"): negated, they say "I don't know", never "no" ("nahi pata", "j'en sais rien", "can't
+   * say"), in any word order and with other words between.
+   */
+  knowing: list,
   /** Words that turn the next word round ("not", "dont", "never"). */
   negators: list,
   /** "still", "again", "getting worse", "my usual": an opening about a problem the patient already has. */

@@ -56,6 +56,14 @@ function answerWordsOf(lex: Lexicon): ReadonlySet<string> {
   return set;
 }
 
+/** A lexicon's one-word no phrases ("nathi", "না"): a negation beside a word of knowing. */
+const noWordSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+function noWordsOf(lex: Lexicon): ReadonlySet<string> {
+  let set = noWordSets.get(lex);
+  if (!set) noWordSets.set(lex, (set = new Set(lex.no.filter((p) => p.length === 1).map((p) => p[0] as string))));
+  return set;
+}
+
 /** How many tokens an emphasis phrase takes at `at` (a one-word one through a typo), or 0. */
 function emphasisAt(tokens: readonly string[], at: number, lex: Lexicon): number {
   for (const len of [3, 2]) if (at + len <= tokens.length && lex.emphasis.has(tokens.slice(at, at + len).join(' '))) return len;
@@ -127,10 +135,19 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
       }
     }
   }
+  // A negator (left over, or read as a no: "nahi", "না", "rien") beside a word of knowing left over
+  // ("pakka nahi pata", "j'en sais rien", "বলতে পারছি না", "can't say") is a not sure: an "I don't
+  // know" in words we had not listed is never a no.
+  const noWords = noWordsOf(lex);
+  const negator = tokens.some((t) => lex.negators.has(t) || noWords.has(t));
+  // A word of knowing read as a yes ("sure") counts only right beside the negation ("sure na", "not sure").
+  const besideNegation = (i: number) => [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && (lex.negators.has(t) || noWords.has(t)));
+  if (negator && tokens.some((t, i) => !lex.negators.has(t) && lex.knowing.has(t) && (!used[i] || besideNegation(i)))) counts.unsure++;
   // A bare negator ("not", "never") left over answers no.
-  tokens.forEach((t, i) => {
-    if (!used[i] && lex.negators.has(t)) counts.no++;
-  });
+  else
+    tokens.forEach((t, i) => {
+      if (!used[i] && lex.negators.has(t)) counts.no++;
+    });
   if (counts.yes + counts.no + counts.unsure === 0 && emphasis > 0) counts.yes = emphasis;
   if (counts.yes + counts.no + counts.unsure === 0 && alone.yes + alone.no + alone.unsure > 0) Object.assign(counts, { yes: 1, no: 1, unsure: 0 });
   const whole = tokens.length === all.length && tokens.every((t, i) => used[i] || lex.negators.has(t) || lex.filler.has(t));

@@ -158,6 +158,24 @@ describe('not knowing, not remembering and not understanding are never a no', ()
   });
 });
 
+describe('a negation beside a word of knowing (understand.words.knowing) is not sure, in words not listed as a phrase', () => {
+  // Word order, other words between, and a yes word ("sure") right beside the negation: never a no.
+  it.each([
+    ['eng', 'no idea to be honest'], ['eng', 'i really cant remember'], ['fra', 'je sais vraiment rien'], ['fra', 'je pourrais pas dire'],
+    ['spa', 'la verdad no lo se'], ['ita', 'non lo so proprio'], ['por', 'nao sei bem'], ['ron', 'nu prea stiu'], ['pol', 'no nie wiem'],
+    ['lit', 'nezinau tiksliai'], ['ukr', 'я не знаю точно'], ['cym', 'dwi ddim yn gwybod wir'], ['arb', 'walla mish 3aref'], ['pes', 'vaghean nemidoonam'],
+    ['urd', 'pata nahi yaar'], ['urd', 'sach mein pata nahi'], ['pan', 'nahi pata ji'], ['guj', 'mane khabar nathi'], ['ben', 'ami jani na'], ['ben', 'sure na'],
+    ['tam', 'sure illa'], ['som', 'ma garanayo'], ['cmn', '我真不知道'],
+  ])('%s: %p is not sure', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('unsure');
+    expect(outcome({ lang, kind: 'safetyCheck', text })).toBe(CHECK_ANSWERS.unsure);
+  });
+  // A word of certainty is emphasis, not knowing: "definitely not" stays a no.
+  it.each([['eng', 'definitely not'], ['spa', 'seguro que no'], ['ukr', 'точно ні'], ['ron', 'sigur nu'], ['cmn', '肯定没有']])('%s: %p is still no', (lang, text) => {
+    expect(outcome({ lang, kind: 'yesNo', text })).toBe('no');
+  });
+});
+
 describe('a no said with a word that is a yes elsewhere', () => {
   // "да нет" (Russian: no), "no, assolutamente" (no, not at all), "sigur nu" (surely not): no, not yes-or-no.
   it.each([
