@@ -70,6 +70,7 @@ export interface CompiledLanguage {
   recency: CueList;
   notNow: CueList;
   notNowExceptions: CueList;
+  recencyExceptions: CueList;
 }
 
 const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
@@ -249,5 +250,6 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     recency: cue(lex.recency),
     notNow: cue(lex.notNow),
     notNowExceptions: cue(lex.notNowExceptions),
+    recencyExceptions: cue(lex.recencyExceptions),
   };
 }

@@ -183,6 +183,11 @@ export const LexiconSchema = z
     presentPerfect: z.array(PhraseSchema).default([]),
     /** Happening now: overrides past cues ("now", "today", "still"). */
     recency: z.array(PhraseSchema),
+    /**
+     * Phrases that hold a recency word but do not say now: Romanian "am luat" is "I took" ("am" is
+     * also "I have"), so "acum doi ani am luat o supradoză" stays two years ago.
+     */
+    recencyExceptions: z.array(PhraseSchema).default([]),
     /** It has stopped: a clear hit becomes uncertain ("gone", "went away"). */
     notNow: z.array(PhraseSchema),
     /**

@@ -44,14 +44,15 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       return compiled ? findOccurrences(read, compiled).map((o) => ({ ...o, lang: l })) : [];
     });
     // English words inside the patient's own language ("je ne prends pas d'anticoagulant") are read
-    // without that language's negation: where the patient's language denies a phrase of a rule, the
-    // English reading of the same words of that rule is denied with it.
-    const denied = all.filter((o) => o.lang !== 'eng' && o.status === 'negated');
+    // without that language's negation and time words: where the patient's language denies a phrase
+    // of a rule, or sets words clearly in the past ("une overdose l'an dernier"), the English reading
+    // of the same words is read the same way (a denial only for the same rule).
+    const denied = all.filter((o) => o.lang !== 'eng' && (o.status === 'negated' || o.status === 'past'));
     if (denied.length === 0) return all;
     return all.map((o) => {
       if (o.lang !== 'eng' || o.status === 'negated') return o;
-      const by = denied.find((d) => d.ruleId === o.ruleId && o.words.every((w) => d.words.includes(w)));
-      return by ? { ...o, status: 'negated' as const, ...(by.cue ? { cue: by.cue } : {}) } : o;
+      const by = denied.find((d) => (d.ruleId === o.ruleId || d.status === 'past') && o.words.every((w) => d.words.includes(w)));
+      return by ? { ...o, status: by.status, ...(by.cue ? { cue: by.cue } : {}) } : o;
     });
   };
 

@@ -25,6 +25,8 @@ const NEGATION_REACH = 4;
 const NEGATION_AFTER_REACH = 3;
 /** How far either side of a trigger a tense cue reaches. */
 const TENSE_REACH = 6;
+/** How far a clear-past cue ("years ago") reaches, within its clause. */
+const PAST_REACH = 9;
 /** Fuzzy one-word triggers must be at least this long ("paint" must not read as "faint"). */
 const SINGLE_WORD_FUZZY_MIN = 7;
 /** Phrase words shorter than this allow no gap after them. */
@@ -192,7 +194,7 @@ class ClauseCues {
   private readonly negation: { at: number; cue: string }[];
   private readonly negationAfter: { at: number; cue: string }[];
   /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
-  private readonly breakerAt: { at: number; end: number }[];
+  private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
   private readonly negationWordAt: Set<number>;
   private readonly strongPast: { at: number; cue: string }[];
@@ -224,9 +226,13 @@ class ClauseCues {
       }
     }
     this.strongPast = [
-      ...findCues(raws, lang.strongPast),
+      ...findCues(raws, lang.strongPast, true),
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
     ];
+    // A breaker word inside a past cue is part of the time, not a new clause: Ukrainian "тому" is
+    // "because" but also the "ago" of "кілька років тому".
+    const pastWords = new Set(this.strongPast.flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
+    this.breakerAt = this.breakerAt.filter((b) => !pastWords.has(b.at) && !pastWords.has(b.end));
     // "had" after "ive"/"has" is present perfect: the problem is still going on.
     // An exception covers its words: "had to use" (the cue first) or Bengali "0 ছিল", a reading that
     // "was" 2.1, where the cue comes after a number.
@@ -234,7 +240,8 @@ class ClauseCues {
     this.weakPast = findCues(raws, lang.weakPast).filter(
       (c) => !lang.presentPerfect.has(raws[c.at - 1] ?? '') && !notPast.has(c.at),
     );
-    this.recency = findCues(raws, lang.recency);
+    const notRecent = new Set(findCues(raws, lang.recencyExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
+    this.recency = findCues(raws, lang.recency).filter((c) => !notRecent.has(c.at));
     // A not-now cue inside an exception ("সুগার কমে গেছে": the sugar has dropped) says nothing stopped.
     const notNowCovered = new Set(
       findCues(raws, lang.notNowExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
@@ -275,7 +282,13 @@ class ClauseCues {
     const stopped = near(this.notNow);
     if (stopped) return { status: 'not-now', cue: stopped.cue };
     const recent = near(this.recency);
-    const past = near(this.strongPast);
+    // A clear time ago reaches further than the other cues: it sets the time of its whole clause
+    // ("кілька років тому я лежала в лікарні після передозування": the overdose was years ago).
+    const pastLo = Math.max(from, start - PAST_REACH);
+    const pastHi = Math.min(to, end + PAST_REACH);
+    const past = this.strongPast
+      .filter((c) => c.at >= pastLo && c.at <= pastHi && (c.at < start || c.at > end))
+      .sort((a, b) => dist(a.at, start, end) - dist(b.at, start, end))[0];
     if (past && (!recent || dist(past.at, start, end) < dist(recent.at, start, end))) return { status: 'past', cue: past.cue };
     const maybe = near(this.weakPast);
     if (maybe && !recent) return { status: 'maybe-past', cue: maybe.cue };
@@ -302,12 +315,17 @@ const SMALL_NUMBER = '00';
 const SMALL_COUNT_MIN = 5;
 const NUMBER = /^\d+$/;
 
-function cueWordMatches(w: string, raw: string | undefined): boolean {
-  return raw === w || (w === ANY_NUMBER && raw !== undefined && NUMBER.test(raw));
+function cueWordMatches(w: string, raw: string | undefined, anyWord: boolean): boolean {
+  return raw === w || (w === ANY_NUMBER && raw !== undefined && (anyWord || NUMBER.test(raw)));
 }
 
-/** Start positions of every cue phrase in the clause (cue phrases are matched exactly, word by word). */
-function findCues(raws: string[], cues: CueList): { at: number; cue: string }[] {
+/**
+ * Start positions of every cue phrase in the clause (cue phrases are matched exactly, word by word).
+ * With `anyWord` (the clear-past cues), a "0" inside a cue also stands for one word, so a number
+ * written as a word or a vague count reads like digits: "acum 0 ani" meets "acum doi ani", "il y a
+ * 0 ans" meets "il y a deux ans" and "il y a quelques ans". A cue never starts with that word.
+ */
+function findCues(raws: string[], cues: CueList, anyWord = false): { at: number; cue: string }[] {
   const out: { at: number; cue: string }[] = [];
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i] as string;
@@ -315,7 +333,7 @@ function findCues(raws: string[], cues: CueList): { at: number; cue: string }[] 
     const anyNumber = raw !== ANY_NUMBER && NUMBER.test(raw) ? cues.get(ANY_NUMBER) : undefined;
     if (!starting && !anyNumber) continue;
     for (const cue of [...(starting ?? []), ...(anyNumber ?? [])]) {
-      if (cue.every((w, j) => cueWordMatches(w, raws[i + j]))) out.push({ at: i, cue: cue.join(' ') });
+      if (cue.every((w, j) => cueWordMatches(w, raws[i + j], anyWord && j > 0))) out.push({ at: i, cue: cue.join(' ') });
     }
   }
   return out;
