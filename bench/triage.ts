@@ -180,7 +180,7 @@ function describeRow(r: Scored, blind: boolean): string {
 }
 
 console.log(`Triage bench, ruleset ${engine.rulesetVersion}: ${sets.map((x) => `${x.cases.length} ${x.name.split(' (')[0]}`).join(', ')}`);
-console.log('hello -> need -> description -> emergency check -> (area) -> questions -> follow-ups -> details -> review -> consent');
+console.log('hello -> need -> description -> emergency check -> area -> questions -> follow-ups -> details -> review -> consent');
 const t0 = performance.now();
 
 sets.forEach((set, i) => {

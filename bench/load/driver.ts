@@ -128,7 +128,7 @@ export const ROUTINE_ANSWERS: Readonly<Record<string, string>> = {
 export const ROUTINE_NEXT: Readonly<Record<string, readonly string[]>> = {
   '': ['need'],
   need: ['describe'],
-  // The emergency check follows every description (issue 15); the area picker when nothing matched.
+  // The emergency check follows every description (issue 15), the area picker every check that did not divert (round 9).
   describe: ['safetyCheck', 'triageQuestion', 'confirm', 'duration'],
   safetyCheck: ['areaPick', 'triageQuestion', 'confirm', 'duration'],
   areaPick: ['triageQuestion', 'confirm', 'duration'],

@@ -92,6 +92,11 @@ export function checkContent(content: TriageContent): void {
   [...check.pregnancyMarkers, ...check.childMarkers].forEach((id) => {
     if (!ruleIds.has(id)) fail(checkFile, 'markers', `unknown rule ${id}`);
   });
+  // The child-version marker is held live by the engine (never by words): it must be a marker, so it never sets the tier.
+  const versionMarker = content.rules.find((r) => r.id === check.childVersionMarker);
+  if (!versionMarker) fail(checkFile, 'childVersionMarker', `unknown rule ${check.childVersionMarker}`);
+  if (!versionMarker.marker) fail(checkFile, 'childVersionMarker', `${check.childVersionMarker} must be a marker rule (marker: true)`);
+  raisedByQuestion.add(versionMarker.id);
   content.areas.areas.forEach((a, i) => {
     for (const id of a.raise) {
       if (!ruleIds.has(id)) fail(where('safety:areas'), `areas.${i}.raise`, `unknown rule ${id}`);

@@ -140,11 +140,6 @@ export const ComplaintSchema = z
     activatedBy: z.array(RuleIdSchema).min(1),
     questions: z.array(QuestionSchema).min(1),
     source: SourceSchema,
-    /**
-     * The set is about how someone feels, not a part of the body (mental health words often come
-     * with a physical problem): matching it alone does not skip the area picker.
-     */
-    alsoAskArea: z.boolean().optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import type { Picture, RuleHit, Screening, TriageEngine, TriageQuestion } from '
 import type { RuleDef, TriageContent } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
 import { compileLanguages } from './compile.js';
-import { dispositionRank, gatherEvidence, maxTier, rankOf } from './evidence.js';
+import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, type CheckVersion } from './safetySchema.js';
@@ -136,7 +136,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       const qid = hit.confirmQuestionId;
       if (qid && picture.answers[qid] === undefined) return question(qid);
     }
-    const live = new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]);
+    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, picture.ageYears));
     const currentRank = current ? TIER_RANK[current] : -1;
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
@@ -181,20 +181,27 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     };
   };
 
+  /** Rules live in this evidence: present (text, answers) or pending confirmation, and not denied. */
+  const liveOf = (ev: Evidence): Set<string> =>
+    new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
   /** Rules live in this picture: present (text, answers) or pending confirmation. */
-  const liveRules = (picture: Picture): Set<string> => {
-    const ev = gatherEvidence(picture, screen, questions, combinations);
-    return new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
-  };
+  const liveRules = (picture: Picture): Set<string> => liveOf(gatherEvidence(picture, screen, questions, combinations));
 
-  const checkVersion = (picture: Picture): CheckVersion => {
-    const live = liveRules(picture);
+  /** The check version for this evidence: pregnancy, else child (by age, or a child's words while the age is unknown), else adult. */
+  const versionFrom = (ev: Evidence, age: number | undefined): CheckVersion => {
+    const live = liveOf(ev);
     const check = content.emergencyCheck;
     if (check.pregnancyMarkers.some((id) => live.has(id))) return 'pregnancy';
-    const age = picture.ageYears;
     if ((age !== undefined && age < check.childUnderYears) || (age === undefined && check.childMarkers.some((id) => live.has(id)))) return 'child';
     return 'adult';
   };
+  const checkVersion = (picture: Picture): CheckVersion => versionFrom(gatherEvidence(picture, screen, questions, combinations), picture.ageYears);
+  /**
+   * The live rules with the check's child-version marker added while the child version applies, so
+   * a complaint set may be activated by it (the child questions for every child).
+   */
+  const withVersionMarker = (live: Set<string>, version: CheckVersion): Set<string> =>
+    version === 'child' ? live.add(content.emergencyCheck.childVersionMarker) : live;
 
   const lineConfirm = (picture: Picture, line: string, version: CheckVersion): string | null => {
     const confirm = content.emergencyCheck.lines[line]?.confirm;
@@ -204,11 +211,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return ask ? confirmQuestionId(line, version) : null;
   };
 
-  const complaintsFor = (picture: Picture, options: { settlingArea?: boolean } = {}): string[] => {
-    const live = liveRules(picture);
-    return complaints
-      .filter((c) => c.activatedBy.some((id) => live.has(id)) && !(options.settlingArea && c.alsoAskArea))
-      .map((c) => c.id);
+  const complaintsFor = (picture: Picture): string[] => {
+    const ev = gatherEvidence(picture, screen, questions, combinations);
+    const live = withVersionMarker(liveOf(ev), versionFrom(ev, picture.ageYears));
+    return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
   };
 
   const mentionsSymptom = (picture: Picture): boolean =>

@@ -60,6 +60,12 @@ export const EmergencyCheckSchema = z
     /** Marker rules that say the patient is pregnant / a child (from text or the area picker). */
     pregnancyMarkers: z.array(RuleIdSchema),
     childMarkers: z.array(RuleIdSchema),
+    /**
+     * A marker rule the engine holds live while the child version of the check applies (age under
+     * childUnderYears, or a child's words while the age is unknown), so that complaint sets can list
+     * it in `activatedBy` (the child questions for every child, whatever area was tapped).
+     */
+    childVersionMarker: RuleIdSchema,
   })
   .strict();
 

@@ -91,10 +91,10 @@ export interface TriageEngine {
    */
   lineConfirm(picture: Picture, line: string, version: CheckVersion): string | null;
   /**
-   * Ids of the complaint sets the picture activates (their red-flag questions will be asked);
-   * `settlingArea`: only the sets that stand for a body area (not those marked `alsoAskArea`).
+   * Ids of the complaint sets the picture activates (their red-flag questions will be asked), the
+   * check's child-version marker included (emergencyCheck.childVersionMarker).
    */
-  complaintsFor(picture: Picture, options?: { settlingArea?: boolean }): string[];
+  complaintsFor(picture: Picture): string[];
   /** True when the picture names a symptom (a clinical rule, not an admin or marker one). */
   mentionsSymptom(picture: Picture): boolean;
 }

@@ -19,7 +19,10 @@ async function submitRoutine(say: ReturnType<typeof sayTo>) {
   const greeting = await say('hello');
   await say('need.new');
   let reply = await say('I have had an itchy rash on my arm for a few weeks');
-  for (let i = 0; i < 10 && ['safetyCheck', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
+  // "No, none of these" at the check; "Skin or rash" at the area picker that follows it (round 9).
+  for (let i = 0; i < 12 && ['safetyCheck', 'areaPick', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) {
+    reply = await say(reply.intake.state === 'areaPick' ? 'safety.area.skin' : 'no');
+  }
   for (const answer of DETAILS) await say(answer);
   await say('review.send');
   return { greeting, sent: await say('yes') };

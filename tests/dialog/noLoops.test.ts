@@ -6,9 +6,12 @@ import { content, conversation } from '../support/dialog.js';
 type Conversation = ReturnType<typeof conversation>;
 /** States where a patient with nothing serious types "no": red-flag questions, confirmations and the emergency check. */
 const SAFETY_NO = ['triageQuestion', 'confirm', 'safetyCheck'];
-/** Answer "no" (typed) until the follow-up questions start, as a patient who is not in an emergency would. */
+/**
+ * Answer "no" (typed) until the follow-up questions start, as a patient who is not in an emergency
+ * would; the area picker (after every check) is answered by typing the area's title, "skin or rash".
+ */
 function denyRedFlags(c: Conversation): void {
-  for (let i = 0; i < 12 && SAFETY_NO.includes(c.last.state); i++) c.say('no');
+  for (let i = 0; i < 14 && [...SAFETY_NO, 'areaPick'].includes(c.last.state); i++) c.say(c.last.state === 'areaPick' ? 'skin or rash' : 'no');
 }
 
 /** No loops: plain re-prompt, then a numbered list and the practice's number, then move on (or, if safety, count as unsure). */
@@ -35,6 +38,9 @@ describe('answers the bot cannot read', () => {
     c.say('I have a really bad headache');
     expect(c.last.state).toBe('safetyCheck');
     c.say('none of these');
+    // The area picker follows every check; the head's red-flag questions follow it.
+    expect(c.last.state).toBe('areaPick');
+    c.say('head');
     expect(['triageQuestion', 'confirm']).toContain(c.last.state);
     const asked = c.last.say.at(-1)?.key;
     c.say('🙂');

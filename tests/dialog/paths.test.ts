@@ -24,11 +24,17 @@ const SAMPLE_TEXT: Record<string, string[]> = {
   welcome: ['hello'],
 };
 const EXPLORE_REVIEW_CHANGES = ['review.send', 'review.change'];
+/**
+ * The area picker follows every description: three areas (one with red-flag questions of its own, a
+ * child, and "something else") keep the graph within its limit; tests/dialog/safetyCheck.test.ts explores them all.
+ */
+const EXPLORE_AREAS = ['safety.area.chest', 'safety.area.child', 'safety.area.other'];
 
 function eventsFor(s: Snap): IntakeEvent[] {
   const ctx = s.context;
   if (ctx.step === 'review') return EXPLORE_REVIEW_CHANGES.map(say);
   if (ctx.step === 'reviewPick') return [say('change.phone')];
+  if (ctx.step === 'areaPick') return EXPLORE_AREAS.map(say);
   if (ctx.step === 'languageMenu' || ctx.step === 'languageOffer' || s.hasTag('done')) return [];
   const sample = SAMPLE_TEXT[ctx.step];
   if (sample) return sample.map(say);

@@ -7,7 +7,7 @@ import { pictureOf } from '../../src/dialog/machine/context.js';
 import { CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, lineCode } from '../../src/triage/safetySchema.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { loadTuningTable } from '../../bench/typedAnswers.js';
-import { buildMachine, content, conversation, openPractice } from '../support/dialog.js';
+import { buildMachine, content, conversation, openPractice, type Reply } from '../support/dialog.js';
 
 /**
  * The structured emergency check (issue 15): explored as a graph (every path through a health
@@ -56,6 +56,7 @@ const paths = getShortestPaths(machine, {
 });
 
 const checkAsked = (s: Snap) => s.context.triage.askedQuestionIds.some((id) => id.startsWith('q.check.'));
+const areaAsked = (s: Snap) => s.context.triage.askedQuestionIds.includes('q.area');
 const tierRank = (s: Snap) => TIER_RANK[engine.decide(pictureOf(s.context)).tier];
 
 describe('the emergency check, explored as a graph', () => {
@@ -64,7 +65,7 @@ describe('the emergency check, explored as a graph', () => {
     for (const step of ['safetyCheck', 'safetyWhich', 'safetyConfirm', 'areaPick', 'triageQuestion', 'duration', 'emergency']) expect([step, steps.has(step)]).toEqual([step, true]);
   });
 
-  it('asks the check or diverts before any follow-up question, on every path through a health problem', () => {
+  it('asks the check (or diverts) and then the area picker before any follow-up question, on every path through a health problem', () => {
     let checked = 0;
     for (const path of paths) {
       for (const { state } of path.steps) {
@@ -72,8 +73,9 @@ describe('the emergency check, explored as a graph', () => {
         const symptom = engine.mentionsSymptom(pictureOf(state.context)) || state.context.intake.need === 'need.new';
         if (!described || !symptom || !FOLLOW_UPS.has(state.context.step)) continue;
         checked++;
-        expect([state.context.intake.answers.describe?.code, state.context.step, checkAsked(state)]).toEqual([
-          state.context.intake.answers.describe?.code, state.context.step, true,
+        // Whatever the words matched (a complaint set or none): the area is asked too (round 9).
+        expect([state.context.intake.answers.describe?.code, state.context.step, checkAsked(state), areaAsked(state)]).toEqual([
+          state.context.intake.answers.describe?.code, state.context.step, true, true,
         ]);
       }
     }
@@ -218,12 +220,13 @@ describe('the versions of the check', () => {
     expect(reply.result.say.at(-1)?.choices).toEqual([CHECK_ANSWERS.yes, CHECK_ANSWERS.no, CHECK_ANSWERS.unsure]);
   });
 
-  it('adds one turn and goes on to the complaint questions after "no"', () => {
+  it('adds two turns (the check and the area) and goes on to the complaint questions after "no"', () => {
     const { c } = versionAsked('I have had a sore throat for 3 days');
-    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('triageQuestion');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+    expect(c.say('safety.area.other').result.state).toBe('triageQuestion');
   });
 
-  it('asks the area when nothing matched, and that area\'s red-flag questions follow', () => {
+  it('asks the area when nothing matched too, and that area\'s red-flag questions follow', () => {
     const { c } = versionAsked('I feel a bit funny and not myself');
     expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
     const q = c.say('safety.area.pregnancy');
@@ -237,9 +240,45 @@ describe('the versions of the check', () => {
     expect(q.result.state).toBe('triageQuestion');
   });
 
-  it('does not ask the area when a body complaint matched, mood words or not', () => {
+  /** Answers "no" to every complaint question; the ids asked, in order. */
+  const questionsAsked = (c: ReturnType<typeof conversation>, first: Reply): string[] => {
+    const asked: string[] = [];
+    let reply = first;
+    for (let i = 0; i < 20 && reply.result.state === 'triageQuestion'; i++) {
+      asked.push((reply.result.snapshot as Snap).context.triage.currentQuestionId ?? '');
+      reply = c.say('no');
+    }
+    return asked;
+  };
+
+  it('asks the area even when the words matched a complaint set, and "Something else" adds the general questions', () => {
+    const { c } = versionAsked('I feel sick');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+    const asked = questionsAsked(c, c.say('safety.area.other'));
+    // The general set (an overdose told as "feeling sick"): very unwell, and too much of a medicine or a poison.
+    expect(asked).toEqual(expect.arrayContaining(['q.general.very_unwell', 'q.general.took']));
+  });
+
+  it('asks the area when a body complaint matched, mood words or not', () => {
     const { c } = versionAsked('I am so stressed and I have had a sore throat for 3 days');
-    expect(c.say(CHECK_ANSWERS.no).result.state).not.toBe('areaPick');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+  });
+
+  it('asks the child questions for a child by age whatever area the parent taps (a baby with diarrhoea, "Tummy")', () => {
+    const { c, question } = versionAsked('my 5 month old has had diarrhoea since yesterday');
+    expect(question).toBe('q.check.child');
+    expect(c.say(CHECK_ANSWERS.no).result.state).toBe('areaPick');
+    const asked = questionsAsked(c, c.say('safety.area.tummy'));
+    expect(asked).toEqual(expect.arrayContaining(['q.child.breathing', 'q.child.fit', 'q.child.swallowed']));
+  });
+
+  it('does not ask the child questions of an adult who taps "Tummy"', () => {
+    const { c, question } = versionAsked('I have had diarrhoea since yesterday');
+    expect(question).toBe('q.check.adult');
+    c.say(CHECK_ANSWERS.no);
+    const asked = questionsAsked(c, c.say('safety.area.tummy'));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((id) => id.startsWith('q.child.'))).toEqual([]);
   });
 
   it('gives the sign\'s own advice and stores a diversion, not a request', () => {
@@ -289,8 +328,8 @@ describe.each(content.languages.map((l) => [l.code, l.bcp47] as const))('the che
 
   it('takes typed answers: the title of "No, none of these"', () => {
     const c = atCheck();
-    // On to the complaint questions, or to the area picker where the description matched no complaint set.
-    expect(['triageQuestion', 'areaPick']).toContain(c.say(title(CHECK_ANSWERS.no)).result.state);
+    // On to the area picker, asked after every check (round 9).
+    expect(['areaPick']).toContain(c.say(title(CHECK_ANSWERS.no)).result.state);
   });
 
   it('takes "no" as people type it in this language (tests/dialog/typed/tuning.json)', () => {

@@ -179,7 +179,9 @@ describe('the confirming question, like every safety question', () => {
   it('is done after "no": the check is not asked again, and the pregnancy questions follow', () => {
     const c = atWhich('eng', SPOTTING['eng'] as string, 'test:confirm-then');
     c.tap(lineCode('pregnancy'));
-    const next = c.tap('no');
+    // The area picker follows every check; then the pregnancy questions the words matched.
+    expect(c.tap('no').result.state).toBe('areaPick');
+    const next = c.tap('safety.area.pregnancy');
     expect(next.result.state).toBe('triageQuestion');
     expect(snap(c).context.triage.currentQuestionId).toMatch(/^q\.preg\./);
   });

@@ -7,8 +7,11 @@ const DETAILS = ['duration.weeks', 'trend.same', 'impact.some', 'wants.appointme
 
 async function answerQuestions(say: ReturnType<typeof sayTo>, first: Awaited<ReturnType<ReturnType<typeof sayTo>>>) {
   let reply = first;
-  // "no" also answers the emergency check ("No, none of these") that comes first since issue 15.
-  for (let i = 0; i < 10 && ['safetyCheck', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) reply = await say('no');
+  // "no" also answers the emergency check ("No, none of these") that comes first since issue 15;
+  // the area picker after it (round 9) is answered "Skin or rash".
+  for (let i = 0; i < 12 && ['safetyCheck', 'areaPick', 'triageQuestion', 'confirm'].includes(String(reply.intake.state)); i++) {
+    reply = await say(reply.intake.state === 'areaPick' ? 'safety.area.skin' : 'no');
+  }
   return reply;
 }
 

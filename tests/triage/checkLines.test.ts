@@ -10,7 +10,7 @@ import { linesForAge } from '../../src/triage/safetySchema.js';
 const driver = createDialogDriver();
 const check = driver.engine.emergencyCheck;
 
-const child = (ageYears: number): Vignette => ({
+const child = (ageYears: number, area?: string): Vignette => ({
   id: `age-${ageYears}`,
   // No child word in the text: the adult check comes first, the child check once the age is known.
   text: 'tiene granos de varicela por todo el cuerpo y le pican',
@@ -23,6 +23,7 @@ const child = (ageYears: number): Vignette => ({
   who: 'other',
   ageYears,
   recognises999Sign: 'child_baby',
+  ...(area ? { area } : {}),
 });
 
 describe('age-bound emergency check lines', () => {
@@ -37,11 +38,20 @@ describe('age-bound emergency check lines', () => {
   });
 
   it('a parent of a 3-year-old cannot pick the baby line once the date of birth is given', () => {
-    const run = driver.run(child(3));
+    // The parent taps "Skin or rash" at the area picker (the answering patient's area), so the child
+    // check comes at the end, with the date of birth; tapping "A child who is unwell" asks it at once
+    // (next test), while the age is unknown.
+    const run = driver.run(child(3, 'skin'), { answering: true });
     expect(run.error).toBeUndefined();
     expect(run.check?.version).toBe('child');
     expect(run.check?.answers).not.toContain('safety.line.child_baby');
     expect(run.tier).not.toBe('emergency');
+  });
+
+  it('lists the baby line when the area "a child who is unwell" asks the child check before the age is known', () => {
+    const run = driver.run(child(3));
+    expect(run.check?.version).toBe('child');
+    expect(run.check?.answers).toContain('safety.line.child_baby');
   });
 
   it('a parent of a 5-week-old who picks the baby line is sent to 999', () => {

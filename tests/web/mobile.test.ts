@@ -140,7 +140,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
   async function intake(page: Page, label: string): Promise<void> {
     const steps: [string, () => Promise<string>, RegExp?][] = [
       ['A new health problem', () => tap(page, 'A new health problem'), /in your own words/],
-      // The emergency check (issue 15), then the area picker: the knee matches no complaint set.
+      // The emergency check (issue 15), then the area picker (after every check).
       ['description', () => type(page, 'My knee has been sore and swollen since I twisted it'), /is any of these happening now/i],
       ['No, none of these', () => tap(page, 'No, none of these'), /Which part of the body/],
       // "Something else" asks the general red-flag questions (very unwell, took too much) before the follow-ups.

@@ -120,26 +120,23 @@ export function createSafetyCheck(kit: Kit) {
     return whichQuestionId(version, ctx.triage.answers[checkQuestionId(version)] === CHECK_ANSWERS.yes ? 'yes' : 'unsure');
   };
 
+  /** A health problem: a clinical need, or any need whose words name a symptom. */
+  const aboutHealth = (ctx: IntakeContext): boolean =>
+    (ctx.intake.need !== undefined && content.clinicalNeeds.includes(ctx.intake.need)) || triage.mentionsSymptom(pictureOf(ctx));
+
   const guards = {
     /** The check is asked once per conversation (again only when the patient turns out to be a child). */
-    needsEmergencyCheck: ({ context }: TurnArgs): boolean => {
-      if (checkDone(context)) return false;
-      const clinical = context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need);
-      return clinical || triage.mentionsSymptom(pictureOf(context));
-    },
+    needsEmergencyCheck: ({ context }: TurnArgs): boolean => !checkDone(context) && aboutHealth(context),
     /** The patient is now known to be a child (age or words) and only the adult check was asked. */
     needsChildCheck: ({ context }: TurnArgs): boolean =>
       checkDone(context) && !checkDone(context, 'child') && versionNow(context) === 'child',
     /**
-     * No complaint set for a part of the body matched the description (a mood word alone does not
-     * count: `alsoAskArea`): ask the area so its red-flag questions are asked.
+     * Every health problem is asked where it is, once, after the check (whatever the words matched:
+     * a word that matched a set may not be where the danger is), so that area's red-flag questions are
+     * asked too.
      */
-    needsAreaPick: ({ context }: TurnArgs): boolean => {
-      if (context.triage.answers[AREA_QUESTION_ID] !== undefined || decide(context).tier === 'emergency') return false;
-      const picture = pictureOf(context);
-      const clinical = context.intake.need !== undefined && content.clinicalNeeds.includes(context.intake.need);
-      return (clinical || triage.mentionsSymptom(picture)) && triage.complaintsFor(picture, { settlingArea: true }).length === 0;
-    },
+    needsAreaPick: ({ context }: TurnArgs): boolean =>
+      context.triage.answers[AREA_QUESTION_ID] === undefined && decide(context).tier !== 'emergency' && aboutHealth(context),
     /** The patient typed the name of one of the signs straight away ("chest pain", "stroke"). */
     isTypedCheckLine: ({ context, event }: TurnArgs): boolean => typedLine(context, event) !== null,
     /** The next failed try would be the last one (content.maxTries, the same number as every question). */

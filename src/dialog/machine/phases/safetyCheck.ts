@@ -9,8 +9,8 @@ import type { PhaseStates } from '../setup.js';
  * "No, none of these" or "Not sure". "Yes" and "not sure" ask which sign; a sign diverts with its
  * own advice (a line with a confirming question asks it first: safetyConfirm); "none of these"
  * after "yes" is a 999, after "not sure" it is urgent (call 111 now) and the conversation goes on.
- * Then, when no complaint set matched the description, the area picker, so that complaint's
- * red-flag questions are asked. These are safety steps (perceive.ts
+ * Then, for every health problem (whether or not the words matched a complaint set), the area
+ * picker, so that area's red-flag questions are asked too. These are safety steps (perceive.ts
  * isSafetyQuestion): never skipped; after content.maxTries answers the dialog cannot read, the
  * answer is taken as "not sure" (the check), "I cannot say which" (the sign, the area), the patient
  * is told why (sayIfAssumed), and the tier is never below urgent.
