@@ -138,9 +138,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
    *   - version: chooses the check's version (child under childUnderYears, else adult; pregnancy first);
    *   - adds: feeds the age-bound combinations, which can only add a rule (unknown age: none fires),
    *     so a baby's fever, a child's sepsis signs and the Pharmacy First age limits fire from the words;
-   *   - hides: hides a check line and skips an age-bound question only when stated in years and at
-   *     least 1 year: weeks or months never hide the baby line nor skip a baby's question (a misread
-   *     unit must never hide them from a young baby).
+   *   - hides: skips an age-bound question (and, when statedAge.json hidesCheckLines allows it, hides
+   *     an age-bound check line) only when stated in years and at least 1 year: weeks or months never
+   *     hide the baby line nor skip a baby's question (a misread unit must never hide them from a young baby).
    */
   const agesOf = (picture: Picture): { version?: number; adds?: number; hides?: number } => {
     if (picture.ageYears !== undefined) return { version: picture.ageYears, adds: picture.ageYears, hides: picture.ageYears };
@@ -174,6 +174,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     }
     const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, agesOf(picture).version));
     const currentRank = current ? TIER_RANK[current] : -1;
+    const age = agesOf(picture).hides;
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
       for (const def of complaint.questions) {
@@ -181,7 +182,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         const cond = def.askIf;
         if (cond?.anyPresent && !cond.anyPresent.some((id) => ev.present.has(id))) continue;
         if (cond?.answers && !Object.entries(cond.answers).every(([q, codes]) => codes.includes(picture.answers[q] ?? ''))) continue;
-        const age = agesOf(picture).hides;
         if (cond?.ageYears && age !== undefined) {
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }
@@ -232,7 +232,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return 'adult';
   };
   const checkVersion = (picture: Picture): CheckVersion => versionFrom(evidenceOf(picture), agesOf(picture).version);
-  const checkLines = (picture: Picture, version: CheckVersion): string[] => linesForAge(content.emergencyCheck, version, agesOf(picture).hides);
+  /** The baby line hides by a stated age only when statedAge.json allows it (hidesCheckLines); the date of birth always may. */
+  const checkLines = (picture: Picture, version: CheckVersion): string[] =>
+    linesForAge(content.emergencyCheck, version, picture.ageYears ?? (content.statedAge?.hidesCheckLines ? agesOf(picture).hides : undefined));
   /**
    * The live rules with the check's child-version marker added while the child version applies, so
    * a complaint set may be activated by it (the child questions for every child).

@@ -56,6 +56,11 @@ export const StatedAgeSchema = z
   .object({
     $comment: z.string().optional(),
     version: z.number().int().positive(),
+    /**
+     * Whether a stated age in years (1 or more) may hide an age-bound check line (the baby line) before
+     * the date of birth is given. Off: only the date of birth hides it (hazard H44, for the CSO).
+     */
+    hidesCheckLines: z.boolean().default(false),
     languages: z.record(z.string().regex(/^[a-z]{3}$|^[a-z]{3}-[A-Z][a-z]{3}$/), LanguageAgeSchema),
   })
   .strict();

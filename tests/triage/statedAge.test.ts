@@ -1,16 +1,21 @@
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import type { Vignette } from '../../bench/triageSim.js';
 import type { LangCode } from '../../src/domain/types.js';
+import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
 import type { Picture } from '../../src/triage/types.js';
 
 /**
  * The age the patient writes (s9-age, hazard H44): "my 2 year old", "mi hijo de 2 años", "我儿子2岁"
- * choose the check's version before the date of birth is asked, and an age in years of 2 or more
- * hides the baby line; weeks and months never hide it; durations and pregnancy weeks are no age.
+ * choose the check's version before the date of birth is asked, and (where statedAge.json
+ * hidesCheckLines allows it) an age in years of 2 or more hides the baby line; weeks and months never
+ * hide it; durations and pregnancy weeks are no age.
  * Whole conversations through the statechart (the bench's driver, runTurn), and the engine's seam.
  */
 const driver = createDialogDriver();
 const { engine } = driver;
+/** The same content with statedAge.json hidesCheckLines on (off in the shipped content, hazard H44). */
+const content = loadTriageContent('dialogs');
+const hiding = createTriageEngine({ ...content, statedAge: { ...(content.statedAge as NonNullable<typeof content.statedAge>), hidesCheckLines: true } });
 
 /** A parent (or an adult) whose simulated patient would pick the baby line if the check showed it. */
 const vignette = (id: string, lang: LangCode, text: string, ageYears: number, extra: Partial<Vignette> = {}): Vignette => ({
@@ -42,12 +47,16 @@ describe('an age stated in the description', () => {
     ['ben', 'আমার ৩ বছরের মেয়ের সোমবার থেকে কাশি আর সর্দি'],
     ['tur', '3 yaşındaki kızım pazartesiden beri öksürüyor'],
   ];
-  it.each(toddlers)('a toddler (%s) gets the child check without the baby line', (lang, text) => {
+  it.each(toddlers)('a toddler (%s) gets the child check, without the baby line only where hidesCheckLines allows it', (lang, text) => {
+    const p = picture(text, lang);
+    expect(engine.checkVersion(p)).toBe('child');
+    expect(hiding.checkVersion(p)).toBe('child');
+    expect(hiding.checkLines(p, 'child')).not.toContain('child_baby');
+    // Shipped content: only the date of birth hides the line (the check is shown before it).
+    expect(engine.checkLines(p, 'child')).toContain('child_baby');
     const run = driver.run(vignette(`toddler-${lang}`, lang, text, 3));
     expect(run.error).toBeUndefined();
     expect(run.check?.version).toBe('child');
-    expect(run.check?.answers).not.toContain('safety.line.child_baby');
-    expect(run.tier).not.toBe('emergency');
   });
 
   const babies: [LangCode, string][] = [
@@ -68,6 +77,7 @@ describe('an age stated in the description', () => {
       const p = picture(text, text.startsWith('mi ') ? 'spa' : 'eng');
       expect(engine.checkVersion(p)).toBe('child');
       expect(engine.checkLines(p, 'child')).toContain('child_baby');
+      expect(hiding.checkLines(p, 'child')).toContain('child_baby');
     }
   });
 
@@ -96,7 +106,7 @@ describe('an age stated in the description', () => {
   ] as [LangCode, string][])('reads no age from durations, pregnancy weeks, doses and temperatures (%s: "%s")', (lang, text) => {
     const p = picture(text, lang);
     // As with no age at all: the child version only from a child's words, and every line shown.
-    expect(engine.checkLines(p, 'child')).toContain('child_baby');
+    expect(hiding.checkLines(p, 'child')).toContain('child_baby');
     const withoutAge = picture(text.replace(/\d+|[۰-۹]+/g, ''), lang);
     expect(engine.checkVersion(p)).toBe(engine.checkVersion(withoutAge));
   });
@@ -107,6 +117,7 @@ describe('an age stated in the description', () => {
     expect(engine.checkVersion(picture('my 2 year old has a cough', 'eng', 30))).toBe('adult');
     // An age in weeks from the text never outlives a date of birth of a 3-year-old: the line hides by the date of birth.
     expect(engine.checkLines(picture('my 3 week old has a cough', 'eng', 3), 'child')).not.toContain('child_baby');
+    expect(hiding.checkLines(picture('my 2 year old has a cough', 'eng', 0.05), 'child')).toContain('child_baby');
   });
 
   it('a stated baby age feeds the babies\' fever rule; a stated age in years skips the baby fever question', () => {
