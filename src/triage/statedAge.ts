@@ -72,6 +72,8 @@ export interface StatedAge {
   years: number;
   /** The unit the patient wrote: only an age in years may hide anything (engine.ts agesOf). */
   unit: AgeUnit;
+  /** Said of a kinship word ("my son (34)", "mi hijo de 3 años"), not perhaps of the writer ("I'm 34", "34 years old"). */
+  ofKin: boolean;
 }
 
 /** Arabic-script letter variants folded to one form (as src/triage/normalise.ts does), digits of other scripts to 0-9. */
@@ -112,6 +114,8 @@ interface CompiledForm {
   endsWithNumber: boolean;
   /** The form ends with {kin}: the kinship word is a stem, no word boundary after it. */
   endsWithKin: boolean;
+  /** The form names a kinship word: the age is that person's. */
+  ofKin: boolean;
 }
 export interface CompiledLanguageAge {
   forms: CompiledForm[];
@@ -155,6 +159,7 @@ export function compileLanguageAge(def: LanguageAgeDef): CompiledLanguageAge {
       value: form.value,
       endsWithNumber: template.endsWith('{n}'),
       endsWithKin,
+      ofKin: template.includes('{kin}'),
     } satisfies CompiledForm;
   });
   const blockWords = [...def.notBefore, ...units.keys()];
@@ -183,24 +188,23 @@ export function readStatedAges(text: string, lang: CompiledLanguageAge): StatedA
       if (value === undefined || unit === undefined || value > MAX_OF[unit]) continue;
       // "aged 0" or "0 years old" says nothing we can use.
       if (value === 0) continue;
-      found.push({ years: value / PER_YEAR[unit], unit });
+      found.push({ years: value / PER_YEAR[unit], unit, ofKin: form.ofKin });
     }
   }
   return found;
 }
 
-/** The youngest age stated in any of these texts, each read in its language and English; undefined when none. */
-export function youngestStatedAge(
+/** Every age stated in these texts, each read in its language and English. */
+export function statedAges(
   texts: readonly { text: string; lang: LangCode }[],
   compiled: (lang: LangCode) => CompiledLanguageAge | undefined,
-): StatedAge | undefined {
-  let youngest: StatedAge | undefined;
+): StatedAge[] {
+  const all: StatedAge[] = [];
   for (const t of texts) {
     for (const lang of new Set<LangCode>(['eng', t.lang])) {
       const c = compiled(lang);
-      if (!c) continue;
-      for (const age of readStatedAges(t.text, c)) if (!youngest || age.years < youngest.years) youngest = age;
+      if (c) all.push(...readStatedAges(t.text, c));
     }
   }
-  return youngest;
+  return all;
 }

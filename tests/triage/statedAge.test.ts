@@ -111,6 +111,22 @@ describe('an age stated in the description', () => {
     expect(engine.checkVersion(p)).toBe(engine.checkVersion(withoutAge));
   });
 
+  it("a writer's own adult age never turns a child's story into an adult's", () => {
+    for (const [lang, text] of [
+      ['eng', "I'm 26 and my newborn is not feeding"],
+      ['eng', 'I am 34 years old, my son has had diarrhoea since yesterday'],
+      ['spa', 'tengo 30 años y mi bebé no come'],
+      ['pes', 'نوزادم شیر نمیخوره، من ۲۶ سالمه'],
+    ] as [LangCode, string][]) {
+      const p = picture(text, lang);
+      expect(engine.checkVersion(p)).toBe('child');
+      expect(hiding.checkLines(p, 'child')).toContain('child_baby');
+      expect(engine.complaintsFor(p)).toContain('child_unwell');
+    }
+    // Said of the son, the age counts.
+    expect(engine.checkVersion(picture("my son (34) has had diarrhoea since yesterday, I'm 60"))).toBe('adult');
+  });
+
   it('the date of birth wins once given', () => {
     const p = picture('my son (34) has had diarrhoea since yesterday', 'eng', 3);
     expect(engine.checkVersion(p)).toBe('child');
