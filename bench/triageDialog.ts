@@ -22,7 +22,7 @@ import { loadContent } from '../src/server/content.js';
 import {
   AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_VERSIONS, areaCode, checkQuestionId, lineCode, linesForAge, type CheckVersion,
 } from '../src/triage/safetySchema.js';
-import type { TriageEngine } from '../src/triage/types.js';
+import type { Picture, TriageEngine } from '../src/triage/types.js';
 import type { Vignette } from './triageSim.js';
 import { answerQuestion, loadPatientSigns, type PatientSigns } from './answeringPatient.js';
 
@@ -173,7 +173,7 @@ function drive(machine: IntakeMachine, engine: TriageEngine, v: Vignette, id: st
       const qid = contextOf(turn)?.triage.currentQuestionId ?? '';
       const ctx = contextOf(turn);
       const answer =
-        signs && state === 'areaPick' && v.area !== undefined ? areaCode(v.area) : safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx).ageYears : undefined);
+        signs && state === 'areaPick' && v.area !== undefined ? areaCode(v.area) : safetyAnswer(engine, v, qid, ctx ? pictureOf(ctx) : undefined);
       if (state !== 'areaPick') {
         const version = CHECK_VERSIONS.find((cv) => qid.endsWith(`.${cv}`)) ?? 'adult';
         check = { version, answers: [...(check?.answers ?? []), answer] };
@@ -206,7 +206,7 @@ function needOf(v: Vignette): NeedCode {
  * the dialog leaves out for the known age (the baby line for an older child) is not there to pick.
  * The area: from pregnancy, age and the recognised sign; otherwise "something else".
  */
-export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string, knownAgeYears?: number): string {
+export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string, picture?: Picture): string {
   const check = engine.emergencyCheck;
   const sign = v.recognises999Sign ?? null;
   if (questionId === AREA_QUESTION_ID) {
@@ -215,7 +215,8 @@ export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: stri
   }
   const version = CHECK_VERSIONS.find((cv) => questionId.endsWith(`.${cv}`)) ?? 'adult';
   // Only the lines shown: an age-bound line the dialog left out (the age is known) cannot be picked.
-  const line = sign ? linesForAge(check, version, knownAgeYears).find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
+  const shown = picture ? engine.checkLines(picture, version) : linesForAge(check, version, undefined);
+  const line = sign ? shown.find((l) => check.lines[l]?.covers.includes(sign as never)) : undefined;
   if (questionId === checkQuestionId(version)) return line ? CHECK_ANSWERS.yes : CHECK_ANSWERS.no;
   return line ? lineCode(line) : 'safety.none';
 }

@@ -1,5 +1,6 @@
 import type { TriageContent } from './contentSchema.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
+import { compileLanguageAge } from './statedAge.js';
 
 /**
  * Cross-file checks the schemas cannot express: ids unique, every reference resolves, every rule
@@ -133,6 +134,19 @@ export function checkContent(content: TriageContent): void {
     const hasText = Boolean(r.triggersFrom) || Boolean(r.triggersPaired) || Object.keys(r.triggers ?? {}).length > 0 || lexTriggers.has(r.id);
     if (!hasText && !raisedByQuestion.has(r.id)) {
       fail(where(r.id), `rule ${r.id}.triggers`, 'rule can never fire: no trigger phrases and no question raises it');
+    }
+  }
+  // Stated ages: every language with a lexicon has its forms, and every form compiles.
+  if (content.statedAge) {
+    const file = where('safety:statedAge');
+    for (const lex of content.lexicons) {
+      const def = content.statedAge.languages[lex.lang];
+      if (!def) fail(file, `languages.${lex.lang}`, `no stated-age forms for ${lex.lang}`);
+      try {
+        compileLanguageAge(def);
+      } catch (err) {
+        fail(file, `languages.${lex.lang}`, (err as Error).message);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
+import type { StatedAgeDef } from './statedAge.js';
 import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
 
 /**
@@ -238,6 +239,8 @@ export interface TriageContent {
   emergencyCheck: EmergencyCheckDef;
   /** The area picker (dialogs/safety/areas.json). */
   areas: AreasDef;
+  /** Stated-age forms per language (dialogs/safety/statedAge.json); without it no age is read from the words. */
+  statedAge?: StatedAgeDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

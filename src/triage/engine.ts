@@ -6,7 +6,8 @@ import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
-import { confirmQuestionId, type CheckVersion } from './safetySchema.js';
+import { confirmQuestionId, linesForAge, type CheckVersion } from './safetySchema.js';
+import { compileLanguageAge, statedAges, type StatedAge } from './statedAge.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -118,6 +119,53 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return { hits, suppressed };
   };
 
+  const statedForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([lang, def]) => [lang, compileLanguageAge(def)] as const));
+  const statedCache = new Map<string, StatedAge[]>();
+  /**
+   * The youngest age the patient's own words state ("my 2 year old"), or undefined. An adult age not
+   * said of a kinship word ("I'm 34", "34 years old") is left out when the words say it is a child
+   * ("I'm 26 and my newborn..."): it may be the writer's; "my son (34)" is kept.
+   */
+  const statedAgeOf = (picture: Picture): StatedAge | undefined => {
+    const key = picture.texts.map((t) => `${t.lang}\u0000${t.text}`).join('\u0001');
+    let ages = statedCache.get(key);
+    if (ages === undefined) {
+      ages = statedAges(picture.texts, (lang) => statedForms.get(lang));
+      statedCache.set(key, ages);
+      if (statedCache.size > RECENT_MAX) statedCache.delete(statedCache.keys().next().value as string);
+    }
+    const check = content.emergencyCheck;
+    const maybeWriters = ages.some((a) => !a.ofKin && a.years >= check.childUnderYears);
+    const childWords = (): boolean => {
+      const { ageYears: _dob, ...rest } = picture;
+      const live = liveOf(gatherEvidence(rest, screen, questions, combinations));
+      return check.childMarkers.some((id) => live.has(id));
+    };
+    const usable = maybeWriters && childWords() ? ages.filter((a) => a.ofKin || a.years < check.childUnderYears) : ages;
+    return usable.reduce<StatedAge | undefined>((y, a) => (!y || a.years < y.years ? a : y), undefined);
+  };
+  /**
+   * The age each use may take (hazard log H45). The date of birth, once given, is the age for every
+   * use. Before it, an age stated in the words:
+   *   - version: chooses the check's version (child under childUnderYears, else adult; pregnancy first);
+   *   - adds: feeds the age-bound combinations, which can only add a rule (unknown age: none fires),
+   *     so a baby's fever, a child's sepsis signs and the Pharmacy First age limits fire from the words;
+   *   - hides: skips an age-bound question (and, when statedAge.json hidesCheckLines allows it, hides
+   *     an age-bound check line) only when stated in years and at least 1 year: weeks or months never
+   *     hide the baby line nor skip a baby's question (a misread unit must never hide them from a young baby).
+   */
+  const agesOf = (picture: Picture): { version?: number; adds?: number; hides?: number } => {
+    if (picture.ageYears !== undefined) return { version: picture.ageYears, adds: picture.ageYears, hides: picture.ageYears };
+    const stated = statedAgeOf(picture);
+    if (!stated) return {};
+    return { version: stated.years, adds: stated.years, ...(stated.unit === 'years' && stated.years >= 1 ? { hides: stated.years } : {}) };
+  };
+  const evidenceOf = (picture: Picture): Evidence => {
+    const { adds } = agesOf(picture);
+    const { ageYears: _dob, ...rest } = picture;
+    return gatherEvidence(adds === undefined ? rest : { ...rest, ageYears: adds }, screen, questions, combinations);
+  };
+
   const question = (id: string): TriageQuestion => {
     const entry = questions.get(id);
     if (!entry) throw new Error(`unknown triage question ${id}`);
@@ -128,7 +176,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     effectOf(questions.get(questionId), answer);
 
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
-    const ev = gatherEvidence(picture, screen, questions, combinations);
+    const ev = evidenceOf(picture);
     const current = maxTier(ev.present, rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
@@ -136,8 +184,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       const qid = hit.confirmQuestionId;
       if (qid && picture.answers[qid] === undefined) return question(qid);
     }
-    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, picture.ageYears));
+    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, agesOf(picture).version));
     const currentRank = current ? TIER_RANK[current] : -1;
+    const age = agesOf(picture).hides;
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
       for (const def of complaint.questions) {
@@ -145,7 +194,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         const cond = def.askIf;
         if (cond?.anyPresent && !cond.anyPresent.some((id) => ev.present.has(id))) continue;
         if (cond?.answers && !Object.entries(cond.answers).every(([q, codes]) => codes.includes(picture.answers[q] ?? ''))) continue;
-        const age = picture.ageYears;
         if (cond?.ageYears && age !== undefined) {
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }
@@ -159,7 +207,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const decide = (picture: Picture): TriageOutcome => {
-    const ev = gatherEvidence(picture, screen, questions, combinations);
+    const ev = evidenceOf(picture);
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
     const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
       .map((id) => rules.get(id))
@@ -185,7 +233,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const liveOf = (ev: Evidence): Set<string> =>
     new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)].filter((id) => !ev.denied.has(id)));
   /** Rules live in this picture: present (text, answers) or pending confirmation. */
-  const liveRules = (picture: Picture): Set<string> => liveOf(gatherEvidence(picture, screen, questions, combinations));
+  const liveRules = (picture: Picture): Set<string> => liveOf(evidenceOf(picture));
 
   /** The check version for this evidence: pregnancy, else child (by age, or a child's words while the age is unknown), else adult. */
   const versionFrom = (ev: Evidence, age: number | undefined): CheckVersion => {
@@ -195,7 +243,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     if ((age !== undefined && age < check.childUnderYears) || (age === undefined && check.childMarkers.some((id) => live.has(id)))) return 'child';
     return 'adult';
   };
-  const checkVersion = (picture: Picture): CheckVersion => versionFrom(gatherEvidence(picture, screen, questions, combinations), picture.ageYears);
+  const checkVersion = (picture: Picture): CheckVersion => versionFrom(evidenceOf(picture), agesOf(picture).version);
+  /** The baby line hides by a stated age only when statedAge.json allows it (hidesCheckLines); the date of birth always may. */
+  const checkLines = (picture: Picture, version: CheckVersion): string[] =>
+    linesForAge(content.emergencyCheck, version, picture.ageYears ?? (content.statedAge?.hidesCheckLines ? agesOf(picture).hides : undefined));
   /**
    * The live rules with the check's child-version marker added while the child version applies, so
    * a complaint set may be activated by it (the child questions for every child).
@@ -212,8 +263,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const complaintsFor = (picture: Picture): string[] => {
-    const ev = gatherEvidence(picture, screen, questions, combinations);
-    const live = withVersionMarker(liveOf(ev), versionFrom(ev, picture.ageYears));
+    const ev = evidenceOf(picture);
+    const live = withVersionMarker(liveOf(ev), versionFrom(ev, agesOf(picture).version));
     return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
   };
 
@@ -230,7 +281,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
 
   return {
     rulesetVersion: content.rulesetVersion, screen, rule, question, nextQuestion, answerEffect, decide, explain,
-    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, lineConfirm, complaintsFor, mentionsSymptom,
+    emergencyCheck: content.emergencyCheck, areas: content.areas, checkVersion, checkLines, lineConfirm, complaintsFor, mentionsSymptom,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
 import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
+import { StatedAgeSchema } from './statedAge.js';
 
 /**
  * Reads and validates triage content:
@@ -21,6 +22,7 @@ import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
  *   <dir>/redflags/lexicons/*.json  one lexicon per language (cue words, text-speak, extra triggers)
  *   <dir>/complaints/*.json         one question set per complaint
  *   <dir>/safety/emergencyCheck.json the structured emergency check; <dir>/safety/areas.json the area picker
+ *   <dir>/safety/statedAge.json      the forms of a stated age ("my 2 year old") in every language
  * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
  */
 export function loadTriageContent(dir: string): TriageContent {
@@ -53,8 +55,10 @@ export function loadTriageContent(dir: string): TriageContent {
   const emergencyCheck = parseFile(join(dir, 'safety', 'emergencyCheck.json'), dir, EmergencyCheckSchema);
   const areas = parseFile(join(dir, 'safety', 'areas.json'), dir, AreasSchema);
   origin['safety:emergencyCheck'] = join('safety', 'emergencyCheck.json');
+  const statedAge = parseFile(join(dir, 'safety', 'statedAge.json'), dir, StatedAgeSchema);
   origin['safety:areas'] = join('safety', 'areas.json');
-  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, origin };
+  origin['safety:statedAge'] = join('safety', 'statedAge.json');
+  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, statedAge, origin };
   checkContent(content);
   content.rulesetVersion = rulesetVersionOf(content);
   return content;
@@ -98,5 +102,6 @@ function rulesetVersionOf(content: TriageContent): string {
   }
   for (const l of [...content.lexicons].sort((a, b) => a.lang.localeCompare(b.lang))) h.update(`${JSON.stringify(l)}\n`);
   h.update(`${JSON.stringify(content.emergencyCheck)}\n${JSON.stringify(content.areas)}\n`);
+  if (content.statedAge) h.update(`${JSON.stringify(content.statedAge)}\n`);
   return `rs-${h.digest('hex').slice(0, 12)}`;
 }

@@ -50,7 +50,10 @@ export interface Picture {
   presentRuleIds: readonly string[];
   /** Rule ids that were asked about and denied. */
   deniedRuleIds: readonly string[];
-  /** Age in years when known (from date of birth), for age-specific rules. */
+  /**
+   * Age in years from the date of birth, for age-specific rules. Before it is given the engine reads
+   * an age stated in `texts` ("my 2 year old"), for some uses only (engine.ts agesOf, hazard H45).
+   */
   ageYears?: number;
   /** True when the request is for someone else (e.g. a parent writing for a child). */
   forSomeoneElse?: boolean;
@@ -85,6 +88,11 @@ export interface TriageEngine {
   readonly areas: AreasDef;
   /** Which version of the emergency check fits this picture: pregnancy, else child, else adult. */
   checkVersion(picture: Picture): CheckVersion;
+  /**
+   * The lines of this version shown for this picture: an age-bound line (the baby line) is left out
+   * once the date of birth, or an age stated in years (never in weeks or months), reaches its age.
+   */
+  checkLines(picture: Picture, version: CheckVersion): string[];
   /**
    * The confirming question to ask before a picked check line diverts (its `confirm`: the patient's
    * own words already said something milder), or null: the line diverts at once.

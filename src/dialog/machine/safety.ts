@@ -1,5 +1,5 @@
 import {
-  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, CONFIRM_PREFIX, checkQuestionId, lineCode, linesForAge, whichQuestionId, type CheckVersion,
+  AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE, CHECK_VERSIONS, CONFIRM_PREFIX, checkQuestionId, lineCode, whichQuestionId, type CheckVersion,
 } from '../../triage/safetySchema.js';
 import type { RedFlagRecord } from '../../domain/types.js';
 import { pictureOf, unique } from './context.js';
@@ -70,8 +70,8 @@ export function createSafetyCheck(kit: Kit) {
     return { intake, triage: t };
   };
 
-  /** The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out. */
-  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => linesForAge(check, version, pictureOf(ctx).ageYears);
+  /** The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out (engine checkLines). */
+  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => triage.checkLines(pictureOf(ctx), version);
 
   const typedLine = (ctx: IntakeContext, event: object): string | null => {
     const version = versionAsked(ctx);
