@@ -41,6 +41,23 @@ export interface Vignette {
   yesTo?: string[];
 }
 
+/** A vague adult's conversation for tests: a description that matches no rule, every field filled; `extra` overrides. */
+export function vagueVignette(id: string, extra: Partial<Vignette> = {}): Vignette {
+  return {
+    id,
+    text: 'I just feel awful and I do not know what is wrong',
+    need: 'need.new',
+    gold: 'routine',
+    answers: {},
+    source: 'test',
+    tags: [],
+    who: 'self',
+    ageYears: 40,
+    recognises999Sign: null,
+    ...extra,
+  };
+}
+
 export interface SimResult {
   outcome: TriageOutcome;
   /** Patient messages sent until the outcome (the opening message counts as 1). */

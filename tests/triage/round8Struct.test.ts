@@ -6,23 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDialogDriver } from '../../bench/triageDialog.js';
-import type { Vignette } from '../../bench/triageSim.js';
+import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 
 const driver = createDialogDriver();
 
-const vague = (extra: Partial<Vignette>): Vignette => ({
-  id: 'round8-struct-test',
-  text: 'I just feel awful and I do not know what is wrong',
-  need: 'need.new',
-  gold: 'routine',
-  answers: {},
-  source: 'test',
-  tags: [],
-  who: 'self',
-  ageYears: 45,
-  recognises999Sign: null,
-  ...extra,
-});
+const vague = (extra: Partial<Vignette>): Vignette => vagueVignette('round8-struct-test', { ageYears: 45, ...extra });
 const CHILD_QUESTIONS = ['q.child.breathing', 'q.child.fit', 'q.child.swallowed'];
 const GENERAL_QUESTIONS = ['q.general.very_unwell', 'q.general.took'];
 

@@ -6,7 +6,7 @@
  * today's emergency.
  */
 import { createDialogDriver } from '../../bench/triageDialog.js';
-import type { Vignette } from '../../bench/triageSim.js';
+import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
 import type { LangCode } from '../../src/domain/types.js';
 
@@ -15,19 +15,7 @@ const engine = createTriageEngine(loadTriageContent('dialogs'));
 const tierOf = (text: string, lang: LangCode): string | undefined =>
   engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
-const patient = (extra: Partial<Vignette>): Vignette => ({
-  id: 'round9-content-test',
-  text: 'I just feel awful and I do not know what is wrong',
-  need: 'need.new',
-  gold: 'routine',
-  answers: {},
-  source: 'test',
-  tags: [],
-  who: 'self',
-  ageYears: 40,
-  recognises999Sign: null,
-  ...extra,
-});
+const patient = (extra: Partial<Vignette>): Vignette => vagueVignette('round9-content-test', extra);
 
 describe('round 9: harm today for everyone in the mental health set', () => {
   it('asks about harm today right after suicidal thoughts, even when the answer to those was no', () => {
