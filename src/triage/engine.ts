@@ -154,14 +154,16 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
    *     an age-bound check line) only when stated in years and at least 1 year: weeks or months never
    *     hide the baby line nor skip a baby's question (a misread unit must never hide them from a young baby).
    */
-  const agesOf = (picture: Picture): { version?: number; adds?: number; hides?: number } => {
+  type Ages = { version?: number; adds?: number; hides?: number };
+  const agesOf = (picture: Picture): Ages => {
     if (picture.ageYears !== undefined) return { version: picture.ageYears, adds: picture.ageYears, hides: picture.ageYears };
     const stated = statedAgeOf(picture);
     if (!stated) return {};
     return { version: stated.years, adds: stated.years, ...(stated.unit === 'years' && stated.years >= 1 ? { hides: stated.years } : {}) };
   };
-  const evidenceOf = (picture: Picture): Evidence => {
-    const { adds } = agesOf(picture);
+  /** The evidence with the age each use may take; pass `ages` when the caller needs them too (read once). */
+  const evidenceOf = (picture: Picture, ages: Ages = agesOf(picture)): Evidence => {
+    const { adds } = ages;
     const { ageYears: _dob, ...rest } = picture;
     return gatherEvidence(adds === undefined ? rest : { ...rest, ageYears: adds }, screen, questions, combinations);
   };
@@ -176,7 +178,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     effectOf(questions.get(questionId), answer);
 
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
-    const ev = evidenceOf(picture);
+    const ages = agesOf(picture);
+    const ev = evidenceOf(picture, ages);
     const current = maxTier(ev.present, rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
@@ -184,9 +187,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       const qid = hit.confirmQuestionId;
       if (qid && picture.answers[qid] === undefined) return question(qid);
     }
-    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, agesOf(picture).version));
+    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, ages.version));
     const currentRank = current ? TIER_RANK[current] : -1;
-    const age = agesOf(picture).hides;
+    const age = ages.hides;
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
       for (const def of complaint.questions) {
@@ -243,7 +246,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     if ((age !== undefined && age < check.childUnderYears) || (age === undefined && check.childMarkers.some((id) => live.has(id)))) return 'child';
     return 'adult';
   };
-  const checkVersion = (picture: Picture): CheckVersion => versionFrom(evidenceOf(picture), agesOf(picture).version);
+  const checkVersion = (picture: Picture): CheckVersion => {
+    const ages = agesOf(picture);
+    return versionFrom(evidenceOf(picture, ages), ages.version);
+  };
   /** The baby line hides by a stated age only when statedAge.json allows it (hidesCheckLines); the date of birth always may. */
   const checkLines = (picture: Picture, version: CheckVersion): string[] =>
     linesForAge(content.emergencyCheck, version, picture.ageYears ?? (content.statedAge?.hidesCheckLines ? agesOf(picture).hides : undefined));
@@ -263,8 +269,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const complaintsFor = (picture: Picture): string[] => {
-    const ev = evidenceOf(picture);
-    const live = withVersionMarker(liveOf(ev), versionFrom(ev, agesOf(picture).version));
+    const ages = agesOf(picture);
+    const ev = evidenceOf(picture, ages);
+    const live = withVersionMarker(liveOf(ev), versionFrom(ev, ages.version));
     return complaints.filter((c) => c.activatedBy.some((id) => live.has(id))).map((c) => c.id);
   };
 
