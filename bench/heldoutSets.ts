@@ -49,8 +49,8 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     { key: 'paraphrase-2026-12c', name: 'paraphrase 2026-12c (frozen, never read)', heldout: false, cases: loadPerLanguage(c, 'paraphrase') },
     // Opened for development on 2026-12-06 at 17:47 UTC (its README): read in full since, so not blind.
     ...answeringSet(d, '2026-12d', 'fourth set', 'opened for development on 2026-12-06, read in full: not blind'),
-    ...answeringSet(e, '2026-12e', 'fifth set'),
-    ...answeringSet(f, '2026-12f', 'sixth set'),
+    ...answeringSet(e, '2026-12e', 'fifth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
+    ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
   ];
 }
 
