@@ -12,7 +12,9 @@ import { loadVignettes, simulate } from '../../bench/triageSim.js';
  */
 const engine = createTriageEngine(loadTriageContent('dialogs'));
 const cases = loadVignettes('tests/triage/vignettes').filter((v) => v.id.startsWith('r10-urgent-'));
-const SIGNS = ['croup', 'giant-cell-arteritis', 'appendicitis', 'hot-joint-fever', 'cellulitis', 'eye-not-better', 'blood-in-phlegm'];
+// Source keys of tests/triage/vignettes/sources.json: a hot joint with a temperature is 'gout', an eye still red after
+// something got in it 'eyeinj', blood in phlegm 'coughblood'.
+const SIGNS = ['croup', 'gca', 'appendicitis', 'gout', 'cellulitis', 'eyeinj', 'coughblood'];
 const picture = (text: string, lang: string) => ({ need: 'need.new' as const, texts: [{ text, lang: lang as never }], answers: {}, presentRuleIds: [], deniedRuleIds: [] });
 
 describe('round 10 urgent signs', () => {
