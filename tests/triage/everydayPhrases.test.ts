@@ -144,3 +144,34 @@ describe('the words behind round 9 overfires stay apart (H44)', () => {
     expect(tierOf(text, lang)).toBe('emergency');
   });
 });
+
+describe('everyday words near the round 10 urgent signs stay below urgent (s10-urgent)', () => {
+  const tierOf = (text: string, lang: string) =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
+
+  // A dog barking is not croup, a temple or combing is not giant cell arteritis, a belly button or a lower-right
+  // tooth is not appendicitis, hot tea, hot weather or a hot baby is not cellulitis.
+  it.each([
+    ['eng', 'our dog was barking at the postman'],
+    ['eng', 'we went to the temple on sunday'],
+    ['eng', 'I chew gum a lot and my jaw is fine'],
+    ['eng', 'I had my belly button pierced'],
+    ['eng', 'I spilled hot tea, the skin is red'],
+    ['eng', 'the baby is hot and her cheeks are red from teething'],
+    ['eng', 'I have diabetes and need a repeat prescription for my insulin'],
+    ['spa', 'el perro del vecino ladra toda la noche'],
+    ['ita', 'il cane abbaia sempre'],
+    ['fra', 'je me coiffe le matin avant le travail'],
+    ['pol', 'czeszę się rano'],
+    ['tur', 'sağ alt dişim çürük'],
+    ['cmn', '我家的狗晚上一直叫'],
+    ['cmn', '梳头的时候掉头发'],
+    ['ron', 'e cald afară și am pielea roșie de la soare'],
+    ['pes', 'هوا خیلی داغه'],
+    ['urd', 'گرم پانی سے نہایا'],
+    ['tam', 'நாய் குரைக்குது'],
+    ['eng', 'my knee is a bit swollen but not red or hot'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(['selfcare', 'routine']).toContain(tierOf(text, lang));
+  });
+});
