@@ -7,7 +7,7 @@ import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from 
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, linesForAge, type CheckVersion } from './safetySchema.js';
-import { compileLanguageAge, statedAges, type StatedAge } from './statedAge.js';
+import { compileLanguageAge, statedAgesOf, type StatedAge } from './statedAge.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -120,20 +120,25 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const statedForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([lang, def]) => [lang, compileLanguageAge(def)] as const));
+  /** Each text's stated ages (a picture's texts are read again as it grows: only the new one is read). */
   const statedCache = new Map<string, StatedAge[]>();
+  const statedAgesOfText = (text: string, lang: LangCode): StatedAge[] => {
+    const key = `${lang}\u0000${text}`;
+    let ages = statedCache.get(key);
+    if (ages === undefined) {
+      ages = statedAgesOf(text, lang, (l) => statedForms.get(l));
+      statedCache.set(key, ages);
+      if (statedCache.size > RECENT_MAX) statedCache.delete(statedCache.keys().next().value as string);
+    }
+    return ages;
+  };
   /**
    * The youngest age the patient's own words state ("my 2 year old"), or undefined. An adult age not
    * said of a kinship word ("I'm 34", "34 years old") is left out when the words say it is a child
    * ("I'm 26 and my newborn..."): it may be the writer's; "my son (34)" is kept.
    */
   const statedAgeOf = (picture: Picture): StatedAge | undefined => {
-    const key = picture.texts.map((t) => `${t.lang}\u0000${t.text}`).join('\u0001');
-    let ages = statedCache.get(key);
-    if (ages === undefined) {
-      ages = statedAges(picture.texts, (lang) => statedForms.get(lang));
-      statedCache.set(key, ages);
-      if (statedCache.size > RECENT_MAX) statedCache.delete(statedCache.keys().next().value as string);
-    }
+    const ages = picture.texts.flatMap((t) => statedAgesOfText(t.text, t.lang));
     const check = content.emergencyCheck;
     const maybeWriters = ages.some((a) => !a.ofKin && a.years >= check.childUnderYears);
     const childWords = (): boolean => {

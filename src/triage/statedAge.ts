@@ -116,6 +116,8 @@ interface CompiledForm {
   endsWithKin: boolean;
   /** The form names a kinship word: the age is that person's. */
   ofKin: boolean;
+  /** What any match must contain (see `mayMatch`): literal pieces, and whether it needs a number, a unit or a kinship word. */
+  needs: { literals: string[]; number: boolean; unit: boolean; kin: boolean };
 }
 export interface CompiledLanguageAge {
   forms: CompiledForm[];
@@ -126,6 +128,10 @@ export interface CompiledLanguageAge {
   /** notFollowedBy: checked after every form. */
   notBeforeWords: RegExp;
   spaced: boolean;
+  /** Number, unit and kinship words as written in the folded text, for `mayMatch`. */
+  numberWords: readonly string[];
+  unitWords: readonly string[];
+  kinWords: readonly string[];
 }
 
 /** One language's forms as regular expressions; throws (naming the form) when a form cannot be read. */
@@ -143,9 +149,8 @@ export function compileLanguageAge(def: LanguageAgeDef): CompiledLanguageAge {
     const hasUnit = template.includes('{unit}');
     if (hasN === (form.value !== undefined)) throw new Error(`forms.${i} ("${form.form}"): give either {n} or a value`);
     if (hasUnit && form.unit !== undefined) throw new Error(`forms.${i} ("${form.form}"): give either {unit} or a unit`);
-    const body = template
-      .split(/(\{n\}|\{unit\}|\{kin\}|\s+)/)
-      .filter((p) => p !== '')
+    const pieces = template.split(/(\{n\}|\{unit\}|\{kin\}|\s+)/).filter((p) => p !== '');
+    const body = pieces
       .map((p) => (p === '{n}' ? numberRe : p === '{unit}' ? unitRe : p === '{kin}' ? kinRe : /^\s+$/.test(p) ? SEP : escape(p)))
       .join('');
     const leftover = /\{[a-z]*\}/.exec(template.replace(/\{(n|unit|kin)\}/g, ''));
@@ -160,20 +165,75 @@ export function compileLanguageAge(def: LanguageAgeDef): CompiledLanguageAge {
       endsWithNumber: template.endsWith('{n}'),
       endsWithKin,
       ofKin: template.includes('{kin}'),
+      needs: {
+        literals: pieces.filter((p) => !/^(\{n\}|\{unit\}|\{kin\}|\s+)$/.test(p)),
+        number: hasN,
+        unit: hasUnit,
+        kin: template.includes('{kin}'),
+      },
     } satisfies CompiledForm;
   });
   const blockWords = [...def.notBefore, ...units.keys()];
   const boundary = def.spaced ? `(?!${WORD_CHAR})` : '';
   const notBefore = new RegExp(`^(?:\\s*(?:[.,:/]\\d|°|%)${blockWords.length > 0 ? `|${SEP}(?:${alternation(blockWords)})${boundary}` : ''})`, 'u');
   const notBeforeWords = def.notFollowedBy.length > 0 ? new RegExp(`^${SEP}(?:${alternation(def.notFollowedBy)})${boundary}`, 'u') : /(?!)/u;
-  return { forms, numbers, units, notAfter: new Set(def.notAfter.map(foldForAge)), notBefore, notBeforeWords, spaced: def.spaced };
+  return {
+    forms,
+    numbers,
+    units,
+    notAfter: new Set(def.notAfter.map(foldForAge)),
+    notBefore,
+    notBeforeWords,
+    spaced: def.spaced,
+    numberWords: [...numbers.keys()],
+    unitWords: [...units.keys()],
+    kinWords: [...new Set(def.kin.map(foldForAge))],
+  };
+}
+
+/**
+ * What a folded text holds that forms need: any digit, number word, unit word, kinship word (each
+ * looked for as a substring, as the forms' regular expressions would find them), worked out on demand.
+ */
+function textHas(folded: string, lang: CompiledLanguageAge): { number: () => boolean; unit: () => boolean; kin: () => boolean } {
+  const once = (f: () => boolean): (() => boolean) => {
+    let v: boolean | undefined;
+    return () => (v ??= f());
+  };
+  const hasDigit = (): boolean => {
+    for (let i = 0; i < folded.length; i++) {
+      const c = folded.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    return false;
+  };
+  return {
+    number: once(() => hasDigit() || lang.numberWords.some((w) => folded.includes(w))),
+    unit: once(() => lang.unitWords.some((w) => folded.includes(w))),
+    kin: once(() => lang.kinWords.some((w) => folded.includes(w))),
+  };
+}
+
+/**
+ * False when the form cannot match the folded text: a literal piece, or every number (digit or
+ * number word), unit or kinship word the form needs, is missing from it. Only a shortcut: the form's
+ * regular expression decides. V8 drops a regular expression's compiled code after two garbage
+ * collections without a use and compiles it again on the next one (about 60 µs for a form with
+ * Unicode word boundaries), and most forms of a language are used rarely, so a form that cannot
+ * match is not run at all.
+ */
+function mayMatch(form: CompiledForm, folded: string, has: ReturnType<typeof textHas>): boolean {
+  const { needs } = form;
+  return needs.literals.every((l) => folded.includes(l)) && (!needs.number || has.number()) && (!needs.unit || has.unit()) && (!needs.kin || has.kin());
 }
 
 /** Every age stated in `text` in this language (several when the text names several people). */
 export function readStatedAges(text: string, lang: CompiledLanguageAge): StatedAge[] {
   const folded = foldForAge(text);
   const found: StatedAge[] = [];
+  const has = textHas(folded, lang);
   for (const form of lang.forms) {
+    if (!mayMatch(form, folded, has)) continue;
     for (const m of folded.matchAll(form.re)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -194,17 +254,12 @@ export function readStatedAges(text: string, lang: CompiledLanguageAge): StatedA
   return found;
 }
 
-/** Every age stated in these texts, each read in its language and English. */
-export function statedAges(
-  texts: readonly { text: string; lang: LangCode }[],
-  compiled: (lang: LangCode) => CompiledLanguageAge | undefined,
-): StatedAge[] {
+/** Every age stated in one text, read in its language and English. */
+export function statedAgesOf(text: string, textLang: LangCode, compiled: (lang: LangCode) => CompiledLanguageAge | undefined): StatedAge[] {
   const all: StatedAge[] = [];
-  for (const t of texts) {
-    for (const lang of new Set<LangCode>(['eng', t.lang])) {
-      const c = compiled(lang);
-      if (c) all.push(...readStatedAges(t.text, c));
-    }
+  for (const lang of new Set<LangCode>(['eng', textLang])) {
+    const c = compiled(lang);
+    if (c) all.push(...readStatedAges(text, c));
   }
   return all;
 }

@@ -1,4 +1,4 @@
-import { conversationJson } from '../../src/store/lowdb/conversationJson.js';
+import { conversationJson, conversationJsonParts } from '../../src/store/lowdb/conversationJson.js';
 import type { AnsweredActivity, ConversationRecord } from '../../src/store/types.js';
 import { T0, open, tempDir } from './helpers.js';
 
@@ -39,6 +39,10 @@ describe('conversation JSON for the journal', () => {
       expect(conversationJson(r)).toBe(JSON.stringify(r));
       // The same entries again (a second save of the turn) give the same text.
       expect(conversationJson(r)).toBe(JSON.stringify(r));
+      // The pieces the journal writes one by one are the same text, and the same UTF-8 bytes.
+      const parts = conversationJsonParts(r);
+      expect(parts.join('')).toBe(JSON.stringify(r));
+      expect(Buffer.concat(parts.map((p) => Buffer.from(p, 'utf8'))).equals(Buffer.from(JSON.stringify(r), 'utf8'))).toBe(true);
     }
     // The list need not be the last field.
     const { answered: list, ...rest } = record(26, answered);

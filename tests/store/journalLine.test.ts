@@ -20,6 +20,14 @@ describe('journal line encoding', () => {
     }
   });
 
+  it('writes a value given in pieces (whole JSON texts and punctuation) as the same bytes as the whole', () => {
+    const at = 1_764_000_000_000;
+    const pieces = ['{"a":', JSON.stringify('ból 😷 ਦਰਦ'), ',"b":[', JSON.stringify({ lone: '\ud800' }), ',', JSON.stringify('胸痛'), ']}'];
+    const bytes = encodeLineBytes(key, at, pieces);
+    expect(bytes.equals(encodeLineBytes(key, at, pieces.join('')))).toBe(true);
+    expect(encodeLineBytes(key, at, []).equals(encodeLineBytes(key, at, ''))).toBe(true);
+  });
+
   it('refuses a key or a time out of shape', () => {
     expect(() => encodeLineBytes('not-a-hash', 1, '{}')).toThrow(TypeError);
     expect(() => encodeLineBytes(key, -1, '{}')).toThrow(TypeError);

@@ -18,6 +18,37 @@ export type ChoiceMatch = { kind: 'one'; code: string } | { kind: 'two'; codes: 
  * negator ("not worse") does not count. One candidate is the answer; two that are equally good are
  * returned for a short question naming both.
  */
+/** Each content word of our phrases with the choices that use it, and each choice's words, in first-use order. */
+interface WordIndex {
+  owners: ReadonlyMap<string, ReadonlySet<string>>;
+  wordsOf: ReadonlyMap<string, readonly string[]>;
+}
+/** By phrase list and filler set (both built once and never changed: stepAnswer's phrasesFor, the lexicon's filler). */
+const wordIndexes = new WeakMap<readonly ChoicePhrase[], WeakMap<ReadonlySet<string>, WordIndex>>();
+function wordIndexOf(phrases: readonly ChoicePhrase[], filler: ReadonlySet<string>): WordIndex {
+  let byFiller = wordIndexes.get(phrases);
+  if (!byFiller) wordIndexes.set(phrases, (byFiller = new WeakMap()));
+  let index = byFiller.get(filler);
+  if (index) return index;
+  const owners = new Map<string, Set<string>>();
+  const wordsOf = new Map<string, string[]>();
+  for (const p of phrases) {
+    const tokens = phraseTokens(p.text);
+    const kept = tokens.filter((t) => !filler.has(t));
+    for (const w of kept.length > 0 ? kept : tokens) {
+      if (filler.has(w)) continue;
+      let set = owners.get(w);
+      if (!set) owners.set(w, (set = new Set()));
+      set.add(p.code);
+      const list = wordsOf.get(p.code) ?? [];
+      if (!list.includes(w)) list.push(w);
+      wordsOf.set(p.code, list);
+    }
+  }
+  byFiller.set(filler, (index = { owners, wordsOf }));
+  return index;
+}
+
 export function findChoice(
   text: string,
   phrases: readonly ChoicePhrase[],
@@ -65,20 +96,7 @@ export function findChoice(
   const said = content(typed).filter((t) => !negators.has(t));
   const saidAt = (t: string) => typed.findIndex((x) => x === t);
 
-  // Each content word of our phrases, and which choices use it.
-  const owners = new Map<string, Set<string>>();
-  const wordsOf = new Map<string, string[]>();
-  for (const p of phrases) {
-    for (const w of content(phraseTokens(p.text))) {
-      if (filler.has(w)) continue;
-      let set = owners.get(w);
-      if (!set) owners.set(w, (set = new Set()));
-      set.add(p.code);
-      const list = wordsOf.get(p.code) ?? [];
-      if (!list.includes(w)) list.push(w);
-      wordsOf.set(p.code, list);
-    }
-  }
+  const { owners, wordsOf } = wordIndexOf(phrases, filler);
   const score = new Map<string, number>();
   for (const [code, words] of wordsOf) {
     let s = 0;

@@ -156,6 +156,23 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     }
     return phrases;
   };
+  /** Each list's phrases by their words (phraseWords), in list order: built once per list (phrasesFor keeps the lists). */
+  const byWords = new WeakMap<readonly ChoicePhrase[], ReadonlyMap<string, readonly ChoicePhrase[]>>();
+  /** The phrases of `phrases` that are `typed` word for word, in list order. */
+  const exactPhrases = (phrases: readonly ChoicePhrase[], typed: string): readonly ChoicePhrase[] => {
+    let index = byWords.get(phrases);
+    if (!index) {
+      const built = new Map<string, ChoicePhrase[]>();
+      for (const p of phrases) {
+        const w = phraseWords(p.text);
+        const list = built.get(w);
+        if (list) list.push(p);
+        else built.set(w, [p]);
+      }
+      byWords.set(phrases, (index = built));
+    }
+    return index.get(typed) ?? [];
+  };
 
   /** An answer to a list of choices; `kind` adds what that kind of question understands. */
   function readChoice(text: string, choices: readonly string[], place: AnswerPlace, repromptKey: string): Parsed {
@@ -167,7 +184,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     // A title or synonym typed word for word comes first: "ychydig" (Welsh "a bit") is also "a few".
     const tokens = tokenise(raw);
     const typed = tokens.join(' ');
-    const exact = typed === '' ? undefined : phrasesFor(choices, place.lang).filter((p) => phraseWords(p.text) === typed);
+    const exact = typed === '' ? undefined : exactPhrases(phrasesFor(choices, place.lang), typed);
     if (exact && exact.length > 0 && new Set(exact.map((p) => p.code)).size === 1) return { ok: true, code: (exact[0] as ChoicePhrase).code };
     const clockHour = place.step === 'contactTimes' && saysClockHour(tokens, lex);
     const byNumber = clockHour ? ({ kind: 'outOfRange', n: 0 } as const) : pickByNumber(raw, listed.length, lex);
@@ -262,7 +279,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
   /** The answer is one of the choice's own phrases, word for word ("a few weeks"). */
   const isWholeTitle = (raw: string, code: string, lang: LangCode) => {
     const typed = tokenise(raw).join(' ');
-    return phrasesFor([code], lang).some((p) => phraseWords(p.text) === typed);
+    return exactPhrases(phrasesFor([code], lang), typed).length > 0;
   };
 
   function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
@@ -342,7 +359,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (byNumber.kind === 'outOfRange') return { ok: false, errorKey: 'understand.outOfRange', params: { count: choices.length } };
     const phrases = phrasesFor(choices, place.lang);
     const typed = tokenise(raw).join(' ');
-    const exact = phrases.find((p) => phraseWords(p.text) === typed);
+    const exact = exactPhrases(phrases, typed)[0];
     // Admin and medicines needs are their own description ("fit note", "my repeat prescription").
     const asNeed = (code: string): Parsed => ({ ok: true, code, ...(ADMIN_NEEDS.has(code) ? { describes: true } : {}) });
     if (exact) return asNeed(exact.code);

@@ -143,9 +143,13 @@ export function editDistance(a: string, b: string, limit: number): number {
  */
 export function findPhrase(typed: readonly string[], phrase: readonly string[], from = 0, exact = false): number {
   if (phrase.length === 0) return -1;
-  const same = exact ? (a: string, b: string) => a === b : tokensClose;
+  // No comparison closure: this runs for every phrase of a lexicon on every reading.
   outer: for (let i = from; i + phrase.length <= typed.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (!same(typed[i + k] ?? '', phrase[k] ?? '')) continue outer;
+    for (let k = 0; k < phrase.length; k++) {
+      const a = typed[i + k] ?? '';
+      const b = phrase[k] ?? '';
+      if (exact ? a !== b : !tokensClose(a, b)) continue outer;
+    }
     return i;
   }
   return -1;

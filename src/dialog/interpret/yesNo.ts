@@ -27,8 +27,18 @@ export function isOnlyYesNo(text: string, lex: Lexicon): boolean {
 /** A lexicon's yes, no and not-sure phrases in reading order: groups as long, longest first. Built once per lexicon. */
 type Kind = 'yes' | 'no' | 'unsure';
 const EXACT_FIRST = [true, false] as const;
-const plans = new WeakMap<Lexicon, readonly (readonly { p: readonly string[]; kind: Kind }[])[]>();
-function planOf(lex: Lexicon): readonly (readonly { p: readonly string[]; kind: Kind }[])[] {
+/**
+ * One phrase of the plan; `emphasis` (a yes phrase listed as emphasis) and `alone` (a one-word false
+ * friend) are worked out once with the plan, not on every reading.
+ */
+interface PlanEntry {
+  p: readonly string[];
+  kind: Kind;
+  emphasis: boolean;
+  alone: boolean;
+}
+const plans = new WeakMap<Lexicon, readonly (readonly PlanEntry[])[]>();
+function planOf(lex: Lexicon): readonly (readonly PlanEntry[])[] {
   let plan = plans.get(lex);
   if (plan) return plan;
   // Longest phrases of every kind first, so "not sure" is unsure and "dont think so" is no (a stable sort:
@@ -37,8 +47,15 @@ function planOf(lex: Lexicon): readonly (readonly { p: readonly string[]; kind: 
     ...lex.unsure.map((p) => ({ p, kind: 'unsure' as const })),
     ...lex.no.map((p) => ({ p, kind: 'no' as const })),
     ...lex.yes.map((p) => ({ p, kind: 'yes' as const })),
-  ].sort((a, b) => b.p.length - a.p.length);
-  const groups: { p: readonly string[]; kind: Kind }[][] = [];
+  ]
+    .sort((a, b) => b.p.length - a.p.length)
+    .map(({ p, kind }): PlanEntry => ({
+      p,
+      kind,
+      emphasis: kind === 'yes' && lex.emphasis.size > 0 && lex.emphasis.has(p.join(' ')),
+      alone: p.length === 1 && lex.falseFriends.has(p[0] as string),
+    }));
+  const groups: PlanEntry[][] = [];
   for (const k of kinds) {
     const last = groups[groups.length - 1];
     if (last && (last[0] as (typeof kinds)[number]).p.length === k.p.length) last.push(k);
@@ -129,9 +146,9 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
     // A phrase longer than the answer cannot be in it.
     if (((group[0] as (typeof group)[number]).p.length) > tokens.length) continue;
     for (const exact of EXACT_FIRST) {
-      for (const { p, kind } of group) {
-        if (kind === 'yes' && lex.emphasis.size > 0 && lex.emphasis.has(p.join(' '))) emphasis += take(p, exact);
-        else (p.length === 1 && lex.falseFriends.has(p[0] as string) ? alone : counts)[kind] += take(p, exact);
+      for (const entry of group) {
+        if (entry.emphasis) emphasis += take(entry.p, exact);
+        else (entry.alone ? alone : counts)[entry.kind] += take(entry.p, exact);
       }
     }
   }

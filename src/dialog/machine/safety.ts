@@ -40,7 +40,14 @@ export function createSafetyCheck(kit: Kit) {
   const { triage, content } = deps;
   const check = triage.emergencyCheck;
 
-  const versionNow = (ctx: IntakeContext): CheckVersion => triage.checkVersion(pictureOf(ctx));
+  // Guards and actions ask these of one context several times in a step; contexts are immutable in
+  // XState (as kit.ts decide relies on), so each is worked out once per context object.
+  const versions = new WeakMap<IntakeContext, CheckVersion>();
+  const versionNow = (ctx: IntakeContext): CheckVersion => {
+    let v = versions.get(ctx);
+    if (v === undefined) versions.set(ctx, (v = triage.checkVersion(pictureOf(ctx))));
+    return v;
+  };
   /** The version being asked: the one whose question is current, else the one that fits now. */
   const versionAsked = (ctx: IntakeContext): CheckVersion => versionOfQuestion(ctx.triage.currentQuestionId) ?? versionNow(ctx);
 
@@ -71,7 +78,14 @@ export function createSafetyCheck(kit: Kit) {
   };
 
   /** The lines shown: an age-bound line ("a baby under 8 weeks") is left out once the age rules it out (engine checkLines). */
-  const linesShown = (ctx: IntakeContext, version: CheckVersion): string[] => triage.checkLines(pictureOf(ctx), version);
+  const lines = new WeakMap<IntakeContext, Map<CheckVersion, readonly string[]>>();
+  const linesShown = (ctx: IntakeContext, version: CheckVersion): readonly string[] => {
+    let byVersion = lines.get(ctx);
+    if (!byVersion) lines.set(ctx, (byVersion = new Map()));
+    let shown = byVersion.get(version);
+    if (!shown) byVersion.set(version, (shown = triage.checkLines(pictureOf(ctx), version)));
+    return shown;
+  };
 
   const typedLine = (ctx: IntakeContext, event: object): string | null => {
     const version = versionAsked(ctx);
@@ -121,8 +135,14 @@ export function createSafetyCheck(kit: Kit) {
   };
 
   /** A health problem: a clinical need, or any need whose words name a symptom. */
+  const mentions = new WeakMap<IntakeContext, boolean>();
+  const mentionsSymptom = (ctx: IntakeContext): boolean => {
+    let m = mentions.get(ctx);
+    if (m === undefined) mentions.set(ctx, (m = triage.mentionsSymptom(pictureOf(ctx))));
+    return m;
+  };
   const aboutHealth = (ctx: IntakeContext): boolean =>
-    (ctx.intake.need !== undefined && content.clinicalNeeds.includes(ctx.intake.need)) || triage.mentionsSymptom(pictureOf(ctx));
+    (ctx.intake.need !== undefined && content.clinicalNeeds.includes(ctx.intake.need)) || mentionsSymptom(ctx);
 
   const guards = {
     /** The check is asked once per conversation (again only when the patient turns out to be a child). */

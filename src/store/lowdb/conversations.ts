@@ -4,7 +4,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { ConversationRecord, ConversationStore, PutOptions } from '../types.js';
 import { StoreFileError, errorCode } from './errors.js';
 import { isObject, listDir } from './fs-util.js';
-import { conversationJson } from './conversationJson.js';
+import { conversationJsonParts } from './conversationJson.js';
 import { Journal, type JournalOptions } from './journal.js';
 import { readCheckedJson } from './low-file.js';
 import { HASH_FILE, conversationsDir, hashId } from './paths.js';
@@ -115,7 +115,7 @@ export class JournalConversationStore implements ConversationStore {
     if (!isConversationRecord(record)) throw new TypeError('Not a ConversationRecord');
     const updatedAt = timeOf(record.updatedAt, 'updatedAt');
     timeOf(record.createdAt, 'createdAt');
-    await this.journal.put(this.#keyOf(record.id), updatedAt, conversationJson(record));
+    await this.journal.put(this.#keyOf(record.id), updatedAt, conversationJsonParts(record));
     if (options.forgetEarlier) {
       // In the background: the patient is not kept waiting for a compaction. flush() waits for it.
       this.journal.purge().catch((err: unknown) => this.logger?.error({ err: (err as Error).message }, 'journal purge failed; the next compaction retries'));

@@ -20,6 +20,12 @@ export interface JournalEntry {
   json: string | null;
 }
 
+/**
+ * A value's JSON text, whole or as pieces whose concatenation is it (each piece whole JSON or
+ * punctuation, never half of a surrogate pair, so the pieces' UTF-8 bytes are the whole's).
+ */
+export type JsonText = string | readonly string[];
+
 export function encodeLine(key: string, at: number, json: string | null): string {
   const body = bodyOf(key, at, json);
   return `[${crc32(body)},${body}]\n`;
@@ -30,12 +36,16 @@ export function encodeLine(key: string, at: number, json: string | null): string
  * buffer, the CRC-32 is taken over those bytes, and its digits are put in front (a turn's line is
  * about 10 KB: encoding it twice, for the checksum and for the write, was a measurable part of a turn).
  */
-export function encodeLineBytes(key: string, at: number, json: string | null): Buffer {
-  const body = bodyOf(key, at, json);
-  const bodyBytes = Buffer.byteLength(body, 'utf8');
+export function encodeLineBytes(key: string, at: number, json: JsonText | null): Buffer {
+  // The value's pieces are counted and written one by one: never joined into one string.
+  const parts = json === null ? ['null'] : typeof json === 'string' ? [json] : json;
+  const prefix = bodyOf(key, at, '');
+  let bodyBytes = prefix.length;
+  for (const part of parts) bodyBytes += Buffer.byteLength(part, 'utf8');
   // Room in front for "[" and up to 10 digits and ",", then "]\n" after.
   const line = Buffer.allocUnsafe(MAX_HEAD + bodyBytes + 2);
-  line.write(body, MAX_HEAD, 'utf8');
+  let offset = MAX_HEAD + line.write(prefix, MAX_HEAD, 'latin1');
+  for (const part of parts) offset += line.write(part, offset, 'utf8');
   const head = `[${crc32(line.subarray(MAX_HEAD, MAX_HEAD + bodyBytes))},`;
   const start = MAX_HEAD - head.length;
   line.write(head, start, 'latin1');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../observability/logger.js';
 import { StoreClosedError, StoreFileError } from './errors.js';
 import { FILE_MODE, listDir, makeDir, syncDir, writeAll } from './fs-util.js';
-import { decodeLine, encodeLineBytes } from './journal-line.js';
+import { decodeLine, encodeLineBytes, type JsonText } from './journal-line.js';
 
 /**
  * An append-only key → JSON journal in numbered segment files (`journal-00000001.jsonl`), for values
@@ -171,10 +171,12 @@ export class Journal {
     return entry.json;
   }
 
-  /** Stores `json` under `key`; resolves once the line is on disk. */
-  async put(key: string, at: number, json: string): Promise<void> {
+  /** Stores `json` (whole, or in pieces: JsonText) under `key`; resolves once the line is on disk. */
+  async put(key: string, at: number, json: JsonText): Promise<void> {
     this.#assertOpen();
-    return this.#enqueue('put', key, at, encodeLineBytes(key, at, json), json);
+    // Pieces are kept for reads as one string made by concatenation, which V8 copies only if it is read.
+    const whole = typeof json === 'string' ? json : json.reduce((all, part) => all + part, '');
+    return this.#enqueue('put', key, at, encodeLineBytes(key, at, json), whole);
   }
 
   /**
