@@ -32,6 +32,13 @@ describe('round 10 emergencies told in patients\' words reach 999 or A&E', () =>
     ['spa', 'mi bebé de 6 meses tiene diarrea, pañal seco desde anoche y está muy adormilado'],
     ['eng', 'my 3 year old pulled the kettle over, his hand has big blisters'],
     ['ita', "mio figlio ha toccato il ferro da stiro, ha vesciche sul palmo della mano"],
+    ['pes', 'باردارم هفته 34، امروز بچه خیلی آرومه'],
+    ['ukr', 'я вагітна, 34 тиждень, малюк сьогодні дуже тихий'],
+    ['tur', 'çamaşır suyu sıçradı gözüme yanıyor'],
+    ['arb', 'بنتي عمرها 6 شهور عندها اسهال والحفاض ناشف من الصبح وهي نعسانة كتير'],
+    ['tur', 'kızım sıcak çayı eline döktü, su kabarcığı oldu'],
+    ['ukr', 'п\'ю парацетамол, виходить штук 12-14 на день'],
+    ['ita', 'ho mal di schiena e non riesco a urinare da stamattina'],
   ])('%s: %s', (lang, text) => {
     expect(tierOf(text, lang)).toBe('emergency');
   });
@@ -57,6 +64,13 @@ describe('round 10 everyday near-misses stay below 999', () => {
     ['tur', 'günde 10 tane hap alıyorum, reçetemi yenilemek istiyorum'],
     ['ita', 'prendo 10 pastiglie al giorno, mi serve la ricetta nuova'],
     ['ron', 'sunt în săptămâna 30, bebelușul se mișcă normal'],
+    ['eng', "I'm pregnant and my toddler is very quiet today"],
+    ['eng', 'hot tea spilled on my hand, it is red but no blisters'],
+    ['eng', 'I have a blister on my hand from gardening'],
+    ['eng', 'my baby has a dry nappy this morning but is feeding well'],
+    ['eng', 'I take co-codamol for my back every 6 hours'],
+    ['eng', 'lost count of how many cups of coffee today'],
+    ['ukr', "п'ю парацетамол, 2 штуки на день"],
   ])('%s: %s', (lang, text) => {
     expect(tierOf(text, lang)).not.toBe('emergency');
   });
