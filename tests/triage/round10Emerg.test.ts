@@ -1,5 +1,5 @@
 /**
- * Round 10 (s10-emerg, H47): the silent patient's emergencies told without the words the triggers
+ * Round 10 (s10-emerg, H48): the silent patient's emergencies told without the words the triggers
  * knew, widened from the NHS pages' signs (baby movements, a chemical in the eye, a staggered
  * paracetamol overdose, cauda equina, an ectopic pregnancy, a dehydrated and sleepy baby, a blistered
  * burn on a hand or the face), and the everyday near-misses beside them that must stay below 999.
