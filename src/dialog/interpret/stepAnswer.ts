@@ -16,7 +16,7 @@ import { readRelationship } from './relationship.js';
 import { afterExcept, readTimeOfDay, saysClockHour } from './timeOfDay.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, phraseWords, tokenise, tokensClose } from './tokens.js';
-import { isOnlyYesNo, readYesNo, readYesNoTokens, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, readYesNoTokens, unheld, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -70,6 +70,8 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** The first comma, full stop, semicolon, exclamation or dash between two clauses (Latin, Arabic and Chinese forms). */
+const CLAUSE_BREAK = /\s*[,.;!，。；！、،؛]+\s*|\s+[-–—]+\s+/u;
 /** Choices that are a yes, a no (and maybe a not sure) under other codes ("safety.no"), by their last part. */
 function yesNoCodes(choices: readonly string[]): { yes: string; no: string; unsure?: string } | null {
   const of = (w: string) => choices.find((c) => c.endsWith(`.${w}`));
@@ -267,7 +269,8 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
 
   function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
     const tokens = tokenise(raw);
-    let reading = readYesNoTokens(tokens, lex).reading;
+    let reading = readYesNoTokens(unheld(tokens, lex), lex).reading;
+    if (reading === 'both' && noThenFine(raw, lex)) return 'no';
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
     if (reading === 'none') reading = yesNoInAnotherLanguage(raw, tokens, place.lang);
     return reading;
@@ -279,6 +282,21 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
     if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };
     return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+  }
+
+  /**
+   * "no, I'm fine", "nie, wszystko ok", "nu, sunt bine": a no said whole, then a comma (or a full
+   * stop...), then only words saying the patient is well (Lexicon.fine). Without the comma it is
+   * not read so ("nie wszystko ok" is "not all is ok"), nor with anything else after the comma.
+   */
+  function noThenFine(raw: string, lex: Lexicon): boolean {
+    if (lex.fine.size === 0) return false;
+    const m = CLAUSE_BREAK.exec(raw);
+    if (!m) return false;
+    const head = readYesNoTokens(unheld(tokenise(raw.slice(0, m.index)), lex), lex);
+    if (head.reading !== 'no' || !head.whole) return false;
+    const tail = tokenise(raw.slice(m.index + m[0].length)).filter((t) => !lex.filler.has(t));
+    return tail.length > 0 && lex.fine.has(tail.join(' '));
   }
 
   /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */

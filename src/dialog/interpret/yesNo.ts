@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.js';
+import { squeeze, vocabularyOf, type Lexicon } from './lexicon.js';
 import { findPhrase, tokenise, tokensClose } from './tokens.js';
 
 export type YesNoReading = 'yes' | 'no' | 'unsure' | 'both' | 'none';
@@ -72,6 +72,19 @@ function emphasisAt(tokens: readonly string[], at: number, lex: Lexicon): number
   for (const e of lex.emphasis) if (!e.includes(' ') && tokensClose(t, e)) return 1;
   return 0;
 }
+
+/**
+ * Words typed with a letter held ("niee", "takk", "ouii", "naa") as the language's own answer word
+ * (Lexicon.held); words the language's lists already know are left as typed. Only in the
+ * conversation's own language (not when another language's words are tried as a last resort), so
+ * a Tamil "naa" (I) is never the English "na".
+ */
+export function unheld(tokens: readonly string[], lex: Lexicon): readonly string[] {
+  if (lex.held.size === 0 || !tokens.some((t) => HELD.test(t))) return tokens;
+  const known = vocabularyOf(lex);
+  return tokens.map((t) => (HELD.test(t) && !known.has(t) ? lex.held.get(squeeze(t)) ?? t : t));
+}
+const HELD = /(\p{L})\1/u;
 
 function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
   return readYesNoTokens(tokenise(text), lex);
