@@ -36,6 +36,8 @@ export interface Lexicon {
    * joined with spaces: after a no and a comma they leave it a no ("nie, wszystko ok").
    */
   fine: ReadonlySet<string>;
+  /** The language's (and English's) words for "or" (TypedWords.or): "call or text" is either. */
+  or: readonly (readonly string[])[];
   ongoing: readonly (readonly string[])[];
   /** Number words (one token each) to their value. */
   numbers: ReadonlyMap<string, number>;
@@ -174,6 +176,7 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     emphasis: new Set(sources.flatMap((w) => w.emphasis.filter((p) => own(w, p)).map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     falseFriends,
     held: heldOf(sources[0]),
+    or: phrases((w) => w.or),
     fine: new Set(sources.flatMap((w) => w.fine.map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     ongoing: phrases((w) => w.ongoing),
     numbers,

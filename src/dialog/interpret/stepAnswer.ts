@@ -70,6 +70,8 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** A choice that takes either of the others ("contact.either", "when.any"). */
+const EITHER = /\.(either|any)$/;
 /** The first comma, full stop, semicolon, exclamation or dash between two clauses (Latin, Arabic and Chinese forms). */
 const CLAUSE_BREAK = /\s*[,.;!，。；！、،؛]+\s*|\s+[-–—]+\s+/u;
 /** Choices that are a yes, a no (and maybe a not sure) under other codes ("safety.no"), by their last part. */
@@ -114,10 +116,13 @@ function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
   const said = (phrases: readonly (readonly string[])[]) => phrases.map((p) => ({ p, at: findPhrase(tokens, p, 0, true) })).filter((x) => x.at >= 0);
   const unable = said(lex.unable);
   if (unable.length === 0 || said(lex.dailyLife).length === 0) return false;
+  // "nothing" said as the thing of the day does not turn "can't" round where a language says both
+  // ("nieko negaliu daryti", "nic nie mogę robić": I can't do anything).
+  const nothing = new Set(lex.dailyLife.filter((p) => p.length === 1).map((p) => p[0] as string));
   const negated = (at: number) => {
     for (let k = at - 1; k >= 0; k--) {
       const t = tokens[k] as string;
-      if (lex.negators.has(t)) return true;
+      if (lex.negators.has(t) && !nothing.has(t)) return true;
       if (!lex.filler.has(t)) return false;
     }
     return false;
@@ -209,6 +214,9 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (place.step === 'impact') {
       const band = impactScore(tokens, choices) ?? (choices.includes('impact.lot') && cannotDoDay(tokens, lex) ? 'impact.lot' : null);
       if (band) return { ok: true, code: band };
+      // "How much does it affect your day?" "No." / "Not really.": not at all. Only a no said whole
+      // (with filler): "no, I can barely walk" is left to the words after it.
+      if (choices.includes('impact.none') && isOnlyYesNo(raw, lex) && readYesNoTokens(unheld(tokens, lex), lex).reading === 'no') return { ok: true, code: 'impact.none' };
     }
     if (place.step === 'contactTimes') {
       const when = readContactTime(raw, choices, place, lex);
@@ -222,7 +230,26 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), repromptKey);
+    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex), repromptKey);
+  }
+
+  /**
+   * At a question with an "either" choice (contact.either, when.any): "doesn't matter, call" names
+   * the either choice and one other, and is the either choice; "call or text", "morning or
+   * afternoon" names the other two with the language's "or" (understand.words.or) between them, and
+   * is the either choice too. Never with a negator ("call, not text").
+   */
+  function eitherOf(match: ReturnType<typeof findChoice>, choices: readonly string[], tokens: readonly string[], lex: Lexicon): ReturnType<typeof findChoice> {
+    if (match.kind !== 'two') return match;
+    const either = choices.find((c) => EITHER.test(c));
+    if (!either || tokens.some((t) => lex.negators.has(t))) return match;
+    // "any time before lunch" is the morning: the either choice beside an hour's word is left to ask.
+    const clockWord = [...lex.clock.before, ...lex.clock.after, ...lex.clock.except].some((p) => findPhrase(tokens, p, 0, true) >= 0);
+    if (match.codes.includes(either)) return clockWord ? match : { kind: 'one', code: either };
+    const others = choices.filter((c) => c !== either);
+    const saidOr = lex.or.some((p) => findPhrase(tokens, p, 0, true) > 0);
+    if (others.length === 2 && others.every((c) => match.codes.includes(c)) && saidOr) return { kind: 'one', code: either };
+    return match;
   }
 
   /**
@@ -244,9 +271,37 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (hour === 'both') return choices.includes('when.morning') && choices.includes('when.afternoon') ? 'both' : null;
     const byHour = code(hour);
     if (byHour) return byHour;
+    const beside = partBeside(tokens, place.lang, lex);
+    if (beside && choices.includes(beside)) return beside;
     if (tokens.some((t) => lex.negators.has(t))) return null;
     if (findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, true).kind !== 'none') return null;
     return code(deps.recognisers?.timeOfDay?.(raw, place.lang) ?? null);
+  }
+
+  /**
+   * "before noon", "before the afternoon", "dopahar se pehle", "duhurka ka hor": a word for before
+   * with the afternoon (noon, lunch) is the morning; "after the morning" is the afternoon. Only when
+   * the answer is little more than the two (at most two words besides the before/after word and
+   * filler), so "afternoon, before I go to work" is still the afternoon.
+   */
+  function partBeside(tokens: readonly string[], lang: LangCode, lex: Lexicon): string | null {
+    const turns: [readonly (readonly string[])[], string, string][] = [
+      [lex.clock.before, 'when.afternoon', 'when.morning'],
+      [lex.clock.after, 'when.morning', 'when.afternoon'],
+    ];
+    for (const [words, from, to] of turns) {
+      for (const p of words) {
+        const at = findPhrase(tokens, p, 0, true);
+        if (at < 0) continue;
+        if (at > 0 && lex.negators.has(tokens[at - 1] as string)) return null;
+        const rest = tokens.filter((t, i) => (i < at || i >= at + p.length) && !lex.filler.has(t));
+        if (rest.length === 0 || rest.length > 2 || rest.some((t) => lex.negators.has(t))) break;
+        const m = findChoice(rest.join(' '), phrasesFor([from, to], lang), lex.filler, lex.negators, true);
+        if (m.kind === 'one' && m.code === from) return to;
+        break;
+      }
+    }
+    return null;
   }
 
   /**

@@ -32,6 +32,8 @@ export const TypedWordsSchema = z.object({
    * is "not all is ok".
    */
   fine: list,
+  /** "or" ("albo", "یا", "或"): two choices said with it between them, at a question with an "either" choice, are that choice. */
+  or: list,
   /**
    * Words of knowing, being sure or being able to say ("know", "sure", "say", "pata", "sais",
    * "जानि"): negated, they say "I don't know", never "no" ("nahi pata", "j'en sais rien", "can't

@@ -99,3 +99,68 @@ describe('hard to say is not sure, never a no', () => {
     expect(check(text, lang)).toBe('safety.unsure');
   });
 });
+
+const at = (kind: string, text: string, lang = 'eng') => outcome({ lang, kind, text });
+
+describe('how much it affects the day (round 10)', () => {
+  it.each([
+    ['eng', 'no', 'impact.none'],
+    ['eng', 'nope not really', 'impact.none'],
+    ['urd', 'nahi', 'impact.none'],
+    ['tam', 'illa', 'impact.none'],
+    ['eng', 'i cant get out of bed most days', 'impact.lot'],
+    ['spa', 'no puedo ni salir de la cama', 'impact.lot'],
+    ['pol', 'nic nie moge robic', 'impact.lot'],
+    ['lit', 'negaliu nieko daryti', 'impact.lot'],
+    ['ukr', 'не можу встати з ліжка', 'impact.lot'],
+    ['tur', 'işe gidemiyorum hiç', 'impact.lot'],
+    ['urd', 'kaam par nahi ja sakta', 'impact.lot'],
+  ])('%s %p is %s', (lang, text, code) => {
+    expect(at('impact', text, lang)).toBe(code);
+  });
+
+  // "Nothing stops me" and "no effect on work" are never a lot.
+  it.each([
+    ['eng', 'nothing stops me working'],
+    ['guj', 'કામ પર અસર નથી'],
+  ])('%s %p is never a lot', (lang, text) => {
+    expect(at('impact', text, lang)).not.toBe('impact.lot');
+  });
+});
+
+describe('either, at contact method and times (round 10)', () => {
+  it.each([
+    ['eng', 'contactMethod', 'phone or text, whatever', 'contact.either'],
+    ['eng', 'contactMethod', 'text or call is fine', 'contact.either'],
+    ['pol', 'contactMethod', 'sms albo telefon', 'contact.either'],
+    ['spa', 'contactMethod', 'me da igual, llamada o mensaje', 'contact.either'],
+    ['eng', 'contactTimes', 'morning or afternoon', 'when.any'],
+  ])('%s %s %p is %s', (lang, kind, text, code) => {
+    expect(at(kind, text, lang)).toBe(code);
+  });
+
+  it.each([
+    ['eng', 'contactMethod', 'call, not text'],
+    ['eng', 'contactMethod', 'text please, calls are hard for me'],
+    ['eng', 'contactTimes', 'any time before lunch'],
+  ])('%s %s %p is not either', (lang, kind, text) => {
+    expect(at(kind, text, lang)).not.toMatch(/^(contact\.either|when\.any)$/);
+  });
+});
+
+describe('before noon is the morning (round 10)', () => {
+  it.each([
+    ['eng', 'before lunch', 'when.morning'],
+    ['urd', 'dopahar se pehle', 'when.morning'],
+    ['pan', 'ਦੁਪਹਿਰ ਤੋਂ ਪਹਿਲਾਂ ਠੀਕ ਹੈ', 'when.morning'],
+    ['guj', '11 પહેલા', 'when.morning'],
+    ['ron', 'până la 11', 'when.morning'],
+    ['eng', 'after the morning', 'when.afternoon'],
+  ])('%s %p is %s', (lang, text, code) => {
+    expect(at('contactTimes', text, lang)).toBe(code);
+  });
+
+  it('"afternoon, before I go to work" stays the afternoon', () => {
+    expect(at('contactTimes', 'afternoon, before i go to work')).toBe('when.afternoon');
+  });
+});
