@@ -16,7 +16,7 @@ import { readRelationship } from './relationship.js';
 import { afterExcept, readTimeOfDay, saysClockHour } from './timeOfDay.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, phraseWords, tokenise, tokensClose } from './tokens.js';
-import { isOnlyYesNo, readYesNo, readYesNoTokens, unheld, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, readYesNoTokens, unheld, withoutNoPhrases, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -534,7 +534,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return set;
   }
 
-  return { readChoice, readOpening, readStep, phrasesFor };
+  /** The answer without its no phrases ("nothing like that"), for naming a sign at the emergency check (yesNo.withoutNoPhrases). */
+  const withoutNo = (text: string, lang: LangCode): string => withoutNoPhrases(text, deps.lexicon(lang));
+
+  return { readChoice, readOpening, readStep, phrasesFor, withoutNo };
 }
 
 export type AnswerReader = ReturnType<typeof createAnswerReader>;

@@ -169,3 +169,21 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
     counts.unsure > 0 ? 'unsure' : counts.yes > 0 && counts.no > 0 ? 'both' : counts.yes > 0 ? 'yes' : counts.no > 0 ? 'no' : 'none';
   return { reading, whole };
 }
+
+/**
+ * The answer without its no phrases of two words or more ("nothing like that", "ایسا کچھ نہیں",
+ * "öyle bir şey yok"), when it reads as a no: what is left may still name a sign ("no, but he
+ * swallowed pills"), while "something" inside "nothing" does not name one. The text as typed
+ * otherwise (one-word no's, like "no", are kept: they name nothing anyway).
+ */
+export function withoutNoPhrases(text: string, lex: Lexicon): string {
+  const tokens = unheld(tokenise(text), lex);
+  if (readYesNoTokens(tokens, lex).reading !== 'no') return text;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  // Every word of every such phrase said, overlapping too ("na dim un": "na dim" and "dim un").
+  for (const p of lex.no) {
+    if (p.length < 2) continue;
+    for (let at = findPhrase(tokens, p, 0, true); at >= 0; at = findPhrase(tokens, p, at + 1, true)) for (let k = 0; k < p.length; k++) used[at + k] = true;
+  }
+  return used.some(Boolean) ? tokens.filter((_, i) => !used[i]).join(' ') : text;
+}

@@ -1,4 +1,8 @@
-import { createTypedReader } from '../../../bench/typedAnswers.js';
+import { createTypedReader, projectRoot } from '../../../bench/typedAnswers.js';
+import { createLexicons } from '../../../src/dialog/interpret/lexicon.js';
+import { withoutNoPhrases } from '../../../src/dialog/interpret/yesNo.js';
+import { createWordbook } from '../../../src/i18n/wordbook.js';
+import { loadContent } from '../../../src/server/content.js';
 
 /**
  * Round 10 (s10-typed): held letters, "no, I'm fine", the polite "ji", "hard to say" as not sure.
@@ -162,5 +166,25 @@ describe('before noon is the morning (round 10)', () => {
 
   it('"afternoon, before I go to work" stays the afternoon', () => {
     expect(at('contactTimes', 'afternoon, before i go to work')).toBe('when.afternoon');
+  });
+});
+
+describe('"nothing like that" at the emergency check names no sign (round 10)', () => {
+  const content = loadContent(projectRoot);
+  const words = createWordbook(content.resources, content.languages);
+  const lexicon = createLexicons(words, (l) => words.bcp47(l));
+  it.each([
+    ['urd', 'ایسا کچھ نہیں', ''],
+    ['tur', 'yok öyle bir şey', ''],
+    ['eng', 'no nothing like that', ''],
+    ['cym', 'na, dim un', ''],
+    // A one-word no is kept (it names nothing); a sign said after a no is kept to be asked about.
+    ['eng', 'no', 'no'],
+    ['urd', 'نہیں، کچھ نگل لیا', 'نہیں، کچھ نگل لیا'],
+    ['eng', 'no but he swallowed something', 'no but he swallowed something'],
+    // Not a no at all: left as typed.
+    ['eng', 'yes he swallowed something', 'yes he swallowed something'],
+  ])('%s %p leaves %p', (lang, text, left) => {
+    expect(withoutNoPhrases(text, lexicon(lang as never))).toBe(left);
   });
 });
