@@ -230,7 +230,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex), repromptKey);
+    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex, place.lang), repromptKey);
   }
 
   /**
@@ -239,10 +239,17 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
    * afternoon" names the other two with the language's "or" (understand.words.or) between them, and
    * is the either choice too. Never with a negator ("call, not text").
    */
-  function eitherOf(match: ReturnType<typeof findChoice>, choices: readonly string[], tokens: readonly string[], lex: Lexicon): ReturnType<typeof findChoice> {
+  function eitherOf(match: ReturnType<typeof findChoice>, choices: readonly string[], tokens: readonly string[], lex: Lexicon, lang: LangCode): ReturnType<typeof findChoice> {
     if (match.kind !== 'two') return match;
     const either = choices.find((c) => EITHER.test(c));
-    if (!either || tokens.some((t) => lex.negators.has(t))) return match;
+    if (!either) return match;
+    // A negator inside the either choice's own words ("dim ots", "kai vandho nahi": no matter) does not count.
+    const own = new Array<boolean>(tokens.length).fill(false);
+    for (const p of phrasesFor([either], lang)) {
+      const words = phraseTokens(p.text);
+      for (let at = findPhrase(tokens, words); at >= 0; at = findPhrase(tokens, words, at + 1)) for (let k = 0; k < words.length; k++) own[at + k] = true;
+    }
+    if (tokens.some((t, i) => !own[i] && lex.negators.has(t))) return match;
     // "any time before lunch" is the morning: the either choice beside an hour's word is left to ask.
     const clockWord = [...lex.clock.before, ...lex.clock.after, ...lex.clock.except].some((p) => findPhrase(tokens, p, 0, true) >= 0);
     if (match.codes.includes(either)) return clockWord ? match : { kind: 'one', code: either };

@@ -188,3 +188,37 @@ describe('"nothing like that" at the emergency check names no sign (round 10)', 
     expect(withoutNoPhrases(text, lexicon(lang as never))).toBe(left);
   });
 });
+
+describe('who it is for, case forms and everyday words (round 10)', () => {
+  it.each([
+    ['tam', 'en appavukku', 'for.other'],
+    ['tam', 'மகளுக்கு', 'for.other'],
+    ['tam', 'enakku thaan', 'for.self'],
+    ['pan', 'apne layi', 'for.self'],
+    ['guj', 'potane mate', 'for.self'],
+    ['arb', 'la abouy', 'for.other'],
+  ])('%s %p is %s', (lang, text, code) => {
+    expect(at('who', text, lang)).toBe(code);
+  });
+
+  it.each([
+    ['tam', 'appavukku', 'rel.parent'],
+    ['lit', 'mano sugyventinė', 'rel.partner'],
+    ['som', 'ninkayga', 'rel.partner'],
+  ])('%s %p is %s', (lang, text, code) => {
+    expect(at('relationship', text, lang)).toBe(code);
+  });
+
+  it('"for me" in Tamil is never another person', () => {
+    expect(at('who', 'எனக்கு', 'tam')).toBe('for.self');
+  });
+});
+
+describe('doesn\'t matter, with its own negation (round 10)', () => {
+  it.each([
+    ['cym', 'dim ots, ffôn neu neges'],
+    ['guj', 'kai vandho nahi, call ke message'],
+  ])('%s %p is either', (lang, text) => {
+    expect(at('contactMethod', text, lang)).toBe('contact.either');
+  });
+});
