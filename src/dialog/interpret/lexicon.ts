@@ -24,6 +24,20 @@ export interface Lexicon {
    * out of the lexicon; a tapped button's code is still that code (AnswerPlace.tapped).
    */
   falseFriends: ReadonlySet<string>;
+  /**
+   * The language's own one-word yes, no and not-sure words by their form with every held letter
+   * typed once ("niee", "takk", "ouii", "naa" are "nie", "tak", "oui", "na"): squeezed form to the
+   * word. Only the language's own words (English's in an English conversation), only forms of two
+   * letters or more, and none whose squeezed form is also another answer's.
+   */
+  held: ReadonlyMap<string, string>;
+  /**
+   * Words saying the patient is well ("I'm fine", "all good", "thank God"; TypedWords.fine), tokens
+   * joined with spaces: after a no and a comma they leave it a no ("nie, wszystko ok").
+   */
+  fine: ReadonlySet<string>;
+  /** The language's (and English's) words for "or" (TypedWords.or): "call or text" is either. */
+  or: readonly (readonly string[])[];
   ongoing: readonly (readonly string[])[];
   /** Number words (one token each) to their value. */
   numbers: ReadonlyMap<string, number>;
@@ -90,6 +104,33 @@ function falseFriendsOf(sources: readonly TypedWords[]): Set<string> {
   return new Set([...ours].filter(([key, kinds]) => [...(theirs.get(key) ?? [])].some((k) => !kinds.has(k))).map(([key]) => key));
 }
 
+/** A word with every run of one letter typed once: "niee" is "nie", "yesss" is "yes". */
+export const squeeze = (word: string): string => word.replace(/(\p{L})\1+/gu, '$1');
+
+/** TypedWords' own one-word answers by squeezed form (Lexicon.held). */
+function heldOf(own: TypedWords | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!own) return out;
+  const kindOf = new Map<string, string>();
+  const clash = new Set<string>();
+  const lists: [readonly string[], string][] = [[own.yes, 'yes'], [own.emphasis, 'yes'], [own.no, 'no'], [own.unsure, 'unsure']];
+  for (const [list, kind] of lists) {
+    for (const p of list) {
+      const t = phraseTokens(p);
+      if (t.length !== 1) continue;
+      const word = t[0] as string;
+      const key = squeeze(word);
+      if ([...key].length < 2) continue;
+      const before = kindOf.get(key);
+      if (before !== undefined && before !== kind) clash.add(key);
+      kindOf.set(key, kind);
+      if (!out.has(key)) out.set(key, word);
+    }
+  }
+  for (const k of clash) out.delete(k);
+  return out;
+}
+
 function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: string | undefined): Lexicon {
   const falseFriends = falseFriendsOf(sources);
   // English's phrases that are the language's own words with another meaning are left out.
@@ -134,6 +175,9 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     knowing: singles((w) => w.knowing),
     emphasis: new Set(sources.flatMap((w) => w.emphasis.filter((p) => own(w, p)).map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     falseFriends,
+    held: heldOf(sources[0]),
+    or: phrases((w) => w.or),
+    fine: new Set(sources.flatMap((w) => w.fine.map((p) => phraseTokens(p).join(' '))).filter((k) => k !== '')),
     ongoing: phrases((w) => w.ongoing),
     numbers,
     numberPhrases: numberPhrases.sort((a, b) => b.tokens.length - a.tokens.length),

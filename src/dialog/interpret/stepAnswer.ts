@@ -16,7 +16,7 @@ import { readRelationship } from './relationship.js';
 import { afterExcept, readTimeOfDay, saysClockHour } from './timeOfDay.js';
 import { asciiDigits } from './normalise.js';
 import { findPhrase, phraseTokens, phraseWords, tokenise, tokensClose } from './tokens.js';
-import { isOnlyYesNo, readYesNo, readYesNoTokens, type YesNoReading } from './yesNo.js';
+import { isOnlyYesNo, readYesNo, readYesNoTokens, unheld, withoutNoPhrases, type YesNoReading } from './yesNo.js';
 
 /** The code recorded for a question that was not answered after the last try. */
 export const NOT_ANSWERED = 'notAnswered';
@@ -70,6 +70,10 @@ export interface AnswerReaderDeps {
 }
 
 const YES_NO = new Set(['yes', 'no', 'unsure']);
+/** A choice that takes either of the others ("contact.either", "when.any"). */
+const EITHER = /\.(either|any)$/;
+/** The first comma, full stop, semicolon, exclamation or dash between two clauses (Latin, Arabic and Chinese forms). */
+const CLAUSE_BREAK = /\s*[,.;!，。；！、،؛]+\s*|\s+[-–—]+\s+/u;
 /** Choices that are a yes, a no (and maybe a not sure) under other codes ("safety.no"), by their last part. */
 function yesNoCodes(choices: readonly string[]): { yes: string; no: string; unsure?: string } | null {
   const of = (w: string) => choices.find((c) => c.endsWith(`.${w}`));
@@ -112,10 +116,13 @@ function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
   const said = (phrases: readonly (readonly string[])[]) => phrases.map((p) => ({ p, at: findPhrase(tokens, p, 0, true) })).filter((x) => x.at >= 0);
   const unable = said(lex.unable);
   if (unable.length === 0 || said(lex.dailyLife).length === 0) return false;
+  // "nothing" said as the thing of the day does not turn "can't" round where a language says both
+  // ("nieko negaliu daryti", "nic nie mogę robić": I can't do anything).
+  const nothing = new Set(lex.dailyLife.filter((p) => p.length === 1).map((p) => p[0] as string));
   const negated = (at: number) => {
     for (let k = at - 1; k >= 0; k--) {
       const t = tokens[k] as string;
-      if (lex.negators.has(t)) return true;
+      if (lex.negators.has(t) && !nothing.has(t)) return true;
       if (!lex.filler.has(t)) return false;
     }
     return false;
@@ -224,6 +231,9 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (place.step === 'impact') {
       const band = impactScore(tokens, choices) ?? (choices.includes('impact.lot') && cannotDoDay(tokens, lex) ? 'impact.lot' : null);
       if (band) return { ok: true, code: band };
+      // "How much does it affect your day?" "No." / "Not really.": not at all. Only a no said whole
+      // (with filler): "no, I can barely walk" is left to the words after it.
+      if (choices.includes('impact.none') && isOnlyYesNo(raw, lex) && readYesNoTokens(unheld(tokens, lex), lex).reading === 'no') return { ok: true, code: 'impact.none' };
     }
     if (place.step === 'contactTimes') {
       const when = readContactTime(raw, choices, place, lex);
@@ -237,7 +247,33 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), repromptKey);
+    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex, place.lang), repromptKey);
+  }
+
+  /**
+   * At a question with an "either" choice (contact.either, when.any): "doesn't matter, call" names
+   * the either choice and one other, and is the either choice; "call or text", "morning or
+   * afternoon" names the other two with the language's "or" (understand.words.or) between them, and
+   * is the either choice too. Never with a negator ("call, not text").
+   */
+  function eitherOf(match: ReturnType<typeof findChoice>, choices: readonly string[], tokens: readonly string[], lex: Lexicon, lang: LangCode): ReturnType<typeof findChoice> {
+    if (match.kind !== 'two') return match;
+    const either = choices.find((c) => EITHER.test(c));
+    if (!either) return match;
+    // A negator inside the either choice's own words ("dim ots", "kai vandho nahi": no matter) does not count.
+    const own = new Array<boolean>(tokens.length).fill(false);
+    for (const p of phrasesFor([either], lang)) {
+      const words = phraseTokens(p.text);
+      for (let at = findPhrase(tokens, words); at >= 0; at = findPhrase(tokens, words, at + 1)) for (let k = 0; k < words.length; k++) own[at + k] = true;
+    }
+    if (tokens.some((t, i) => !own[i] && lex.negators.has(t))) return match;
+    // "any time before lunch" is the morning: the either choice beside an hour's word is left to ask.
+    const clockWord = [...lex.clock.before, ...lex.clock.after, ...lex.clock.except].some((p) => findPhrase(tokens, p, 0, true) >= 0);
+    if (match.codes.includes(either)) return clockWord ? match : { kind: 'one', code: either };
+    const others = choices.filter((c) => c !== either);
+    const saidOr = lex.or.some((p) => findPhrase(tokens, p, 0, true) > 0);
+    if (others.length === 2 && others.every((c) => match.codes.includes(c)) && saidOr) return { kind: 'one', code: either };
+    return match;
   }
 
   /**
@@ -259,9 +295,37 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (hour === 'both') return choices.includes('when.morning') && choices.includes('when.afternoon') ? 'both' : null;
     const byHour = code(hour);
     if (byHour) return byHour;
+    const beside = partBeside(tokens, place.lang, lex);
+    if (beside && choices.includes(beside)) return beside;
     if (tokens.some((t) => lex.negators.has(t))) return null;
     if (findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, true).kind !== 'none') return null;
     return code(deps.recognisers?.timeOfDay?.(raw, place.lang) ?? null);
+  }
+
+  /**
+   * "before noon", "before the afternoon", "dopahar se pehle", "duhurka ka hor": a word for before
+   * with the afternoon (noon, lunch) is the morning; "after the morning" is the afternoon. Only when
+   * the answer is little more than the two (at most two words besides the before/after word and
+   * filler), so "afternoon, before I go to work" is still the afternoon.
+   */
+  function partBeside(tokens: readonly string[], lang: LangCode, lex: Lexicon): string | null {
+    const turns: [readonly (readonly string[])[], string, string][] = [
+      [lex.clock.before, 'when.afternoon', 'when.morning'],
+      [lex.clock.after, 'when.morning', 'when.afternoon'],
+    ];
+    for (const [words, from, to] of turns) {
+      for (const p of words) {
+        const at = findPhrase(tokens, p, 0, true);
+        if (at < 0) continue;
+        if (at > 0 && lex.negators.has(tokens[at - 1] as string)) return null;
+        const rest = tokens.filter((t, i) => (i < at || i >= at + p.length) && !lex.filler.has(t));
+        if (rest.length === 0 || rest.length > 2 || rest.some((t) => lex.negators.has(t))) break;
+        const m = findChoice(rest.join(' '), phrasesFor([from, to], lang), lex.filler, lex.negators, true);
+        if (m.kind === 'one' && m.code === from) return to;
+        break;
+      }
+    }
+    return null;
   }
 
   /**
@@ -284,7 +348,8 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
 
   function yesNoReading(raw: string, place: AnswerPlace, lex: Lexicon): YesNoReading {
     const tokens = tokenise(raw);
-    let reading = readYesNoTokens(tokens, lex).reading;
+    let reading = readYesNoTokens(unheld(tokens, lex), lex).reading;
+    if (reading === 'both' && noThenFine(raw, lex)) return 'no';
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
     if (reading === 'none') reading = yesNoInAnotherLanguage(raw, tokens, place.lang);
     return reading;
@@ -296,6 +361,21 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (reading === 'unsure') return choices.includes('unsure') ? { ok: true, code: 'unsure' } : { ok: false, errorKey: repromptKey };
     if (reading === 'both') return { ok: false, errorKey: repromptKey, either: ['yes', 'no'] };
     return fromMatch(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators), repromptKey);
+  }
+
+  /**
+   * "no, I'm fine", "nie, wszystko ok", "nu, sunt bine": a no said whole, then a comma (or a full
+   * stop...), then only words saying the patient is well (Lexicon.fine). Without the comma it is
+   * not read so ("nie wszystko ok" is "not all is ok"), nor with anything else after the comma.
+   */
+  function noThenFine(raw: string, lex: Lexicon): boolean {
+    if (lex.fine.size === 0) return false;
+    const m = CLAUSE_BREAK.exec(raw);
+    if (!m) return false;
+    const head = readYesNoTokens(unheld(tokenise(raw.slice(0, m.index)), lex), lex);
+    if (head.reading !== 'no' || !head.whole) return false;
+    const tail = tokenise(raw.slice(m.index + m[0].length)).filter((t) => !lex.filler.has(t));
+    return tail.length > 0 && lex.fine.has(tail.join(' '));
   }
 
   /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */
@@ -478,7 +558,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     return set;
   }
 
-  return { readChoice, readOpening, readStep, phrasesFor };
+  /** The answer without its no phrases ("nothing like that"), for naming a sign at the emergency check (yesNo.withoutNoPhrases). */
+  const withoutNo = (text: string, lang: LangCode): string => withoutNoPhrases(text, deps.lexicon(lang));
+
+  return { readChoice, readOpening, readStep, phrasesFor, withoutNo };
 }
 
 export type AnswerReader = ReturnType<typeof createAnswerReader>;

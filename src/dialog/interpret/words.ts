@@ -26,6 +26,15 @@ export const TypedWordsSchema = z.object({
    */
   emphasis: list,
   /**
+   * Words saying the patient is well ("I'm fine", "all good", "thank God"): after a no and a
+   * comma or full stop they leave the answer a no ("no, I'm fine", "nie, wszystko ok"), where alone
+   * some of them ("ok", "bine") are a yes. Without the comma they are not read so: "nie wszystko ok"
+   * is "not all is ok".
+   */
+  fine: list,
+  /** "or" ("albo", "یا", "或"): two choices said with it between them, at a question with an "either" choice, are that choice. */
+  or: list,
+  /**
    * Words of knowing, being sure or being able to say ("know", "sure", "say", "pata", "sais",
    * "जानि"): negated, they say "I don't know", never "no" ("nahi pata", "j'en sais rien", "can't
    * say"), in any word order and with other words between.

@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.js';
+import { squeeze, vocabularyOf, type Lexicon } from './lexicon.js';
 import { findPhrase, tokenise, tokensClose } from './tokens.js';
 
 export type YesNoReading = 'yes' | 'no' | 'unsure' | 'both' | 'none';
@@ -90,6 +90,19 @@ function emphasisAt(tokens: readonly string[], at: number, lex: Lexicon): number
   return 0;
 }
 
+/**
+ * Words typed with a letter held ("niee", "takk", "ouii", "naa") as the language's own answer word
+ * (Lexicon.held); words the language's lists already know are left as typed. Only in the
+ * conversation's own language (not when another language's words are tried as a last resort), so
+ * a Tamil "naa" (I) is never the English "na".
+ */
+export function unheld(tokens: readonly string[], lex: Lexicon): readonly string[] {
+  if (lex.held.size === 0 || !tokens.some((t) => HELD.test(t))) return tokens;
+  const known = vocabularyOf(lex);
+  return tokens.map((t) => (HELD.test(t) && !known.has(t) ? lex.held.get(squeeze(t)) ?? t : t));
+}
+const HELD = /(\p{L})\1/u;
+
 function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; whole: boolean } {
   return readYesNoTokens(tokenise(text), lex);
 }
@@ -172,4 +185,22 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
   const reading: YesNoReading =
     counts.unsure > 0 ? 'unsure' : counts.yes > 0 && counts.no > 0 ? 'both' : counts.yes > 0 ? 'yes' : counts.no > 0 ? 'no' : 'none';
   return { reading, whole };
+}
+
+/**
+ * The answer without its no phrases of two words or more ("nothing like that", "ایسا کچھ نہیں",
+ * "öyle bir şey yok"), when it reads as a no: what is left may still name a sign ("no, but he
+ * swallowed pills"), while "something" inside "nothing" does not name one. The text as typed
+ * otherwise (one-word no's, like "no", are kept: they name nothing anyway).
+ */
+export function withoutNoPhrases(text: string, lex: Lexicon): string {
+  const tokens = unheld(tokenise(text), lex);
+  if (readYesNoTokens(tokens, lex).reading !== 'no') return text;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  // Every word of every such phrase said, overlapping too ("na dim un": "na dim" and "dim un").
+  for (const p of lex.no) {
+    if (p.length < 2) continue;
+    for (let at = findPhrase(tokens, p, 0, true); at >= 0; at = findPhrase(tokens, p, at + 1, true)) for (let k = 0; k < p.length; k++) used[at + k] = true;
+  }
+  return used.some(Boolean) ? tokens.filter((_, i) => !used[i]).join(' ') : text;
 }

@@ -161,7 +161,10 @@ export function createPerception(deps: IntakeDeps) {
   /** One of `codes` named in typed words (titles, synonyms, typos, word order), or null: for lists no step owns. */
   const chooseTyped = (text: string, codes: readonly string[], ctx: IntakeContext): string | null => {
     const place: AnswerPlace = { step: ctx.step, lang: ctx.lang, now: new Date(ctx.now), timeZone: ctx.practice.timeZone };
-    const parsed = reader.readChoice(text, codes, place, 'dialog.invalid.choice');
+    // At the emergency check, "nothing like that" names no sign ("ایسا کچھ نہیں": "something" is in a sign's words).
+    const said = ctx.step === 'safetyCheck' ? reader.withoutNo(text, ctx.lang) : text;
+    if (said.trim() === '') return null;
+    const parsed = reader.readChoice(said, codes, place, 'dialog.invalid.choice');
     return parsed.ok ? parsed.code : null;
   };
 
