@@ -175,3 +175,26 @@ describe('everyday words near the round 10 urgent signs stay below urgent (s10-u
     expect(['selfcare', 'routine']).toContain(tierOf(text, lang));
   });
 });
+
+describe('round 10: everyday words near the self-care signs and their A&E combinations stay below 999', () => {
+  // A sore that burns or blisters from work or shoes is no burn (rf.burn.blisters_place needs a past burn word);
+  // a knee that clicks or someone out of shape is no misshapen injury (rf.injury.misshapen).
+  const tierOf = (text: string, lang: string) =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
+  it.each([
+    ["eng", "I'm out of shape and my knee aches after running"],
+    ["eng", "blisters on my hand from rowing and they are burning"],
+    ["eng", "my feet are burning and I have blisters from new shoes"],
+    ["eng", "my ankle clicks and cracks when I walk, no injury"],
+    ["eng", "I twisted my ankle last week, it is a bit swollen but the shape is normal"],
+    ["spa", "tengo ampollas en las manos de remar y me arde"],
+    ["pol", "mam pęcherze na dłoni od grabienia, piecze"],
+    ["tur", "kürek çekmekten elimde su toplamış kabarcıklar var, yanıyor"],
+    ["ukr", "на долоні пухирі після лопати, пече"],
+    ["cmn", "手上磨出了水泡，有点刺痛"],
+    ["fra", "j'ai des cloques aux mains à cause du jardinage, ça brûle un peu"],
+    ["ita", "ho delle vesciche sulla mano per il rastrello, brucia"],
+  ] as const)('%s: %s is not an emergency', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
