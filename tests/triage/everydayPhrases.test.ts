@@ -177,7 +177,7 @@ describe('everyday words near the round 10 urgent signs stay below urgent (s10-u
 });
 
 describe('round 10: everyday words near the self-care signs and their A&E combinations stay below 999', () => {
-  // A sore that burns or blisters from work or shoes is no burn (rf.burn.blisters_place needs a past burn word);
+  // A sore that burns or blisters from work or shoes is no burn (rf.burn.blister_place needs a past burn word);
   // a knee that clicks or someone out of shape is no misshapen injury (rf.injury.misshapen).
   const tierOf = (text: string, lang: string) =>
     engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
