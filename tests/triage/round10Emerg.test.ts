@@ -31,6 +31,8 @@ describe('round 10 emergencies told in patients\' words reach 999 or A&E', () =>
     ['eng', 'baby is 7 months, dry nappy since breakfast and she is very sleepy'],
     ['spa', 'mi bebé de 6 meses tiene diarrea, pañal seco desde anoche y está muy adormilado'],
     ['eng', 'my 3 year old pulled the kettle over, his hand has big blisters'],
+    ['pol', 'synek jest poparzony, ma pęcherze na ręce'],
+    ['pol', 'córka poparzona wrzątkiem, pęcherze na dłoni'],
     ['ita', "mio figlio ha toccato il ferro da stiro, ha vesciche sul palmo della mano"],
     ['pes', 'باردارم هفته 34، امروز بچه خیلی آرومه'],
     ['ukr', 'я вагітна, 34 тиждень, малюк сьогодні дуже тихий'],
