@@ -141,7 +141,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     const steps: [string, () => Promise<string>, RegExp?][] = [
       ['A new health problem', () => tap(page, 'A new health problem'), /in your own words/],
       // The emergency check (issue 15), then the area picker (after every check).
-      ['description', () => type(page, 'My knee has been sore and swollen since I twisted it'), /is any of these happening now/i],
+      ['description', () => type(page, 'My knee has been sore and stiff'), /is any of these happening now/i],
       ['No, none of these', () => tap(page, 'No, none of these'), /Which part of the body/],
       // "Something else" asks the general red-flag questions (very unwell, took too much) before the follow-ups.
       ['Something else', () => tap(page, 'Something else'), /very sleepy/],
@@ -200,7 +200,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     // No smooth scrolling: in view two frames after the reply is shown.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await newestInView(page)).toBe(true);
-    await type(page, 'My knee has been sore and swollen since I twisted it');
+    await type(page, 'My knee has been sore and stiff');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await newestInView(page)).toBe(true);
     for (const name of ['No, none of these', 'Something else', 'No', 'No', 'A few days', 'Getting worse', 'Not at all']) {
@@ -240,7 +240,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
   test('a reload mid-intake shows the same messages and continues, also after a server restart', async () => {
     const { context, page } = await open(PHONE);
     await tap(page, 'A new health problem');
-    await type(page, 'My knee has been sore and swollen since I twisted it');
+    await type(page, 'My knee has been sore and stiff');
     await tap(page, 'No, none of these');
     await tap(page, 'Something else');
     await tap(page, 'No');
