@@ -1,0 +1,39 @@
+/**
+ * Round 10 fixes (s10-fixes, H51): small wrong readings the round 10 helpers found and left, each
+ * with the reading it must keep. The phrases are our own, not the opened sets' sentences.
+ */
+import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
+import { allLanguages, content } from '../support/dialog.js';
+
+const engine = content.triage;
+const policy = createLanguagePolicy(content.languages, allLanguages);
+const decided = (text: string, lang: string) => {
+  const langs = policy.screeningLanguages(text, lang);
+  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] });
+};
+const tierOf = (text: string, lang: string): string => decided(text, lang).tier;
+/** The rules that fire on the text alone and those the combinations add when deciding. */
+const fired = (text: string, lang: string): string[] => [
+  ...engine.screen(text, policy.screeningLanguages(text, lang)).hits.map((h) => h.ruleId),
+  ...decided(text, lang).ruleIds,
+];
+
+describe('1. a quiet baby is a reduced-movements emergency only with a pregnancy', () => {
+  it.each([
+    ['eng', 'my baby is very quiet today, she is 4 months old'],
+    ['eng', 'our baby has been quiet and calm since his jabs'],
+    ['arb', 'ابني عمره ٤ شهور البيبي ساكت اليوم'],
+  ] as const)('%s: %s does not fire rf.pregnancy.movements', (lang, text) => {
+    expect(fired(text, lang)).not.toContain('rf.pregnancy.movements');
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+  it.each([
+    ['eng', 'I am 32 weeks pregnant and the baby has been quiet all day'],
+    ['eng', "the baby is quieter than usual, I'm 30 weeks pregnant"],
+    ['arb', 'أنا حامل في الشهر الثامن والبيبي ساكت اليوم'],
+    ['arb', 'أنا حامل والبيبي هادي مرة'],
+  ] as const)('%s: %s still diverts', (lang, text) => {
+    expect(fired(text, lang)).toContain('rf.pregnancy.movements');
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
