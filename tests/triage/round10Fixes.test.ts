@@ -37,3 +37,22 @@ describe('1. a quiet baby is a reduced-movements emergency only with a pregnancy
     expect(tierOf(text, lang)).toBe('emergency');
   });
 });
+
+describe('2. Somali foam on its own is not a seizure; told with a fit it still is', () => {
+  it.each([
+    ['som', 'xumbo ayaa afka ka soo baxaysa'],
+    ['som', 'gacanta xumbo yar ayaa ka soo baxday'],
+    ['som', 'saabuunta xumbo badan bay leedahay'],
+  ] as const)('%s: %s does not fire rf.seizure', (lang, text) => {
+    expect(fired(text, lang)).not.toContain('rf.seizure');
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+  it.each([
+    ['som', 'wiilkayga wuu qallalay, xumbo afka ka timid'],
+    ['som', 'jidhkiisa oo dhan wuu gariirayaa oo xumbo afka ka timid'],
+    ['som', 'qallal ayaa ku dhacay xumbo ayaa afka ka timid'],
+  ] as const)('%s: %s still fires rf.seizure', (lang, text) => {
+    expect(fired(text, lang)).toContain('rf.seizure');
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
