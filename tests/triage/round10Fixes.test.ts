@@ -7,10 +7,9 @@ import { allLanguages, content } from '../support/dialog.js';
 
 const engine = content.triage;
 const policy = createLanguagePolicy(content.languages, allLanguages);
-const decided = (text: string, lang: string) => {
-  const langs = policy.screeningLanguages(text, lang);
-  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] });
-};
+/** Decided as the dialog does: the text in the language it was written in (English is read too). */
+const decided = (text: string, lang: string) =>
+  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] });
 const tierOf = (text: string, lang: string): string => decided(text, lang).tier;
 /** The rules that fire on the text alone and those the combinations add when deciding. */
 const fired = (text: string, lang: string): string[] => [
@@ -54,5 +53,23 @@ describe('2. Somali foam on its own is not a seizure; told with a fit it still i
   ] as const)('%s: %s still fires rf.seizure', (lang, text) => {
     expect(fired(text, lang)).toContain('rf.seizure');
     expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
+
+describe('3. French taste (goût) and drops (gouttes) are not gout', () => {
+  it.each([
+    ['fra', "je n'ai plus de goût ni d'odeur depuis trois jours"],
+    ['fra', "la nourriture n'a plus de gout"],
+    ['fra', 'le médecin m\'a donné des gouttes pour les oreilles'],
+    ['fra', 'une goutte de sang sur le mouchoir ce matin'],
+  ] as const)('%s: %s does not raise cx.joint', (lang, text) => {
+    expect(decided(text, lang).ruleIds).not.toContain('cx.joint');
+  });
+  it.each([
+    ['fra', "j'ai une crise de goutte depuis hier"],
+    ['fra', 'la goutte au gros orteil me reprend, il est rouge et chaud'],
+    ['eng', 'I think my gout is back, my big toe is agony'],
+  ] as const)('%s: %s still raises cx.joint', (lang, text) => {
+    expect(decided(text, lang).ruleIds).toContain('cx.joint');
   });
 });
