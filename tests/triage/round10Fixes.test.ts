@@ -73,3 +73,27 @@ describe('3. French taste (goût) and drops (gouttes) are not gout', () => {
     expect(decided(text, lang).ruleIds).toContain('cx.joint');
   });
 });
+
+describe('4. Persian heartburn (سوزش سینه) is indigestion unless chest-pain signs are told', () => {
+  it.each([
+    ['pes', 'بعد از غذا سوزش سینه دارم'],
+    ['pes', 'شبها که دراز میکشم سوزش سینه میگیرم'],
+  ] as const)('%s: %s is not chest pain', (lang, text) => {
+    const d = decided(text, lang);
+    expect(d.ruleIds).not.toContain('cx.chest_pain');
+    expect(d.tier).toBe('selfcare');
+    expect(d.ruleIds).toContain('pf.indigestion');
+  });
+  it.each([
+    ['pes', 'سوزش سینه دارم و درد به دست چپم میره'],
+    ['pes', 'سوزش سینه دارم و عرق سرد کردم'],
+    ['eng', 'my chest is burning and the ache goes into my left arm'],
+    ['eng', 'burning feeling in my chest and I am sweating buckets'],
+  ] as const)('%s: %s with a spread or sweating is the chest-pain combination', (lang, text) => {
+    expect(decided(text, lang).ruleIds).toContain('rf.chest_pain.combo');
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+  it('Persian chest pain by its own words is still chest pain', () => {
+    expect(decided('از صبح درد قفسه سینه دارم', 'pes').ruleIds).toContain('cx.chest_pain');
+  });
+});
