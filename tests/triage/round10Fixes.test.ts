@@ -97,3 +97,26 @@ describe('4. Persian heartburn (سوزش سینه) is indigestion unless chest-p
     expect(decided('از صبح درد قفسه سینه دارم', 'pes').ruleIds).toContain('cx.chest_pain');
   });
 });
+
+describe('5. English "burning" (a feeling) is not a burn', () => {
+  // The burn rules and the past-burn marker (place words such as cx.word.burn_place are not burns).
+  const burnRules = (ids: readonly string[]) => ids.filter((id) => /^(cx\.burn|rf\.burn\.|pf\.burn\.|cx\.sc\.burnt)/.test(id));
+  it.each([
+    ['eng', 'my eyes are burning and watering'],
+    ['eng', 'a burning pain in the sole of my foot'],
+    ['eng', 'burning on my hand after chopping chillies'],
+    ['eng', 'burning when I pee and I need to go all the time'],
+    ['eng', 'my pee burns and smells strong'],
+    ['eng', 'blisters on my heel from new boots and they are burning'],
+  ] as const)('%s: %s raises no burn rule', (lang, text) => {
+    expect(burnRules(fired(text, lang))).toEqual([]);
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+  it.each([
+    ['eng', 'I burnt my finger on the pan this morning', 'cx.burn'],
+    ['eng', 'I burned my arm on the kettle', 'cx.burn'],
+    ['eng', 'she has a burn on her leg from the iron', 'cx.burn'],
+  ] as const)('%s: %s is still a burn', (lang, text, id) => {
+    expect(fired(text, lang)).toContain(id);
+  });
+});
