@@ -120,3 +120,25 @@ describe('5. English "burning" (a feeling) is not a burn', () => {
     expect(fired(text, lang)).toContain(id);
   });
 });
+
+describe('6. "no fever either" in Punjabi, Urdu, Gujarati and Bengali is a denial', () => {
+  it.each([
+    ['pan', 'ਖੰਘ ਹੈ, ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ'],
+    ['pan', 'ਬੁਖ਼ਾਰ ਨਹੀਂ, ਬਸ ਗਲ਼ਾ ਖ਼ਰਾਬ'],
+    ['pan', 'gala kharab hai, bukhar vi nahi'],
+    ['urd', 'گلا خراب ہے، بخار بھی نہیں'],
+    ['urd', 'gala kharab hai, bukhar bhi nahi'],
+    ['guj', 'ગળું દુખે છે, તાવ પણ નથી'],
+    ['ben', 'গলা ব্যথা, জ্বরও নাই'],
+  ] as const)('%s: %s raises no fever', (lang, text) => {
+    expect(fired(text, lang)).not.toContain('cx.fever');
+  });
+  it.each([
+    // The negation belongs to the verb after it (the fever will not come down), so it is not denied.
+    ['pan', 'ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ ਉਤਰ ਰਿਹਾ', 'cx.fever'],
+    ['urd', 'بخار بھی نہیں اتر رہا', 'cx.fever'],
+    ['pan', 'ਖੰਘ ਹੈ ਤੇ ਬੁਖ਼ਾਰ ਵੀ ਹੈ', 'cx.fever'],
+  ] as const)('%s: %s still raises %s', (lang, text, id) => {
+    expect(fired(text, lang)).toContain(id);
+  });
+});
