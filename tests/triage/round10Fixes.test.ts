@@ -142,3 +142,20 @@ describe('6. "no fever either" in Punjabi, Urdu, Gujarati and Bengali is a denia
     expect(fired(text, lang)).toContain(id);
   });
 });
+
+describe('follow-ups found on the opened sets and tuning', () => {
+  // Somali "qallalay" (had a fit, fix 2) is never a one-letter typo of "tallaalay" (was vaccinated)
+  // or "qalalan" (dry): lexicon notTypos.
+  it.each([
+    ['som', 'Ilmahaygu waa 5 bilood, shalay ayaa la tallaalay, wuu yara kulul yahay'],
+    ['som', 'xafaayadaha waa qalalan yihiin maanta'],
+  ] as const)('%s: %s is not a seizure', (lang, text) => {
+    expect(fired(text, lang)).not.toContain('rf.seizure');
+  });
+  // Bengali "ফুলে আছে" (is swollen, fix 6 exposed it when "নাই" began to deny): a swollen calf is DVT.
+  it('Bengali: a calf that is swollen, told with breathlessness denied, is still urgent (DVT)', () => {
+    const text = 'তিন দিন ধরে বাঁ পায়ের ডিম ফুলে আছে আর টনটন করছে, শ্বাসকষ্ট নাই';
+    expect(decided(text, 'ben').ruleIds).toContain('rf.dvt');
+    expect(tierOf(text, 'ben')).toBe('urgent');
+  });
+});
