@@ -159,3 +159,9 @@ describe('follow-ups found on the opened sets and tuning', () => {
     expect(tierOf(text, 'ben')).toBe('urgent');
   });
 });
+
+describe('Bengali blood "in" the phlegm (fix 6 exposed it: chest pain denied by "নাই" had carried the case)', () => {
+  it('is urgent with the chest pain denied', () => {
+    expect(tierOf('তিন দিন ধরে কাশি, কফের ভেতরে রক্তের দাগ দেখছি, বুকে ব্যথা নাই', 'ben')).toBe('urgent');
+  });
+});
