@@ -120,11 +120,19 @@ function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
   // "nothing" said as the thing of the day does not turn "can't" round where a language says both
   // ("nieko negaliu daryti", "nic nie mogę robić": I can't do anything).
   const nothing = new Set(lex.dailyLife.filter((p) => p.length === 1).map((p) => p[0] as string));
-  // When the only thing of the day is a "nothing" word ("rien"), only a not-being-able that holds a
-  // negation says "I can't do anything" ("je ne peux rien"); a preventing word is "it stops me from
-  // nothing" ("ça m'empêche de rien"): not a lot.
+  // When the only thing of the day is a "nothing" word ("rien"), a preventing word with no negation
+  // in it followed by that word is "it stops me from nothing" ("ça m'empêche de rien"): not a lot.
+  // "je ne peux rien", "nieko negaliu daryti" (I can't do anything) still are.
   const onlyNothing = daily.every(({ p }) => p.length === 1 && lex.negators.has(p[0] as string));
-  const able = onlyNothing ? unable.filter(({ p }) => p.some((w) => lex.negators.has(w))) : unable;
+  const nothingAfter = (p: readonly string[], at: number) => {
+    for (let k = at + p.length; k < tokens.length; k++) {
+      const t = tokens[k] as string;
+      if (lex.negators.has(t)) return true;
+      if (!lex.filler.has(t)) return false;
+    }
+    return false;
+  };
+  const able = onlyNothing ? unable.filter(({ p, at }) => p.some((w) => lex.negators.has(w)) || !nothingAfter(p, at)) : unable;
   const negated = (at: number) => {
     for (let k = at - 1; k >= 0; k--) {
       const t = tokens[k] as string;
@@ -257,16 +265,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       // "How much does it affect your day?" "No." / "Not really.": not at all. Only a no said whole
       // (with filler): "no, I can barely walk" is left to the words after it.
       if (choices.includes('impact.none') && isOnlyYesNo(raw, lex) && readYesNoTokens(unheld(tokens, lex), lex).reading === 'no') return { ok: true, code: 'impact.none' };
-      // A no and then more words: the words after it decide ("no, not really" is not at all, "no, I can
-      // barely walk" a lot); when they name no degree, the patient is asked again, never "not at all".
+      // A no and then what it stops ("no, I can barely walk", "nope, it stops me sleeping"): a lot,
+      // never "not at all" from the no alone. Other words after a no are read with it, as before.
       const rest = afterAnswerNo(raw, tokens, lex);
-      if (rest) {
-        const restBand = impactScore(rest, choices) ?? (choices.includes('impact.lot') && cannotDoDay(rest, lex) ? 'impact.lot' : null);
-        if (restBand) return { ok: true, code: restBand };
-        const named = findChoice(rest.join(' '), phrasesFor(choices, place.lang), lex.filler, lex.negators, true);
-        if (named.kind === 'one') return { ok: true, code: named.code };
-        return { ok: false, errorKey: repromptKey };
-      }
+      if (rest && choices.includes('impact.lot') && cannotDoDay(rest, lex)) return { ok: true, code: 'impact.lot' };
     }
     if (place.step === 'contactTimes') {
       const when = readContactTime(raw, choices, place, lex);
