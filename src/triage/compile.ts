@@ -57,6 +57,8 @@ export interface CompiledLanguage {
   negation: CueList;
   /** Words after a trigger that deny it ("yok", "نہیں ہے"); read only within a few words, same clause. */
   negationAfter: CueList;
+  /** Words after a trigger that deny it only at the end of the clause ("ਵੀ ਨਹੀਂ", "بھی نہیں"). */
+  negationAfterAtEnd: CueList;
   negationExceptions: CueList;
   /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
   clauseJoiners: ReadonlySet<string>;
@@ -138,7 +140,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     else for (const w of ws) breakers.add(w);
   }
   const negationBefore = new Set(words(lex.negation).flat());
-  const negationAfterWords = new Set(words(lex.negationAfter).flat());
+  const negationAfterWords = new Set([...words(lex.negationAfter), ...words(lex.negationAfterAtEnd)].flat());
   const negationWords = new Set([...negationBefore, ...negationAfterWords]);
   // One-letter typos never cross a negation infix or a listed minimal pair (normalised like text).
   const normalisedWord = (w: string): string => phraseWords(w, textSpeak).map((t) => t.stem).join(' ');
@@ -239,6 +241,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     stopPhrases,
     negation: cue(lex.negation),
     negationAfter: cue(lex.negationAfter),
+    negationAfterAtEnd: cue(lex.negationAfterAtEnd),
     negationExceptions: cue(lex.negationExceptions),
     clauseJoiners,
     breakers,

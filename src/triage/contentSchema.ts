@@ -156,6 +156,12 @@ export const LexiconSchema = z
      * List only words that clearly deny the preceding symptom: a wrongly denied emergency is a missed one.
      */
     negationAfter: z.array(PhraseSchema).default([]),
+    /**
+     * Like negationAfter, but they deny only when nothing but filler words follows them in the clause:
+     * Punjabi "ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ" (no fever either) is a denial, "ਦਰਦ ਵੀ ਨਹੀਂ ਜਾ ਰਿਹਾ" (the pain will not go
+     * either) is not, because there the negation belongs to the verb after it.
+     */
+    negationAfterAtEnd: z.array(PhraseSchema).default([]),
     /** Phrases that start with a negation word but do not deny ("not sure", "no one"). */
     negationExceptions: z.array(PhraseSchema).default([]),
     /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */

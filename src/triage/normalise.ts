@@ -117,10 +117,18 @@ export function collapseRepeats(word: string): string {
 }
 
 /**
+ * Words the stemmer leaves whole because their stem is another word: "burning" is a feeling (burning
+ * when peeing, burning eyes, a burning pain), "burn" an injury; cut to "burn" it raised the burn rules
+ * (hazard log H51). "burned" and "burns" still meet "burn"; triggers that mean the feeling say "burning".
+ */
+const KEEP_WHOLE: ReadonlySet<string> = new Set(['burning']);
+
+/**
  * A deliberately small stemmer: enough to make "breathe/breathing/breath" and "dropped/drooping"
  * meet, never so aggressive that short words merge ("fitting" stays apart from "fit").
  */
 export function stem(word: string): string {
+  if (KEEP_WHOLE.has(word)) return word;
   if (word.length > 5 && word.endsWith('ing')) return cut(word, 3);
   if (word.length > 4 && word.endsWith('ed')) return cut(word, 2);
   if (word.length > 5 && word.endsWith('es')) return cut(word, 2);

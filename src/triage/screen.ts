@@ -193,6 +193,8 @@ function acceptSingle(token: Token, id: number, lang: CompiledLanguage): boolean
 class ClauseCues {
   private readonly negation: { at: number; cue: string }[];
   private readonly negationAfter: { at: number; cue: string }[];
+  /** Negation-after cues that count only when the clause ends after them (filler words aside). */
+  private readonly negationAtEnd: { at: number; cue: string }[];
   /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
   private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
@@ -214,16 +216,24 @@ class ClauseCues {
       for (const b of findCues(raws, lang.breakerPhrases)) this.breakerAt.push({ at: b.at, end: b.at + b.cue.split(' ').length - 1 });
     }
     this.negationAfter = [];
+    this.negationAtEnd = [];
     this.negationWordAt = new Set();
-    if (lang.negationAfter.size > 0) {
+    if (lang.negationAfter.size > 0 || lang.negationAfterAtEnd.size > 0) {
       // Any word covered by an exception ("پتا نہیں", "رک نہیں رہا") never negates what came before.
       const covered = new Set(
         findCues(raws, lang.negationExceptions).flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
       );
-      this.negationAfter = findCues(raws, lang.negationAfter).filter((c) => !covered.has(c.at));
-      for (const c of [...this.negation, ...findCues(raws, lang.negationAfter)]) {
+      const after = findCues(raws, lang.negationAfter);
+      const atEnd = findCues(raws, lang.negationAfterAtEnd);
+      this.negationAfter = after.filter((c) => !covered.has(c.at));
+      this.negationAtEnd = atEnd.filter((c) => !covered.has(c.at));
+      for (const c of [...this.negation, ...after, ...atEnd]) {
         c.cue.split(' ').forEach((_, j) => this.negationWordAt.add(c.at + j));
       }
+      // A breaker word inside an end-of-clause denial is its "also", not a new clause: Punjabi "ਵੀ"
+      // ("ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ", no fever either).
+      const inDenial = new Set(this.negationAtEnd.flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
+      if (inDenial.size > 0) this.breakerAt = this.breakerAt.filter((b) => !inDenial.has(b.at) && !inDenial.has(b.end));
     }
     this.strongPast = [
       ...findCues(raws, lang.strongPast, true),
@@ -261,16 +271,18 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
-    if (this.negationAfter.length > 0 && !negativePhrase && !this.holdsNegation(start, end)) {
+    if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
-      const after = this.negationAfter.find(
-        (c) =>
-          c.at > end &&
-          c.at - end <= NEGATION_AFTER_REACH &&
-          c.at + c.cue.split(' ').length - 1 <= to &&
-          this.filler.slice(end + 1, c.at).every(Boolean),
-      );
+      const near = (c: { at: number; cue: string }) =>
+        c.at > end &&
+        c.at - end <= NEGATION_AFTER_REACH &&
+        c.at + c.cue.split(' ').length - 1 <= to &&
+        this.filler.slice(end + 1, c.at).every(Boolean);
+      // An end-of-clause cue also needs only filler words after it: "ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ" (no fever either)
+      // denies, "ਦਰਦ ਵੀ ਨਹੀਂ ਜਾ ਰਿਹਾ" (the pain will not go either) does not.
+      const endsClause = (c: { at: number; cue: string }) => this.filler.slice(c.at + c.cue.split(' ').length, to + 1).every(Boolean);
+      const after = this.negationAfter.find(near) ?? this.negationAtEnd.find((c) => near(c) && endsClause(c));
       if (after) return { status: 'negated', cue: after.cue };
     }
     const lo = Math.max(from, start - TENSE_REACH);

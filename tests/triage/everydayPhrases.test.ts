@@ -198,3 +198,27 @@ describe('round 10: everyday words near the self-care signs and their A&E combin
     expect(tierOf(text, lang)).not.toBe('emergency');
   });
 });
+
+describe('round 10 fixes: everyday words near the fixed readings stay below 999 (s10-fixes, H51)', () => {
+  // A quiet baby who is born, soap foam, taste and eye drops, a burning feeling, heartburn, and "no
+  // fever either" are no emergency.
+  const tierOf = (text: string, lang: string) =>
+    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
+  it.each([
+    ['eng', 'the baby has been quiet and settled since her feed'],
+    ['eng', 'my newborn is calmer than usual after the bath'],
+    ['arb', 'البيبي هادي اليوم ونايم كويس'],
+    ['som', 'saabuun xumbo badan leh ayaan ku maydhay'],
+    ['som', 'ilmaha saaka ayaa la tallaalay'],
+    ['fra', "le goût du médicament est amer"],
+    ['fra', "j'ai des gouttes pour le nez"],
+    ['eng', 'my eyes are burning from hay fever'],
+    ['eng', 'burning feeling in my feet at night'],
+    ['eng', 'a burning chest after spicy food'],
+    ['pes', 'شبها سوزش سینه دارم'],
+    ['pan', 'ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ, ਖੰਘ ਵੀ ਨਹੀਂ'],
+    ['urd', 'bukhar bhi nahi, khansi bhi nahi'],
+  ] as const)('%s: %s is not an emergency', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});

@@ -115,10 +115,24 @@ function impactScore(tokens: readonly string[], choices: readonly string[]): str
 function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
   const said = (phrases: readonly (readonly string[])[]) => phrases.map((p) => ({ p, at: findPhrase(tokens, p, 0, true) })).filter((x) => x.at >= 0);
   const unable = said(lex.unable);
-  if (unable.length === 0 || said(lex.dailyLife).length === 0) return false;
+  const daily = said(lex.dailyLife);
+  if (unable.length === 0 || daily.length === 0) return false;
   // "nothing" said as the thing of the day does not turn "can't" round where a language says both
   // ("nieko negaliu daryti", "nic nie mogę robić": I can't do anything).
   const nothing = new Set(lex.dailyLife.filter((p) => p.length === 1).map((p) => p[0] as string));
+  // When the only thing of the day is a "nothing" word ("rien"), a preventing word with no negation
+  // in it followed by that word is "it stops me from nothing" ("ça m'empêche de rien"): not a lot.
+  // "je ne peux rien", "nieko negaliu daryti" (I can't do anything) still are.
+  const onlyNothing = daily.every(({ p }) => p.length === 1 && lex.negators.has(p[0] as string));
+  const nothingAfter = (p: readonly string[], at: number) => {
+    for (let k = at + p.length; k < tokens.length; k++) {
+      const t = tokens[k] as string;
+      if (lex.negators.has(t)) return true;
+      if (!lex.filler.has(t)) return false;
+    }
+    return false;
+  };
+  const able = onlyNothing ? unable.filter(({ p, at }) => p.some((w) => lex.negators.has(w)) || !nothingAfter(p, at)) : unable;
   const negated = (at: number) => {
     for (let k = at - 1; k >= 0; k--) {
       const t = tokens[k] as string;
@@ -128,7 +142,24 @@ function cannotDoDay(tokens: readonly string[], lex: Lexicon): boolean {
     return false;
   };
   // A word of not being able that starts with a negator ("cant", "no puedo") is not turned round by itself.
-  return unable.some(({ p, at }) => lex.negators.has(p[0] as string) || !negated(at));
+  return able.some(({ p, at }) => lex.negators.has(p[0] as string) || !negated(at));
+}
+
+/**
+ * The words after a no said first as the answer ("no, I can barely walk", "nope it stops me
+ * sleeping"), or null when the answer does not start so. The no is the answer only before a comma or
+ * full stop, or where that word is no negator of the language ("nope", "nah"): Spanish "no me impide
+ * trabajar" is one sentence, its verb negated.
+ */
+function afterAnswerNo(raw: string, tokens: readonly string[], lex: Lexicon): readonly string[] | null {
+  const first = /^\s*([^\s,.;:!–—，。、！]+)\s*([,.;:!–—，。、！])?/u.exec(raw);
+  if (!first) return null;
+  const head = tokenise(first[1] as string);
+  if (head.length === 0 || head.length >= tokens.length || head.some((t, i) => tokens[i] !== t)) return null;
+  const read = readYesNoTokens(unheld(head, lex), lex);
+  if (read.reading !== 'no' || !read.whole) return null;
+  if (first[2] === undefined && head.some((t) => lex.negators.has(t))) return null;
+  return tokens.slice(head.length);
 }
 
 /**
@@ -234,6 +265,10 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       // "How much does it affect your day?" "No." / "Not really.": not at all. Only a no said whole
       // (with filler): "no, I can barely walk" is left to the words after it.
       if (choices.includes('impact.none') && isOnlyYesNo(raw, lex) && readYesNoTokens(unheld(tokens, lex), lex).reading === 'no') return { ok: true, code: 'impact.none' };
+      // A no and then what it stops ("no, I can barely walk", "nope, it stops me sleeping"): a lot,
+      // never "not at all" from the no alone. Other words after a no are read with it, as before.
+      const rest = afterAnswerNo(raw, tokens, lex);
+      if (rest && choices.includes('impact.lot') && cannotDoDay(rest, lex)) return { ok: true, code: 'impact.lot' };
     }
     if (place.step === 'contactTimes') {
       const when = readContactTime(raw, choices, place, lex);
