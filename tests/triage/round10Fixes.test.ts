@@ -17,14 +17,15 @@ const fired = (text: string, lang: string): string[] => [
   ...decided(text, lang).ruleIds,
 ];
 
-describe('1. a quiet baby is a reduced-movements emergency only with a pregnancy', () => {
+describe('1. a quiet baby is a reduced-movements emergency with a pregnancy, and (kept on purpose) without one', () => {
+  // The bare 'baby has been quiet' triggers were removed by s10-fixes and put back by the lead: without them a
+  // reduced-movements emergency told by a relative on the seventh blind set was missed (H51). A quiet born baby
+  // still goes to 999 through them: a needless 999 kept over a missed stillbirth warning, stated here so it is seen.
   it.each([
     ['eng', 'my baby is very quiet today, she is 4 months old'],
-    ['eng', 'our baby has been quiet and calm since his jabs'],
     ['arb', 'ابني عمره ٤ شهور البيبي ساكت اليوم'],
-  ] as const)('%s: %s does not fire rf.pregnancy.movements', (lang, text) => {
-    expect(fired(text, lang)).not.toContain('rf.pregnancy.movements');
-    expect(tierOf(text, lang)).not.toBe('emergency');
+  ] as const)('%s: %s still fires rf.pregnancy.movements (known over-triage, H51)', (lang, text) => {
+    expect(fired(text, lang)).toContain('rf.pregnancy.movements');
   });
   it.each([
     ['eng', 'I am 32 weeks pregnant and the baby has been quiet all day'],
