@@ -21,6 +21,9 @@ import { allLanguages, content, projectRoot } from '../support/dialog.js';
 
 const engine = content.triage;
 const policy = createLanguagePolicy(content.languages, allLanguages);
+/** The tier of one description alone, told as a new problem (the phrase tests below). */
+const tierOf = (text: string, lang: string) =>
+  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
 /** Steps that ask nothing clinical, and the choice codes of their buttons. */
 const STEPS = ['wants', 'contactMethod', 'contactTimes', 'who', 'relationship', 'duration', 'trend', 'impact'] as const;
@@ -94,8 +97,6 @@ describe('no emergency or crisis rule fires on an everyday phrase', () => {
 });
 
 describe('the words behind round 9 overfires stay apart (H44)', () => {
-  const tierOf = (text: string, lang: string) =>
-    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
   const fires = (text: string, lang: string, ruleId: string) =>
     engine.screen(text, policy.screeningLanguages(text, lang)).hits.some((h) => h.ruleId === ruleId);
 
@@ -146,8 +147,6 @@ describe('the words behind round 9 overfires stay apart (H44)', () => {
 });
 
 describe('everyday words near the round 10 urgent signs stay below urgent (s10-urgent)', () => {
-  const tierOf = (text: string, lang: string) =>
-    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
   // A dog barking is not croup, a temple or combing is not giant cell arteritis, a belly button or a lower-right
   // tooth is not appendicitis, hot tea, hot weather or a hot baby is not cellulitis.
@@ -179,8 +178,6 @@ describe('everyday words near the round 10 urgent signs stay below urgent (s10-u
 describe('round 10: everyday words near the self-care signs and their A&E combinations stay below 999', () => {
   // A sore that burns or blisters from work or shoes is no burn (rf.burn.blister_place needs a past burn word);
   // a knee that clicks or someone out of shape is no misshapen injury (rf.injury.misshapen).
-  const tierOf = (text: string, lang: string) =>
-    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
   it.each([
     ["eng", "I'm out of shape and my knee aches after running"],
     ["eng", "blisters on my hand from rowing and they are burning"],
@@ -202,8 +199,6 @@ describe('round 10: everyday words near the self-care signs and their A&E combin
 describe('round 10 fixes: everyday words near the fixed readings stay below 999 (s10-fixes, H51)', () => {
   // A newborn who is calmer (the bare 'baby has been quiet' still fires, H51), soap foam, taste and eye drops, a burning feeling, heartburn, and "no
   // fever either" are no emergency.
-  const tierOf = (text: string, lang: string) =>
-    engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
   it.each([
     ['eng', 'my newborn is calmer than usual after the bath'],
     ['som', 'saabuun xumbo badan leh ayaan ku maydhay'],
