@@ -53,7 +53,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(d, '2026-12d', 'fourth set', 'opened for development on 2026-12-06, read in full: not blind'),
     ...answeringSet(e, '2026-12e', 'fifth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
-    ...answeringSet(g, '2026-12g', 'seventh set'),
+    ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
   ];
 }
 
