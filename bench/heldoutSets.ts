@@ -9,6 +9,7 @@
  * after every change of the session that wrote 2026-12d, for one clean figure. 2026-12f: the same again, written
  * and frozen before round 9's changes (pre-registered in its README), when 2026-12d was opened for development.
  * 2026-12g: the same again, written and frozen before round 10's changes, when 2026-12e and 2026-12f were opened.
+ * 2026-12h: the same again, written and frozen before round 11's changes, when 2026-12g was opened.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -42,6 +43,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const e = join(root, 'heldout-2026-12e');
   const f = join(root, 'heldout-2026-12f');
   const g = join(root, 'heldout-2026-12g');
+  const h = join(root, 'heldout-2026-12h');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -54,6 +56,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(e, '2026-12e', 'fifth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
+    ...answeringSet(h, '2026-12h', 'eighth set'),
   ];
 }
 
