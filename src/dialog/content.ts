@@ -27,6 +27,14 @@ const IntakeContentSchema = z
     version: z.number().int().positive(),
     steps: z.record(z.enum(STEP_IDS), StepSchema),
     clinicalNeeds: z.array(z.enum(NEEDS)),
+    /**
+     * Hazard H52: a request (any need) whose description has at least `minWords` words besides the
+     * words of the recognised request phrases (the triggers of `requestRules`) is asked the emergency
+     * check and the area picker, as a health problem is. A Han or kana character counts as a word.
+     */
+    storyBeyondRequest: z
+      .object({ requestRules: z.array(z.string().regex(/^[a-z][a-z0-9_.]*$/)).min(1), minWords: z.number().int().min(3).max(60) })
+      .strip(),
     maxFailuresBeforeCallOffer: z.number().int().min(1),
     /** Tries at one question: after this many failed answers it is recorded as not answered (or, if safety, as unsure) and the dialog moves on. */
     maxTries: z.number().int().min(2).max(5).default(3),

@@ -1,6 +1,6 @@
 import { TIER_RANK, type Disposition, type LangCode, type RuleRef, type Tier, type TriageOutcome } from '../domain/types.js';
 import type { Picture, RuleHit, Screening, TriageEngine, TriageQuestion } from './types.js';
-import type { RuleDef, TriageContent } from './contentSchema.js';
+import type { QuestionDef, RuleDef, TriageContent } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
 import { compileLanguages } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from './evidence.js';
@@ -205,10 +205,18 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         if (cond?.ageYears && age !== undefined) {
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }
-        // Ask only when some answer could still move the tier up.
+        // Ask only when some answer could still move the tier up, or open a question that could
+        // (hazard H52): a marker that activates a set ("any of these?", then the question of each),
+        // or a rule another question waits for (askIf.anyPresent: thoughts of suicide, then a plan).
         const targets = Object.values(def.effects).flatMap((e) => e.raise);
-        const couldRaise = targets.some((id) => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank);
-        if (couldRaise) return question(def.id);
+        const raisesTier = (id: string): boolean => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank;
+        const couldMove = (q: QuestionDef): boolean => picture.answers[q.id] === undefined && Object.values(q.effects).some((e) => e.raise.some(raisesTier));
+        const opens = (id: string): boolean =>
+          !live.has(id) &&
+          complaints.some((c) =>
+            ((rules.get(id) as RuleDef).marker === true && c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
+            (c.activatedBy.some((a) => live.has(a) || a === id) && c.questions.some((q) => q.askIf?.anyPresent?.includes(id) === true && couldMove(q))));
+        if (targets.some((id) => raisesTier(id) || opens(id))) return question(def.id);
       }
     }
     return null;

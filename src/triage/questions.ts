@@ -33,7 +33,8 @@ export function buildQuestionIndex(content: TriageContent): Map<string, Question
   }
   for (const complaint of content.complaints) {
     for (const def of complaint.questions) {
-      index.set(def.id, { question: { id: def.id, promptKey: def.promptKey, choices: def.choices }, def, complaint });
+      const question: TriageQuestion = { id: def.id, promptKey: def.promptKey, choices: def.choices, ...(def.lines ? { lines: [...def.lines] } : {}) };
+      index.set(def.id, { question, def, complaint });
     }
   }
   for (const [id, def] of safetyQuestions(content)) index.set(id, { question: { id, promptKey: def.promptKey, choices: def.choices }, def });

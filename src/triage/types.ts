@@ -38,6 +38,8 @@ export interface TriageQuestion {
   promptKey: string;
   /** Language-neutral answer codes, e.g. ['yes','no','unsure']. Titles come from locales: `choice.<code>`. */
   choices: string[];
+  /** i18n keys of statements said before the prompt, one message each (a list the question asks about). */
+  lines?: string[];
 }
 
 /** Everything known so far, as the engine sees it. */

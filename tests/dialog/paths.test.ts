@@ -46,7 +46,8 @@ const paths = getShortestPaths(machine, {
   events: eventsFor,
   serializeState: (s) =>
     `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.triage.outcome?.tier ?? ''}|${s.context.flow.returnToReview}|${s.context.triage.currentQuestionId ?? ''}|${[...s.context.triage.presentRuleIds].sort().join()}`,
-  limit: 20_000,
+  // "Something else" asks the list of hidden emergencies and, after yes or not sure, each sign (H52).
+  limit: 40_000,
 });
 
 /** The pure next state after one more message at the end of a path (the path's snapshot is not changed). */

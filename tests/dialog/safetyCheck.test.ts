@@ -22,12 +22,15 @@ const say = (text: string): IntakeEvent => ({ type: 'user.message', text, at, pr
 const engine = content.triage;
 const typedNo = loadTuningTable();
 
+const STORY = 'I need a fit note for work please. Since Saturday things have not been right with me and my husband told me to write to you today.';
 /** Descriptions that match a complaint, none, an admin request with and without a symptom, a child and a pregnancy. */
 const DESCRIPTIONS = [
   'sore throat for 3 days',
   'I feel a bit funny and not myself',
   'I need a fit note for my back pain',
   'I need a copy of my letter',
+  // A request told as a story, in words no rule knows (hazard H52): its length brings the check.
+  STORY,
   'my 2 year old son has a cough and a temperature',
   'I am 30 weeks pregnant and have a headache',
   // Light spotting: the pregnancy line asks one confirming question (safetyConfirm) before it diverts.
@@ -70,7 +73,7 @@ describe('the emergency check, explored as a graph', () => {
     for (const path of paths) {
       for (const { state } of path.steps) {
         const described = state.context.intake.answers.describe !== undefined;
-        const symptom = engine.mentionsSymptom(pictureOf(state.context)) || state.context.intake.need === 'need.new';
+        const symptom = engine.mentionsSymptom(pictureOf(state.context)) || state.context.intake.need === 'need.new' || state.context.intake.answers.describe?.code === STORY;
         if (!described || !symptom || !FOLLOW_UPS.has(state.context.step)) continue;
         checked++;
         // Whatever the words matched (a complaint set or none): the area is asked too (round 9).
@@ -86,6 +89,9 @@ describe('the emergency check, explored as a graph', () => {
     const admin = paths.filter((p) => p.state.context.intake.need === 'need.admin' && p.state.context.intake.answers.describe?.code === 'I need a copy of my letter');
     expect(admin.length).toBeGreaterThan(0);
     for (const p of admin) expect(checkAsked(p.state)).toBe(false);
+    const story = paths.filter((p) => p.state.context.intake.need === 'need.admin' && p.state.context.intake.answers.describe?.code === STORY && FOLLOW_UPS.has(p.state.context.step));
+    expect(story.length).toBeGreaterThan(0);
+    for (const p of story) expect([checkAsked(p.state), areaAsked(p.state)]).toEqual([true, true]);
   });
 
   it('never ends below urgent after "yes" or "not sure", whatever sign (or none) is chosen, and whatever the confirming answer', () => {

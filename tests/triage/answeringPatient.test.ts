@@ -75,9 +75,15 @@ describe('the answering patient', () => {
     const armOnly = driver.run(unwell({ area: 'chest', yesTo: ['pain_spreads'] }), { answering: true });
     expect(armOnly.error).toBeUndefined();
     expect(armOnly.finalState).not.toBe('emergency');
+    // Skin has no question about an arm or jaw ("Something else" and "Tummy" ask it since H52).
+    const skin = driver.run(unwell({ area: 'skin', yesTo: ['pain_spreads', 'sweating'] }), { answering: true });
+    expect(skin.finalState).not.toBe('emergency');
+    expect(skin.asked.filter((q) => q.endsWith('arm_jaw'))).toEqual([]);
+    // "Something else": the list, then the heart-attack question; an ache alone says yes to the list only (urgent).
     const other = driver.run(unwell({ area: 'other', yesTo: ['pain_spreads', 'sweating'] }), { answering: true });
-    expect(other.finalState).not.toBe('emergency');
-    expect(other.asked).not.toContain('q.area.chest.arm_jaw');
+    expect([other.finalState, other.asked.includes('q.general.hidden'), other.asked.includes('q.other.arm_jaw')]).toEqual(['emergency', true, true]);
+    const ache = driver.run(unwell({ area: 'other', yesTo: ['pain_spreads'] }), { answering: true });
+    expect([ache.finalState === 'emergency', ache.tier]).toEqual([false, 'urgent']);
   });
 
   it('gives the raising answer to a question asked the other way round ("does your inhaler help?")', () => {

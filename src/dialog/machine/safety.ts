@@ -13,6 +13,10 @@ import type { IntakeContext, OutMessage } from './types.js';
  * safetyQuestions), so an answer raises the rule of its NHS sign and the tier follows from the rules.
  */
 
+/** A text's words: each Han, kana or hangul character is one (those scripts write no spaces), else runs of letters and digits. */
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+export const wordsOf = (text: string): string[] => text.match(WORD) ?? [];
+
 /** Steps of this phase where the patient answers an engine question (its id is triage.currentQuestionId). */
 export const SAFETY_STEPS = new Set(['safetyCheck', 'safetyWhich', 'safetyConfirm', 'areaPick']);
 /** The check version a question id belongs to (q.check.<v>, q.check.which.<v>, q.check.which_unsure.<v>). */
@@ -141,8 +145,30 @@ export function createSafetyCheck(kit: Kit) {
     if (m === undefined) mentions.set(ctx, (m = triage.mentionsSymptom(pictureOf(ctx))));
     return m;
   };
+  /**
+   * More than a short request (hazard H52): the description has at least storyBeyondRequest.minWords
+   * words besides those of the recognised request phrases ("repeat prescription", "fit note"). Decided
+   * by length, not by words: a story told inside a request may hold an emergency in words no rule knows.
+   */
+  const { requestRules, minWords } = content.storyBeyondRequest;
+  const requestSet = new Set(requestRules);
+  for (const id of requestRules) if (!triage.rule(id)) throw new Error(`dialogs/intake.json storyBeyondRequest.requestRules: unknown rule ${id}`);
+  const stories = new WeakMap<IntakeContext, boolean>();
+  const isStory = (ctx: IntakeContext): boolean => {
+    let s = stories.get(ctx);
+    if (s === undefined) {
+      const described = ctx.intake.texts.filter((t) => t.step === 'describe');
+      const beyond = described.reduce((n, t) => {
+        const hits = triage.screen(t.text, t.lang).hits.filter((h) => requestSet.has(h.ruleId));
+        const requestWords = new Set(hits.flatMap((h) => h.matched.flatMap(wordsOf)));
+        return n + Math.max(0, wordsOf(t.text).length - requestWords.size);
+      }, 0);
+      stories.set(ctx, (s = beyond >= minWords));
+    }
+    return s;
+  };
   const aboutHealth = (ctx: IntakeContext): boolean =>
-    (ctx.intake.need !== undefined && content.clinicalNeeds.includes(ctx.intake.need)) || mentionsSymptom(ctx);
+    (ctx.intake.need !== undefined && content.clinicalNeeds.includes(ctx.intake.need)) || mentionsSymptom(ctx) || isStory(ctx);
 
   const guards = {
     /** The check is asked once per conversation (again only when the patient turns out to be a child). */

@@ -40,6 +40,7 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
       const question = (forcedQuestionId ? triage.question(forcedQuestionId) : null) ?? nextQuestion(context);
       if (!question) return {};
       const prompt: OutMessage = { key: question.promptKey, choices: [...question.choices] };
+      const lines: OutMessage[] = (question.lines ?? []).map((key) => ({ key }));
       return {
         step: 'triageQuestion',
         triage: {
@@ -50,7 +51,7 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
         },
         failures: 0,
         lastPrompt: prompt,
-        say: say(context, prompt),
+        say: say(context, ...lines, prompt),
         ...(context.flow.narrowTo ? { flow: { ...context.flow, narrowTo: undefined } } : {}),
       };
     },
