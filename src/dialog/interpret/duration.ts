@@ -89,7 +89,8 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
       // A weekday that is also a unit word (Romanian "luni": Monday, and months) is the weekday only
       // right after a since word ("de luni", "din luni": since Monday); else the unit ("luni", "de mai
       // multe luni": months).
-      if (w.tokens.length === 1 && lex.units.has(w.tokens[0] as string)) {
+      // (Only the form typed exactly: "lunii", of the month, keeps the weekday reading it had.)
+      if (w.tokens.length === 1 && lex.units.has(w.tokens[0] as string) && findPhrase(tokens, w.tokens, 0, true) === at) {
         const prev = tokens[at - 1];
         if (prev === undefined || !lex.since.some((p) => p.length === 1 && p[0] === prev)) continue;
       }
