@@ -84,7 +84,17 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
 
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {
-      if (findPhrase(tokens, w.tokens) >= 0) return { days: (todayOf().weekday - w.day + 7) % 7 };
+      const at = findPhrase(tokens, w.tokens);
+      if (at < 0) continue;
+      // A weekday that is also a unit word (Romanian "luni": Monday, and months) is the weekday only
+      // right after a since word ("de luni", "din luni": since Monday); else the unit ("luni", "de mai
+      // multe luni": months).
+      // (Only the form typed exactly: "lunii", of the month, keeps the weekday reading it had.)
+      if (w.tokens.length === 1 && lex.units.has(w.tokens[0] as string) && findPhrase(tokens, w.tokens, 0, true) === at) {
+        const prev = tokens[at - 1];
+        if (prev === undefined || !lex.since.some((p) => p.length === 1 && p[0] === prev)) continue;
+      }
+      return { days: (todayOf().weekday - w.day + 7) % 7 };
     }
   }
   return bare === null ? null : { days: bare };

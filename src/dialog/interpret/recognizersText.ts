@@ -149,11 +149,30 @@ export function createRecognisers(): Recognisers {
 /** Days from a resolved value to `now`: a duration's length, or the time since a date or a range's start. */
 function daysOf(v: Record<string, string | undefined>, now: Date): number | null {
   if (v.type === 'duration' && v.value !== undefined) return Number(v.value) / DAY_S;
-  const start = v.type === 'date' || v.type === 'datetime' ? v.value : v.start;
+  const start = v.type === 'date' || v.type === 'datetime' ? v.value : v.start ?? seasonStart(v.timex, now);
   if (!start) return null;
   const at = Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start.replace(' ', 'T') + 'Z');
   if (Number.isNaN(at)) return null;
   return Math.floor((now.getTime() - at) / (DAY_S * 1000));
+}
+
+/** The month (1-12) a season starts in the UK (the Met Office's seasons): spring March, summer June, autumn September, winter December. */
+const SEASON_MONTH: Readonly<Record<string, number>> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/**
+ * "since last summer" (timex 2025-SU), "desde el verano pasado" (SU): the date model names a season
+ * but gives no start. Its first day: of the year named, or (no year) the latest one not after now.
+ * undefined for any other timex.
+ */
+export function seasonStart(timex: string | undefined, now: Date): string | undefined {
+  const m = /^(?:(\d{4})-)?(SP|SU|FA|WI)$/.exec(timex ?? '');
+  if (!m) return undefined;
+  const month = SEASON_MONTH[m[2] as string] as number;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (m[1] !== undefined) return `${m[1]}-${pad(month)}-01`;
+  const year = now.getUTCFullYear();
+  const thisYear = Date.UTC(year, month - 1, 1);
+  return `${thisYear <= now.getTime() ? year : year - 1}-${pad(month)}-01`;
 }
 
 let shared: Recognisers | undefined;

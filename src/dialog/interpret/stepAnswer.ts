@@ -385,6 +385,7 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     const tokens = tokenise(raw);
     let reading = readYesNoTokens(unheld(tokens, lex), lex).reading;
     if (reading === 'both' && noThenFine(raw, lex)) return 'no';
+    if ((reading === 'both' || reading === 'unsure') && yesThenNegatedClause(raw, place, lex)) return 'yes';
     if (reading === 'none') reading = deps.recognisers?.yesNo(raw, place.lang) ?? 'none';
     if (reading === 'none') reading = yesNoInAnotherLanguage(raw, tokens, place.lang);
     return reading;
@@ -411,6 +412,69 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
     if (head.reading !== 'no' || !head.whole) return false;
     const tail = tokenise(raw.slice(m.index + m[0].length)).filter((t) => !lex.filler.has(t));
     return tail.length > 0 && lex.fine.has(tail.join(' '));
+  }
+
+  /**
+   * "yes, I can't breathe", "sí no puede respirar bien", "haan saans nahi aa rahi", "tak, nie może
+   * oddychać": a yes said whole first, then words telling what is wrong, with a negation inside them
+   * ("can't breathe"). The yes is the answer; the negation belongs to the description. Only when
+   * what follows has a word that is no answer word (a verb, a sign: "breathe", "dor") and reads as
+   * no answer of its own but that negation: "yes, no", "yes, I don't know", "yes, not sure" and
+   * "yes... no" are left as they were (both, or not sure). A maybe-word right after a negator
+   * ("nie może", "nu poate", "не може": cannot) is that negated verb, not a not sure.
+   */
+  function yesThenNegatedClause(raw: string, place: AnswerPlace, lex: Lexicon): boolean {
+    const all = unheld(tokenise(raw), lex);
+    const brk = CLAUSE_BREAK.exec(raw);
+    // The yes: the first clause, or else the first word.
+    const byBreak = brk && brk.index > 0 ? unheld(tokenise(raw.slice(0, brk.index)), lex) : null;
+    const candidates = [...(byBreak && byBreak.length > 0 && byBreak.length < all.length && byBreak.every((t, i) => all[i] === t) ? [byBreak.length] : []), 1];
+    for (const n of candidates) {
+      const head = all.slice(0, n);
+      if (head.some((t) => lex.negators.has(t))) continue;
+      const h = readYesNoTokens(head, lex);
+      if (h.reading !== 'yes' || !h.whole) continue;
+      // The yes is one of the yes button's own words ("haan", "sí", "yeah"), not a word of degree or
+      // knowing the lists also read as a yes ("konjam": a bit, "sure"), which a negation after it takes in.
+      // A word of being sure is one: a not-sure phrase has it after a negator ("not sure", "مش اكيد", "nu sunt sigur").
+      const certainty = (t: string) => lex.knowing.has(t) || lex.unsure.some((p) => p.slice(1).includes(t) && p.slice(0, p.indexOf(t)).some((w) => lex.negators.has(w)));
+      if (!yesWordsOf(place.lang).has(head.join(' ')) || head.some(certainty)) continue;
+      // Without a comma, a yes word that also starts a no or not-sure phrase ("ঠিক বলতে পারছি না":
+      // I can't quite say; "так собі") may be an adverb the negation takes in: not read so.
+      if (n === 1 && n !== byBreak?.length && [...lex.no, ...lex.unsure].some((p) => p.length >= 2 && p[0] === head[0])) continue;
+      const tail = all.slice(n);
+      if (tail.length < 2 || tail.some((t) => lex.knowing.has(t))) continue;
+      const answerWords = new Set([...lex.yes, ...lex.no, ...lex.unsure].filter((p) => p.length === 1).map((p) => p[0] as string));
+      // A one-word maybe right after a negator is a negated "can": left out of the tail's reading.
+      const maybe = new Set(lex.unsure.filter((p) => p.length === 1).map((p) => p[0] as string));
+      const kept = tail.filter((t, i) => !(maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string)));
+      // At least two words of the description besides answer words and negators (a maybe-word
+      // negated, "nie może", is one): "konjam kooda illa" (not even a bit) is no description.
+      const described = tail.filter((t, i) => !lex.filler.has(t) && !lex.negators.has(t) && (!answerWords.has(t) || (maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string))));
+      if (described.length < 2) continue;
+      // The first word after the yes is no bare answer word ("yes no ..."), unless a negator that is not one.
+      const first = tail[0] as string;
+      if (answerWords.has(first) && !lex.negators.has(first)) continue;
+      const t = readYesNoTokens(kept, lex);
+      if (t.reading !== 'no' || t.whole) continue;
+      // Every no in the tail is a single negator word inside it (no no-phrase of two words or more: "nothing like that").
+      if (lex.no.some((p) => p.length >= 2 && findPhrase(kept, p, 0, true) >= 0)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** The yes button's title and synonyms in a language and English, as tokens joined with spaces: built once per language. */
+  const yesWords = new Map<LangCode, ReadonlySet<string>>();
+  function yesWordsOf(lang: LangCode): ReadonlySet<string> {
+    let set = yesWords.get(lang);
+    if (!set) {
+      const langs: LangCode[] = lang === 'eng' ? ['eng'] : [lang, 'eng'];
+      const falseFriends = deps.lexicon(lang).falseFriends;
+      const phrases = langs.flatMap((l) => [words.choiceTitle(l, 'yes') ?? '', ...words.choiceSynonyms(l, 'yes')].filter((p) => l === lang || !falseFriends.has(phraseWords(p))));
+      yesWords.set(lang, (set = new Set(phrases.map((p) => phraseWords(p)).filter((p) => p !== ''))));
+    }
+    return set;
   }
 
   /** "tak" in an English conversation: a yes or no in another language, when every language that reads it agrees. */
