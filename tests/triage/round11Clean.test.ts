@@ -61,6 +61,10 @@ describe('4. Spanish "no lo aguanto" (I cannot bear it) alone is not severe tumm
     const text = 'el dedo gordo está rojo e hinchado, no lo aguanto, ni la sábana';
     expect(fired(text, 'spa')).not.toContain('rf.abdo.severe');
   });
+  it('spa: fever, light that hurts and a neck that hurts looking down is meningitis (it was 999 only through the bare words)', () => {
+    expect(tierOf('mi hermana tiene fiebre, no soporta la luz y le duele el cuello al mirar hacia abajo', 'spa')).toBe('emergency');
+    expect(fired('le duele el cuello al bajar la cabeza', 'spa')).toContain('cx.stiff_neck');
+  });
   it.each([
     ['spa', 'me duele la barriga, no lo aguanto el dolor'],
     ['spa', 'dolor de barriga muy fuerte, no lo aguanto'],
