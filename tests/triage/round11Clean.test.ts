@@ -56,12 +56,13 @@ describe('3. Turkish "su geliyor" (water comes) is waters breaking only with a p
   });
 });
 
-describe('4. Spanish "no lo aguanto" (I cannot bear it) alone is not severe tummy pain', () => {
-  it('spa: a hot gout toe that cannot bear the sheet is not a tummy emergency', () => {
-    const text = 'el dedo gordo está rojo e hinchado, no lo aguanto, ni la sábana';
-    expect(fired(text, 'spa')).not.toContain('rf.abdo.severe');
+describe('4. Spanish meningitis signs read for themselves; the bare "no lo aguanto" of rf.abdo.severe is kept (H54)', () => {
+  // Removing the bare 'no lo aguanto / soporto' (a gout toe that cannot bear the sheet went to A&E) lost two
+  // silent meningitis paraphrases of set g that reached 999 only through them: kept, the over-triage stated here.
+  it('spa: a hot gout toe that cannot bear the sheet still fires rf.abdo.severe (known over-triage, H54)', () => {
+    expect(fired('el dedo gordo está rojo e hinchado, no lo aguanto, ni la sábana', 'spa')).toContain('rf.abdo.severe');
   });
-  it('spa: fever, light that hurts and a neck that hurts looking down is meningitis (it was 999 only through the bare words)', () => {
+  it('spa: fever, light that hurts and a neck that hurts looking down is meningitis', () => {
     expect(tierOf('mi hermana tiene fiebre, no soporta la luz y le duele el cuello al mirar hacia abajo', 'spa')).toBe('emergency');
     expect(fired('le duele el cuello al bajar la cabeza', 'spa')).toContain('cx.stiff_neck');
   });
@@ -71,6 +72,14 @@ describe('4. Spanish "no lo aguanto" (I cannot bear it) alone is not severe tumm
   ] as const)('%s: %s is still severe tummy pain', (lang, text) => {
     expect(fired(text, lang)).toContain('rf.abdo.severe');
     expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
+
+describe('4b. Gujarati with English words: "Unconscious નથી" is denied, and a head hit told in English is still a head injury', () => {
+  it('guj: a head hit on warfarin is A&E', () => {
+    const text = 'Ba warfarin પર છે. bathroom માં slip થયા, head wall સાથે hit થયું. Unconscious નથી થયા';
+    expect(fired(text, 'guj')).not.toContain('rf.unconscious');
+    expect(tierOf(text, 'guj')).toBe('emergency');
   });
 });
 
