@@ -54,6 +54,8 @@ export interface CompiledLanguage {
   stopwords: Set<string>;
   /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
   stopPhrases: CueList;
+  /** Filler words read as words right after a negation word (lexicon `verbsAfterNegation`). */
+  keptAfterNegation: KeptAfterNegation;
   negation: CueList;
   /** Words after a trigger that deny it ("yok", "نہیں ہے"); read only within a few words, same clause. */
   negationAfter: CueList;
@@ -79,12 +81,28 @@ const NO_TEXT_SPEAK: ReadonlyMap<string, string[]> = new Map();
 const HAN = /\p{Script=Han}/u;
 const FOLDED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Han}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Tamil}łı]/u;
 
+/** Filler words that are words when a negation word comes just before them, and those negation words. */
+export interface KeptAfterNegation {
+  words: ReadonlySet<string>;
+  negation: ReadonlySet<string>;
+}
+const NONE_KEPT: KeptAfterNegation = { words: new Set(), negation: new Set() };
+
 /**
  * Which tokens are filler: single stopwords by the word as typed, and stopword phrases of several
  * words where all of them appear in a row. Shared by trigger phrases and patient text.
+ * A word of `kept` right after a negation word is not filler: Portuguese "para" is "for", but
+ * "não para" is "does not stop"; dropped, "não para de sangrar" read as "não sangra" (it does not bleed).
  */
-export function fillerMask(tokens: readonly Token[], stopwords: ReadonlySet<string>, stopPhrases: CueList): boolean[] {
-  const mask = tokens.map((t) => stopwords.has(t.word));
+export function fillerMask(
+  tokens: readonly Token[],
+  stopwords: ReadonlySet<string>,
+  stopPhrases: CueList,
+  kept: KeptAfterNegation = NONE_KEPT,
+): boolean[] {
+  const mask = tokens.map(
+    (t, i) => stopwords.has(t.word) && !(kept.words.has(t.word) && i > 0 && kept.negation.has((tokens[i - 1] as Token).raw)),
+  );
   if (stopPhrases.size === 0) return mask;
   for (let i = 0; i < tokens.length; i++) {
     for (const seq of stopPhrases.get((tokens[i] as Token).word) ?? []) {
@@ -140,6 +158,10 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     else for (const w of ws) breakers.add(w);
   }
   const negationBefore = new Set(words(lex.negation).flat());
+  const keptAfterNegation: KeptAfterNegation = {
+    words: new Set(lex.verbsAfterNegation.map((w) => w.toLowerCase())),
+    negation: negationBefore,
+  };
   const negationAfterWords = new Set([...words(lex.negationAfter), ...words(lex.negationAfterAtEnd)].flat());
   const negationWords = new Set([...negationBefore, ...negationAfterWords]);
   // One-letter typos never cross a negation infix or a listed minimal pair (normalised like text).
@@ -165,7 +187,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     // A phrase made only of filler words ("only", "solo") would pair as the other word alone.
     const hasContent = (p: string): boolean => {
       const all = phraseWords(p, textSpeak);
-      const filler = fillerMask(all, stopwords, stopPhrases);
+      const filler = fillerMask(all, stopwords, stopPhrases, keptAfterNegation);
       return all.some((_, i) => !filler[i]);
     };
     const left = phrasesOf(a).filter(hasContent);
@@ -193,13 +215,13 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   /** `firstHalf`: the first half of a paired phrase, whose last word may stand up to the usual gap from the second half. */
   const addPhrase = (ruleId: string, text: string, keepFiller = false, firstHalf?: string): void => {
     const all = phraseWords(text, textSpeak);
-    const filler = fillerMask(all, stopwords, stopPhrases);
+    const filler = fillerMask(all, stopwords, stopPhrases, keptAfterNegation);
     const words = keepFiller ? all : all.filter((_, i) => !filler[i]);
     if (words.length === 0) return;
     let looseAt: number | undefined;
     if (firstHalf !== undefined) {
       const head = phraseWords(firstHalf, textSpeak);
-      const headFiller = fillerMask(head, stopwords, stopPhrases);
+      const headFiller = fillerMask(head, stopwords, stopPhrases, keptAfterNegation);
       const kept = keepFiller ? head : head.filter((_, i) => !headFiller[i]);
       // The two halves are two words a patient may split ("سرش به میز خورد"), unless the first
       // half ends in a negation word, which must stay bound to what it denies ("nie | krocza").
@@ -239,6 +261,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     textSpeak,
     stopwords,
     stopPhrases,
+    keptAfterNegation,
     negation: cue(lex.negation),
     negationAfter: cue(lex.negationAfter),
     negationAfterAtEnd: cue(lex.negationAfterAtEnd),

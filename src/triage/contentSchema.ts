@@ -167,6 +167,12 @@ export const LexiconSchema = z
      * either) is not, because there the negation belongs to the verb after it.
      */
     negationAfterAtEnd: z.array(PhraseSchema).default([]),
+    /**
+     * Filler words that are verbs right after a negation word, and then kept: Portuguese and Spanish
+     * "para" is "for" (filler) but "não para" / "no para" is "does not stop". Dropped, "não para de
+     * sangrar" (will not stop bleeding) read as "não sangra" (does not bleed). One word each, as typed.
+     */
+    verbsAfterNegation: z.array(z.string()).default([]),
     /** Phrases that start with a negation word but do not deny ("not sure", "no one"). */
     negationExceptions: z.array(PhraseSchema).default([]),
     /** Words that end a negation or tense scope inside a clause ("but", "just", "and"). */

@@ -2,7 +2,7 @@ import { TIER_RANK, type Disposition, type LangCode, type RuleRef, type Tier, ty
 import type { Picture, RuleHit, Screening, TriageEngine, TriageQuestion } from './types.js';
 import type { QuestionDef, RuleDef, TriageContent } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
-import { compileLanguages } from './compile.js';
+import { compileLanguages, type CompiledLanguage, type CueList } from './compile.js';
 import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from './evidence.js';
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
@@ -35,12 +35,44 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return skip.size === 0 ? text : text.replace(/[\p{L}\p{M}]+/gu, (w) => (skip.has(w.toLowerCase()) ? '' : w));
   };
 
+  /**
+   * The English lexicon with the post-position denials of the patient's languages: an English word in
+   * an Urdu, Punjabi or Turkish sentence is denied by that language's word after it ("pregnant نہیں",
+   * not pregnant), which the English lexicon alone cannot see.
+   */
+  const mergeCues = (a: CueList, b: CueList): CueList => {
+    const out = new Map<string, (readonly string[])[]>();
+    for (const list of [a, b]) for (const [k, v] of list) out.set(k, [...(out.get(k) ?? []), ...v]);
+    return out;
+  };
+  const englishWith = new Map<string, CompiledLanguage>();
+  const englishFor = (others: readonly LangCode[]): CompiledLanguage | undefined => {
+    const eng = languages.get('eng');
+    const after = others.map((l) => languages.get(l)).filter((c): c is CompiledLanguage => !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0));
+    if (!eng || after.length === 0) return eng;
+    const key = after.map((c) => c.lang).join(',');
+    let merged = englishWith.get(key);
+    if (!merged) {
+      merged = after.reduce<CompiledLanguage>(
+        (e, c) => ({
+          ...e,
+          negationAfter: mergeCues(e.negationAfter, c.negationAfter),
+          negationAfterAtEnd: mergeCues(e.negationAfterAtEnd, c.negationAfterAtEnd),
+          negationExceptions: mergeCues(e.negationExceptions, c.negationExceptions),
+        }),
+        eng,
+      );
+      englishWith.set(key, merged);
+    }
+    return merged;
+  };
+
   const explain = (text: string, lang: LangCode | readonly LangCode[]): LangOccurrence[] => {
     // English is always screened too: patients mix English symptom words into other languages.
     const langs = new Set<LangCode>(['eng', ...(typeof lang === 'string' ? [lang] : lang)].filter((l) => languages.has(l)));
     const others = [...langs].filter((l) => l !== 'eng');
     const all = [...langs].flatMap((l) => {
-      const compiled = languages.get(l);
+      const compiled = l === 'eng' ? englishFor(others) : languages.get(l);
       const read = l === 'eng' ? forEnglish(text, others) : text;
       return compiled ? findOccurrences(read, compiled).map((o) => ({ ...o, lang: l })) : [];
     });

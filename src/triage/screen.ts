@@ -58,7 +58,7 @@ export function findOccurrences(text: string, lang: CompiledLanguage): Occurrenc
 
 function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
   const content: number[] = [];
-  const filler = fillerMask(tokens, lang.stopwords, lang.stopPhrases);
+  const filler = fillerMask(tokens, lang.stopwords, lang.stopPhrases, lang.keptAfterNegation);
   filler.forEach((f, i) => {
     if (!f) content.push(i);
   });

@@ -18,12 +18,11 @@ import { join } from 'node:path';
 import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { allLanguages, content, projectRoot } from '../support/dialog.js';
+import { tierOf } from '../support/triage.js';
 
 const engine = content.triage;
 const policy = createLanguagePolicy(content.languages, allLanguages);
 /** The tier of one description alone, told as a new problem (the phrase tests below). */
-const tierOf = (text: string, lang: string) =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
 /** Steps that ask nothing clinical, and the choice codes of their buttons. */
 const STEPS = ['wants', 'contactMethod', 'contactTimes', 'who', 'relationship', 'duration', 'trend', 'impact'] as const;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { LangCode } from '../../src/domain/types.js';
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
 import { conversation, projectRoot } from '../support/dialog.js';
+import { tierOf } from '../support/triage.js';
 
 const engine = createTriageEngine(loadTriageContent(join(projectRoot, 'dialogs')));
 const languages = (JSON.parse(readFileSync(join(projectRoot, 'locales', 'languages.json'), 'utf8')) as {
@@ -98,8 +99,6 @@ const CASES: Record<string, { emergency: string[]; notEmergency: string[] }> = {
 /** Index of the emergency sentence sent as a first message in the dialog test (a clear, not uncertain, hit). */
 const DIALOG_SENTENCE = 1;
 
-const tierOf = (text: string, lang: LangCode) =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
 describe('red flags in every supported language', () => {
   it('covers every non-English supported language', () => {

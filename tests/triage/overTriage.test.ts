@@ -7,13 +7,12 @@ import { TIER_RANK } from '../../src/domain/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { content } from '../support/dialog.js';
 import { loadTriageContent } from '../../src/triage/index.js';
+import { tierOf } from '../support/triage.js';
 
 const engine = content.triage;
 const AREAS = ['chest', 'breathing', 'head', 'tummy', 'skin', 'injury', 'eye', 'waterworks', 'pregnancy', 'mental'];
 const BODY_WORDS = ['chest', 'head', 'heart', 'arm', 'jaw', 'eye', 'stomach', 'tummy', 'back', 'leg', 'throat', 'skin', 'ear', 'neck', 'testicle', 'foot', 'face', 'blood'];
 
-const tierOf = (text: string, lang: string) =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
 describe('a body part on its own raises nothing above routine', () => {
   it.each(BODY_WORDS)('English: %s', (word) => {

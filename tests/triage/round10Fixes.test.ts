@@ -4,13 +4,12 @@
  */
 import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
 import { allLanguages, content } from '../support/dialog.js';
+import { decideText, tierOf } from '../support/triage.js';
 
 const engine = content.triage;
 const policy = createLanguagePolicy(content.languages, allLanguages);
 /** Decided as the dialog does: the text in the language it was written in (English is read too). */
-const decided = (text: string, lang: string) =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] });
-const tierOf = (text: string, lang: string): string => decided(text, lang).tier;
+const decided = decideText;
 /** The rules that fire on the text alone and those the combinations add when deciding. */
 const fired = (text: string, lang: string): string[] => [
   ...engine.screen(text, policy.screeningLanguages(text, lang)).hits.map((h) => h.ruleId),

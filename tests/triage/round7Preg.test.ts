@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { TIER_RANK } from '../../src/domain/types.js';
 import { loadTriageContent } from '../../src/triage/loadContent.js';
 import { content, projectRoot } from '../support/dialog.js';
+import { decideText } from '../support/triage.js';
 
 /**
  * Issue 15 round 7 ("rules widened from the sources"), from NHS.uk pages: pregnancy combinations
@@ -10,8 +11,7 @@ import { content, projectRoot } from '../support/dialog.js';
  * rf.bleeding.heavy in every language (Heavy periods; When to call 999).
  */
 const engine = content.triage;
-const decide = (text: string, lang = 'eng') =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] });
+const decide = decideText;
 const decideAll = (texts: [string, string][]) =>
   engine.decide({ need: 'need.new', texts: texts.map(([lang, text]) => ({ text, lang })), answers: {}, presentRuleIds: [], deniedRuleIds: [] });
 const raw = loadTriageContent(join(projectRoot, 'dialogs'));

@@ -8,12 +8,10 @@
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
-import type { LangCode } from '../../src/domain/types.js';
+import { tierOf } from '../support/triage.js';
 
 const driver = createDialogDriver();
 const engine = createTriageEngine(loadTriageContent('dialogs'));
-const tierOf = (text: string, lang: LangCode): string | undefined =>
-  engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
 
 const patient = (extra: Partial<Vignette>): Vignette => vagueVignette('round9-content-test', extra);
 

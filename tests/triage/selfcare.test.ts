@@ -4,21 +4,8 @@
  * and the Pharmacy First age limits send a child or an older woman to the GP. Engine only; the
  * statechart runs are in `npm run bench:triage` (tuning file round7-selfcare.json).
  */
-import { content } from '../support/dialog.js';
-import type { Tier } from '../../src/domain/types.js';
+import { tierOf } from '../support/triage.js';
 
-const engine = content.triage;
-
-const outcome = (text: string, lang = 'eng', ageYears?: number) =>
-  engine.decide({
-    need: 'need.new',
-    texts: [{ text, lang }],
-    answers: {},
-    presentRuleIds: [],
-    deniedRuleIds: [],
-    ...(ageYears === undefined ? {} : { ageYears }),
-  });
-const tierOf = (text: string, lang = 'eng', ageYears?: number): Tier => outcome(text, lang, ageYears).tier;
 
 describe('self-care: lay names and descriptions in several languages', () => {
   it.each([

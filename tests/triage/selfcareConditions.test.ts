@@ -6,20 +6,9 @@
  * in the poo, a baby, severe pain, sunburn that blistered, impetigo under 1. Engine only (the whole
  * conversation is measured by the bench).
  */
-import { content } from '../support/dialog.js';
 import type { Tier } from '../../src/domain/types.js';
+import { tierOf } from '../support/triage.js';
 
-const engine = content.triage;
-
-const tierOf = (text: string, lang: string, ageYears?: number): Tier =>
-  engine.decide({
-    need: 'need.new',
-    texts: [{ text, lang }],
-    answers: {},
-    presentRuleIds: [],
-    deniedRuleIds: [],
-    ...(ageYears === undefined ? {} : { ageYears }),
-  } as Parameters<typeof engine.decide>[0]).tier;
 
 type Row = readonly [lang: string, ageYears: number | null, tier: Tier, text: string];
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { checkContent } from '../../src/triage/checkContent.js';
 import { loadTriageContent } from '../../src/triage/loadContent.js';
 import { content, projectRoot } from '../support/dialog.js';
+import { decideText } from '../support/triage.js';
 
 /**
  * The light-bleeding markers behind the pregnancy line's confirming question
@@ -50,7 +51,7 @@ describe('light bleeding in the patient\'s own words', () => {
  * read as a pregnancy, and "I am not pregnant" is not one; heavy bleeding in pregnancy is 999.
  */
 const hits = (text: string, lang: string) => engine.screen(text, lang).hits.map((h) => h.ruleId);
-const decide = (text: string, lang: string) => engine.decide({ need: 'need.new', texts: [{ text, lang }], answers: {}, presentRuleIds: [], deniedRuleIds: [] });
+const decide = decideText;
 
 const LIGHT: [string, string][] = [
   ['eng', "9 weeks pregnant, there's blood when wiping, pinkish"], ['cym', "Dw i'n feichiog ac mae gwaed wrth sychu"],

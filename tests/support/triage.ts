@@ -1,0 +1,18 @@
+import type { Tier } from '../../src/domain/types.js';
+import { content } from './dialog.js';
+
+type Picture = Parameters<typeof content.triage.decide>[0];
+
+/** The engine's decision on one message alone, read in the language it was written in (English is read too). */
+export const decideText = (text: string, lang = 'eng', ageYears?: number) =>
+  content.triage.decide({
+    need: 'need.new',
+    texts: [{ text, lang }],
+    answers: {},
+    presentRuleIds: [],
+    deniedRuleIds: [],
+    ...(ageYears === undefined ? {} : { ageYears }),
+  } as Picture);
+
+/** The tier of that decision. */
+export const tierOf = (text: string, lang = 'eng', ageYears?: number): Tier => decideText(text, lang, ageYears).tier;
