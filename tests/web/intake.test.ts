@@ -79,8 +79,9 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     // The emergency check (issue 15), then the area picker (after every check).
     expect(await type(page, 'My knee has been sore and stiff')).toContain('Is any of these happening now?');
     expect(await choose(page, 'No, none of these')).toContain('Which part of the body');
-    // "Something else" asks the general red-flag questions first (issue 15 round 8).
-    expect(await choose(page, 'Something else')).toContain('very sleepy');
+    // "Something else" lists the hidden emergencies (H52), then asks the general red-flag questions (issue 15 round 8).
+    expect(await choose(page, 'Something else')).toContain('Do you have any of these?');
+    expect(await choose(page, 'No')).toContain('very sleepy');
     expect(await choose(page, 'No')).toContain('poison');
     expect(await choose(page, 'No')).toContain('How long');
     await choose(page, 'A few days');

@@ -143,8 +143,10 @@ describeBrowser('the web chat on a phone (real bot)', () => {
       // The emergency check (issue 15), then the area picker (after every check).
       ['description', () => type(page, 'My knee has been sore and stiff'), /is any of these happening now/i],
       ['No, none of these', () => tap(page, 'No, none of these'), /Which part of the body/],
-      // "Something else" asks the general red-flag questions (very unwell, took too much) before the follow-ups.
-      ['Something else', () => tap(page, 'Something else'), /very sleepy/],
+      // "Something else" lists the hidden emergencies first (H52), then the general red-flag questions (very
+      // unwell, took too much) before the follow-ups.
+      ['Something else', () => tap(page, 'Something else'), /Do you have any of these\?/],
+      ['No (hidden emergencies)', () => tap(page, 'No'), /very sleepy/],
       ['No (very unwell)', () => tap(page, 'No'), /poison/],
       ['No (took too much)', () => tap(page, 'No'), /How long/],
       ['A few days', () => tap(page, 'A few days')],
@@ -203,7 +205,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     await type(page, 'My knee has been sore and stiff');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await newestInView(page)).toBe(true);
-    for (const name of ['No, none of these', 'Something else', 'No', 'No', 'A few days', 'Getting worse', 'Not at all']) {
+    for (const name of ['No, none of these', 'Something else', 'No', 'No', 'No', 'A few days', 'Getting worse', 'Not at all']) {
       await tap(page, name);
       await expectNewestInView(page, `320x568: after "${name}"`);
       expect(await share(page)).toBeGreaterThanOrEqual(0.4);
@@ -243,6 +245,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     await type(page, 'My knee has been sore and stiff');
     await tap(page, 'No, none of these');
     await tap(page, 'Something else');
+    await tap(page, 'No');
     await tap(page, 'No');
     await tap(page, 'No');
     await tap(page, 'A few days');
