@@ -21,9 +21,19 @@ export function loadContent(root: string): Content {
   const languages = loadLanguages(join(root, 'locales', 'languages.json'));
   const resources = loadResources(join(root, 'locales'));
   if (!resources.en) throw new Error(`${join(root, 'locales', 'en')}: English texts are missing`);
+  const intake = loadIntakeContent(join(root, 'dialogs', 'intake.json'));
+  const triage = loadTriageContent(join(root, 'dialogs'));
+  // The tier policy reads answers of an intake step (hazard H56): each must be one of that step's choices.
+  const long = triage.tierPolicy?.longStanding;
+  for (const code of long?.answers ?? []) {
+    const step = long?.step ?? 'duration';
+    if (!intake.steps[step]?.choices?.includes(code)) {
+      throw new Error(`triage content safety/tierPolicy.json: invalid\n  at longStanding.answers: ${code} is not a choice of the intake step ${step}`);
+    }
+  }
   return {
-    intake: loadIntakeContent(join(root, 'dialogs', 'intake.json')),
-    triage: createTriageEngine(loadTriageContent(join(root, 'dialogs'))),
+    intake,
+    triage: createTriageEngine(triage),
     languages,
     resources,
     i18n: createI18n(resources),

@@ -98,6 +98,26 @@ export function checkContent(content: TriageContent): void {
   if (!versionMarker) fail(checkFile, 'childVersionMarker', `unknown rule ${check.childVersionMarker}`);
   if (!versionMarker.marker) fail(checkFile, 'childVersionMarker', `${check.childVersionMarker} must be a marker rule (marker: true)`);
   raisedByQuestion.add(versionMarker.id);
+  // The tier policy (hazard H56): the pharmacy exception names self-care conditions only, and the
+  // rule a long duration raises sets a tier of at least routine.
+  if (content.tierPolicy) {
+    const file = where('safety:tierPolicy');
+    const { atLeastRoutine, pharmacyForMedicines, longStanding } = content.tierPolicy;
+    pharmacyForMedicines.needs.forEach((need, i) => {
+      if (!atLeastRoutine.includes(need)) fail(file, `pharmacyForMedicines.needs.${i}`, `${need} is not in atLeastRoutine: there is no floor to lift`);
+    });
+    pharmacyForMedicines.rules.forEach((id, i) => {
+      const r = content.rules.find((x) => x.id === id);
+      if (!r) fail(file, `pharmacyForMedicines.rules.${i}`, `unknown rule ${id}`);
+      if (r.marker || r.tier !== 'selfcare') fail(file, `pharmacyForMedicines.rules.${i}`, `${id} must be a self-care rule that sets the tier (not a marker)`);
+    });
+    if (longStanding) {
+      const r = content.rules.find((x) => x.id === longStanding.ruleId);
+      if (!r) fail(file, 'longStanding.ruleId', `unknown rule ${longStanding.ruleId}`);
+      if (r.marker || (r.tier !== 'routine' && r.tier !== 'urgent' && r.tier !== 'emergency')) fail(file, 'longStanding.ruleId', `${r.id} must set a tier of at least routine`);
+      raisedByQuestion.add(r.id);
+    }
+  }
   content.areas.areas.forEach((a, i) => {
     for (const id of a.raise) {
       if (!ruleIds.has(id)) fail(where('safety:areas'), `areas.${i}.raise`, `unknown rule ${id}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
 import type { StatedAgeDef } from './statedAge.js';
+import type { TierPolicyDef } from './tierPolicy.js';
 import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
 
 /**
@@ -258,6 +259,8 @@ export interface TriageContent {
   areas: AreasDef;
   /** Stated-age forms per language (dialogs/safety/statedAge.json); without it no age is read from the words. */
   statedAge?: StatedAgeDef;
+  /** Floors under the tier by need and by intake answer (dialogs/safety/tierPolicy.json); without it only admin and medicines requests are at least routine. */
+  tierPolicy?: TierPolicyDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

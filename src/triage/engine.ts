@@ -8,6 +8,7 @@ import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, linesForAge, type CheckVersion } from './safetySchema.js';
 import { compileLanguageAge, statedAgesOf, type StatedAge } from './statedAge.js';
+import { DEFAULT_TIER_POLICY } from './tierPolicy.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
 /** An occurrence and the language whose lexicon found it. */
@@ -254,14 +255,29 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return null;
   };
 
+  const policy = content.tierPolicy ?? DEFAULT_TIER_POLICY;
+  const pharmacyNeeds = new Set<string>(policy.pharmacyForMedicines?.needs ?? []);
+  const pharmacyRules = new Set(policy.pharmacyForMedicines?.rules ?? []);
+  /** The rule the "How long?" answer raises, if any (weeks or months: at least routine). */
+  const durationRule = (picture: Picture): string | undefined => {
+    const long = policy.longStanding;
+    return long && picture.duration !== undefined && long.answers.includes(picture.duration) ? long.ruleId : undefined;
+  };
+
   const decide = (picture: Picture): TriageOutcome => {
     const ev = evidenceOf(picture);
+    const fromDuration = durationRule(picture);
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
-    const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)])]
+    const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId), ...(fromDuration ? [fromDuration] : [])])]
       .map((id) => rules.get(id))
       .filter((r): r is RuleDef => r !== undefined && !r.marker);
     const top = considered.reduce<RuleDef | undefined>((best, r) => (!best || rankOf(r) > rankOf(best) ? r : best), undefined);
-    const needsGp = picture.need === 'need.admin' || picture.need === 'need.medicines';
+    // A request for a medicine or a form is the practice's work, at least routine; but a medicines
+    // request about a condition a pharmacist treats, with nothing above self-care, is the pharmacy's
+    // (the dialog offers it; the patient may still send it to the practice). Hazard H56.
+    const pharmacyCondition =
+      picture.need !== undefined && pharmacyNeeds.has(picture.need) && top?.tier === 'selfcare' && considered.some((r) => pharmacyRules.has(r.id));
+    const needsGp = picture.need !== undefined && policy.atLeastRoutine.includes(picture.need) && !pharmacyCondition;
     if (!top || (needsGp && TIER_RANK[top.tier] < TIER_RANK.routine)) {
       return { tier: 'routine', disposition: 'gp_routine', ruleIds: [], rules: [], rulesetVersion: content.rulesetVersion };
     }

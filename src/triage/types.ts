@@ -59,6 +59,11 @@ export interface Picture {
   ageYears?: number;
   /** True when the request is for someone else (e.g. a parent writing for a child). */
   forSomeoneElse?: boolean;
+  /**
+   * The answer code to the intake's "How long?" step ('duration.weeks'), once given: a problem of
+   * weeks or months is at least routine (dialogs/safety/tierPolicy.json longStanding, hazard H56).
+   */
+  duration?: string;
 }
 
 export interface TriageEngine {

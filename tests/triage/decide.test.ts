@@ -51,9 +51,12 @@ describe('decide()', () => {
     expect(out.ruleIds).toEqual(['rf.seizure', 'rf.injury.fracture']);
   });
 
-  it('signposts pharmacy conditions, but not over a GP request', () => {
+  it('signposts pharmacy conditions, but not over an admin request or a repeat prescription', () => {
     expect(engine.decide(picture({ texts: [{ text: 'sore throat', lang: 'eng' }] })).disposition).toBe('pharmacy');
-    expect(engine.decide(picture({ need: 'need.medicines', texts: [{ text: 'sore throat', lang: 'eng' }] })).tier).toBe('routine');
+    expect(engine.decide(picture({ need: 'need.admin', texts: [{ text: 'sore throat', lang: 'eng' }] })).tier).toBe('routine');
+    expect(engine.decide(picture({ need: 'need.medicines', texts: [{ text: 'repeat prescription, and a sore throat', lang: 'eng' }] })).tier).toBe('routine');
+    // A medicines request about a named pharmacy condition is the pharmacy's (H56, dialogs/safety/tierPolicy.json).
+    expect(engine.decide(picture({ need: 'need.medicines', texts: [{ text: 'sore throat', lang: 'eng' }] })).tier).toBe('selfcare');
   });
 });
 

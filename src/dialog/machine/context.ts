@@ -28,6 +28,7 @@ export function pictureOf(ctx: IntakeContext): Picture {
     deniedRuleIds: triage.deniedRuleIds,
     ...(dob ? { ageYears: ageInYears(dob, new Date(ctx.now)) } : {}),
     forSomeoneElse: intake.subject?.who === 'for.other',
+    ...(intake.answers.duration ? { duration: intake.answers.duration.code } : {}),
   };
 }
 
