@@ -27,6 +27,8 @@ describeBrowser('web chat in Chromium (echo bot)', () => {
   async function openChat(path = '/chat'): Promise<Page> {
     context = await browser.newContext();
     page = await context.newPage();
+    // A step that hangs fails at that step, well inside the test's own time.
+    page.setDefaultTimeout(10_000);
     await page.goto(`${srv.url}${path}`);
     await page.locator('#log .msg-bot').first().waitFor();
     return page;
@@ -45,6 +47,9 @@ describeBrowser('web chat in Chromium (echo bot)', () => {
     await context.close();
   });
 
+  // Three turns, Tab walks and two axe scans in real Chromium: the budget of the other multi-turn browser tests
+  // (intake.test.ts, mobile.test.ts). It once ran past jest's 30 s default in CI (about 1.3 s alone; cause not found):
+  // with the page's 10 s step timeout, a step that hangs now fails by name instead.
   test('keyboard only: a choice with Enter, another with Space, typed text with Enter; each message once', async () => {
     await openChat();
     await tabTo(page, 'Start');
@@ -68,7 +73,7 @@ describeBrowser('web chat in Chromium (echo bot)', () => {
     ]);
     await expectNoAxeViolations(page, 'after three turns');
     await context.close();
-  });
+  }, 60_000);
 
   test('patient and bot text is shown as text, never markup', async () => {
     await openChat();
