@@ -228,6 +228,13 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, ages.version));
     const currentRank = current ? TIER_RANK[current] : -1;
     const age = ages.hides;
+    const raisesTier = (id: string): boolean => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank;
+    const couldMove = (q: QuestionDef): boolean => picture.answers[q.id] === undefined && Object.values(q.effects).some((e) => e.raise.some(raisesTier));
+    const opens = (id: string): boolean =>
+      !live.has(id) &&
+      complaints.some((c) =>
+        ((rules.get(id) as RuleDef).marker === true && c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
+        (c.activatedBy.some((a) => live.has(a) || a === id) && c.questions.some((q) => q.askIf?.anyPresent?.includes(id) === true && couldMove(q))));
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
       for (const def of complaint.questions) {
@@ -242,13 +249,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         // (hazard H52): a marker that activates a set ("any of these?", then the question of each),
         // or a rule another question waits for (askIf.anyPresent: thoughts of suicide, then a plan).
         const targets = Object.values(def.effects).flatMap((e) => e.raise);
-        const raisesTier = (id: string): boolean => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank;
-        const couldMove = (q: QuestionDef): boolean => picture.answers[q.id] === undefined && Object.values(q.effects).some((e) => e.raise.some(raisesTier));
-        const opens = (id: string): boolean =>
-          !live.has(id) &&
-          complaints.some((c) =>
-            ((rules.get(id) as RuleDef).marker === true && c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
-            (c.activatedBy.some((a) => live.has(a) || a === id) && c.questions.some((q) => q.askIf?.anyPresent?.includes(id) === true && couldMove(q))));
         if (targets.some((id) => raisesTier(id) || opens(id))) return question(def.id);
       }
     }
