@@ -9,7 +9,8 @@
  * after every change of the session that wrote 2026-12d, for one clean figure. 2026-12f: the same again, written
  * and frozen before round 9's changes (pre-registered in its README), when 2026-12d was opened for development.
  * 2026-12g: the same again, written and frozen before round 10's changes, when 2026-12e and 2026-12f were opened.
- * 2026-12h: the same again, written and frozen before round 11's changes, when 2026-12g was opened.
+ * 2026-12h: the same again, written and frozen before round 11's changes, when 2026-12g was opened; opened itself
+ * for development on 2026-12-07 before round 12.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -56,7 +57,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(e, '2026-12e', 'fifth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
-    ...answeringSet(h, '2026-12h', 'eighth set'),
+    ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
   ];
 }
 
