@@ -11,6 +11,7 @@
  * 2026-12g: the same again, written and frozen before round 10's changes, when 2026-12e and 2026-12f were opened.
  * 2026-12h: the same again, written and frozen before round 11's changes, when 2026-12g was opened; opened itself
  * for development on 2026-12-07 before round 12.
+ * 2026-12i: the same again, written and frozen before round 12's changes, when 2026-12h was opened.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -45,6 +46,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const f = join(root, 'heldout-2026-12f');
   const g = join(root, 'heldout-2026-12g');
   const h = join(root, 'heldout-2026-12h');
+  const i = join(root, 'heldout-2026-12i');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -58,6 +60,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
     ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
+    ...answeringSet(i, '2026-12i', 'ninth set'),
   ];
 }
 
