@@ -259,11 +259,11 @@ describe('issue 15 round 7: known misreadings (slips)', () => {
     expect(tierOf('mae gen i annwyd a pheswch ers tridiau', 'cym')).not.toBe('emergency');
   });
 
-  it('Portuguese and Romanian "zona" (area) is not shingles; "zona zoster" is', () => {
-    expect(ids('tenho uma dor na zona lombar', 'por')).not.toContain('pf.shingles');
-    expect(ids('mă mănâncă pielea în zona gâtului', 'ron')).not.toContain('pf.shingles');
-    expect(ids('tenho zona zoster nas costas com bolhas', 'por')).toContain('pf.shingles');
-    expect(ids('am zona zoster pe spate', 'ron')).toContain('pf.shingles');
+  it('Portuguese and Romanian "zona" (area) is not shingles; "zona zoster" is (rf.shingles, was pf.shingles: H57)', () => {
+    expect(ids('tenho uma dor na zona lombar', 'por')).not.toContain('rf.shingles');
+    expect(ids('mă mănâncă pielea în zona gâtului', 'ron')).not.toContain('rf.shingles');
+    expect(ids('tenho zona zoster nas costas com bolhas', 'por')).toContain('rf.shingles');
+    expect(ids('am zona zoster pe spate', 'ron')).toContain('rf.shingles');
   });
 
   it('Chinese slang 蛋疼 (annoying) is not testicle pain; testicle pain told plainly still is', () => {

@@ -33,14 +33,14 @@ const LOCALE: Record<string, string> = {
   eng: 'en', cym: 'cy', arb: 'ar', ben: 'bn', spa: 'es', pes: 'fa', fra: 'fr', guj: 'gu', ita: 'it', lit: 'lt',
   pan: 'pa-Guru', pol: 'pl', por: 'pt', ron: 'ro', som: 'so', tam: 'ta', tur: 'tr', ukr: 'uk', urd: 'ur', cmn: 'zh-Hans',
 };
-/** A plain name of shingles (the first pf.shingles trigger of the language). */
+/** A plain name of shingles (the first rf.shingles trigger of the language; pf.shingles before round 12). */
 function shinglesWord(lang: string): string {
   if (lang === 'eng') return 'shingles';
   const file = JSON.parse(readFileSync(`dialogs/redflags/triggers/${lang}.json`, 'utf8')) as Record<string, unknown>;
   const find = (o: unknown): string[] | undefined => {
     if (!o || typeof o !== 'object') return undefined;
     const rec = o as Record<string, unknown>;
-    if (Array.isArray(rec['pf.shingles'])) return rec['pf.shingles'] as string[];
+    if (Array.isArray(rec['rf.shingles'])) return rec['rf.shingles'] as string[];
     for (const v of Object.values(rec)) {
       const got = find(v);
       if (got) return got;
@@ -48,12 +48,12 @@ function shinglesWord(lang: string): string {
     return undefined;
   };
   const words = find(file);
-  if (!words?.[0]) throw new Error(`no pf.shingles trigger for ${lang}`);
+  if (!words?.[0]) throw new Error(`no rf.shingles trigger for ${lang}`);
   return words[0];
 }
 
 const skinCase = (extra: Partial<Vignette>): Vignette => ({
-  id: 'skin-test', text: 'I have a rash with little blisters on my forehead', need: 'need.new', gold: 'urgent', answers: {}, source: 'test', tags: [],
+  id: 'skin-test', text: 'I have an itchy red rash on my forehead', need: 'need.new', gold: 'urgent', answers: {}, source: 'test', tags: [],
   who: 'self', ageYears: 66, recognises999Sign: null, area: 'skin', ...extra,
 });
 
@@ -88,15 +88,16 @@ describe('round 11: the skin area asks whether the rash is near an eye (H53)', (
     expect(askedFor(p).asked).not.toContain('q.rash.eye');
   });
 
-  it.each(Object.keys(LOCALE))('%s: shingles told in words (no area) asks the eye question once; yes is urgent, no stays below', (lang) => {
+  // Round 12 (H57): shingles told in words is urgent by itself (NHS.uk Shingles: urgent GP or 111 for
+  // anyone who thinks they have it), so the eye question, which could only raise it to urgent, is not asked.
+  it.each(Object.keys(LOCALE))('%s: shingles told in words (no area) is urgent already; the eye question is not asked, a yes still reads', (lang) => {
     const p = picture(shinglesWord(lang), lang);
-    expect(engine.screen(p.texts[0]!.text, lang as Lang).hits.map((h) => h.ruleId)).toContain('pf.shingles');
-    const { asked } = askedFor(p);
-    expect(asked.filter((id) => id === 'q.rash.eye')).toHaveLength(1);
+    expect(engine.screen(p.texts[0]!.text, lang as Lang).hits.map((h) => h.ruleId)).toContain('rf.shingles');
+    expect(askedFor(p).asked).not.toContain('q.rash.eye');
+    expect(engine.decide({ ...p, answers: { 'q.rash.eye': 'no' } }).tier).toBe('urgent');
     const yes = engine.decide({ ...p, answers: { 'q.rash.eye': 'yes' } });
     expect(yes.tier).toBe('urgent');
     expect(yes.ruleIds).toContain('rf.skin.near_eye');
-    expect(engine.decide({ ...p, answers: { 'q.rash.eye': 'no' } }).tier).not.toBe('urgent');
   });
 
   it.each(Object.entries(LOCALE))('%s: has the question in its own words (locales/%s/triage.json)', (lang, dir) => {

@@ -73,7 +73,6 @@ describe('self-care: outside the Pharmacy First ages it is the GP', () => {
     ['my son has a sore throat', 3, 'routine'],
     ['my son has a sore throat', 8, 'selfcare'],
     ['sinusitis, blocked sinuses', 10, 'routine'],
-    ['shingles on my side', 15, 'routine'],
     ['impetigo round her mouth', 0.5, 'routine'],
     ['burning when i wee', 70, 'urgent'],
     ['burning when i wee', 40, 'selfcare'],

@@ -363,7 +363,8 @@ describe('self-care never hides what is worse', () => {
     ["pol", 70, "routine", "oparzyłam się o garnek, mały czerwony ślad"],
     ["pol", 30, "selfcare", "ugryzł mnie owad w nogę, swędzi"],
     ["arb", 40, "selfcare", "بحس بحرقة بصدري بعد الأكل"],
-    ["eng", 55, "selfcare", "Painful band of blisters round one side of my back and under my arm, tingling burning feeling first"],
+    // Shingles is urgent since round 12 (H57, NHS.uk Shingles: urgent GP or 111), no longer the pharmacy.
+    ["eng", 55, "urgent", "Painful band of blisters round one side of my back and under my arm, tingling burning feeling first"],
     // Routine, not self-care: it reached the pharmacy only because 'burning' stemmed to 'burn' (a burn);
     // no rule names friction blisters yet (s10-fixes, H51). What matters here: never A&E.
     ["eng", 30, "routine", "blisters on my feet from new shoes and they are burning"],
