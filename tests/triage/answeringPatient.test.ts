@@ -14,7 +14,7 @@ import type { Vignette } from '../../bench/triageSim.js';
 const signs = loadPatientSigns('.');
 const driver = createDialogDriver();
 /** Questions about who the patient is, not about a sign: always answered reassuringly. */
-const ABOUT_NO_SIGN = new Set(['q.urinary.woman', 'q.urinary.pregnant']);
+const ABOUT_NO_SIGN = new Set(['q.urinary.woman', 'q.urinary.pregnant', 'q.eye.lenses', 'q.mh.cope']);
 
 function questionIds(): string[] {
   const complaints = readdirSync('dialogs/complaints').map((f) => JSON.parse(readFileSync(join('dialogs/complaints', f), 'utf8')) as { questions: { id: string }[] });
