@@ -8,6 +8,8 @@ export interface Lexicon {
   lang: LangCode;
   filler: ReadonlySet<string>;
   negators: ReadonlySet<string>;
+  /** The language's own TypedWords.negatesAfter (English's is false). */
+  negatesAfter: boolean;
   greeting: readonly (readonly string[])[];
   thanks: readonly (readonly string[])[];
   helpMe: readonly (readonly string[])[];
@@ -166,6 +168,7 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     lang,
     filler: singles((w) => w.filler),
     negators: singles((w) => w.negators),
+    negatesAfter: sources[0]?.negatesAfter === true,
     greeting: phrases((w) => w.greeting),
     thanks: phrases((w) => w.thanks),
     helpMe: phrases((w) => w.helpMe),

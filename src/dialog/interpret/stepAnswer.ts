@@ -282,7 +282,8 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex, place.lang), repromptKey);
+    const reach = DETAIL_STEPS.has(place.step) ? { after: lex.negatesAfter } : false;
+    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, reach), choices, tokens, lex, place.lang), repromptKey);
   }
 
   /**

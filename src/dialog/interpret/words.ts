@@ -42,6 +42,12 @@ export const TypedWordsSchema = z.object({
   knowing: list,
   /** Words that turn the next word round ("not", "dont", "never"). */
   negators: list,
+  /**
+   * The language puts its negator after the word it turns round (Punjabi "ਠੀਕ ਨਹੀਂ ਹੋ ਰਿਹਾ", Urdu,
+   * Bengali, Gujarati, Tamil, Persian "بهتر نمیشه", Turkish "iyi değil"): at a question of degree or
+   * preference a negator after a choice's word, in the same clause, turns it round too (findChoice).
+   */
+  negatesAfter: z.boolean().default(false),
   /** "still", "again", "getting worse", "my usual": an opening about a problem the patient already has. */
   ongoing: list,
   /** Words that carry no meaning for a choice ("a", "the", "my", "please", "option"). */
