@@ -38,8 +38,7 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   // "2day", "2nite": a named time written with a digit, typed exactly, before "2" and "day" are split apart.
   if (lex.when.today.some((p) => p.length === 1 && /\d/.test(p[0] as string) && typed.includes(p[0] as string))) return { days: 0 };
   // "a long time" said with a unit word in it ("অনেক দিন", "ரொம்ப நாளா": many days, for a long time) is a long time, not days.
-  const unitWord = (t: string) => unitMatch(t, lex) !== undefined;
-  if (lex.when.longAgo.some((p) => p.length >= 2 && p.some(unitWord) && findPhrase(split, p, 0, true) >= 0)) return { days: 365 };
+  if (longAgoWithUnitOf(lex).some((p) => findPhrase(split, p, 0, true) >= 0)) return { days: 365 };
 
   // "since the 1st", "since the 3rd of last month": a day of this month (or of the month before).
   if (has(lex.since)) {
@@ -112,6 +111,14 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
     }
   }
   return bare === null ? null : { days: bare };
+}
+
+/** A lexicon's "a long time" phrases of two words or more with a unit word in them ("অনেক দিন"): worked out once per lexicon. */
+const longAgoWithUnit = new WeakMap<Lexicon, readonly (readonly string[])[]>();
+function longAgoWithUnitOf(lex: Lexicon): readonly (readonly string[])[] {
+  let list = longAgoWithUnit.get(lex);
+  if (!list) longAgoWithUnit.set(lex, (list = lex.when.longAgo.filter((p) => p.length >= 2 && p.some((t) => unitMatch(t, lex) !== undefined))));
+  return list;
 }
 
 /** Units of several tokens ("个星期", "小时") as one token, so their parts are not read as units on their own. */

@@ -60,6 +60,33 @@ export interface NegationReach {
   after: boolean;
 }
 
+/** What NegationReach asks of a phrase list (findChoice): worked out once per list, filler and negators. */
+interface NegationWords {
+  /** Every content word of the phrases. */
+  choice: readonly string[];
+  /** Words of phrases said with a negator ("no change", "ਕੋਈ ਫ਼ਰਕ ਨਹੀਂ") that only such choices use ("change", not "better" of "no better no worse"). */
+  saidNegated: readonly string[];
+  /** One-word phrases of those choices ("niente"): a negation before them agrees with them. */
+  concord: readonly string[];
+}
+const negationWords = new WeakMap<readonly ChoicePhrase[], WeakMap<ReadonlySet<string>, NegationWords>>();
+function negationWordsOf(phrases: readonly ChoicePhrase[], filler: ReadonlySet<string>, negators: ReadonlySet<string>): NegationWords {
+  let byNegators = negationWords.get(phrases);
+  if (!byNegators) negationWords.set(phrases, (byNegators = new WeakMap()));
+  let words = byNegators.get(negators);
+  if (words) return words;
+  const { owners } = wordIndexOf(phrases, filler);
+  const negated = phrases.filter((p) => phraseTokens(p.text).some((t) => negators.has(t)));
+  const negativeCodes = new Set(negated.map((p) => p.code));
+  words = {
+    choice: [...owners.keys()],
+    saidNegated: [...owners].filter(([w, codes]) => [...codes].every((c) => negativeCodes.has(c)) && negated.some((p) => phraseTokens(p.text).includes(w))).map(([w]) => w),
+    concord: phrases.filter((p) => negativeCodes.has(p.code) && phraseTokens(p.text).length === 1).map((p) => phraseTokens(p.text)[0] as string),
+  };
+  byNegators.set(negators, words);
+  return words;
+}
+
 /** Where a clause ends inside a typed answer: a comma, full stop, semicolon, exclamation or question mark, or a dash between words. */
 const CLAUSE_END = /[,.;!?，。；！？、،؛]+|\s[-–—]+\s/u;
 
@@ -83,15 +110,11 @@ export function findChoice(
   const reach = typeof negationSpansFiller === 'object' ? negationSpansFiller : null;
   const { owners, wordsOf } = wordIndexOf(phrases, filler);
   const clause = reach ? clausesOf(text, typed) : [];
-  const ownerWords = reach ? [...owners.keys()] : [];
-  const choiceWord = (t: string) => ownerWords.some((w) => tokensClose(t, w));
-  /** Codes with a phrase said with a negator ("not at all", "no change", "ਕੋਈ ਫ਼ਰਕ ਨਹੀਂ"). */
-  const negativeCodes = reach ? new Set(phrases.filter((p) => phraseTokens(p.text).some((t) => negators.has(t))).map((p) => p.code)) : new Set<string>();
-  /** The words of those phrases that only such codes use ("change", not "better" of "no better no worse"). */
-  const negatedWords = [...owners].filter(([w, codes]) => [...codes].every((c) => negativeCodes.has(c)) && phrases.some((p) => negativeCodes.has(p.code) && phraseTokens(p.text).includes(w) && phraseTokens(p.text).some((t) => negators.has(t)))).map(([w]) => w);
-  const saidNegated = (t: string) => negatedWords.some((w) => tokensClose(t, w));
-  const concordWords = phrases.filter((p) => negativeCodes.has(p.code) && phraseTokens(p.text).length === 1).map((p) => phraseTokens(p.text)[0] as string);
-  const concord = (t: string) => concordWords.some((w) => tokensClose(t, w));
+  const words = reach ? negationWordsOf(phrases, filler, negators) : null;
+  const closeToAny = (list: readonly string[] | undefined, t: string) => list !== undefined && list.some((w) => tokensClose(t, w));
+  const choiceWord = (t: string) => closeToAny(words?.choice, t);
+  const saidNegated = (t: string) => closeToAny(words?.saidNegated, t);
+  const concord = (t: string) => closeToAny(words?.concord, t);
   /** With a reach: a negator from `i` in direction `dir` (-1 back, +1 on), in the clause, over filler and one other word. */
   const negatorFrom = (i: number, dir: -1 | 1): boolean => {
     let skipped = 0;
