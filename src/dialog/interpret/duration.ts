@@ -35,6 +35,10 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   // The local date costs a formatToParts call: only worked out when a reading needs it.
   let local: ReturnType<typeof localDate> | undefined;
   const todayOf = () => (local ??= localDate(now, timeZone));
+  // "2day", "2nite": a named time written with a digit, typed exactly, before "2" and "day" are split apart.
+  if (lex.when.today.some((p) => p.length === 1 && /\d/.test(p[0] as string) && typed.includes(p[0] as string))) return { days: 0 };
+  // "a long time" said with a unit word in it ("অনেক দিন", "ரொம்ப நாளா": many days, for a long time) is a long time, not days.
+  if (longAgoWithUnitOf(lex).some((p) => findPhrase(split, p, 0, true) >= 0)) return { days: 365 };
 
   // "since the 1st", "since the 3rd of last month": a day of this month (or of the month before).
   if (has(lex.since)) {
@@ -73,18 +77,27 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   }
   if (counted !== null) return { days: counted };
 
+  // A season named ("since last summer", "з літа"): since its first day.
+  for (const exact of [true, false]) {
+    for (const season of lex.seasons) if (findPhrase(split, season.tokens, 0, exact) >= 0) return { days: daysSinceSeason(todayOf(), season.month) };
+  }
+
   // Phrases that name the time ("yesterday", "this morning", "ages") beat a bare unit ("昨天" holds "天", day);
-  // typed exactly before with a typo ("з вечора", this evening, is not a typo of "вчора", yesterday).
+  // typed exactly before with a typo ("з вечора", this evening, is not a typo of "вчора", yesterday). A
+  // bare unit typed exactly beats a typo ("va avanti da settimane": "avanti" is not "avantieri").
   const named: [readonly (readonly string[])[], number][] = [
     [lex.when.longAgo, 365], [lex.when.lastMonth, 30], [lex.when.lastWeek, 7], [lex.when.yesterday, 1], [lex.when.today, 0],
   ];
   for (const exact of [true, false]) {
+    if (!exact && bare !== null && !lex.weekdays.some((w) => findPhrase(split, w.tokens) >= 0)) return { days: bare };
     for (const [list, days] of named) if (list.some((p) => findPhrase(tokens, p, 0, exact) >= 0)) return { days };
   }
 
   if (has(lex.since) || tokens.length <= 2) {
     for (const w of lex.weekdays) {
-      const at = findPhrase(tokens, w.tokens);
+      // A weekday holding a unit word ("星期一": 星期, week) is read on the tokens before units were joined.
+      const joined = findPhrase(tokens, w.tokens);
+      const at = joined >= 0 ? joined : w.tokens.length > 1 && findPhrase(split, w.tokens) >= 0 ? 0 : -1;
       if (at < 0) continue;
       // A weekday that is also a unit word (Romanian "luni": Monday, and months) is the weekday only
       // right after a since word ("de luni", "din luni": since Monday); else the unit ("luni", "de mai
@@ -98,6 +111,14 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
     }
   }
   return bare === null ? null : { days: bare };
+}
+
+/** A lexicon's "a long time" phrases of two words or more with a unit word in them ("অনেক দিন"): worked out once per lexicon. */
+const longAgoWithUnit = new WeakMap<Lexicon, readonly (readonly string[])[]>();
+function longAgoWithUnitOf(lex: Lexicon): readonly (readonly string[])[] {
+  let list = longAgoWithUnit.get(lex);
+  if (!list) longAgoWithUnit.set(lex, (list = lex.when.longAgo.filter((p) => p.length >= 2 && p.some((t) => unitMatch(t, lex) !== undefined))));
+  return list;
 }
 
 /** Units of several tokens ("个星期", "小时") as one token, so their parts are not read as units on their own. */
@@ -190,6 +211,11 @@ function monthNear(tokens: readonly string[], at: number, months: MonthNames | u
     if (month !== undefined) return month;
   }
   return undefined;
+}
+
+/** Days since the latest first day of `month` not after today (this year's, else last year's). */
+function daysSinceSeason(today: { day: number; month: number; year: number }, month: number): number {
+  return daysSinceDate(today, 1, month) ?? 0;
 }
 
 /** Days from the last `day` of `month` that is not after today (this year, else last year); null for 31 February. */

@@ -8,6 +8,8 @@ export interface Lexicon {
   lang: LangCode;
   filler: ReadonlySet<string>;
   negators: ReadonlySet<string>;
+  /** The language's own TypedWords.negatesAfter (English's is false). */
+  negatesAfter: boolean;
   greeting: readonly (readonly string[])[];
   thanks: readonly (readonly string[])[];
   helpMe: readonly (readonly string[])[];
@@ -51,6 +53,8 @@ export interface Lexicon {
   unitsOne: ReadonlySet<string>;
   when: Readonly<Record<keyof TypedWords['when'], readonly (readonly string[])[]>>;
   since: readonly (readonly string[])[];
+  /** Season names (TypedWords.seasons) with the month (1-12) the season starts in the UK, longest first. */
+  seasons: readonly { month: number; tokens: readonly string[] }[];
   relations: readonly { code: string; tokens: readonly string[] }[];
   ageOld: readonly (readonly string[])[];
   /** "I can't" and the things of a day (TypedWords.unable, dailyLife), at "how much does it affect your day?". */
@@ -60,6 +64,9 @@ export interface Lexicon {
   clock: Readonly<Record<keyof TypedWords['clock'], readonly (readonly string[])[]>>;
   weekdays: readonly { day: number; tokens: readonly string[] }[];
 }
+
+/** The month a season starts in the UK (the Met Office's seasons), as recognizersText.ts SEASON_MONTH. */
+const SEASON_MONTH: Record<keyof TypedWords['seasons'], number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
 
 const UNIT_DAYS: Record<keyof TypedWords['units'], number> = {
   minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, fortnight: 14, month: 30.44, year: 365.25,
@@ -166,6 +173,7 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
     lang,
     filler: singles((w) => w.filler),
     negators: singles((w) => w.negators),
+    negatesAfter: sources[0]?.negatesAfter === true,
     greeting: phrases((w) => w.greeting),
     thanks: phrases((w) => w.thanks),
     helpMe: phrases((w) => w.helpMe),
@@ -192,6 +200,10 @@ function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: str
       longAgo: phrases((w) => w.when.longAgo),
     },
     since: phrases((w) => w.since),
+    seasons: sources
+      .flatMap((w) => (Object.entries(w.seasons) as [keyof TypedWords['seasons'], string[]][]).flatMap(([season, list]) => list.map((p) => ({ month: SEASON_MONTH[season], tokens: phraseTokens(p) }))))
+      .filter((s) => s.tokens.length > 0)
+      .sort((a, b) => b.tokens.length - a.tokens.length),
     relations: relations.filter((r) => r.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length),
     ageOld: phrases((w) => w.ageOld),
     unable: phrases((w) => w.unable),

@@ -282,7 +282,8 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       const relationship = readRelationship(raw, lex);
       if (relationship && choices.includes(relationship)) return { ok: true, code: relationship };
     }
-    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, DETAIL_STEPS.has(place.step)), choices, tokens, lex, place.lang), repromptKey);
+    const reach = DETAIL_STEPS.has(place.step) ? { after: lex.negatesAfter } : false;
+    return fromMatch(eitherOf(findChoice(raw, phrasesFor(choices, place.lang), lex.filler, lex.negators, reach), choices, tokens, lex, place.lang), repromptKey);
   }
 
   /**
@@ -441,12 +442,17 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       if (!yesWordsOf(place.lang).has(head.join(' ')) || head.some(certainty)) continue;
       // Without a comma, a yes word that also starts a no or not-sure phrase ("ঠিক বলতে পারছি না":
       // I can't quite say; "так собі") may be an adverb the negation takes in: not read so.
-      if (n === 1 && n !== byBreak?.length && [...lex.no, ...lex.unsure].some((p) => p.length >= 2 && p[0] === head[0])) continue;
+      // A negator straight after it ("так не можу дихати": yes, I can't breathe), where no such phrase is said, is the description's.
+      const startsPhrase = (p: readonly string[]) => p.length >= 2 && p[0] === head[0];
+      const negatedNext = lex.negators.has(all[1] as string) && ![...lex.no, ...lex.unsure].some((p) => startsPhrase(p) && findPhrase(all, p, 0, true) === 0);
+      if (n === 1 && n !== byBreak?.length && !negatedNext && [...lex.no, ...lex.unsure].some(startsPhrase)) continue;
       const tail = all.slice(n);
       if (tail.length < 2 || tail.some((t) => lex.knowing.has(t))) continue;
       const answerWords = new Set([...lex.yes, ...lex.no, ...lex.unsure].filter((p) => p.length === 1).map((p) => p[0] as string));
       // A one-word maybe right after a negator is a negated "can": left out of the tail's reading.
-      const maybe = new Set(lex.unsure.filter((p) => p.length === 1).map((p) => p[0] as string));
+      // (Another ending of it too: "не можу", I can't, beside "може", maybe.)
+      const maybeWords = lex.unsure.filter((p) => p.length === 1).map((p) => p[0] as string);
+      const maybe = { has: (t: string) => maybeWords.some((w) => tokensClose(t, w)) };
       const kept = tail.filter((t, i) => !(maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string)));
       // At least two words of the description besides answer words and negators (a maybe-word
       // negated, "nie może", is one): "konjam kooda illa" (not even a bit) is no description.

@@ -69,6 +69,8 @@ export function tokensClose(typed: string, ours: string): boolean {
   if (!os.alphabetic) return short >= 6 && typed[0] === ours[0] && Math.abs(typed.length - ours.length) <= 1 && editDistance(typed, ours, 1) <= 1;
   // "does" is not "doesnt": a negative ending makes another word.
   if (isWordWith(typed, ours, 'nt') || isWordWith(ours, typed, 'nt')) return false;
+  // Turkish says "not" inside the verb: "düzelmiyor" (is not getting better) is not "düzeliyor", "düzelmedi" not "düzeldi".
+  if (withoutNegativeSuffix(typed) === ours || withoutNegativeSuffix(ours) === typed) return false;
   if (isWordWith(typed, ours, 's') || isWordWith(ours, typed, 's')) return true;
   const stemDiff = Math.abs(typed.length - ours.length);
   if ((typed.startsWith(ours) || ours.startsWith(typed)) && ((short >= 5 && stemDiff <= 3) || (short >= 4 && stemDiff <= 2))) return true;
@@ -80,6 +82,9 @@ export function tokensClose(typed: string, ours: string): boolean {
   if (Math.abs(typed.length - ours.length) > limit) return false;
   return editDistance(typed, ours, limit) <= limit;
 }
+
+/** A Turkish verb without its negative "-m-" ("düzelmiyor" → "düzeliyor", "düzelmedi" → "düzeldi"); other words as they are. */
+const withoutNegativeSuffix = (word: string): string => word.replace(/m([ıiuü])yor/u, '$1yor').replace(/m[ae](d[ıiuü])/u, '$1');
 
 /** `word` is `stem` followed by `ending` (without building the string). */
 const isWordWith = (word: string, stem: string, ending: string): boolean =>

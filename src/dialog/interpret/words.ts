@@ -42,6 +42,12 @@ export const TypedWordsSchema = z.object({
   knowing: list,
   /** Words that turn the next word round ("not", "dont", "never"). */
   negators: list,
+  /**
+   * The language puts its negator after the word it turns round (Punjabi "ਠੀਕ ਨਹੀਂ ਹੋ ਰਿਹਾ", Urdu,
+   * Bengali, Gujarati, Tamil, Persian "بهتر نمیشه", Turkish "iyi değil"): at a question of degree or
+   * preference a negator after a choice's word, in the same clause, turns it round too (findChoice).
+   */
+  negatesAfter: z.boolean().default(false),
   /** "still", "again", "getting worse", "my usual": an opening about a problem the patient already has. */
   ongoing: list,
   /** Words that carry no meaning for a choice ("a", "the", "my", "please", "option"). */
@@ -59,6 +65,12 @@ export const TypedWordsSchema = z.object({
   }),
   /** "since", "from": before a weekday or a day of the month. */
   since: list,
+  /**
+   * The seasons' names, with their case forms ("since last summer", "od zeszłego lata", "з літа",
+   * "از تابستون"): the problem started on the season's first day in the UK (Met Office: spring
+   * 1 March, summer 1 June, autumn 1 September, winter 1 December), the latest one not after today.
+   */
+  seasons: z.object({ spring: list, summer: list, autumn: list, winter: list }).default({ spring: [], summer: [], autumn: [], winter: [] }),
   /** Words for people, by relationship code; a match at "who is it for" also answers "who are they to you". */
   relations: z
     .object({ 'rel.child': list, 'rel.partner': list, 'rel.parent': list, 'rel.other': list })

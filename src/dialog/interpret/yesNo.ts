@@ -81,6 +81,14 @@ function noWordsOf(lex: Lexicon): ReadonlySet<string> {
   return set;
 }
 
+/** A lexicon's negators and one-word "I can't" phrases (Lexicon.unable): words read as themselves, never as a typo of an answer word. */
+const ownWordSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+function ownWordsOf(lex: Lexicon): ReadonlySet<string> {
+  let set = ownWordSets.get(lex);
+  if (!set) ownWordSets.set(lex, (set = new Set([...lex.negators, ...lex.unable.filter((p) => p.length === 1).map((p) => p[0] as string)])));
+  return set;
+}
+
 /** How many tokens an emphasis phrase takes at `at` (a one-word one through a typo), or 0. */
 function emphasisAt(tokens: readonly string[], at: number, lex: Lexicon): number {
   for (const len of [3, 2]) if (at + len <= tokens.length && lex.emphasis.has(tokens.slice(at, at + len).join(' '))) return len;
@@ -116,7 +124,9 @@ export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading
     let found = 0;
     let at = findPhrase(tokens, p, 0, exact);
     while (at >= 0) {
-      if (p.every((_, k) => !used[at + k])) {
+      // A negator or a one-word "I can't" of the language, typed as it is, is no typo of another word ("نمیتونم", I can't, is not "نمیدونم", I don't know).
+      const typoOfNegator = !exact && p.some((w, k) => tokens[at + k] !== w && ownWordsOf(lex).has(tokens[at + k] as string));
+      if (!typoOfNegator && p.every((_, k) => !used[at + k])) {
         for (let k = 0; k < p.length; k++) used[at + k] = true;
         found++;
       }

@@ -276,5 +276,7 @@ export function createSafetyCheck(kit: Kit) {
     },
     sayCheckNotSure: ({ context }: TurnArgs): Patch => ({ say: say(context, { key: 'safety.advice.unsure' }) }),
   };
-  return { guards, actions };
+  /** The check's list of signs while the check is asked (askingActions says it again with a repeated question). */
+  const checkListShown = (ctx: IntakeContext): OutMessage[] => (ctx.step === 'safetyCheck' ? checkList(ctx, versionAsked(ctx)) : []);
+  return { guards, actions, checkListShown };
 }

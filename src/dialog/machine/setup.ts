@@ -16,11 +16,11 @@ import type { IntakeContext, IntakeEvent, IntakeInput } from './types.js';
  */
 export function createIntakeSetup(deps: IntakeDeps) {
   const kit = createKit(deps);
-  const asking = createAskingActions(kit);
+  const safety = createSafetyCheck(kit);
+  const asking = createAskingActions(kit, safety.checkListShown);
   const saying = createSayingActions(kit);
   const recording = createRecordingActions(kit);
   const flow = createFlowActions(kit);
-  const safety = createSafetyCheck(kit);
 
   return setup({
     types: {} as { context: IntakeContext; events: IntakeEvent; input: IntakeInput },

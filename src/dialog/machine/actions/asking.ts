@@ -1,12 +1,25 @@
 import type { StepId } from '../../content.js';
 import type { Kit, Patch, TurnArgs } from '../kit.js';
 import { promptFor, reviewLines, practiceParams } from '../speech.js';
-import type { OutMessage } from '../types.js';
+import type { IntakeContext, OutMessage } from '../types.js';
 import { unique } from '../context.js';
 
 /** Actions that ask the patient something, or ask it again. */
-export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
+export function createAskingActions(
+  { deps, see, say, nextQuestion }: Kit,
+  /** The emergency check's list of signs for a context at that step (safety.ts checkListShown), else []. */
+  checkListOf: (ctx: IntakeContext) => OutMessage[] = () => [],
+) {
   const { content, triage } = deps;
+  /**
+   * The list shown above the question being asked (a triage question's lines, the emergency check's
+   * signs): a patient who could not answer, or asked for help, sees it again with the question.
+   */
+  const listAbove = (ctx: IntakeContext): OutMessage[] => {
+    const qid = ctx.triage.currentQuestionId;
+    if (ctx.step === 'triageQuestion' && qid) return (triage.question(qid).lines ?? []).map((key) => ({ key }));
+    return ctx.step === 'safetyCheck' ? checkListOf(ctx) : [];
+  };
   return {
     askStep: ({ context }: TurnArgs, params: { step: StepId }): Patch => {
       const step = content.steps[params.step];
@@ -69,7 +82,7 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
         ...(context.flow.narrowTo ? { flow: { ...context.flow, narrowTo: undefined } } : {}),
       };
     },
-    repeatPrompt: ({ context }: TurnArgs): Patch => ({ say: context.lastPrompt ? say(context, context.lastPrompt) : context.say }),
+    repeatPrompt: ({ context }: TurnArgs): Patch => ({ say: context.lastPrompt ? say(context, ...listAbove(context), context.lastPrompt) : context.say }),
     /**
      * A re-prompt that says what is wanted: first the question's own plain-words hint (or "did you
      * mean A or B?" when the answer fits two choices), then the choices as a numbered list with the
@@ -88,6 +101,7 @@ export function createAskingActions({ deps, see, say, nextQuestion }: Kit) {
         { key: parsed.ok ? 'dialog.invalid.choice' : parsed.errorKey, params: { ...practiceParams(context), ...(parsed.ok ? {} : parsed.params) } },
       ];
       const prompt = context.lastPrompt;
+      if (prompt) messages.push(...listAbove(context));
       if (failures >= content.maxFailuresBeforeCallOffer) {
         if (prompt) messages.push(prompt.choices?.length ? { ...prompt, numbered: true } : prompt);
         messages.push({ key: 'dialog.offerCall', params: practiceParams(context) });
