@@ -275,9 +275,6 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
-    // A denial inside the matched words of a phrase that holds none of its own is the patient's:
-    // "کوئی دورہ نہیں پڑا" (no fit came) is not "دورہ پڑا" (a fit came) read across the gap.
-    if (!negativePhrase && end - start + 1 > 2 && this.holdsNegation(start + 1, end - 1)) return { status: 'negated', cue: 'inside' };
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
