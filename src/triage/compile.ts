@@ -157,7 +157,10 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
     else for (const w of ws) breakers.add(w);
   }
-  const negationBefore = new Set(words(lex.negation).flat());
+  // A negation cue of three or more words names what it denies ("no se le hunden": they do not sink,
+  // where a bare "no se" is "I don't know"); only its first word is a negation word, so a trigger
+  // holding the rest ("se le hunden las costillas") is not read as a negative phrase.
+  const negationBefore = new Set(words(lex.negation).flatMap((ws) => (ws.length >= 3 ? ws.slice(0, 1) : ws)));
   const keptAfterNegation: KeptAfterNegation = {
     words: new Set(lex.verbsAfterNegation.map((w) => w.toLowerCase())),
     negation: negationBefore,

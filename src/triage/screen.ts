@@ -209,8 +209,12 @@ class ClauseCues {
     private readonly filler: readonly boolean[],
     lang: CompiledLanguage,
   ) {
-    const exceptions = new Set(findCues(raws, lang.negationExceptions).map((c) => c.at));
-    this.negation = findCues(raws, lang.negation).filter((c) => !exceptions.has(c.at));
+    // An exception ("no se", Spanish "no sé" once accents are folded) silences a negation that starts
+    // with it, unless the negation cue is longer and so says more: "no se le hunden" (they do not sink).
+    const exceptions = findCues(raws, lang.negationExceptions);
+    const excepted = (c: { at: number; cue: string }): boolean =>
+      exceptions.some((e) => e.at === c.at && e.cue.split(' ').length >= c.cue.split(' ').length);
+    this.negation = findCues(raws, lang.negation).filter((c) => !excepted(c));
     this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [{ at: i, end: i }] : []));
     if (lang.breakerPhrases.size > 0) {
       for (const b of findCues(raws, lang.breakerPhrases)) this.breakerAt.push({ at: b.at, end: b.at + b.cue.split(' ').length - 1 });
