@@ -218,7 +218,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
     const ages = agesOf(picture);
     const ev = evidenceOf(picture, ages);
-    const current = maxTier(ev.present, rules);
+    // A marker (an area picked, a word count) carries a nominal tier but never sets one (decide leaves
+    // it out); counted here it hid every question that raises a routine rule (hazard H59).
+    const current = maxTier([...ev.present].filter((id) => rules.get(id)?.marker !== true), rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
     for (const hit of ev.pending) {
