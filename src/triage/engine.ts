@@ -235,7 +235,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const opens = (id: string): boolean =>
       !live.has(id) &&
       complaints.some((c) =>
-        ((rules.get(id) as RuleDef).marker === true && c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
+        (c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
         (c.activatedBy.some((a) => live.has(a) || a === id) && c.questions.some((q) => q.askIf?.anyPresent?.includes(id) === true && couldMove(q))));
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
@@ -248,8 +248,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }
         // Ask only when some answer could still move the tier up, or open a question that could
-        // (hazard H52): a marker that activates a set ("any of these?", then the question of each),
-        // or a rule another question waits for (askIf.anyPresent: thoughts of suicide, then a plan).
+        // (hazard H52): a rule that activates a set ("any of these?", then the question of each; since
+        // H59 any rule, not only a marker: "hit your head?" opens the head-injury set even when the tier
+        // is already urgent), or a rule another question waits for (askIf.anyPresent: thoughts of
+        // suicide, then a plan).
         const targets = Object.values(def.effects).flatMap((e) => e.raise);
         if (targets.some((id) => raisesTier(id) || opens(id))) return question(def.id);
       }
