@@ -8,6 +8,8 @@
  *     no longer counts as a routine tier): a cough of more than 3 weeks (NHS.uk Cough).
  *  4. Blood in the poo is asked in the tummy area and with constipation or threadworms, and a yes
  *     is never self-care (NHS.uk Bleeding from the bottom).
+ *  5. The chest area asks about palpitations on their own (q.area.chest.palpitations raises
+ *     cx.palpitations, routine: NHS.uk Heart palpitations, see a GP if you keep getting them).
  * The texts are our own, written from the NHS pages, not the opened sets'.
  */
 import { createDialogDriver } from '../../bench/triageDialog.js';
@@ -141,9 +143,27 @@ describe('4. blood in the poo is never self-care', () => {
   });
 });
 
+describe('5. the chest area asks about palpitations on their own', () => {
+  const ODD: [LangCode, string][] = [
+    ['eng', 'Now and then I get an odd feeling in my chest in the evening, no pain'],
+    ['tur', 'Akşamları ara sıra göğsümde garip bir his oluyor, ağrı yok'],
+  ];
+  it.each(ODD)('%s: a yes to a racing or skipping heart alone is routine (see a GP), not self-care or 999', (lang, text) => {
+    const run = answering({ lang, text, area: 'chest', yesTo: ['heart_racing'] });
+    expect(run.asked).toContain('q.area.chest.palpitations');
+    expect(run.tier).toBe('routine');
+    expect(run.ruleIds).toContain('cx.palpitations');
+  });
+  it('eng: a racing heart with breathlessness is still the 999 question before it', () => {
+    const run = answering({ text: ODD[0]![1], area: 'chest', yesTo: ['heart_racing', 'breathless'] });
+    expect(run.finalState).toBe('emergency');
+    expect(run.asked).not.toContain('q.area.chest.palpitations');
+  });
+});
+
 describe('the new questions are content in every language', () => {
-  it.each(content.languages.map((l) => [l.code, l.bcp47] as const))('%s: both prompts are there', (code, bcp47) => {
-    for (const id of ['q.area.head.injury', 'q.bowel.blood']) {
+  it.each(content.languages.map((l) => [l.code, l.bcp47] as const))('%s: the three prompts are there', (code, bcp47) => {
+    for (const id of ['q.area.head.injury', 'q.bowel.blood', 'q.area.chest.palpitations']) {
       const key = engine.question(id).promptKey;
       expect([code, key, typeof lookup(content.resources[bcp47], key)]).toEqual([code, key, 'string']);
     }
