@@ -218,7 +218,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
     const ages = agesOf(picture);
     const ev = evidenceOf(picture, ages);
-    const current = maxTier(ev.present, rules);
+    // A marker (an area picked, a word count) carries a nominal tier but never sets one (decide leaves
+    // it out); counted here it hid every question that raises a routine rule (hazard H59).
+    const current = maxTier([...ev.present].filter((id) => rules.get(id)?.marker !== true), rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
     for (const hit of ev.pending) {
@@ -233,7 +235,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const opens = (id: string): boolean =>
       !live.has(id) &&
       complaints.some((c) =>
-        ((rules.get(id) as RuleDef).marker === true && c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
+        (c.activatedBy.includes(id) && c.questions.some(couldMove)) ||
         (c.activatedBy.some((a) => live.has(a) || a === id) && c.questions.some((q) => q.askIf?.anyPresent?.includes(id) === true && couldMove(q))));
     for (const complaint of complaints) {
       if (!complaint.activatedBy.some((id) => live.has(id))) continue;
@@ -246,8 +248,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }
         // Ask only when some answer could still move the tier up, or open a question that could
-        // (hazard H52): a marker that activates a set ("any of these?", then the question of each),
-        // or a rule another question waits for (askIf.anyPresent: thoughts of suicide, then a plan).
+        // (hazard H52): a rule that activates a set ("any of these?", then the question of each; since
+        // H59 any rule, not only a marker: "hit your head?" opens the head-injury set even when the tier
+        // is already urgent), or a rule another question waits for (askIf.anyPresent: thoughts of
+        // suicide, then a plan).
         const targets = Object.values(def.effects).flatMap((e) => e.raise);
         if (targets.some((id) => raisesTier(id) || opens(id))) return question(def.id);
       }

@@ -47,6 +47,12 @@ function eventsFor(s: Snap): IntakeEvent[] {
   const choices = ctx.lastPrompt?.choices ?? [];
   // Beyond the first follow-up the graph is the same as in paths.test.ts: stop there.
   if (['duration', 'trend', 'impact', 'wants'].includes(ctx.step)) return [];
+  // A complaint question's "not sure" mostly has its "yes" effect (questions.ts effectOf): where the
+  // two effects are the same, exploring both only doubles the graph (hazard H59 added questions).
+  const qid = ctx.step === 'triageQuestion' ? ctx.triage.currentQuestionId : undefined;
+  if (qid && JSON.stringify(engine.answerEffect(qid, 'unsure')) === JSON.stringify(engine.answerEffect(qid, 'yes'))) {
+    return choices.filter((c) => c !== 'unsure').map(say);
+  }
   return choices.map(say);
 }
 
