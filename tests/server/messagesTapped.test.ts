@@ -20,15 +20,21 @@ describe('a Polish "no" at a red-flag question, typed or tapped (real server on 
     return { state: String(reply.activities.at(-1)?.channelData?.intake?.state), text: reply.activities.map((a) => a.text ?? '').join('\n') };
   };
 
-  /** Greeting and story typed, the need, the emergency check and the area ("Head") tapped: at the first headache red-flag question. */
+  /**
+   * Greeting and story typed, the need, the emergency check and the area ("Head") tapped, and the head area's
+   * "did you hit your head?" (H59, an urgent question) tapped no: at the first headache red-flag question (999).
+   */
   async function atRedFlagQuestion(conversationId: string) {
     await send(conversationId, { text: 'dzień dobry' });
     await send(conversationId, { value: { code: 'need.new' } });
     const check = await send(conversationId, { text: 'Od wczoraj mam silny ból głowy' });
     expect(check.state).toBe('safetyCheck');
     expect((await send(conversationId, { text: 'safety.no', channelData: { postBack: true } })).state).toBe('areaPick');
-    const question = await send(conversationId, { text: 'safety.area.head', channelData: { postBack: true } });
+    const headInjury = await send(conversationId, { text: 'safety.area.head', channelData: { postBack: true } });
+    expect(headInjury.state).toBe('triageQuestion');
+    const question = await send(conversationId, { value: 'no' });
     expect(question.state).toBe('triageQuestion');
+    expect(question.text).not.toBe(headInjury.text);
     return question;
   }
 
