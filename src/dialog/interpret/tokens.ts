@@ -83,8 +83,16 @@ export function tokensClose(typed: string, ours: string): boolean {
   return editDistance(typed, ours, limit) <= limit;
 }
 
-/** A Turkish verb without its negative "-m-" ("düzelmiyor" → "düzeliyor", "düzelmedi" → "düzeldi"); other words as they are. */
-const withoutNegativeSuffix = (word: string): string => word.replace(/m([ıiuü])yor/u, '$1yor').replace(/m[ae](d[ıiuü])/u, '$1');
+/**
+ * A Turkish verb without its negative "-m-" ("düzelmiyor" → "düzeliyor", "düzelmedi" → "düzeldi"); other words as they are.
+ * tokensClose runs for every typed word against every phrase word: the `includes` tests skip both regular
+ * expressions for words that cannot match them (no "yor", no "mad"/"med").
+ */
+const withoutNegativeSuffix = (word: string): string => {
+  let out = word.includes('yor') ? word.replace(/m([ıiuü])yor/u, '$1yor') : word;
+  if (out.includes('mad') || out.includes('med')) out = out.replace(/m[ae](d[ıiuü])/u, '$1');
+  return out;
+};
 
 /** `word` is `stem` followed by `ending` (without building the string). */
 const isWordWith = (word: string, stem: string, ending: string): boolean =>
