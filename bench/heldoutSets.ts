@@ -11,7 +11,8 @@
  * 2026-12g: the same again, written and frozen before round 10's changes, when 2026-12e and 2026-12f were opened.
  * 2026-12h: the same again, written and frozen before round 11's changes, when 2026-12g was opened; opened itself
  * for development on 2026-12-07 before round 12.
- * 2026-12i: the same again, written and frozen before round 12's changes, when 2026-12h was opened.
+ * 2026-12i: the same again, written and frozen before round 12's changes, when 2026-12h was opened; opened itself
+ * for development on 2026-12-07 before round 13.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -60,7 +61,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(f, '2026-12f', 'sixth set', 'used up, opened for development on 2026-12-06 20:20: not blind'),
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
     ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
-    ...answeringSet(i, '2026-12i', 'ninth set'),
+    ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
   ];
 }
 
