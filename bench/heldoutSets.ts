@@ -13,6 +13,8 @@
  * for development on 2026-12-07 before round 12.
  * 2026-12i: the same again, written and frozen before round 12's changes, when 2026-12h was opened; opened itself
  * for development on 2026-12-07 before round 13.
+ * 2026-12j: the same again, written and frozen before round 13's changes, when 2026-12i was opened; larger per
+ * language (20 cases, 8 emergencies; English 40).
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -48,6 +50,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const g = join(root, 'heldout-2026-12g');
   const h = join(root, 'heldout-2026-12h');
   const i = join(root, 'heldout-2026-12i');
+  const j = join(root, 'heldout-2026-12j');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -62,6 +65,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
     ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
+    ...answeringSet(j, '2026-12j', 'tenth set'),
   ];
 }
 
