@@ -131,6 +131,7 @@ describe('round 13: a reliever needed several times a day (H64, NHS.uk Asthma)',
     expect(tierOf('my asthma has been bad since a cold. I am using the blue one 5 times a day')).toBe('urgent');
     expect(tierOf('I take my hay fever tablet several times a day')).not.toBe('urgent');
     expect(tierOf('I have asthma and need a repeat of my brown inhaler')).not.toBe('urgent');
+    expect(tierOf('I have asthma and take my brown inhaler 2 times a day, can I have a repeat')).not.toBe('urgent');
   });
 
   it.each(LANGS)('%s: an asthma word with the reliever needed more often is urgent (rf.asthma.reliever_often)', (lang) => {
