@@ -105,9 +105,10 @@ describe('the words behind round 9 overfires stay apart (H44)', () => {
     ['pes', 'mikham vaght begiram', 'rf.mh.suicidal', false],
     ['pes', 'میخوام بمیرم', 'rf.mh.suicidal', true],
     // Welsh: vomiting (chwydu, chwydodd) is not swelling (chwyddo), after "dd" and "d" are folded together.
-    ['cym', "mae ei wyneb yn welw ac mae hi'n chwydu", 'rf.anaphylaxis', false],
-    ['cym', 'mae ei wyneb yn chwydu', 'rf.anaphylaxis', false],
-    ['cym', 'mae ei wyneb yn chwyddo', 'rf.anaphylaxis', true],
+    // A swollen face alone is the marker cx.face_swelling since H63 (rf.anaphylaxis unless pregnant).
+    ['cym', "mae ei wyneb yn welw ac mae hi'n chwydu", 'cx.face_swelling', false],
+    ['cym', 'mae ei wyneb yn chwydu', 'cx.face_swelling', false],
+    ['cym', 'mae ei wyneb yn chwyddo', 'cx.face_swelling', true],
     // Urdu, Persian, Arabic: a hoarse voice with a cold is not anaphylaxis; swollen lips still are.
     ['urd', 'زکام ہے اور آواز بیٹھ گئی ہے', 'rf.anaphylaxis', false],
     ['pes', 'سرما خوردم و صدام گرفته', 'rf.anaphylaxis', false],
