@@ -94,6 +94,18 @@ describe('2. one or two extra paracetamol by mistake is not an overdose after a 
   it('a child (an age under 16) with one or two extra paracetamol stays A&E', () => {
     expect(afterTook('accidentally took two extra paracetamol', 'eng', 8).ruleIds).toContain('rf.poisoning');
   });
+  it.each([
+    ['eng', 'I took 4 extra paracetamol by mistake'],
+    ['eng', 'I accidentally took 3 extra paracetamol tablets, feel fine'],
+    ['eng', 'by mistake I took 6 extra paracetamol'],
+    ['eng', 'accidentally took 8 extra paracetamol'],
+    ['fra', "J'ai pris 4 paracétamol en trop par erreur, je me sens bien"],
+    ['spa', 'Tomé 6 paracetamoles de más sin querer'],
+    ['cmn', '不小心多吃了六片扑热息痛'],
+  ] as const)('%s: %s (three or more extra: more than the NHS.uk "1 or 2 extra") stays A&E and is never self-care', (lang, text) => {
+    expect(afterTook(text, lang).ruleIds).toContain('rf.poisoning');
+    expect(tierOf(text, lang)).not.toBe('selfcare');
+  });
   it('an overdose told in words stays 999 whatever the story', () => {
     expect(tierOf('I took 30 paracetamol on purpose', 'eng')).toBe('emergency');
   });
