@@ -91,20 +91,27 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   // The same texts are screened again and again (every decide() re-reads the whole picture, and
-  // "yes", "no" and "2" arrive in every conversation), so results are kept in a small LRU.
-  const recent = new Map<string, Screening>();
+  // "yes", "no" and "2" arrive in every conversation), so results are kept in a small LRU of texts,
+  // each with its results by language list. Keyed by the text itself, not a string joined from
+  // language and text: a joined key is a new string, copied and hashed in full at every lookup (a
+  // picture's texts are looked up on every decision); the text keeps its hash once computed.
+  const recent = new Map<string, Map<string, Screening>>();
   const RECENT_MAX = 2000;
   const screen = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
-    const key = `${typeof lang === 'string' ? lang : lang.join(',')}\u0000${text}`;
-    const hit = recent.get(key);
-    if (hit) {
-      recent.delete(key);
-      recent.set(key, hit);
-      return hit;
+    const langKey = typeof lang === 'string' ? lang : lang.join(',');
+    let byLang = recent.get(text);
+    if (byLang) {
+      recent.delete(text);
+      recent.set(text, byLang);
+      const hit = byLang.get(langKey);
+      if (hit) return hit;
+    } else {
+      byLang = new Map();
+      recent.set(text, byLang);
+      if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
     }
     const result = screenUncached(text, lang);
-    recent.set(key, result);
-    if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+    byLang.set(langKey, result);
     return result;
   };
 
@@ -154,14 +161,18 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
 
   const statedForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([lang, def]) => [lang, compileLanguageAge(def)] as const));
   /** Each text's stated ages (a picture's texts are read again as it grows: only the new one is read). */
-  const statedCache = new Map<string, StatedAge[]>();
+  const statedCache = new Map<string, Map<LangCode, StatedAge[]>>();
   const statedAgesOfText = (text: string, lang: LangCode): StatedAge[] => {
-    const key = `${lang}\u0000${text}`;
-    let ages = statedCache.get(key);
+    let byLang = statedCache.get(text);
+    if (!byLang) {
+      byLang = new Map();
+      statedCache.set(text, byLang);
+      if (statedCache.size > RECENT_MAX) statedCache.delete(statedCache.keys().next().value as string);
+    }
+    let ages = byLang.get(lang);
     if (ages === undefined) {
       ages = statedAgesOf(text, lang, (l) => statedForms.get(l));
-      statedCache.set(key, ages);
-      if (statedCache.size > RECENT_MAX) statedCache.delete(statedCache.keys().next().value as string);
+      byLang.set(lang, ages);
     }
     return ages;
   };
