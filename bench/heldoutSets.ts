@@ -14,7 +14,7 @@
  * 2026-12i: the same again, written and frozen before round 12's changes, when 2026-12h was opened; opened itself
  * for development on 2026-12-07 before round 13.
  * 2026-12j: the same again, written and frozen before round 13's changes, when 2026-12i was opened; larger per
- * language (20 cases, 8 emergencies; English 40).
+ * language (20 cases, 8 emergencies; English 40); opened itself for development on 2026-12-07 before round 14.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -65,7 +65,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(g, '2026-12g', 'seventh set', 'used up, opened for development on 2026-12-06 23:20: not blind'),
     ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
-    ...answeringSet(j, '2026-12j', 'tenth set'),
+    ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
   ];
 }
 
