@@ -152,3 +152,52 @@ describe('the questions ask what the story leaves out', () => {
     }
   });
 });
+
+const urgentOrAbove = (tier: string): boolean => tier === 'urgent' || tier === 'emergency';
+
+describe('gout with a fever is urgent (NHS.uk Gout), in every language', () => {
+  it.each([
+    ['eng', 'my gout has flared in my big toe and I have a temperature of 38.6'],
+    ['eng', 'gout attack in my knee, feel hot and shivery'],
+    ['eng', 'got gout again, this time with a fever'],
+    ['cym', 'mae gen i gowt yn fy mys troed ac mae gen i dwymyn'],
+    ['fra', "j'ai la goutte au pied et 38,7 de fièvre"],
+    ['spa', 'tengo gota en el dedo gordo y fiebre de 38,5'],
+    ['por', 'tenho gota no dedo do pé e febre de 38,5'],
+    ['ita', 'ho la gotta al piede e la febbre a 38,5'],
+    ['ron', 'am gută la deget și febră 38,5'],
+    ['pol', 'mam atak dny moczanowej i gorączkę 38,5'],
+    ['lit', 'podagros priepuolis ir karščiavimas 38,5'],
+    ['ukr', 'напад подагри і температура 38,5'],
+    ['tur', 'gut atağım var, ateşim 38,5'],
+    ['arb', 'عندي نقرس بإصبع رجلي وحرارة 38.6'],
+    ['pes', 'نقرس دارم و تب ۳۸.۵'],
+    ['som', 'gout ayaa i haya, qandho 38.5 ah'],
+    ['pan', 'ਗਾਊਟ ਦਾ ਦੌਰਾ ਪਿਆ ਅਤੇ ਬੁਖਾਰ 38.5'],
+    ['urd', 'نقرس کا حملہ ہے اور بخار 38.5'],
+    ['ben', 'গাউট হয়েছে, জ্বর 38.5'],
+    ['guj', 'ગાઉટ થયો છે અને તાવ 38.5 છે'],
+    ['tam', 'கவுட் வலி, காய்ச்சல் 38.5'],
+    ['cmn', '痛风发作了，还发烧38.5度'],
+  ])('%s: %s', (lang, text) => {
+    expect(urgentOrAbove(tierOf(text, lang))).toBe(true);
+  });
+});
+
+describe('a band or strip of blisters is shingles (NHS.uk Shingles), the Gujarati inflected forms', () => {
+  it.each([
+    ['guj', 'કમર પર એક પટ્ટામાં નાના ફોલ્લા થયા છે'],
+    ['guj', 'પાંસળી પર પટ્ટીમાં ફોલ્લા નીકળ્યા છે, બળે છે'],
+  ])('%s: %s', (lang, text) => {
+    expect(urgentOrAbove(tierOf(text, lang))).toBe(true);
+  });
+});
+
+describe('a drop of something is no gout', () => {
+  it.each([
+    ['spa', 'me cayó una gota de agua en el ojo'],
+    ['fra', "une goutte de sang sur le mouchoir"],
+  ])('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('urgent');
+  });
+});
