@@ -201,3 +201,31 @@ describe('a drop of something is no gout', () => {
     expect(tierOf(text, lang)).not.toBe('urgent');
   });
 });
+
+describe('a low mood that needs someone to talk to today is urgent (NHS.uk Mental health: get help now), in every language', () => {
+  it.each([
+    ['eng', "I'm so low and anxious, I won't hurt myself but I want to talk to someone today"],
+    ['eng', 'panic attacks every day, I need to speak to someone today'],
+    ['cym', 'rwy\'n isel iawn ac yn bryderus, angen siarad â rhywun heddiw'],
+    ['fra', "je suis très déprimée et anxieuse, j'ai besoin de parler à quelqu'un aujourd'hui"],
+    ['spa', 'estoy muy deprimida y con ansiedad, necesito hablar con alguien hoy'],
+    ['por', 'estou muito deprimida e ansiosa, preciso de falar com alguém hoje'],
+    ['ita', 'sono molto depressa e ansiosa, devo parlare con qualcuno oggi'],
+    ['ron', 'sunt foarte deprimată și anxioasă, vreau să vorbesc cu cineva azi'],
+    ['pol', 'mam depresję i ataki paniki, muszę porozmawiać z kimś dzisiaj'],
+    ['lit', 'depresija ir panikos priepuoliai, noriu pasikalbėti su kuo nors šiandien'],
+    ['ukr', 'депресія і панічні атаки, хочу поговорити з кимось сьогодні'],
+    ['tur', 'depresyondayım ve panik atak geçiriyorum, bugün biriyle konuşmam lazım'],
+    ['arb', 'عندي اكتئاب ونوبات هلع، بدي أحكي مع حدا اليوم'],
+    ['pes', 'افسردگی و حمله پانیک دارم، می‌خوام امروز با یکی حرف بزنم'],
+    ['som', 'walwal iyo niyad jab ayaan qabaa, waxaan rabaa maanta qof la hadlo'],
+    ['pan', 'ਡਿਪਰੈਸ਼ਨ ਤੇ ਘਬਰਾਹਟ ਆ, ਅੱਜ ਕਿਸੇ ਨਾਲ ਗੱਲ ਕਰਨੀ ਆ'],
+    ['urd', 'ڈپریشن اور گھبراہٹ ہے، آج کسی سے بات کرنی ہے'],
+    ['ben', 'ডিপ্রেশন আর প্যানিক অ্যাটাক, আজ কারো সাথে কথা বলতে চাই'],
+    ['guj', 'ડિપ્રેશન અને ગભરાટ છે, આજે કોઈની સાથે વાત કરવી છે'],
+    ['tam', 'மன அழுத்தம், பதற்றம், இன்னைக்கே யாரிடமாவது பேசணும்'],
+    ['cmn', '我很抑郁，每天惊恐发作，今天想找人谈谈'],
+  ])('%s: %s', (lang, text) => {
+    expect(urgentOrAbove(tierOf(text, lang))).toBe(true);
+  });
+});
