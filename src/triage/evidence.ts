@@ -56,70 +56,29 @@ export function dispositionRank(d: Disposition): number {
   return DISPOSITIONS.indexOf(d);
 }
 
-/** One `when` entry of a combination rule, in arrays and numbers (read on every decision). */
-interface CompiledWhen {
-  all: readonly string[];
-  none: readonly string[];
-  /** Whether the entry names an age, and its bounds (either may be missing). */
-  aged: boolean;
-  min: number | undefined;
-  max: number | undefined;
-}
-interface CompiledCombination {
-  id: string;
-  when: readonly CompiledWhen[];
-}
-
-/** Each combinations list compiled once (the engine passes the same list on every call). */
-const compiledLists = new WeakMap<readonly RuleDef[], CompiledCombination[]>();
-function compiledCombinations(combinations: readonly RuleDef[]): CompiledCombination[] {
-  let compiled = compiledLists.get(combinations);
-  if (!compiled) {
-    compiled = combinations.map((rule) => ({
-      id: rule.id,
-      when: (rule.when ?? []).map((w) => ({
-        all: w.all,
-        none: w.none ?? [],
-        aged: w.ageYears !== undefined,
-        min: w.ageYears?.min,
-        max: w.ageYears?.max,
-      })),
-    }));
-    compiledLists.set(combinations, compiled);
-  }
-  return compiled;
-}
+type WhenEntry = NonNullable<RuleDef['when']>[number];
 
 /** The entry holds: every `all` rule present, no `none` rule present, the age (when named) known and in range. */
-function whenMet(w: CompiledWhen, present: Set<string>, age: number | undefined): boolean {
-  const { all, none } = w;
-  for (let i = 0; i < all.length; i++) if (!present.has(all[i] as string)) return false;
-  for (let i = 0; i < none.length; i++) if (present.has(none[i] as string)) return false;
-  if (!w.aged) return true;
-  return age !== undefined && (w.min === undefined || age >= w.min) && (w.max === undefined || age <= w.max);
+function whenMet(w: WhenEntry, present: Set<string>, age: number | undefined): boolean {
+  if (!w.all.every((id) => present.has(id))) return false;
+  if (w.none?.some((id) => present.has(id))) return false;
+  const range = w.ageYears;
+  return !range || (age !== undefined && (range.min === undefined || age >= range.min) && (range.max === undefined || age <= range.max));
 }
 
 /**
  * Rules whose `when` combination is met become present (twice over, so one combination may feed
  * another), in the order of the list. The second pass only runs when the first added a rule: with
- * nothing added it would see the same rules present and add nothing either. The entries are read
- * from a compiled copy of the list, with plain loops (this runs on every decision, over every
- * combination rule).
+ * nothing added it would see the same rules present and add nothing either.
  */
 function addCombinations(present: Set<string>, denied: Set<string>, age: number | undefined, combinations: readonly RuleDef[]): void {
-  const compiled = compiledCombinations(combinations);
   for (let pass = 0; pass < 2; pass++) {
     let added = false;
-    for (let r = 0; r < compiled.length; r++) {
-      const rule = compiled[r] as CompiledCombination;
+    for (const rule of combinations) {
       if (present.has(rule.id) || denied.has(rule.id)) continue;
-      const { when } = rule;
-      for (let i = 0; i < when.length; i++) {
-        if (whenMet(when[i] as CompiledWhen, present, age)) {
-          present.add(rule.id);
-          added = true;
-          break;
-        }
+      if ((rule.when ?? []).some((w) => whenMet(w, present, age))) {
+        present.add(rule.id);
+        added = true;
       }
     }
     if (!added) return;

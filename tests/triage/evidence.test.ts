@@ -5,11 +5,10 @@ import type { RuleDef } from '../../src/triage/contentSchema.js';
 import type { Picture, Screening } from '../../src/triage/types.js';
 
 /**
- * The combination rules (`when`) are read from a compiled copy with plain loops, and the second pass
- * is skipped when the first added nothing (src/triage/evidence.ts). Compared here with the plain
- * reading they replace, on the real rules: every combination entry's own rules present (so each
- * can fire), each with one rule missing, with a `none` rule added, at ages around every bound, and
- * many random sets of rules present and denied.
+ * The combination rules (`when`) skip their second pass when the first added nothing
+ * (src/triage/evidence.ts). Compared here with the reading before that change, on the real rules:
+ * every combination entry's own rules present (so each can fire), each with one rule missing, with a
+ * `none` rule added, at ages around every bound, and many random sets of rules present and denied.
  */
 const content = loadTriageContent('dialogs');
 const combinations = content.rules.filter((r) => r.when !== undefined);
