@@ -15,7 +15,8 @@
  * for development on 2026-12-07 before round 13.
  * 2026-12j: the same again, written and frozen before round 13's changes, when 2026-12i was opened; larger per
  * language (20 cases, 8 emergencies; English 40); opened itself for development on 2026-12-07 before round 14.
- * 2026-12k: the same again (same kit and counts as 2026-12j), written and frozen before round 14's changes.
+ * 2026-12k: the same again (same kit and counts as 2026-12j), written and frozen before round 14's changes;
+ * opened itself for development on 2026-12-07 before round 15.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -68,7 +69,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(h, '2026-12h', 'eighth set', 'used up, opened for development on 2026-12-07 02:25: not blind'),
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
     ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
-    ...answeringSet(k, '2026-12k', 'eleventh set'),
+    ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
   ];
 }
 
