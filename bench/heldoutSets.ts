@@ -17,6 +17,8 @@
  * language (20 cases, 8 emergencies; English 40); opened itself for development on 2026-12-07 before round 14.
  * 2026-12k: the same again (same kit and counts as 2026-12j), written and frozen before round 14's changes;
  * opened itself for development on 2026-12-07 before round 15.
+ * 2026-12l: the same size and design, written from a new kit (a new list of kinds of case, so new pictures) and frozen
+ * before round 15's changes.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -54,6 +56,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const i = join(root, 'heldout-2026-12i');
   const j = join(root, 'heldout-2026-12j');
   const k = join(root, 'heldout-2026-12k');
+  const l = join(root, 'heldout-2026-12l');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -70,6 +73,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
     ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
     ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
+    ...answeringSet(l, '2026-12l', 'twelfth set, new kinds'),
   ];
 }
 
