@@ -81,3 +81,27 @@ describe('round 15: mental health help wanted as soon as possible (rf.mh.urgent_
     expect(tierOf(text, lang, 30)).toBe('urgent');
   });
 });
+
+describe('round 15: pee symptoms with the back denied stay with the pharmacy (cx.back_pain exclude)', () => {
+  const cases: [string, string][] = [
+    ['eng', 'burning when I wee and going loads since yesterday, my back doesnt hurt and no temperature'],
+    ['pol', 'piecze przy sikaniu od wczoraj, krzyż mnie nie boli'],
+    ['ukr', 'пече при сечовипусканні, спина не болить'],
+    ['ron', 'mă ustură când urinez, spatele nu mă doare'],
+    ['ita', 'brucia quando faccio pipì, la schiena non mi fa male'],
+    ['spa', 'me escuece al orinar, la espalda no me duele'],
+    ['por', 'arde quando faço xixi, as costas não me doem'],
+    ['fra', 'ça brûle quand je fais pipi, le dos ne me fait pas mal'],
+    ['cym', "mae'n llosgi pan dwi'n pasio dŵr, dydy fy nghefn ddim yn brifo"],
+    ['arb', 'عندي حرقة بالبول، ظهري ما يوجعني'],
+  ];
+  it.each(cases)('%s: no kidney-infection combination, self-care', (lang, text) => {
+    expect(rulesOf(text, lang, 30)).not.toContain('rf.uti.upper_combo');
+    expect(tierOf(text, lang, 30)).toBe('selfcare');
+  });
+  it('still reads back pain told plainly with pee symptoms', () => {
+    expect(rulesOf('burning when I pee and my back hurts on one side', 'eng', 30)).toContain('rf.uti.upper_combo');
+    expect(rulesOf('piecze przy sikaniu i bolą mnie plecy', 'pol', 30)).toContain('rf.uti.upper_combo');
+    expect(rulesOf('me escuece al orinar y me duele la espalda', 'spa', 30)).toContain('rf.uti.upper_combo');
+  });
+});
