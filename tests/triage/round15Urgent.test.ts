@@ -105,3 +105,14 @@ describe('round 15: pee symptoms with the back denied stay with the pharmacy (cx
     expect(rulesOf('me escuece al orinar y me duele la espalda', 'spa', 30)).toContain('rf.uti.upper_combo');
   });
 });
+
+describe('round 15: French "temps" (time) is not the English "temp" (temperature)', () => {
+  it('reads no temperature from "tout le temps" or "de temps en temps"', () => {
+    expect(rulesOf("ça pique quand je fais pipi et j'y cours tout le temps", 'fra', 30)).not.toContain('cx.fever');
+    expect(rulesOf('de temps en temps une petite douleur en urinant', 'fra', 30)).not.toContain('cx.fever');
+    expect(tierOf("ça brûle quand je fais pipi et j'ai envie d'uriner tout le temps, pas enceinte", 'fra', 30)).toBe('selfcare');
+  });
+  it('still reads a French temperature', () => {
+    expect(rulesOf("brûlures en urinant et j'ai de la fièvre tout le temps", 'fra', 30)).toContain('rf.uti.upper_combo');
+  });
+});
