@@ -62,6 +62,8 @@ export interface CompiledLanguage {
   /** Words after a trigger that deny it only at the end of the clause ("ਵੀ ਨਹੀਂ", "بھی نہیں"). */
   negationAfterAtEnd: CueList;
   negationExceptions: CueList;
+  /** "Or" words a post-position denial reaches back across (lexicon `negationListOr`). */
+  negationListOr: CueList;
   /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
   clauseJoiners: ReadonlySet<string>;
   breakers: Set<string>;
@@ -269,6 +271,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negationAfter: cue(lex.negationAfter),
     negationAfterAtEnd: cue(lex.negationAfterAtEnd),
     negationExceptions: cue(lex.negationExceptions),
+    negationListOr: cue(lex.negationListOr),
     clauseJoiners,
     breakers,
     breakerPhrases: indexCues(breakerSeqs),

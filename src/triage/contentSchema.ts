@@ -169,6 +169,12 @@ export const LexiconSchema = z
      */
     negationAfterAtEnd: z.array(PhraseSchema).default([]),
     /**
+     * Words for "or" that a post-position denial reaches back across, to the item before them: Urdu
+     * "سینے میں دباؤ یا بازو میں درد نہیں ہے" (no chest pressure or arm pain) denies both. Only "or" (and
+     * "nor"): "and" is a breaker in these languages. The second item must hold a word of its own.
+     */
+    negationListOr: z.array(PhraseSchema).default([]),
+    /**
      * Filler words that are verbs right after a negation word, and then kept: Portuguese and Spanish
      * "para" is "for" (filler) but "não para" / "no para" is "does not stop". Dropped, "não para de
      * sangrar" (will not stop bleeding) read as "não sangra" (does not bleed). One word each, as typed.

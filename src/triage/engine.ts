@@ -60,6 +60,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           negationAfter: mergeCues(e.negationAfter, c.negationAfter),
           negationAfterAtEnd: mergeCues(e.negationAfterAtEnd, c.negationAfterAtEnd),
           negationExceptions: mergeCues(e.negationExceptions, c.negationExceptions),
+          negationListOr: mergeCues(e.negationListOr, c.negationListOr),
         }),
         eng,
       );

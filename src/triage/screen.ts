@@ -23,6 +23,11 @@ const NEGATION_REACH = 4;
  * and only across filler words. Kept short: a negation read too far away would silence an emergency.
  */
 const NEGATION_AFTER_REACH = 3;
+/**
+ * How many words a post-position denial may stand after an "or" word (lexicon `negationListOr`) and
+ * still reach back to the item before it: "X یا بازو میں درد نہیں ہے" (no X or arm pain).
+ */
+const LIST_ITEM_REACH = 5;
 /** How far either side of a trigger a tense cue reaches. */
 const TENSE_REACH = 6;
 /** How far a clear-past cue ("years ago") reaches, within its clause. */
@@ -152,7 +157,10 @@ function denyCovered(found: Occurrence[], spans: readonly [number, number][]): v
     const [start, end] = spans[i] as [number, number];
     const by = found.find((d, j) => {
       const [ds, de] = spans[j] as [number, number];
-      return d.status === 'negated' && d.ruleId === o.ruleId && ds <= start && de >= end;
+      // Its words must be words the longer phrase matched, not words it only spanned with a gap:
+      // "سینے میں دباؤ ہے اور بازو میں درد نہیں ہے" (chest pressure, and no arm pain) does not deny the
+      // pressure through "سینے ... اور بازو میں درد" (chest and arm pain), which skipped it.
+      return d.status === 'negated' && d.ruleId === o.ruleId && ds <= start && de >= end && o.words.every((w) => d.words.includes(w));
     });
     if (by) found[i] = { ...o, status: 'negated', ...(by.cue ? { cue: by.cue } : {}) };
   });
@@ -195,6 +203,8 @@ class ClauseCues {
   private readonly negationAfter: { at: number; cue: string }[];
   /** Negation-after cues that count only when the clause ends after them (filler words aside). */
   private readonly negationAtEnd: { at: number; cue: string }[];
+  /** Positions of "or" words a post-position denial reaches back across. */
+  private readonly listOr: number[];
   /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
   private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
@@ -212,8 +222,14 @@ class ClauseCues {
     // An exception ("no se", Spanish "no sé" once accents are folded) silences a negation that starts
     // with it, unless the negation cue is longer and so says more: "no se le hunden" (they do not sink).
     const exceptions = findCues(raws, lang.negationExceptions);
+    // An exception that starts before the negation word and covers it silences it too: Lithuanian
+    // "daugiau nei" (more than), where "nei" is "than", not "neither".
     const excepted = (c: { at: number; cue: string }): boolean =>
-      exceptions.some((e) => e.at === c.at && e.cue.split(' ').length >= c.cue.split(' ').length);
+      exceptions.some((e) =>
+        e.at === c.at
+          ? e.cue.split(' ').length >= c.cue.split(' ').length
+          : e.at < c.at && e.at + e.cue.split(' ').length >= c.at + c.cue.split(' ').length,
+      );
     this.negation = findCues(raws, lang.negation).filter((c) => !excepted(c));
     this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [{ at: i, end: i }] : []));
     if (lang.breakerPhrases.size > 0) {
@@ -222,6 +238,7 @@ class ClauseCues {
     this.negationAfter = [];
     this.negationAtEnd = [];
     this.negationWordAt = new Set();
+    this.listOr = lang.negationListOr.size > 0 ? findCues(raws, lang.negationListOr).map((c) => c.at) : [];
     if (lang.negationAfter.size > 0 || lang.negationAfterAtEnd.size > 0) {
       // Any word covered by an exception ("پتا نہیں", "رک نہیں رہا") never negates what came before.
       const covered = new Set(
@@ -278,11 +295,22 @@ class ClauseCues {
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
+      // Or the trigger is the first item of an "or" list the denial ends: "X or Y not" denies X too,
+      // when only filler stands between X and the "or", and Y holds a word of its own.
+      const listed = (c: { at: number; cue: string }) =>
+        this.listOr.some(
+          (j) =>
+            j > end &&
+            j < c.at &&
+            c.at - j <= LIST_ITEM_REACH &&
+            j - end <= NEGATION_AFTER_REACH &&
+            this.filler.slice(end + 1, j).every(Boolean) &&
+            this.filler.slice(j + 1, c.at).some((f) => !f),
+        );
       const near = (c: { at: number; cue: string }) =>
         c.at > end &&
-        c.at - end <= NEGATION_AFTER_REACH &&
         c.at + c.cue.split(' ').length - 1 <= to &&
-        this.filler.slice(end + 1, c.at).every(Boolean);
+        ((c.at - end <= NEGATION_AFTER_REACH && this.filler.slice(end + 1, c.at).every(Boolean)) || listed(c));
       // An end-of-clause cue also needs only filler words after it: "ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ" (no fever either)
       // denies, "ਦਰਦ ਵੀ ਨਹੀਂ ਜਾ ਰਿਹਾ" (the pain will not go either) does not.
       const endsClause = (c: { at: number; cue: string }) => this.filler.slice(c.at + c.cue.split(' ').length, to + 1).every(Boolean);
