@@ -330,8 +330,10 @@ class ClauseCues {
     // ("кілька років тому я лежала в лікарні після передозування": the overdose was years ago).
     const pastLo = Math.max(from, start - PAST_REACH);
     const pastHi = Math.min(to, end + PAST_REACH);
+    // A cue may also start with the trigger's own words and go on past it: "infarctus à 0 ans" (a heart
+    // attack at 60) dates the event it names, and only that event.
     const past = this.strongPast
-      .filter((c) => c.at >= pastLo && c.at <= pastHi && (c.at < start || c.at > end))
+      .filter((c) => c.at >= pastLo && c.at <= pastHi && (c.at < start || c.at > end || (c.at === start && c.at + c.cue.split(' ').length - 1 > end)))
       .sort((a, b) => dist(a.at, start, end) - dist(b.at, start, end))[0];
     if (past && (!recent || dist(past.at, start, end) < dist(recent.at, start, end))) return { status: 'past', cue: past.cue };
     const maybe = near(this.weakPast);
