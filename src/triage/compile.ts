@@ -64,6 +64,11 @@ export interface CompiledLanguage {
   negationExceptions: CueList;
   /** "Or" words a post-position denial reaches back across (lexicon `negationListOr`). */
   negationListOr: CueList;
+  /** Words before / after a number that make it a clock time (lexicon `clockBefore`, `clockAfter`). */
+  clockBefore: ReadonlySet<string>;
+  clockAfter: ReadonlySet<string>;
+  /** Words that may follow a clock time after a clock word before it: the breakers ("at 8 then", "la 8 si"). */
+  clockFollow: ReadonlySet<string>;
   /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
   clauseJoiners: ReadonlySet<string>;
   breakers: Set<string>;
@@ -272,6 +277,9 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negationAfterAtEnd: cue(lex.negationAfterAtEnd),
     negationExceptions: cue(lex.negationExceptions),
     negationListOr: cue(lex.negationListOr),
+    clockBefore: new Set(words(lex.clockBefore).flat()),
+    clockAfter: new Set(words(lex.clockAfter).flat()),
+    clockFollow: breakers,
     clauseJoiners,
     breakers,
     breakerPhrases: indexCues(breakerSeqs),

@@ -49,7 +49,12 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const englishWith = new Map<string, CompiledLanguage>();
   const englishFor = (others: readonly LangCode[]): CompiledLanguage | undefined => {
     const eng = languages.get('eng');
-    const after = others.map((l) => languages.get(l)).filter((c): c is CompiledLanguage => !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0));
+    const after = others
+      .map((l) => languages.get(l))
+      .filter(
+        (c): c is CompiledLanguage =>
+          !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0 || c.clockBefore.size > 0 || c.clockAfter.size > 0),
+      );
     if (!eng || after.length === 0) return eng;
     const key = after.map((c) => c.lang).join(',');
     let merged = englishWith.get(key);
@@ -61,6 +66,10 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           negationAfterAtEnd: mergeCues(e.negationAfterAtEnd, c.negationAfterAtEnd),
           negationExceptions: mergeCues(e.negationExceptions, c.negationExceptions),
           negationListOr: mergeCues(e.negationListOr, c.negationListOr),
+          // ... and its clock words: "la 8" in a Romanian message is a time for the English reading too.
+          clockBefore: new Set([...e.clockBefore, ...c.clockBefore]),
+          clockAfter: new Set([...e.clockAfter, ...c.clockAfter]),
+          clockFollow: new Set([...e.clockFollow, ...c.clockFollow]),
         }),
         eng,
       );

@@ -61,6 +61,26 @@ export function findOccurrences(text: string, lang: CompiledLanguage): Occurrenc
   return out.filter((o) => !o.ruleId.startsWith(wide) && !cancelled.has(o.ruleId));
 }
 
+/** The largest number read as a clock time. */
+const CLOCK_MAX = 24;
+
+/**
+ * Positions of numbers that are clock times: a clock word after them ("8 o'clock", "10点"), or a clock
+ * word before them ("at 8", "la 8") with nothing after in the clause but a breaker or a clock word.
+ */
+function clockTimes(tokens: Token[], lang: CompiledLanguage): Set<number> {
+  const out = new Set<number>();
+  if (lang.clockBefore.size === 0 && lang.clockAfter.size === 0) return out;
+  tokens.forEach((t, i) => {
+    if (!NUMBER.test(t.raw) || Number(t.raw) > CLOCK_MAX) return;
+    const next = tokens[i + 1]?.raw;
+    const prev = tokens[i - 1]?.raw;
+    if (next !== undefined && lang.clockAfter.has(next)) out.add(i);
+    else if (prev !== undefined && lang.clockBefore.has(prev) && (next === undefined || lang.clockFollow.has(next))) out.add(i);
+  });
+  return out;
+}
+
 function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
   const content: number[] = [];
   const filler = fillerMask(tokens, lang.stopwords, lang.stopPhrases, lang.keptAfterNegation);
@@ -74,8 +94,11 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   // (NHS: 1 or 2 extra by accident are unlikely to harm), but a
   // daily total too, so such triggers only mark the count; a combination says when it is an overdose.
   const smallCount = lang.vocab.idOf(SMALL_NUMBER);
+  const clock = clockTimes(tokens, lang);
   const cands = content.map((i) => {
     const token = tokens[i] as Token;
+    // A clock time is no count and no trigger word: "la 8" (at 8 o'clock) is not 8 tablets.
+    if (clock.has(i)) return [];
     const bare = lang.lang === 'arb' ? withoutArabicAnd(token.stem) : undefined;
     const ids = bare ? [...lang.vocab.lookup(token.stem), ...lang.vocab.lookup(bare)] : lang.vocab.lookup(token.stem);
     if (!NUMBER.test(token.raw)) return ids;
