@@ -232,6 +232,8 @@ class ClauseCues {
   private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
   private readonly negationWordAt: Set<number>;
+  /** Word positions of the negation cues that deny (exceptions left out), in any language. */
+  private readonly denyingAt: Set<number>;
   private readonly strongPast: { at: number; cue: string }[];
   private readonly weakPast: { at: number; cue: string }[];
   private readonly recency: { at: number; cue: string }[];
@@ -279,6 +281,9 @@ class ClauseCues {
       const inDenial = new Set(this.negationAtEnd.flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
       if (inDenial.size > 0) this.breakerAt = this.breakerAt.filter((b) => !inDenial.has(b.at) && !inDenial.has(b.end));
     }
+    this.denyingAt = new Set(
+      [...this.negation, ...this.negationAfter, ...this.negationAtEnd].flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
+    );
     this.strongPast = [
       ...findCues(raws, lang.strongPast, true),
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
@@ -315,6 +320,11 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
+    // A denial inside the words of a phrase that holds none itself denies it: "کوئی دورہ نہیں پڑا" (no fit
+    // happened) is not "دورہ پڑا" (a fit happened), matched across the gap.
+    if (!negativePhrase) {
+      for (let i = start + 1; i < end; i++) if (this.denyingAt.has(i)) return { status: 'negated', cue: this.raws[i] as string };
+    }
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
