@@ -69,6 +69,8 @@ export interface CompiledLanguage {
   clockAfter: ReadonlySet<string>;
   /** Words that may follow a clock time after a clock word before it: the breakers ("at 8 then", "la 8 si"). */
   clockFollow: ReadonlySet<string>;
+  /** A denial inside a phrase's gap denies it (false only for the English reading of another language's message). */
+  gapNegation: boolean;
   /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
   clauseJoiners: ReadonlySet<string>;
   breakers: Set<string>;
@@ -280,6 +282,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     clockBefore: new Set(words(lex.clockBefore).flat()),
     clockAfter: new Set(words(lex.clockAfter).flat()),
     clockFollow: breakers,
+    gapNegation: true,
     clauseJoiners,
     breakers,
     breakerPhrases: indexCues(breakerSeqs),

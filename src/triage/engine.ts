@@ -55,10 +55,12 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         (c): c is CompiledLanguage =>
           !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0 || c.clockBefore.size > 0 || c.clockAfter.size > 0),
       );
-    if (!eng || after.length === 0) return eng;
+    if (!eng || others.length === 0) return eng;
     const key = after.map((c) => c.lang).join(',');
     let merged = englishWith.get(key);
     if (!merged) {
+      // The English reading of another language's message denies nothing from inside a phrase: "pain
+      // no testicle" is Portuguese "no" (in the), not English "no".
       merged = after.reduce<CompiledLanguage>(
         (e, c) => ({
           ...e,
@@ -71,7 +73,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           clockAfter: new Set([...e.clockAfter, ...c.clockAfter]),
           clockFollow: new Set([...e.clockFollow, ...c.clockFollow]),
         }),
-        eng,
+        { ...eng, gapNegation: false },
       );
       englishWith.set(key, merged);
     }

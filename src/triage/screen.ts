@@ -234,6 +234,7 @@ class ClauseCues {
   private readonly negationWordAt: Set<number>;
   /** Word positions of the negation cues that deny (exceptions left out), in any language. */
   private readonly denyingAt: Set<number>;
+  private readonly gapNegation: boolean;
   private readonly strongPast: { at: number; cue: string }[];
   private readonly weakPast: { at: number; cue: string }[];
   private readonly recency: { at: number; cue: string }[];
@@ -281,6 +282,7 @@ class ClauseCues {
       const inDenial = new Set(this.negationAtEnd.flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
       if (inDenial.size > 0) this.breakerAt = this.breakerAt.filter((b) => !inDenial.has(b.at) && !inDenial.has(b.end));
     }
+    this.gapNegation = lang.gapNegation;
     this.denyingAt = new Set(
       [...this.negation, ...this.negationAfter, ...this.negationAtEnd].flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
     );
@@ -322,7 +324,7 @@ class ClauseCues {
     if (neg) return { status: 'negated', cue: neg.cue };
     // A denial inside the words of a phrase that holds none itself denies it: "کوئی دورہ نہیں پڑا" (no fit
     // happened) is not "دورہ پڑا" (a fit happened), matched across the gap.
-    if (!negativePhrase) {
+    if (!negativePhrase && this.gapNegation) {
       for (let i = start + 1; i < end; i++) if (this.denyingAt.has(i)) return { status: 'negated', cue: this.raws[i] as string };
     }
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
