@@ -174,3 +174,70 @@ describe('7. Lithuanian everyday verbs are not read as hanging oneself', () => {
     expect(tierOf(text, lang)).toBe('emergency');
   });
 });
+
+describe('8. a clock time is not a count of tablets', () => {
+  it.each([
+    ['ron', 'am luat 2 paracetamol la 8 si inca 2 pe la 10, din greseala', 'cx.took_meds'],
+    ['eng', 'took 2 paracetamol at 8 then another 2 at 10, by mistake', 'cx.word.count3'],
+    ['cmn', '早上8点吃了两片，10点又吃了两片', 'cx.word.count3'],
+    ['urd', 'صبح 8 بجے دو گولیاں لیں', 'cx.word.count3'],
+    ['ukr', 'випила 2 таблетки о 8', 'cx.word.count3'],
+  ] as const)('%s: %s (no %s)', (lang, text, id) => {
+    expect(setting(text, lang)).not.toContain(id);
+  });
+  it.each([
+    ['eng', 'I took 16 paracetamol at 9 this morning'],
+    ['ron', 'am luat 20 de pastile la 9'],
+    ['pol', 'połknąłem 20 tabletek o 8'],
+    ['cmn', '吃了20片扑热息痛'],
+    ['eng', "I'm pregnant at 20 weeks and bleeding heavily with pain"],
+  ] as const)('%s: %s stays 999', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
+
+describe('9. Turkish: taking one Parol is not an overdose; a child swallowing pills still is', () => {
+  it.each([
+    ['tur', 'başım ağrıyor, 1 parol içtim geçmedi'],
+    ['tur', 'dün akşam iki hap içtim ama ateşim düşmedi'],
+    ['tur', 'kızım ateşlendi, ona şurup içirdim, ben de bir parol içtim'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+  it.each([
+    ['tur', 'çocuk annemin haplarını yuttu'],
+    ['tur', '3 yaşındaki oğlum hap yuttu'],
+    ['tur', 'bebeğim babaannesinin ilaçlarını yutmuş'],
+    ['tur', 'uyuyamadım, 12 uyku hapı yuttum'],
+    ['tur', '20 ağrı kesici içtim'],
+    ['tur', 'bir avuç hap yuttum'],
+  ] as const)('%s: %s stays 999', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
+
+describe('10. a denial inside the words of a sign denies it ("no fit since")', () => {
+  it.each([
+    ['urd', 'دو سال پہلے دورہ پڑا تھا، اس کے بعد کوئی دورہ نہیں پڑا، دوا کا نسخہ چاہیے'],
+    ['pan', 'ਦੋ ਸਾਲ ਪਹਿਲਾਂ ਦੌਰਾ ਪਿਆ ਸੀ, ਉਸ ਤੋਂ ਬਾਅਦ ਕੋਈ ਦੌਰਾ ਨਹੀਂ ਪਿਆ'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+  it.each([
+    ['urd', 'اسے ابھی دورہ پڑا ہے'],
+    ['urd', 'سانس نہیں آ رہی'],
+    ['por', 'tenho pain no jaw e no braço esquerdo há uma hora, sweating muito'],
+    ['por', 'acordou com uma pain horrível no testicle esquerdo, vomitou'],
+  ] as const)('%s: %s stays 999', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
+
+describe('11. Turkish first-person meningitis signs with a fever', () => {
+  it.each([
+    ['tur', 'ateşim 39, başım çatlıyor, ışığa bakamıyorum, boynumu eğince çok acıyor'],
+    ['tur', 'boynumu eğemiyorum, ateşim var'],
+  ] as const)('%s: %s is 999', (lang, text) => {
+    expect(tierOf(text, lang)).toBe('emergency');
+  });
+});
