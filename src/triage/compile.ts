@@ -62,6 +62,15 @@ export interface CompiledLanguage {
   /** Words after a trigger that deny it only at the end of the clause ("ਵੀ ਨਹੀਂ", "بھی نہیں"). */
   negationAfterAtEnd: CueList;
   negationExceptions: CueList;
+  /** "Or" words a post-position denial reaches back across (lexicon `negationListOr`). */
+  negationListOr: CueList;
+  /** Words before / after a number that make it a clock time (lexicon `clockBefore`, `clockAfter`). */
+  clockBefore: ReadonlySet<string>;
+  clockAfter: ReadonlySet<string>;
+  /** Words that may follow a clock time after a clock word before it: the breakers ("at 8 then", "la 8 si"). */
+  clockFollow: ReadonlySet<string>;
+  /** A denial inside a phrase's gap denies it (false only for the English reading of another language's message). */
+  gapNegation: boolean;
   /** Words a comma before them does not cut off (lexicon `clauseJoiners`); each is a breaker too. */
   clauseJoiners: ReadonlySet<string>;
   breakers: Set<string>;
@@ -269,6 +278,11 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negationAfter: cue(lex.negationAfter),
     negationAfterAtEnd: cue(lex.negationAfterAtEnd),
     negationExceptions: cue(lex.negationExceptions),
+    negationListOr: cue(lex.negationListOr),
+    clockBefore: new Set(words(lex.clockBefore).flat()),
+    clockAfter: new Set(words(lex.clockAfter).flat()),
+    clockFollow: breakers,
+    gapNegation: true,
     clauseJoiners,
     breakers,
     breakerPhrases: indexCues(breakerSeqs),

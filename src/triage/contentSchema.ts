@@ -169,6 +169,20 @@ export const LexiconSchema = z
      */
     negationAfterAtEnd: z.array(PhraseSchema).default([]),
     /**
+     * Words for "or" that a post-position denial reaches back across, to the item before them: Urdu
+     * "سینے میں دباؤ یا بازو میں درد نہیں ہے" (no chest pressure or arm pain) denies both. Only "or" (and
+     * "nor"): "and" is a breaker in these languages. The second item must hold a word of its own.
+     */
+    negationListOr: z.array(PhraseSchema).default([]),
+    /**
+     * Words just before a number that make it a clock time, not a count (Romanian "la 8", English "at
+     * 8", Ukrainian "о 8"): read so only when nothing but the end of the clause, a breaker or a clock
+     * word follows the number ("at 8 then", not "at 34 weeks"), and the number is 24 or less.
+     */
+    clockBefore: z.array(z.string().min(1)).default([]),
+    /** Words just after a number that make it a clock time ("8 o'clock", "10点", "8 بجے"), for numbers up to 24. */
+    clockAfter: z.array(z.string().min(1)).default([]),
+    /**
      * Filler words that are verbs right after a negation word, and then kept: Portuguese and Spanish
      * "para" is "for" (filler) but "não para" / "no para" is "does not stop". Dropped, "não para de
      * sangrar" (will not stop bleeding) read as "não sangra" (does not bleed). One word each, as typed.

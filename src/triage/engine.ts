@@ -49,19 +49,31 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const englishWith = new Map<string, CompiledLanguage>();
   const englishFor = (others: readonly LangCode[]): CompiledLanguage | undefined => {
     const eng = languages.get('eng');
-    const after = others.map((l) => languages.get(l)).filter((c): c is CompiledLanguage => !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0));
-    if (!eng || after.length === 0) return eng;
+    const after = others
+      .map((l) => languages.get(l))
+      .filter(
+        (c): c is CompiledLanguage =>
+          !!c && (c.negationAfter.size > 0 || c.negationAfterAtEnd.size > 0 || c.clockBefore.size > 0 || c.clockAfter.size > 0),
+      );
+    if (!eng || others.length === 0) return eng;
     const key = after.map((c) => c.lang).join(',');
     let merged = englishWith.get(key);
     if (!merged) {
+      // The English reading of another language's message denies nothing from inside a phrase: "pain
+      // no testicle" is Portuguese "no" (in the), not English "no".
       merged = after.reduce<CompiledLanguage>(
         (e, c) => ({
           ...e,
           negationAfter: mergeCues(e.negationAfter, c.negationAfter),
           negationAfterAtEnd: mergeCues(e.negationAfterAtEnd, c.negationAfterAtEnd),
           negationExceptions: mergeCues(e.negationExceptions, c.negationExceptions),
+          negationListOr: mergeCues(e.negationListOr, c.negationListOr),
+          // ... and its clock words: "la 8" in a Romanian message is a time for the English reading too.
+          clockBefore: new Set([...e.clockBefore, ...c.clockBefore]),
+          clockAfter: new Set([...e.clockAfter, ...c.clockAfter]),
+          clockFollow: new Set([...e.clockFollow, ...c.clockFollow]),
         }),
-        eng,
+        { ...eng, gapNegation: false },
       );
       englishWith.set(key, merged);
     }

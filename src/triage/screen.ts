@@ -23,6 +23,11 @@ const NEGATION_REACH = 4;
  * and only across filler words. Kept short: a negation read too far away would silence an emergency.
  */
 const NEGATION_AFTER_REACH = 3;
+/**
+ * How many words a post-position denial may stand after an "or" word (lexicon `negationListOr`) and
+ * still reach back to the item before it: "X یا بازو میں درد نہیں ہے" (no X or arm pain).
+ */
+const LIST_ITEM_REACH = 5;
 /** How far either side of a trigger a tense cue reaches. */
 const TENSE_REACH = 6;
 /** How far a clear-past cue ("years ago") reaches, within its clause. */
@@ -56,6 +61,26 @@ export function findOccurrences(text: string, lang: CompiledLanguage): Occurrenc
   return out.filter((o) => !o.ruleId.startsWith(wide) && !cancelled.has(o.ruleId));
 }
 
+/** The largest number read as a clock time. */
+const CLOCK_MAX = 24;
+
+/**
+ * Positions of numbers that are clock times: a clock word after them ("8 o'clock", "10点"), or a clock
+ * word before them ("at 8", "la 8") with nothing after in the clause but a breaker or a clock word.
+ */
+function clockTimes(tokens: Token[], lang: CompiledLanguage): Set<number> {
+  const out = new Set<number>();
+  if (lang.clockBefore.size === 0 && lang.clockAfter.size === 0) return out;
+  tokens.forEach((t, i) => {
+    if (!NUMBER.test(t.raw) || Number(t.raw) > CLOCK_MAX) return;
+    const next = tokens[i + 1]?.raw;
+    const prev = tokens[i - 1]?.raw;
+    if (next !== undefined && lang.clockAfter.has(next)) out.add(i);
+    else if (prev !== undefined && lang.clockBefore.has(prev) && (next === undefined || lang.clockFollow.has(next))) out.add(i);
+  });
+  return out;
+}
+
 function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]): void {
   const content: number[] = [];
   const filler = fillerMask(tokens, lang.stopwords, lang.stopPhrases, lang.keptAfterNegation);
@@ -69,8 +94,11 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   // (NHS: 1 or 2 extra by accident are unlikely to harm), but a
   // daily total too, so such triggers only mark the count; a combination says when it is an overdose.
   const smallCount = lang.vocab.idOf(SMALL_NUMBER);
+  const clock = clockTimes(tokens, lang);
   const cands = content.map((i) => {
     const token = tokens[i] as Token;
+    // A clock time is no count and no trigger word: "la 8" (at 8 o'clock) is not 8 tablets.
+    if (clock.has(i)) return [];
     const bare = lang.lang === 'arb' ? withoutArabicAnd(token.stem) : undefined;
     const ids = bare ? [...lang.vocab.lookup(token.stem), ...lang.vocab.lookup(bare)] : lang.vocab.lookup(token.stem);
     if (!NUMBER.test(token.raw)) return ids;
@@ -152,7 +180,10 @@ function denyCovered(found: Occurrence[], spans: readonly [number, number][]): v
     const [start, end] = spans[i] as [number, number];
     const by = found.find((d, j) => {
       const [ds, de] = spans[j] as [number, number];
-      return d.status === 'negated' && d.ruleId === o.ruleId && ds <= start && de >= end;
+      // Its words must be words the longer phrase matched, not words it only spanned with a gap:
+      // "سینے میں دباؤ ہے اور بازو میں درد نہیں ہے" (chest pressure, and no arm pain) does not deny the
+      // pressure through "سینے ... اور بازو میں درد" (chest and arm pain), which skipped it.
+      return d.status === 'negated' && d.ruleId === o.ruleId && ds <= start && de >= end && o.words.every((w) => d.words.includes(w));
     });
     if (by) found[i] = { ...o, status: 'negated', ...(by.cue ? { cue: by.cue } : {}) };
   });
@@ -195,10 +226,15 @@ class ClauseCues {
   private readonly negationAfter: { at: number; cue: string }[];
   /** Negation-after cues that count only when the clause ends after them (filler words aside). */
   private readonly negationAtEnd: { at: number; cue: string }[];
+  /** Positions of "or" words a post-position denial reaches back across. */
+  private readonly listOr: number[];
   /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
   private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
   private readonly negationWordAt: Set<number>;
+  /** Word positions of the negation cues that deny (exceptions left out), in any language. */
+  private readonly denyingAt: Set<number>;
+  private readonly gapNegation: boolean;
   private readonly strongPast: { at: number; cue: string }[];
   private readonly weakPast: { at: number; cue: string }[];
   private readonly recency: { at: number; cue: string }[];
@@ -212,8 +248,14 @@ class ClauseCues {
     // An exception ("no se", Spanish "no sé" once accents are folded) silences a negation that starts
     // with it, unless the negation cue is longer and so says more: "no se le hunden" (they do not sink).
     const exceptions = findCues(raws, lang.negationExceptions);
+    // An exception that starts before the negation word and covers it silences it too: Lithuanian
+    // "daugiau nei" (more than), where "nei" is "than", not "neither".
     const excepted = (c: { at: number; cue: string }): boolean =>
-      exceptions.some((e) => e.at === c.at && e.cue.split(' ').length >= c.cue.split(' ').length);
+      exceptions.some((e) =>
+        e.at === c.at
+          ? e.cue.split(' ').length >= c.cue.split(' ').length
+          : e.at < c.at && e.at + e.cue.split(' ').length >= c.at + c.cue.split(' ').length,
+      );
     this.negation = findCues(raws, lang.negation).filter((c) => !excepted(c));
     this.breakerAt = raws.flatMap((w, i) => (lang.breakers.has(w) ? [{ at: i, end: i }] : []));
     if (lang.breakerPhrases.size > 0) {
@@ -222,6 +264,7 @@ class ClauseCues {
     this.negationAfter = [];
     this.negationAtEnd = [];
     this.negationWordAt = new Set();
+    this.listOr = lang.negationListOr.size > 0 ? findCues(raws, lang.negationListOr).map((c) => c.at) : [];
     if (lang.negationAfter.size > 0 || lang.negationAfterAtEnd.size > 0) {
       // Any word covered by an exception ("پتا نہیں", "رک نہیں رہا") never negates what came before.
       const covered = new Set(
@@ -239,6 +282,10 @@ class ClauseCues {
       const inDenial = new Set(this.negationAtEnd.flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)));
       if (inDenial.size > 0) this.breakerAt = this.breakerAt.filter((b) => !inDenial.has(b.at) && !inDenial.has(b.end));
     }
+    this.gapNegation = lang.gapNegation;
+    this.denyingAt = new Set(
+      [...this.negation, ...this.negationAfter, ...this.negationAtEnd].flatMap((c) => c.cue.split(' ').map((_, j) => c.at + j)),
+    );
     this.strongPast = [
       ...findCues(raws, lang.strongPast, true),
       ...raws.flatMap((w, i) => (YEAR.test(w) ? [{ at: i, cue: w }] : [])),
@@ -275,14 +322,30 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
+    // A denial inside the words of a phrase that holds none itself denies it: "کوئی دورہ نہیں پڑا" (no fit
+    // happened) is not "دورہ پڑا" (a fit happened), matched across the gap.
+    if (!negativePhrase && this.gapNegation) {
+      for (let i = start + 1; i < end; i++) if (this.denyingAt.has(i)) return { status: 'negated', cue: this.raws[i] as string };
+    }
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
+      // Or the trigger is the first item of an "or" list the denial ends: "X or Y not" denies X too,
+      // when only filler stands between X and the "or", and Y holds a word of its own.
+      const listed = (c: { at: number; cue: string }) =>
+        this.listOr.some(
+          (j) =>
+            j > end &&
+            j < c.at &&
+            c.at - j <= LIST_ITEM_REACH &&
+            j - end <= NEGATION_AFTER_REACH &&
+            this.filler.slice(end + 1, j).every(Boolean) &&
+            this.filler.slice(j + 1, c.at).some((f) => !f),
+        );
       const near = (c: { at: number; cue: string }) =>
         c.at > end &&
-        c.at - end <= NEGATION_AFTER_REACH &&
         c.at + c.cue.split(' ').length - 1 <= to &&
-        this.filler.slice(end + 1, c.at).every(Boolean);
+        ((c.at - end <= NEGATION_AFTER_REACH && this.filler.slice(end + 1, c.at).every(Boolean)) || listed(c));
       // An end-of-clause cue also needs only filler words after it: "ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ" (no fever either)
       // denies, "ਦਰਦ ਵੀ ਨਹੀਂ ਜਾ ਰਿਹਾ" (the pain will not go either) does not.
       const endsClause = (c: { at: number; cue: string }) => this.filler.slice(c.at + c.cue.split(' ').length, to + 1).every(Boolean);
@@ -302,8 +365,10 @@ class ClauseCues {
     // ("кілька років тому я лежала в лікарні після передозування": the overdose was years ago).
     const pastLo = Math.max(from, start - PAST_REACH);
     const pastHi = Math.min(to, end + PAST_REACH);
+    // A cue may also start with the trigger's own words and go on past it: "infarctus à 0 ans" (a heart
+    // attack at 60) dates the event it names, and only that event.
     const past = this.strongPast
-      .filter((c) => c.at >= pastLo && c.at <= pastHi && (c.at < start || c.at > end))
+      .filter((c) => c.at >= pastLo && c.at <= pastHi && (c.at < start || c.at > end || (c.at === start && c.at + c.cue.split(' ').length - 1 > end)))
       .sort((a, b) => dist(a.at, start, end) - dist(b.at, start, end))[0];
     if (past && (!recent || dist(past.at, start, end) < dist(recent.at, start, end))) return { status: 'past', cue: past.cue };
     const maybe = near(this.weakPast);
