@@ -275,6 +275,10 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
+    // A denial inside the words a phrase matched across its gap ("her lips are not blue", "嘴唇没有发紫",
+    // a paired phrase read over "are not") denies it too, unless the phrase holds its own negation.
+    const inside = negativePhrase ? undefined : this.negation.find((c) => c.at > start && c.at <= end);
+    if (inside) return { status: 'negated', cue: inside.cue };
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
