@@ -99,7 +99,12 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           if (bare === undefined || !acceptSingle({ ...(tokens[start] as Token), stem: bare }, id, lang)) continue;
         }
         cues ??= new ClauseCues(raws, filler, lang);
-        const { status, cue } = cues.read(start, end, phrase.negative);
+        // A paired phrase: the token positions of the last word of its first half and the first of its second.
+        const pairGap: [number, number] | undefined =
+          phrase.looseAt !== undefined
+            ? [content[span[phrase.looseAt - 1] as number] as number, content[span[phrase.looseAt] as number] as number]
+            : undefined;
+        const { status, cue } = cues.read(start, end, phrase.negative, pairGap);
         found.push({
           ruleId: phrase.ruleId,
           phrase: phrase.text,
@@ -267,7 +272,7 @@ class ClauseCues {
     return holdsNegationIn(this.negationWordAt, start, end);
   }
 
-  read(start: number, end: number, negativePhrase: boolean): { status: OccurrenceStatus; cue?: string } {
+  read(start: number, end: number, negativePhrase: boolean, pairGap?: [number, number]): { status: OccurrenceStatus; cue?: string } {
     const from = this.breakerAt.filter((b) => b.end < start).reduce((a, b) => Math.max(a, b.end + 1), 0);
     const to = this.breakerAt.filter((b) => b.at > end).reduce((a, b) => Math.min(a, b.at - 1), this.raws.length - 1);
     // A phrase that holds its own negation ("not felt the baby move") is not denied again by a cue
@@ -275,10 +280,10 @@ class ClauseCues {
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
     const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
     if (neg) return { status: 'negated', cue: neg.cue };
-    // A denial inside the words a phrase matched across its gap ("her lips are not blue", "嘴唇没有发紫",
-    // a paired phrase read over "are not") denies it too, unless the phrase holds its own negation.
-    const inside = negativePhrase ? undefined : this.negation.find((c) => c.at > start && c.at <= end);
-    if (inside) return { status: 'negated', cue: inside.cue };
+    // A denial between the two halves of a paired phrase ("her lips are not blue", "嘴唇没有发紫": lips |
+    // blue read over "are not") denies it too, unless the phrase holds its own negation.
+    const between = negativePhrase || !pairGap ? undefined : this.negation.find((c) => c.at > pairGap[0] && c.at < pairGap[1]);
+    if (between) return { status: 'negated', cue: between.cue };
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
