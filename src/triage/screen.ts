@@ -99,9 +99,10 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           if (bare === undefined || !acceptSingle({ ...(tokens[start] as Token), stem: bare }, id, lang)) continue;
         }
         cues ??= new ClauseCues(raws, filler, lang);
-        // A paired phrase: the token positions of the last word of its first half and the first of its second.
+        // A paired phrase said body part first ("lips | blue"): the token positions of the last word of its
+        // first half and the first of its second, between which a denial denies the sign.
         const pairGap: [number, number] | undefined =
-          phrase.looseAt !== undefined
+          phrase.looseAt !== undefined && phrase.signLast
             ? [content[span[phrase.looseAt - 1] as number] as number, content[span[phrase.looseAt] as number] as number]
             : undefined;
         const { status, cue } = cues.read(start, end, phrase.negative, pairGap);
