@@ -23,6 +23,12 @@ export interface CompiledPhrase {
    * gap is allowed before it even after a short word ("سر | ٹکرا", "头 | 撞到").
    */
   looseAt?: number;
+  /**
+   * In a paired phrase, true when its second half is the sign (the first list of triggersPaired: "lips |
+   * blue"): a denial between the halves denies the sign ("lips are not blue"). Said sign first ("vois plus
+   * rien | de l'oeil"), a negation word in the gap belongs to the sign's own verb.
+   */
+  signLast?: boolean;
 }
 
 /**
@@ -192,7 +198,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     return from ? [...own, ...phrasesOf(from)] : own;
   };
   // triggersPaired: one phrase of each rule, in either order (a sign word beside a body-part word).
-  function pairedPhrases(rule: RuleDef): { text: string; first: string }[] {
+  function pairedPhrases(rule: RuleDef): { text: string; first: string; signLast: boolean }[] {
     if (!rule.triggersPaired) return [];
     const [a, b] = rule.triggersPaired.map((id) => ruleById.get(id));
     if (!a || !b) return [];
@@ -213,19 +219,19 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
       if (raws.some((w) => negationAfterWords.has(w))) return 'after';
       return undefined;
     };
-    const pair = (x: string, y: string) => ({ text: `${x} ${y}`, first: x });
-    const orders = (p: string, q: string): { text: string; first: string }[] => {
+    const pair = (x: string, y: string, signLast = false) => ({ text: `${x} ${y}`, first: x, signLast });
+    const orders = (p: string, q: string): { text: string; first: string; signLast: boolean }[] => {
       const sp = side(p);
       const sq = side(q);
       if (sp === 'before' || sq === 'after') return [pair(p, q)];
-      if (sp === 'after' || sq === 'before') return [pair(q, p)];
-      return [pair(p, q), pair(q, p)];
+      if (sp === 'after' || sq === 'before') return [pair(q, p, true)];
+      return [pair(p, q), pair(q, p, true)];
     };
     return left.flatMap((p) => right.flatMap((q) => orders(p, q)));
   }
 
   /** `firstHalf`: the first half of a paired phrase, whose last word may stand up to the usual gap from the second half. */
-  const addPhrase = (ruleId: string, text: string, keepFiller = false, firstHalf?: string): void => {
+  const addPhrase = (ruleId: string, text: string, keepFiller = false, firstHalf?: string, signLast = false): void => {
     const all = phraseWords(text, textSpeak);
     const filler = fillerMask(all, stopwords, stopPhrases, keptAfterNegation);
     const words = keepFiller ? all : all.filter((_, i) => !filler[i]);
@@ -245,12 +251,20 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     const index = keepFiller ? wholeByFirstId : byFirstId;
     const list = index.get(first) ?? [];
     const negative = all.some((t) => negationWords.has(t.raw));
-    list.push({ ruleId, text, ids, lens: words.map((w) => w.stem.length), negative, ...(looseAt !== undefined ? { looseAt } : {}) });
+    list.push({
+      ruleId,
+      text,
+      ids,
+      lens: words.map((w) => w.stem.length),
+      negative,
+      ...(looseAt !== undefined ? { looseAt } : {}),
+      ...(looseAt !== undefined && signLast ? { signLast } : {}),
+    });
     index.set(first, list);
   };
   for (const rule of rules) {
     for (const text of new Set(phrasesOf(rule))) addPhrase(rule.id, text, rule.keepFiller === true);
-    for (const p of pairedPhrases(rule)) addPhrase(rule.id, p.text, rule.keepFiller === true, p.first);
+    for (const p of pairedPhrases(rule)) addPhrase(rule.id, p.text, rule.keepFiller === true, p.first, p.signLast);
     // Exclusions are matched like triggers under a marked id and cancel the rule in their clause.
     for (const text of rule.exclude?.[lex.lang] ?? []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text);
     // ... and under a doubly marked id, in the whole message.

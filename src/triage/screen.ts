@@ -127,7 +127,13 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           if (bare === undefined || !acceptSingle({ ...(tokens[start] as Token), stem: bare }, id, lang)) continue;
         }
         cues ??= new ClauseCues(raws, filler, lang);
-        const { status, cue } = cues.read(start, end, phrase.negative);
+        // A paired phrase said body part first ("lips | blue"): the token positions of the last word of its
+        // first half and the first of its second, between which a denial denies the sign.
+        const pairGap: [number, number] | undefined =
+          phrase.looseAt !== undefined && phrase.signLast
+            ? [content[span[phrase.looseAt - 1] as number] as number, content[span[phrase.looseAt] as number] as number]
+            : undefined;
+        const { status, cue } = cues.read(start, end, phrase.negative, pairGap);
         found.push({
           ruleId: phrase.ruleId,
           phrase: phrase.text,
@@ -314,7 +320,7 @@ class ClauseCues {
     return holdsNegationIn(this.negationWordAt, start, end);
   }
 
-  read(start: number, end: number, negativePhrase: boolean): { status: OccurrenceStatus; cue?: string } {
+  read(start: number, end: number, negativePhrase: boolean, pairGap?: [number, number]): { status: OccurrenceStatus; cue?: string } {
     const from = this.breakerAt.filter((b) => b.end < start).reduce((a, b) => Math.max(a, b.end + 1), 0);
     const to = this.breakerAt.filter((b) => b.at > end).reduce((a, b) => Math.min(a, b.at - 1), this.raws.length - 1);
     // A phrase that holds its own negation ("not felt the baby move") is not denied again by a cue
@@ -327,6 +333,10 @@ class ClauseCues {
     if (!negativePhrase && this.gapNegation) {
       for (let i = start + 1; i < end; i++) if (this.denyingAt.has(i)) return { status: 'negated', cue: this.raws[i] as string };
     }
+    // A denial between the two halves of a paired phrase ("her lips are not blue", "嘴唇没有发紫": lips |
+    // blue read over "are not") denies it too, unless the phrase holds its own negation.
+    const between = negativePhrase || !pairGap ? undefined : this.negation.find((c) => c.at > pairGap[0] && c.at < pairGap[1]);
+    if (between) return { status: 'negated', cue: between.cue };
     if ((this.negationAfter.length > 0 || this.negationAtEnd.length > 0) && !negativePhrase && !this.holdsNegation(start, end)) {
       // Only filler words may stand between: "درد نہیں ہے" and "ਦਰਦ ਨਹੀਂ ਹੈ" are denials, but in
       // "chest pain, sleep not coming" the negation belongs to another verb.
