@@ -78,8 +78,16 @@ const URGENT: [string, string, string][] = [
 
 describe('round 15: patients telling an NHS urgent sign are urgent (H72)', () => {
   it.each(URGENT)('%s %s: %s', (lang, rule, text) => {
-    expect(rulesOf(text, lang)).toContain(rule);
-    expect(tierOf(text, lang)).toBe('urgent');
+    expect(rulesOf(text, lang, 40)).toContain(rule);
+    expect(decideText(text, lang, 40).tier).toBe('urgent');
+  });
+});
+
+describe('round 15: dehydration is read for adults only, a hot joint not from a bite or a sprain (H72)', () => {
+  it('leaves a child with diarrhoea who pees normally and a sprained or bitten ankle alone', () => {
+    expect(rulesOf('been vomiting all day, hardly peeing and what comes out is dark', 'eng', 2)).not.toContain('rf.nhs.dehydration');
+    expect(rulesOf('twisted my ankle yesterday, it is swollen and warm', 'eng', 30)).not.toContain('rf.nhs.hot_joint');
+    expect(rulesOf('a mosquito bite on my ankle is swollen and hot', 'eng', 30)).not.toContain('rf.nhs.hot_joint');
   });
 });
 
