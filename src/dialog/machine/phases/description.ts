@@ -1,5 +1,5 @@
 import type { PhaseStates } from '../setup.js';
-import { ask } from './transitions.js';
+import { ask, toNextTriageStep } from './transitions.js';
 
 /** Description and screening: the problem in the patient's words, confirm questions and triage questions. */
 export const descriptionStates = {
@@ -19,17 +19,11 @@ export const descriptionStates = {
       // The structured emergency check (phases/safetyCheck.ts), once, before any follow-up question.
       { guard: 'needsEmergencyCheck', target: 'safetyCheck' },
       { guard: 'isReturningToReview', target: 'reassess' },
-      { target: 'triageNext' },
+      ...toNextTriageStep,
     ],
   },
-  triageNext: {
-    always: [
-      { guard: 'hasPendingConfirm', target: 'confirm' },
-      { guard: 'hasNextTriageQuestion', target: 'triageQuestion' },
-      { guard: 'isClinicalNeed', target: 'duration' },
-      { target: 'wants' },
-    ],
-  },
+  /** The next clinical step; entered only by `navigate` (the states above take its choice directly). */
+  triageNext: { always: [...toNextTriageStep] },
   confirm: {
     entry: 'askConfirm',
     on: {
@@ -53,7 +47,7 @@ export const descriptionStates = {
     always: [
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'isReturningToReview', target: 'reassess' },
-      { target: 'triageNext' },
+      ...toNextTriageStep,
     ],
   },
 } satisfies PhaseStates;
