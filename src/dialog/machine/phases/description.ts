@@ -1,5 +1,5 @@
 import type { PhaseStates } from '../setup.js';
-import { ask, toNextTriageStep } from './transitions.js';
+import { ask } from './transitions.js';
 
 /** Description and screening: the problem in the patient's words, confirm questions and triage questions. */
 export const descriptionStates = {
@@ -19,11 +19,17 @@ export const descriptionStates = {
       // The structured emergency check (phases/safetyCheck.ts), once, before any follow-up question.
       { guard: 'needsEmergencyCheck', target: 'safetyCheck' },
       { guard: 'isReturningToReview', target: 'reassess' },
-      ...toNextTriageStep,
+      { target: 'triageNext' },
     ],
   },
-  /** The next clinical step; entered only by `navigate` (the states above take its choice directly). */
-  triageNext: { always: [...toNextTriageStep] },
+  triageNext: {
+    always: [
+      { guard: 'hasPendingConfirm', target: 'confirm' },
+      { guard: 'hasNextTriageQuestion', target: 'triageQuestion' },
+      { guard: 'isClinicalNeed', target: 'duration' },
+      { target: 'wants' },
+    ],
+  },
   confirm: {
     entry: 'askConfirm',
     on: {
@@ -47,7 +53,7 @@ export const descriptionStates = {
     always: [
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'isReturningToReview', target: 'reassess' },
-      ...toNextTriageStep,
+      { target: 'triageNext' },
     ],
   },
 } satisfies PhaseStates;

@@ -1,7 +1,6 @@
 import { and, not } from 'xstate';
 import { CHECK_ANSWERS } from '../../../triage/safetySchema.js';
 import type { PhaseStates } from '../setup.js';
-import { toNextTriageStep } from './transitions.js';
 
 /**
  * The structured emergency check (issue 15), straight after every description of a health problem
@@ -76,7 +75,7 @@ export const safetyCheckStates = {
       { guard: 'hasGivenDetails', target: 'reassess' },
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'needsAreaPick', target: 'areaPick' },
-      ...toNextTriageStep,
+      { target: 'triageNext' },
     ],
   },
   areaPick: {
@@ -89,7 +88,7 @@ export const safetyCheckStates = {
     always: [
       { guard: 'isEmergencyNow', target: 'emergency', actions: 'divertToEmergency' },
       { guard: 'needsChildCheck', target: 'safetyCheck' },
-      ...toNextTriageStep,
+      { target: 'triageNext' },
     ],
   },
 } satisfies PhaseStates;

@@ -19,16 +19,3 @@ export const yesOrNo = <Y extends string, N extends string>(yes: { target: Y; ac
   { guard: { type: 'isAnswer' as const, params: { code: 'no' } }, target: no.target, actions: no.actions },
   { actions: 'rejectAnswer' as const },
 ];
-
-/**
- * The next clinical step after a description or an answer: a pending confirm question, the next
- * triage question, the follow-ups (a clinical need) or what the patient wants. Spread at the end of
- * every eventless state that used to go on through the `triageNext` state, so the choice is made in
- * the same microstep (one fewer a turn); `triageNext` itself stays, for `navigate`.
- */
-export const toNextTriageStep = [
-  { guard: 'hasPendingConfirm' as const, target: 'confirm' as const },
-  { guard: 'hasNextTriageQuestion' as const, target: 'triageQuestion' as const },
-  { guard: 'isClinicalNeed' as const, target: 'duration' as const },
-  { target: 'wants' as const },
-];
