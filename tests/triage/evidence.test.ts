@@ -69,6 +69,18 @@ describe('combination rules (gatherEvidence)', () => {
       }
     }
   }
+  // A combination that needs another combination listed after it (so only the second pass finds it):
+  // the consumer's own rules with the feeder given by the feeder's own rules instead.
+  const position = new Map(combinations.map((r, i) => [r.id, i]));
+  combinations.forEach((consumer, i) => {
+    for (const w of consumer.when ?? []) {
+      for (const id of w.all) {
+        const feeder = combinations[position.get(id) ?? -1];
+        if (!feeder || (position.get(id) as number) <= i) continue;
+        for (const fw of feeder.when ?? []) cases.push([[...w.all.filter((x) => x !== id), ...fw.all], [], 30]);
+      }
+    }
+  });
   const ids = [...new Set([...content.rules.map((r) => r.id), ...combinations.flatMap((r) => (r.when ?? []).flatMap((w) => [...w.all, ...(w.none ?? [])]))])];
   const inWhen = [...new Set(combinations.flatMap((r) => (r.when ?? []).flatMap((w) => [...w.all, ...(w.none ?? [])])))];
   const next = random(20261207);

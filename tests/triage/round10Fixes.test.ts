@@ -70,7 +70,9 @@ describe('3. French taste (goût) and drops (gouttes) are not gout', () => {
     ['fra', 'la goutte au gros orteil me reprend, il est rouge et chaud'],
     ['eng', 'I think my gout is back, my big toe is agony'],
   ] as const)('%s: %s still raises cx.joint', (lang, text) => {
-    expect(decided(text, lang).ruleIds).toContain('cx.joint');
+    // Read as a joint problem; a red or hot joint is now urgent (rf.nhs.hot_joint, round 15), which names
+    // only the rule that set the tier, so the joint is looked for among every rule that fired.
+    expect(fired(text, lang)).toContain('cx.joint');
   });
 });
 
