@@ -19,6 +19,8 @@
  * opened itself for development on 2026-12-07 before round 15.
  * 2026-12l: the same size and design, written from a new kit (a new list of kinds of case, so new pictures) and frozen
  * before round 15's changes.
+ * 2026-12m: the same size and design, from another new kit (kinds unlike 2026-12l's), written when round 15 was
+ * built and frozen before round 16's changes; its cases may name the check line they pick by its id.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -57,6 +59,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const j = join(root, 'heldout-2026-12j');
   const k = join(root, 'heldout-2026-12k');
   const l = join(root, 'heldout-2026-12l');
+  const m = join(root, 'heldout-2026-12m');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -74,6 +77,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
     ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
     ...answeringSet(l, '2026-12l', 'twelfth set, new kinds'),
+    ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds'),
   ];
 }
 

@@ -208,7 +208,11 @@ function needOf(v: Vignette): NeedCode {
  */
 export function safetyAnswer(engine: TriageEngine, v: Vignette, questionId: string, picture?: Picture): string {
   const check = engine.emergencyCheck;
-  const sign = v.recognises999Sign ?? null;
+  // A case names the sign it recognises (a SIGN_KIND), or, in sets from the 2026-12m kit on, the check
+  // line it would pick by that line's id: read as the first sign the line covers, so the line picked is
+  // still the first shown one that covers it (the same line in the version the patient sees).
+  const named = v.recognises999Sign ?? null;
+  const sign = named !== null && check.lines[named] ? (check.lines[named]?.covers[0] ?? named) : named;
   if (questionId === AREA_QUESTION_ID) {
     const area = v.pregnant ? 'pregnancy' : v.ageYears !== undefined && v.ageYears < check.childUnderYears ? 'child' : (sign && AREA_OF_SIGN[sign]) || 'other';
     return areaCode(area);

@@ -51,9 +51,18 @@ describe('the answering patient', () => {
     expect(signsAsked(signs, 'q.confirm.rf.stroke')).toEqual([['still_happening']]);
   });
 
-  it.each(['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l'])('keeps every sign of the %s set\'s frozen copy word for word: a sign never changes meaning under a set', (tag) => {
+  it.each(['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l', '2026-12m'])('keeps every sign of the %s set\'s frozen copy word for word: a sign never changes meaning under a set', (tag) => {
     const frozen = JSON.parse(readFileSync(`tests/triage/heldout-${tag}/signs.json`, 'utf8')) as { signs: Record<string, string> };
     expect(Object.fromEntries(Object.keys(frozen.signs).map((k) => [k, signs.signs[k]]))).toEqual(frozen.signs);
+  });
+
+  it('reads a check line named by its id (the 2026-12m kit) as the sign it covers: the same conversation as the sign itself', () => {
+    for (const [line, sign, age] of [['self_harm', 'self_harm_overdose', 58], ['injury_bleeding', 'bleeding', 58], ['sepsis', 'sepsis_very_unwell', 58], ['child_poison', 'self_harm_overdose', 6], ['child_unresponsive', 'unconscious_fit', 6]] as const) {
+      const byLine = driver.run(unwell({ recognises999Sign: line, ageYears: age }));
+      const bySign = driver.run(unwell({ recognises999Sign: sign, ageYears: age }));
+      expect(byLine.finalState).toBe('emergency');
+      expect(byLine).toEqual(bySign);
+    }
   });
 
   it('uses only signs that the list defines, and every group names at least one', () => {
