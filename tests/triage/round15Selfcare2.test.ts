@@ -6,7 +6,8 @@
  * stings, mosquito bites, nappy rash), and a kitchen cut that is no knife wound. Their NHS.uk "see a GP if" and
  * urgent signs keep their tiers: thrush under 16, at 60 or over, pregnant, recurrent, a first time or with diabetes;
  * hiccups for days; acne with cysts; a fungal nail with diabetes; piles with a high temperature; chickenpox with a
- * pregnancy, a newborn or a weakened immune system. Engine only; every sentence written for this file in a
+ * pregnancy, a newborn or a weakened immune system; bleeding piles, a treatment that has not worked, a month or more,
+ * acne on the back or chest, a cut told with an animal bite. Engine only; every sentence written for this file in a
  * patient's voice from the NHS.uk pages, never from a test set's cases.
  */
 import type { Tier } from '../../src/domain/types.js';
@@ -224,7 +225,7 @@ describe('the NHS.uk self-care range told in English, several wordings', () => {
     ["eng", 30, "selfcare", "constipated for 4 days"],
     ["eng", 30, "selfcare", "I've had diarrhoea since yesterday, no blood, drinking fine"],
     ["eng", 30, "selfcare", "tummy bug, been sick twice and diarrhoea since last night"],
-    ["eng", 30, "selfcare", "I think I have piles, itchy bottom and a bit of bright red blood on the paper"],
+    ["eng", 30, "routine", "I think I have piles, itchy bottom and a bit of bright red blood on the paper"],
     ["eng", 30, "selfcare", "I have haemorrhoids, sore and itchy"],
     ["eng", 30, "selfcare", "sprained my ankle playing football, swollen but can walk on it"],
     ["eng", 30, "selfcare", "pulled a muscle in my back lifting"],
@@ -587,4 +588,41 @@ describe("what must not go to the pharmacy still wins (NHS.uk 'see a GP if' and 
     expect(decideText('I was stabbed with a knife', 'eng', 30).ruleIds).toContain('rf.injury.severe');
     expect(decideText('cut my finger with a knife', 'eng', 30).ruleIds).not.toContain('rf.injury.severe');
   });
+});
+
+describe('see a GP if: bleeding piles, a treatment that has not worked, a month or more, acne on the back or chest, a dog bite', () => {
+  check([
+    ["eng", null, "urgent", "my 2 week old has chickenpox"],
+    ["eng", null, "urgent", "my newborn has chickenpox spots"],
+    ["spa", null, "urgent", "mi recién nacido tiene varicela"],
+    ["pol", 30, "urgent", "jestem w ciąży, a syn ma ospę wietrzną"],
+    ["fra", 30, "urgent", "je suis enceinte et ma fille a la varicelle"],
+    ["cmn", null, "urgent", "新生儿出水痘了"],
+    ["arb", 30, "urgent", "أنا حامل وابني عنده جدري الماء"],
+    ["eng", 30, "routine", "my dog bit me, small cut on my hand"],
+    ["eng", 30, "routine", "a dog bit my hand, it's a graze"],
+    ["eng", 30, "routine", "I've had piles for months and they keep bleeding"],
+    ["eng", 8, "routine", "my 8 year old has period pain"],
+    ["eng", 30, "emergency", "I cut my finger with a knife and it's bleeding heavily and won't stop"],
+    ["eng", 70, "routine", "my mum is 70 and has thrush"],
+    ["eng", 30, "routine", "cough for 4 weeks, I keep coughing"],
+    ["fra", 30, "routine", "je tousse depuis 4 semaines"],
+    ["tur", 30, "routine", "4 haftadır öksürüyorum"],
+    ["fra", 30, "routine", "un chien m'a mordu, petite coupure"],
+    ["pol", 30, "routine", "pies mnie ugryzł, małe skaleczenie"],
+    ["cmn", 30, "routine", "被狗咬了，擦伤"],
+    ["spa", 30, "routine", "tengo hemorroides y sangran"],
+    ["tur", 30, "routine", "basurum var ve kanıyor"],
+    ["eng", 30, "routine", "been sore for 3 months"],
+    ["eng", 40, "routine", "used the piles cream for 10 days and it's not getting better"],
+    ["eng", 35, "routine", "earwax drops for a week, didn't help, still blocked"],
+    ["eng", 17, "routine", "acne on my back and chest"],
+    ["spa", 17, "routine", "tengo acné en la espalda"],
+    ["tur", 30, "routine", "bir aydan fazladır öksürüyorum"],
+    ["cmn", 40, "routine", "痔疮，用了药膏十天还是有"],
+    ["cmn", 40, "routine", "痔疮，擦屁股纸上有一点鲜红的血"],
+    ["pol", 40, "routine", "grzybica paznokcia, maść nie pomaga"],
+    ["fra", 29, "routine", "mycose vaginale, le traitement n'a pas marché"],
+    ["ukr", 30, "routine", "гикавка вже місяць"],
+  ]);
 });
