@@ -135,7 +135,7 @@ describe('NHS.uk self-care conditions the rules did not know, in every language'
     ["arb", 29, "selfcare", "أظن عندي فطريات مهبلية، حكة وإفرازات بيضاء"],
     ["pes", 34, "selfcare", "فکر کنم بواسیر دارم، خارش داره"],
     ["pes", 40, "selfcare", "قارچ ناخن پا دارم، ناخنم زرد شده"],
-    ["pes", 22, "selfcare", "هر ماه درد پریود شدید دارم"],
+    ["pes", 22, "routine", "هر ماه درد پریود شدید دارم"],
     ["pes", 16, "selfcare", "پسرم جوش صورت داره"],
     ["pes", 45, "selfcare", "چشمام خشکه"],
     ["pes", 9, "selfcare", "دخترم ماشین گرفتگی داره"],
@@ -624,5 +624,22 @@ describe('see a GP if: bleeding piles, a treatment that has not worked, a month 
     ["pol", 40, "routine", "grzybica paznokcia, maść nie pomaga"],
     ["fra", 29, "routine", "mycose vaginale, le traitement n'a pas marché"],
     ["ukr", 30, "routine", "гикавка вже місяць"],
+  ]);
+});
+
+describe('period pain told with a late period, one-sided, sharp or severe pain or dizziness, and an infected cut or blister, are not self-care', () => {
+  check([
+    ["eng", 28, "routine", "my period is 2 weeks late and I have sharp pain on one side, probably just period pain"],
+    ["eng", 28, "routine", "period pain but it's on the left side and I feel dizzy"],
+    ["guj", 28, "routine", "પીરિયડ મોડો છે અને એક બાજુ તીવ્ર દુખાવો, કદાચ પીરિયડનો દુખાવો"],
+    ["spa", 28, "routine", "tengo la regla atrasada y dolor fuerte y punzante en un lado, será dolor de regla"],
+    ["pol", 28, "routine", "okres się spóźnia, ból miesiączkowy ale ostry po jednej stronie"],
+    ["cmn", 28, "routine", "月经推迟了，一侧剧痛，是不是痛经"],
+    ["eng", 30, "urgent", "small cut on my leg from the garden, now red, hot and swollen"],
+    ["arb", 30, "routine", "جرح صغير في رجلي صار أحمر ومنفوخ"],
+    ["fra", 30, "routine", "petite coupure au doigt, elle est infectée avec du pus"],
+    ["tur", 30, "routine", "küçük kesik iltihaplandı, kızarık"],
+    ["eng", 30, "routine", "blister on my heel from new shoes, it's now red and oozing pus"],
+    ["spa", 30, "routine", "ampolla en el talón por los zapatos, tiene pus"],
   ]);
 });
