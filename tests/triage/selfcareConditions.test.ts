@@ -365,9 +365,9 @@ describe('self-care never hides what is worse', () => {
     ["arb", 40, "selfcare", "بحس بحرقة بصدري بعد الأكل"],
     // Shingles is urgent since round 12 (H57, NHS.uk Shingles: urgent GP or 111), no longer the pharmacy.
     ["eng", 55, "urgent", "Painful band of blisters round one side of my back and under my arm, tingling burning feeling first"],
-    // Routine, not self-care: it reached the pharmacy only because 'burning' stemmed to 'burn' (a burn);
-    // no rule names friction blisters yet (s10-fixes, H51). What matters here: never A&E.
-    ["eng", 30, "routine", "blisters on my feet from new shoes and they are burning"],
+    // It once reached the pharmacy only because 'burning' stemmed to 'burn' (a burn, s10-fixes, H51); since round 15
+    // (H71) friction blisters are named (pf.blister, NHS.uk Blisters: a pharmacist can help). Never A&E.
+    ["eng", 30, "selfcare", "blisters on my feet from new shoes and they are burning"],
     ["eng", 50, "emergency", "burning in my chest after dinner and it is going down my left arm, I'm sweating"],
     ["eng", 50, "emergency", "burning in my chest after food and now it feels tight and I'm breathless"],
     ["eng", 30, "routine", "blood in my poo when I wipe, and itchy bottom"],
