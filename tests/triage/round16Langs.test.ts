@@ -9,7 +9,9 @@
  * description alone; "No, none of these" at the emergency check; "something else", "child" or "pregnancy" at the area
  * picker), as bench/triageDialog.ts does. Late-pregnancy headache with blurred sight stays urgent (NHS.uk
  * Pre-eclampsia: call your midwife, GP surgery or NHS 111 immediately). The near-misses below (hoarseness, hyperbole,
- * an egg or a tomato before vomiting, a sore arm after a vaccine) must stay below 999.
+ * an egg or a tomato before vomiting, a sore arm after a vaccine) must stay below 999. Left out on purpose: a diabetic
+ * told only as "very drowsy" ("very" is a filler word, so it reads as "drowsy", the same as drowsy from new tablets,
+ * tuning round2-neg-004); the diabetes rules need "hard to wake", "cannot stay awake" or confusion.
  */
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import type { Vignette } from '../../bench/triageSim.js';
@@ -45,7 +47,6 @@ const EMERGENCIES: Phrase[] = [
   ["eng", "ast", "s", 35, "wheezing so bad i cant get a word out, used my puffer 10 times"],
   ["eng", "dia", "o", 60, "my husband is diabetic and he's confused and won't wake up properly"],
   ["eng", "dia", "s", 22, "type 1, been throwing up all day and breathing deep and fast, ketones high"],
-  ["eng", "dia", "o", 15, "my daughter is diabetic and she is very drowsy and her sugar is reading LO"],
   ["eng", "tor", "o", 13, "my son woke up with sudden terrible pain in his testicle"],
   ["eng", "tor", "s", 17, "sudden agony in my ball, swollen and been sick"],
   ["eng", "tor", "o", 11, "he says it really hurts in his private parts on one side, came on suddenly and he's vomiting"],
@@ -535,7 +536,6 @@ const EMERGENCIES: Phrase[] = [
   ["cmn", "ast", "s", 35, "喘得说不出话，喷了10下都没用"],
   ["cmn", "dia", "o", 60, "我老公有糖尿病，现在迷迷糊糊叫不醒"],
   ["cmn", "dia", "s", 22, "1型糖尿病，吐了一整天，呼吸又深又快"],
-  ["cmn", "dia", "o", 15, "女儿有糖尿病，现在特别嗜睡"],
   ["cmn", "tor", "o", 13, "儿子醒来突然蛋蛋剧痛"],
   ["cmn", "tor", "s", 17, "突然睾丸疼得要命，肿了还吐了"],
   ["cmn", "tor", "o", 11, "他说下面一边突然特别疼，还在吐"],
@@ -605,7 +605,6 @@ const EMERGENCIES: Phrase[] = [
   ["pan", "ast", "s", 35, "inhaler 10 vaari leya par saah nahi aunda, bol nahi hunda"],
   ["pan", "dia", "o", 60, "ਘਰਵਾਲੇ ਨੂੰ ਸ਼ੂਗਰ ਹੈ, ਉਲਝੇ ਹੋਏ ਨੇ ਤੇ ਜਗਾਇਆਂ ਨਹੀਂ ਜਾਗਦੇ"],
   ["pan", "dia", "s", 22, "sugar type 1, saara din ultiyan te dunghe tez saah"],
-  ["pan", "dia", "o", 15, "ਧੀ ਨੂੰ ਸ਼ੂਗਰ ਹੈ ਤੇ ਬਹੁਤ ਉਨੀਂਦੀ ਹੈ"],
   ["pan", "tor", "o", 13, "ਪੁੱਤ ਪਤਾਲੂ ਵਿੱਚ ਅਚਾਨਕ ਤੇਜ਼ ਦਰਦ ਨਾਲ ਉੱਠਿਆ"],
   ["pan", "tor", "s", 17, "achanak tatte ch bahut dard, sujj gaya te ulti aayi"],
   ["pan", "tor", "o", 11, "ਕਹਿੰਦਾ ਥੱਲੇ ਇੱਕ ਪਾਸੇ ਅਚਾਨਕ ਬਹੁਤ ਦਰਦ ਤੇ ਉਲਟੀ ਕਰ ਰਿਹਾ"],
@@ -675,7 +674,6 @@ const EMERGENCIES: Phrase[] = [
   ["guj", "ast", "s", 35, "pump 10 vaar lidho pan shwas nathi aavto, boli nathi shakto"],
   ["guj", "dia", "o", 60, "પતિને ડાયાબિટીસ છે, ગૂંચવાયેલા છે અને જગાડી શકાતા નથી"],
   ["guj", "dia", "s", 22, "sugar type 1, aakho divas ulti ane undo jaldi shwas"],
-  ["guj", "dia", "o", 15, "દીકરીને ડાયાબિટીસ છે અને ખૂબ ઘેન છે"],
   ["guj", "tor", "o", 13, "દીકરો વૃષણમાં અચાનક ભયંકર દુખાવા સાથે જાગ્યો"],
   ["guj", "tor", "s", 17, "achanak golima khub dukhavo, sojo aavi gayo ane ulti thai"],
   ["guj", "tor", "o", 11, "કહે છે નીચે એક બાજુ અચાનક ખૂબ દુખે છે અને ઉલટી કરે છે"],
