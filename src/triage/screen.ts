@@ -169,15 +169,19 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   }
   denyCovered(found, spans);
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
-  // An overlap exclusion (excludeOverlapFrom) cancels only the occurrences of its rule whose words it spans.
-  const overlapped = (o: Occurrence, i: number): boolean => {
+  // An overlap exclusion (excludeOverlapFrom) denies only the occurrences of its rule whose words it spans:
+  // read as negated, so the English reading of the same words is denied too (engine.explain).
+  const overlapping = (o: Occurrence, i: number): Occurrence | undefined => {
     const [start, end] = spans[i] as [number, number];
-    return found.some((d, j) => d.ruleId === OVERLAP_MARK + o.ruleId && (spans[j] as [number, number])[0] <= end && (spans[j] as [number, number])[1] >= start);
+    return found.find((d, j) => d.ruleId === OVERLAP_MARK + o.ruleId && (spans[j] as [number, number])[0] <= end && (spans[j] as [number, number])[1] >= start);
   };
   found.forEach((o, i) => {
     if (o.ruleId.startsWith(OVERLAP_MARK)) return;
     if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
-    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId) && !overlapped(o, i)) out.push(o);
+    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) {
+      const by = o.status === 'negated' ? undefined : overlapping(o, i);
+      out.push(by ? { ...o, status: 'negated', cue: by.phrase } : o);
+    }
   });
 }
 
