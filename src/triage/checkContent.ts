@@ -135,7 +135,7 @@ export function checkContent(content: TriageContent): void {
     // A message-wide exclusion must never silence an emergency told in another clause.
     if (r.excludeInMessage && r.tier === 'emergency') fail(where(r.id), `rule ${r.id}.excludeInMessage`, 'not allowed on an emergency rule');
     if (r.excludeInMessageFrom && r.tier === 'emergency') fail(where(r.id), `rule ${r.id}.excludeInMessageFrom`, 'not allowed on an emergency rule');
-    for (const key of ['excludeFrom', 'excludeInMessageFrom'] as const) {
+    for (const key of ['excludeFrom', 'excludeInMessageFrom', 'excludeOverlapFrom'] as const) {
       for (const id of r[key] ?? []) {
         if (!ruleIds.has(id)) fail(where(r.id), `rule ${r.id}.${key}`, `unknown rule ${id}`);
         if (id === r.id) fail(where(r.id), `rule ${r.id}.${key}`, 'a rule cannot exclude itself');

@@ -5,6 +5,8 @@ import { phraseWords, type Token } from './normalise.js';
 
 /** Prefix of the pseudo rule id under which a rule's exclusion phrases are compiled. */
 export const EXCLUDE_MARK = '!';
+/** Marks an exclusion that cancels only the occurrences of its rule that it overlaps (excludeOverlapFrom). */
+export const OVERLAP_MARK = '~';
 
 /** One trigger phrase, compiled to vocabulary ids with filler words removed. */
 export interface CompiledPhrase {
@@ -273,6 +275,10 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     for (const from of rule.excludeFrom ?? []) {
       const other = ruleById.get(from);
       for (const text of other ? new Set(phrasesOf(other)) : []) addPhrase(`${EXCLUDE_MARK}${rule.id}`, text, other?.keepFiller === true);
+    }
+    for (const from of rule.excludeOverlapFrom ?? []) {
+      const other = ruleById.get(from);
+      for (const text of other ? new Set(phrasesOf(other)) : []) addPhrase(`${OVERLAP_MARK}${rule.id}`, text, other?.keepFiller === true);
     }
     for (const from of rule.excludeInMessageFrom ?? []) {
       const other = ruleById.get(from);

@@ -83,6 +83,14 @@ export const RuleSchema = z
      */
     excludeInMessageFrom: z.array(RuleIdSchema).min(1).optional(),
     /**
+     * Other rules whose trigger phrases cancel only the occurrences of this rule that they overlap, not the
+     * rest of the clause: a denial told around the trigger's own words ("kendime zarar verme düşüncem yok",
+     * no thoughts of harming myself) cancels that reading, while "... yok ama ölmek istiyorum" (but I want
+     * to die) in the same clause still raises the rule. For denials of a serious sign where a clause-wide
+     * exclusion would hide a second, affirmed mention.
+     */
+    excludeOverlapFrom: z.array(RuleIdSchema).min(1).optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what

@@ -1,4 +1,4 @@
-import { EXCLUDE_MARK, fillerMask, type CompiledLanguage, type CompiledPhrase, type CueList } from './compile.js';
+import { EXCLUDE_MARK, OVERLAP_MARK, fillerMask, type CompiledLanguage, type CompiledPhrase, type CueList } from './compile.js';
 import { splitClauses, tokenise, type Token } from './normalise.js';
 
 /** How one occurrence of a trigger phrase was read in its clause. */
@@ -169,10 +169,20 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   }
   denyCovered(found, spans);
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
-  for (const o of found) {
+  // An overlap exclusion (excludeOverlapFrom) denies only the occurrences of its rule whose words it spans:
+  // read as negated, so the English reading of the same words is denied too (engine.explain).
+  const overlapping = (o: Occurrence, i: number): Occurrence | undefined => {
+    const [start, end] = spans[i] as [number, number];
+    return found.find((d, j) => d.ruleId === OVERLAP_MARK + o.ruleId && (spans[j] as [number, number])[0] <= end && (spans[j] as [number, number])[1] >= start);
+  };
+  found.forEach((o, i) => {
+    if (o.ruleId.startsWith(OVERLAP_MARK)) return;
     if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
-    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) out.push(o);
-  }
+    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) {
+      const by = o.status === 'negated' ? undefined : overlapping(o, i);
+      out.push(by ? { ...o, status: 'negated', cue: by.phrase } : o);
+    }
+  });
 }
 
 /**
