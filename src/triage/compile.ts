@@ -57,6 +57,11 @@ export interface CompiledLanguage {
   /** Phrases of keepFiller rules, filler words kept, matched over every word of a clause. */
   wholeByFirstId: Map<number, CompiledPhrase[]>;
   textSpeak: Map<string, string[]>;
+  /**
+   * Rules whose clause exclusions reach only the trigger words in their own part of the clause: no
+   * breaker word ("and", "but", "y") between the exclusion and the trigger (rule.excludeBounded).
+   */
+  boundedExclusion: Set<string>;
   stopwords: Set<string>;
   /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
   stopPhrases: CueList;
@@ -282,6 +287,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   return {
     lang: lex.lang,
     vocab,
+    boundedExclusion: new Set(rules.filter((r) => r.excludeBounded === true).map((r) => r.id)),
     byFirstId,
     wholeByFirstId,
     textSpeak,

@@ -83,6 +83,12 @@ export const RuleSchema = z
      */
     excludeInMessageFrom: z.array(RuleIdSchema).min(1).optional(),
     /**
+     * The clause exclusions (exclude, excludeFrom) cancel only trigger words in the same part of the
+     * clause, with no breaker word between ("and", "but"): "the antibiotics are not responding" is no
+     * unconscious person, "I gave him his antibiotics and now he is not responding" still is.
+     */
+    excludeBounded: z.boolean().optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what
