@@ -58,10 +58,10 @@ export interface CompiledLanguage {
   wholeByFirstId: Map<number, CompiledPhrase[]>;
   textSpeak: Map<string, string[]>;
   /**
-   * Rules whose clause exclusions reach only the trigger words in their own part of the clause: no
-   * breaker word ("and", "but", "y") between the exclusion and the trigger (rule.excludeBounded).
+   * Rules whose clause exclusions reach only the trigger words in their own part of the clause, no
+   * breaker word ("and", "but", "y") between ('part'), or only the words they cover ('words'): rule.excludeBounded.
    */
-  boundedExclusion: Set<string>;
+  boundedExclusion: Map<string, 'part' | 'words'>;
   stopwords: Set<string>;
   /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
   stopPhrases: CueList;
@@ -287,7 +287,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   return {
     lang: lex.lang,
     vocab,
-    boundedExclusion: new Set(rules.filter((r) => r.excludeBounded === true).map((r) => r.id)),
+    boundedExclusion: new Map(rules.flatMap((r) => (r.excludeBounded ? [[r.id, r.excludeBounded] as const] : []))),
     byFirstId,
     wholeByFirstId,
     textSpeak,

@@ -178,7 +178,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
     if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
     else if (o.ruleId.startsWith(EXCLUDE_MARK)) return;
     else if (!excluded.has(o.ruleId)) out.push(o);
-    else if (lang.boundedExclusion.has(o.ruleId) && !excludedNear(found, spans, skipped, i, breakerAt)) out.push(o);
+    else if (lang.boundedExclusion.has(o.ruleId) && !excludedNear(found, spans, skipped, i, breakerAt, lang.boundedExclusion.get(o.ruleId))) out.push(o);
   });
 }
 
@@ -192,7 +192,8 @@ function breakerPositions(raws: string[], lang: CompiledLanguage): number[] {
 /**
  * For a rule with bounded exclusions (rule.excludeBounded): an exclusion of its rule, read without
  * skipping a content word ("antibiótico y ahora no responde" is no "antibiótico no responde"), stands
- * in the same part of the clause as occurrence `i`, with no breaker strictly between the two.
+ * in the same part of the clause as occurrence `i`, with no breaker strictly between the two ('part'),
+ * or covers its words ('words').
  */
 function excludedNear(
   found: readonly Occurrence[],
@@ -200,12 +201,14 @@ function excludedNear(
   skipped: readonly boolean[],
   i: number,
   breakerAt: readonly number[],
+  mode: 'part' | 'words' | undefined,
 ): boolean {
   const [start, end] = spans[i] as [number, number];
   const mark = EXCLUDE_MARK + (found[i] as Occurrence).ruleId;
   return found.some((x, j) => {
     if (x.ruleId !== mark || skipped[j] === true) return false;
     const [xs, xe] = spans[j] as [number, number];
+    if (mode === 'words') return xs <= start && xe >= end;
     const lo = Math.min(end, xe);
     const hi = Math.max(start, xs);
     return !breakerAt.some((b) => b > lo && b < hi);
