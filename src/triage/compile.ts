@@ -59,6 +59,11 @@ export interface CompiledLanguage {
   /** Phrases of keepFiller rules, filler words kept, matched over every word of a clause. */
   wholeByFirstId: Map<number, CompiledPhrase[]>;
   textSpeak: Map<string, string[]>;
+  /**
+   * Rules whose clause exclusions reach only the trigger words in their own part of the clause, no
+   * breaker word ("and", "but", "y") between ('part'), or only the words they cover ('words'): rule.excludeBounded.
+   */
+  boundedExclusion: Map<string, 'part' | 'words'>;
   stopwords: Set<string>;
   /** Filler phrases of several words (Han stopwords such as 有点 are one word per character). */
   stopPhrases: CueList;
@@ -288,6 +293,7 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   return {
     lang: lex.lang,
     vocab,
+    boundedExclusion: new Map(rules.flatMap((r) => (r.excludeBounded ? [[r.id, r.excludeBounded] as const] : []))),
     byFirstId,
     wholeByFirstId,
     textSpeak,

@@ -91,6 +91,15 @@ export const RuleSchema = z
      */
     excludeOverlapFrom: z.array(RuleIdSchema).min(1).optional(),
     /**
+     * How far the clause exclusions (exclude, excludeFrom) reach, when not the whole clause. 'part':
+     * only trigger words in the same part of the clause, with no breaker word between ("and", "but"):
+     * "the antibiotics are not responding" is no unconscious person, "I gave him his antibiotics and now
+     * he is not responding" still is. 'words': only trigger words the exclusion itself covers: "39" in
+     * "39 de ani" (39 years old) is no temperature, the "39" of "I am 40 years old with a temperature of
+     * 39" still is. An exclusion read by skipping a content word never counts in either mode.
+     */
+    excludeBounded: z.enum(['part', 'words']).optional(),
+    /**
      * A combination: the rule is present when, for any one entry, every listed rule is present (from
      * any message, any language, or an answer) and the age, when the entry names one, is known and in
      * range. Lets single-concept markers, easy to translate ("blood thinner", "sweating"), raise what

@@ -113,6 +113,8 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   const found: Occurrence[] = [];
   /** Token span of each found occurrence (same index), for denials that cover a shorter phrase. */
   const spans: [number, number][] = [];
+  /** Whether each found occurrence skipped a content word inside its span (same index). */
+  const skipped: boolean[] = [];
 
   for (let k = 0; k < content.length; k++) {
     for (const id of cands[k] ?? []) {
@@ -142,6 +144,7 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           ...(cue ? { cue } : {}),
         });
         spans.push([start, end]);
+        skipped.push((span[span.length - 1] as number) - k + 1 > span.length);
       }
     }
   }
@@ -163,12 +166,14 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
           const { status, cue } = cues.read(start, end, phrase.negative);
           found.push({ ruleId: phrase.ruleId, phrase: phrase.text, words: span.map((i) => raws[i] as string), status, ...(cue ? { cue } : {}) });
           spans.push([start, end]);
+          skipped.push(filler.some((f, i) => !f && i > start && i < end && !span.includes(i)));
         }
       }
     }
   }
   denyCovered(found, spans);
   const excluded = new Set(found.filter((o) => o.ruleId.startsWith(EXCLUDE_MARK)).map((o) => o.ruleId.slice(1)));
+  const breakerAt = excluded.size > 0 && lang.boundedExclusion.size > 0 ? breakerPositions(raws, lang) : [];
   // An overlap exclusion (excludeOverlapFrom) denies only the occurrences of its rule whose words it spans:
   // read as negated, so the English reading of the same words is denied too (engine.explain).
   const overlapping = (o: Occurrence, i: number): Occurrence | undefined => {
@@ -177,11 +182,49 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   };
   found.forEach((o, i) => {
     if (o.ruleId.startsWith(OVERLAP_MARK)) return;
-    if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) out.push(o);
-    else if (!o.ruleId.startsWith(EXCLUDE_MARK) && !excluded.has(o.ruleId)) {
-      const by = o.status === 'negated' ? undefined : overlapping(o, i);
-      out.push(by ? { ...o, status: 'negated', cue: by.phrase } : o);
+    if (o.ruleId.startsWith(EXCLUDE_MARK + EXCLUDE_MARK)) {
+      out.push(o);
+      return;
     }
+    if (o.ruleId.startsWith(EXCLUDE_MARK)) return;
+    // A clause exclusion cancels the occurrence, unless the rule bounds its exclusions (excludeBounded)
+    // and none stands near enough.
+    if (excluded.has(o.ruleId) && !(lang.boundedExclusion.has(o.ruleId) && !excludedNear(found, spans, skipped, i, breakerAt, lang.boundedExclusion.get(o.ruleId)))) return;
+    const by = o.status === 'negated' ? undefined : overlapping(o, i);
+    out.push(by ? { ...o, status: 'negated', cue: by.phrase } : o);
+  });
+}
+
+/** Token positions of the clause's breaker words and breaker phrases. */
+function breakerPositions(raws: string[], lang: CompiledLanguage): number[] {
+  const at = raws.flatMap((w, i) => (lang.breakers.has(w) ? [i] : []));
+  for (const b of findCues(raws, lang.breakerPhrases)) at.push(b.at);
+  return at;
+}
+
+/**
+ * For a rule with bounded exclusions (rule.excludeBounded): an exclusion of its rule, read without
+ * skipping a content word ("antibiótico y ahora no responde" is no "antibiótico no responde"), stands
+ * in the same part of the clause as occurrence `i`, with no breaker strictly between the two ('part'),
+ * or covers its words ('words').
+ */
+function excludedNear(
+  found: readonly Occurrence[],
+  spans: readonly [number, number][],
+  skipped: readonly boolean[],
+  i: number,
+  breakerAt: readonly number[],
+  mode: 'part' | 'words' | undefined,
+): boolean {
+  const [start, end] = spans[i] as [number, number];
+  const mark = EXCLUDE_MARK + (found[i] as Occurrence).ruleId;
+  return found.some((x, j) => {
+    if (x.ruleId !== mark || skipped[j] === true) return false;
+    const [xs, xe] = spans[j] as [number, number];
+    if (mode === 'words') return xs <= start && xe >= end;
+    const lo = Math.min(end, xe);
+    const hi = Math.max(start, xs);
+    return !breakerAt.some((b) => b > lo && b < hi);
   });
 }
 
