@@ -180,7 +180,8 @@ export const LexiconSchema = z
      * öksürük yok". A word between the item and the "and" ("nefes darlığım var ve …": I have …) keeps
      * the first item. The second item must hold a word of its own. The "and" stays a breaker otherwise.
      */
-    negationListAnd: z.array(PhraseSchema).default([]),
+    // One letter may be a word here: Chinese 和, Persian و.
+    negationListAnd: z.array(z.string().trim().min(1)).default([]),
     /**
      * Words a negation before its sign does not reach across: Spanish "sin fiebre y vomitando" (no
      * fever, and vomiting) denies the fever only. For languages where "and" is not a breaker.
