@@ -176,9 +176,10 @@ export const LexiconSchema = z
     negationListOr: z.array(PhraseSchema).default([]),
     /**
      * Words for "and" that a post-position denial reaches back across, to the item right before them
-     * (nothing between): Somali "qandho iyo matag ma qabo" (no fever and no vomiting), Turkish "ateş ve
-     * öksürük yok". A word between the item and the "and" ("nefes darlığım var ve …": I have …) keeps
-     * the first item. The second item must hold a word of its own. The "and" stays a breaker otherwise.
+     * (nothing between): Somali "qandho iyo matag ma qabo" (no fever and no vomiting), Chinese
+     * "胸痛和气短都没有". Only words that join nouns, never clauses: Turkish "ve" and Persian "و" also
+     * join clauses ("nefes alamıyorum ve ateşim yok": I cannot breathe, and no fever), so they are not
+     * listed. The second item must hold a word of its own. The "and" stays a breaker otherwise.
      */
     // One letter may be a word here: Chinese 和, Persian و.
     negationListAnd: z.array(z.string().trim().min(1)).default([]),
