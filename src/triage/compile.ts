@@ -77,6 +77,10 @@ export interface CompiledLanguage {
   negationExceptions: CueList;
   /** "Or" words a post-position denial reaches back across (lexicon `negationListOr`). */
   negationListOr: CueList;
+  /** "And" words a post-position denial reaches back across when they follow the first item at once (lexicon `negationListAnd`). */
+  negationListAnd: CueList;
+  /** Words a negation before its sign does not reach across (lexicon `negationStops`). */
+  negationStops: CueList;
   /** Words before / after a number that make it a clock time (lexicon `clockBefore`, `clockAfter`). */
   clockBefore: ReadonlySet<string>;
   clockAfter: ReadonlySet<string>;
@@ -305,6 +309,8 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negationAfterAtEnd: cue(lex.negationAfterAtEnd),
     negationExceptions: cue(lex.negationExceptions),
     negationListOr: cue(lex.negationListOr),
+    negationListAnd: cue(lex.negationListAnd),
+    negationStops: cue(lex.negationStops),
     clockBefore: new Set(words(lex.clockBefore).flat()),
     clockAfter: new Set(words(lex.clockAfter).flat()),
     clockFollow: breakers,

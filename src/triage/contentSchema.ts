@@ -192,6 +192,20 @@ export const LexiconSchema = z
      */
     negationListOr: z.array(PhraseSchema).default([]),
     /**
+     * Words for "and" that a post-position denial reaches back across, to the item right before them
+     * (nothing between): Somali "qandho iyo matag ma qabo" (no fever and no vomiting), Chinese
+     * "胸痛和气短都没有". Only words that join nouns, never clauses: Turkish "ve" and Persian "و" also
+     * join clauses ("nefes alamıyorum ve ateşim yok": I cannot breathe, and no fever), so they are not
+     * listed. The second item must hold a word of its own. The "and" stays a breaker otherwise.
+     */
+    // One letter may be a word here: Chinese 和, Persian و.
+    negationListAnd: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Words a negation before its sign does not reach across: Spanish "sin fiebre y vomitando" (no
+     * fever, and vomiting) denies the fever only. For languages where "and" is not a breaker.
+     */
+    negationStops: z.array(PhraseSchema).default([]),
+    /**
      * Words just before a number that make it a clock time, not a count (Romanian "la 8", English "at
      * 8", Ukrainian "о 8"): read so only when nothing but the end of the clause, a breaker or a clock
      * word follows the number ("at 8 then", not "at 34 weeks"), and the number is 24 or less.

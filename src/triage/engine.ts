@@ -68,6 +68,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
           negationAfterAtEnd: mergeCues(e.negationAfterAtEnd, c.negationAfterAtEnd),
           negationExceptions: mergeCues(e.negationExceptions, c.negationExceptions),
           negationListOr: mergeCues(e.negationListOr, c.negationListOr),
+          negationListAnd: mergeCues(e.negationListAnd, c.negationListAnd),
           // ... and its clock words: "la 8" in a Romanian message is a time for the English reading too.
           clockBefore: new Set([...e.clockBefore, ...c.clockBefore]),
           clockAfter: new Set([...e.clockAfter, ...c.clockAfter]),

@@ -287,6 +287,10 @@ class ClauseCues {
   private readonly negationAtEnd: { at: number; cue: string }[];
   /** Positions of "or" words a post-position denial reaches back across. */
   private readonly listOr: number[];
+  /** Positions of "and" words a post-position denial reaches back across (right after the first item). */
+  private readonly listAnd: number[];
+  /** Positions of words a negation before its sign does not reach across. */
+  private readonly stops: number[];
   /** Breaker spans (first and last word); a single-word breaker starts and ends at the same place. */
   private breakerAt: { at: number; end: number }[];
   /** Every word position that belongs to some negation cue, before or after. */
@@ -324,6 +328,8 @@ class ClauseCues {
     this.negationAtEnd = [];
     this.negationWordAt = new Set();
     this.listOr = lang.negationListOr.size > 0 ? findCues(raws, lang.negationListOr).map((c) => c.at) : [];
+    this.listAnd = lang.negationListAnd.size > 0 ? findCues(raws, lang.negationListAnd).map((c) => c.at) : [];
+    this.stops = lang.negationStops.size > 0 ? findCues(raws, lang.negationStops).map((c) => c.at) : [];
     if (lang.negationAfter.size > 0 || lang.negationAfterAtEnd.size > 0) {
       // Any word covered by an exception ("پتا نہیں", "رک نہیں رہا") never negates what came before.
       const covered = new Set(
@@ -379,7 +385,11 @@ class ClauseCues {
     // A phrase that holds its own negation ("not felt the baby move") is not denied again by a cue
     // that ends inside it ("have not" + "not felt ...": the "not" is the phrase's own).
     const ownCue = (c: { at: number; cue: string }) => negativePhrase && c.at + c.cue.split(' ').length - 1 >= start;
-    const neg = this.negation.find((c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c));
+    // A stop word between ("sin fiebre y vomitando") ends the negation's reach.
+    const cutOff = (c: { at: number; cue: string }) => this.stops.some((j) => j >= c.at + c.cue.split(' ').length && j < start);
+    const neg = this.negation.find(
+      (c) => c.at >= from && c.at < start && start - c.at <= NEGATION_REACH && !ownCue(c) && !cutOff(c),
+    );
     if (neg) return { status: 'negated', cue: neg.cue };
     // A denial inside the words of a phrase that holds none itself denies it: "کوئی دورہ نہیں پڑا" (no fit
     // happened) is not "دورہ پڑا" (a fit happened), matched across the gap.
@@ -395,23 +405,33 @@ class ClauseCues {
       // "chest pain, sleep not coming" the negation belongs to another verb.
       // Or the trigger is the first item of an "or" list the denial ends: "X or Y not" denies X too,
       // when only filler stands between X and the "or", and Y holds a word of its own.
-      const listed = (c: { at: number; cue: string }) =>
-        this.listOr.some(
+      const listed = (c: { at: number; cue: string }, joiners: number[], adjacent: boolean) =>
+        joiners.some(
           (j) =>
             j > end &&
             j < c.at &&
             c.at - j <= LIST_ITEM_REACH &&
-            j - end <= NEGATION_AFTER_REACH &&
-            this.filler.slice(end + 1, j).every(Boolean) &&
+            (adjacent ? j === end + 1 : j - end <= NEGATION_AFTER_REACH && this.filler.slice(end + 1, j).every(Boolean)) &&
             this.filler.slice(j + 1, c.at).some((f) => !f),
         );
+      // An "and" right after the trigger ("qandho iyo matag ma qabo") is a breaker read through by a
+      // denial that ends the list: the clause then ends at the next other breaker.
+      const toList =
+        this.listAnd.length === 0
+          ? to
+          : this.breakerAt
+              .filter((b) => b.at > end && !this.listAnd.includes(b.at))
+              .reduce((a, b) => Math.min(a, b.at - 1), this.raws.length - 1);
+      const lastAt = (c: { at: number; cue: string }) => c.at + c.cue.split(' ').length - 1;
       const near = (c: { at: number; cue: string }) =>
         c.at > end &&
-        c.at + c.cue.split(' ').length - 1 <= to &&
-        ((c.at - end <= NEGATION_AFTER_REACH && this.filler.slice(end + 1, c.at).every(Boolean)) || listed(c));
+        ((lastAt(c) <= to &&
+          ((c.at - end <= NEGATION_AFTER_REACH && this.filler.slice(end + 1, c.at).every(Boolean)) || listed(c, this.listOr, false))) ||
+          (lastAt(c) <= toList && listed(c, this.listAnd, true)));
       // An end-of-clause cue also needs only filler words after it: "ਬੁਖ਼ਾਰ ਵੀ ਨਹੀਂ" (no fever either)
       // denies, "ਦਰਦ ਵੀ ਨਹੀਂ ਜਾ ਰਿਹਾ" (the pain will not go either) does not.
-      const endsClause = (c: { at: number; cue: string }) => this.filler.slice(c.at + c.cue.split(' ').length, to + 1).every(Boolean);
+      const endsClause = (c: { at: number; cue: string }) =>
+        this.filler.slice(lastAt(c) + 1, (lastAt(c) <= to ? to : toList) + 1).every(Boolean);
       const after = this.negationAfter.find(near) ?? this.negationAtEnd.find((c) => near(c) && endsClause(c));
       if (after) return { status: 'negated', cue: after.cue };
     }
