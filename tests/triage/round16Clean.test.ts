@@ -248,3 +248,19 @@ describe('8. spots that do not fade told as a mole, a birthmark or there for yea
     ['pol', 'dziecko ma gorączkę, wysypka nie znika pod szklanką'],
   ]);
 });
+
+describe('a person not answering the phone or messages is no exclusion (lead, round 16): a relative who does not answer may be the emergency', () => {
+  it.each([
+    ['urd', 'ابو فون کا جواب نہیں دے رہے اور اٹھ نہیں رہے'],
+    ['urd', 'میری بیوی گر گئی ہے اور فون کا جواب نہیں دے رہی'],
+    ['urd', 'ابا جی بے سدھ پڑے ہیں، فون کا جواب نہیں دے رہے'],
+  ] as const)('%s: %s stays 999', (lang, text) => {
+    expect(tierOf(text, lang, 40)).toBe('emergency');
+  });
+  it.each([
+    ['eng', 'the surgery is not responding to my emails'],
+    ['urd', 'سرجری ای میل کا جواب نہیں دے رہی'],
+  ] as const)('%s: %s is still no 999', (lang, text) => {
+    expect(tierOf(text, lang, 40)).not.toBe('emergency');
+  });
+});
