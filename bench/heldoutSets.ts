@@ -20,7 +20,8 @@
  * 2026-12l: the same size and design, written from a new kit (a new list of kinds of case, so new pictures) and frozen
  * before round 15's changes.
  * 2026-12m: the same size and design, from another new kit (kinds unlike 2026-12l's), written when round 15 was
- * built and frozen before round 16's changes; its cases may name the check line they pick by its id.
+ * built and frozen before round 16's changes; its cases may name the check line they pick by its id. 2026-12l and
+ * 2026-12m were opened for development on 2026-12-07 after their second runs.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -76,8 +77,8 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
     ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
     ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
-    ...answeringSet(l, '2026-12l', 'twelfth set, new kinds'),
-    ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds'),
+    ...answeringSet(l, '2026-12l', 'twelfth set, new kinds', 'used up, opened for development on 2026-12-07 10:40: not blind'),
+    ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:40: not blind'),
   ];
 }
 
