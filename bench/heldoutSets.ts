@@ -77,8 +77,8 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(i, '2026-12i', 'ninth set', 'used up, opened for development on 2026-12-07 04:59: not blind'),
     ...answeringSet(j, '2026-12j', 'tenth set', 'used up, opened for development on 2026-12-07 06:01: not blind'),
     ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
-    ...answeringSet(l, '2026-12l', 'twelfth set, new kinds', 'used up, opened for development on 2026-12-07 10:40: not blind'),
-    ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:40: not blind'),
+    ...answeringSet(l, '2026-12l', 'twelfth set, new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
+    ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
   ];
 }
 
