@@ -1,5 +1,6 @@
 import type { Tier } from '../../src/domain/types.js';
-import { content } from './dialog.js';
+import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
+import { allLanguages, content } from './dialog.js';
 
 type Picture = Parameters<typeof content.triage.decide>[0];
 
@@ -16,3 +17,11 @@ export const decideText = (text: string, lang = 'eng', ageYears?: number) =>
 
 /** The tier of that decision. */
 export const tierOf = (text: string, lang = 'eng', ageYears?: number): Tier => decideText(text, lang, ageYears).tier;
+
+const policy = createLanguagePolicy(content.languages, allLanguages);
+
+/** The tier of one message alone, read as the dialog reads it: in every language the policy screens it in. */
+export const screenedTierOf = (text: string, lang: string): Tier => {
+  const langs = policy.screeningLanguages(text, lang);
+  return content.triage.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] } as Picture).tier;
+};

@@ -5,15 +5,7 @@
  * burn on a hand or the face), and the everyday near-misses beside them that must stay below 999.
  * The phrases are our own, not the opened sets' sentences.
  */
-import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
-import { allLanguages, content } from '../support/dialog.js';
-
-const engine = content.triage;
-const policy = createLanguagePolicy(content.languages, allLanguages);
-const tierOf = (text: string, lang: string): string => {
-  const langs = policy.screeningLanguages(text, lang);
-  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
-};
+import { screenedTierOf as tierOf } from '../support/triage.js';
 
 describe('round 10 emergencies told in patients\' words reach 999 or A&E', () => {
   it.each([

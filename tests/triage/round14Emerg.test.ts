@@ -8,15 +8,7 @@
  */
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
 import type { Picture } from '../../src/triage/types.js';
-import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
-import { allLanguages, content } from '../support/dialog.js';
-
-const engine = content.triage;
-const policy = createLanguagePolicy(content.languages, allLanguages);
-const tierOf = (text: string, lang: string): string => {
-  const langs = policy.screeningLanguages(text, lang);
-  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
-};
+import { screenedTierOf as tierOf } from '../support/triage.js';
 
 describe('a fever during chemotherapy is an emergency (NHS.uk Chemotherapy side effects), in every language', () => {
   it.each([

@@ -8,15 +8,7 @@
  * the right dose, a denial, a past event, a relative's history, known epilepsy, a calf with no
  * breathing trouble) must stay below 999.
  */
-import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
-import { allLanguages, content } from '../support/dialog.js';
-
-const engine = content.triage;
-const policy = createLanguagePolicy(content.languages, allLanguages);
-const tierOf = (text: string, lang: string): string => {
-  const langs = policy.screeningLanguages(text, lang);
-  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
-};
+import { screenedTierOf as tierOf } from '../support/triage.js';
 
 describe('a staggered or repeated painkiller overdose is an emergency (NHS.uk Paracetamol for adults), in every language', () => {
   it.each([

@@ -8,15 +8,7 @@
  * sight; and a baby not feeding (urgent). The near-misses below (a denial, a past event, a body-part word alone,
  * teething, snoring, Raynaud's, a bad back from lifting) must stay below 999.
  */
-import { createLanguagePolicy } from '../../src/dialog/languagePolicy.js';
-import { allLanguages, content } from '../support/dialog.js';
-
-const engine = content.triage;
-const policy = createLanguagePolicy(content.languages, allLanguages);
-const tierOf = (text: string, lang: string): string => {
-  const langs = policy.screeningLanguages(text, lang);
-  return engine.decide({ need: 'need.new', texts: langs.map((l) => ({ text, lang: l })), answers: {}, presentRuleIds: [], deniedRuleIds: [] }).tier;
-};
+import { screenedTierOf as tierOf } from '../support/triage.js';
 
 describe('round 15: emergencies from the NHS.uk 999 and A&E lists reach 999 or A&E in every language', () => {
   it.each([
