@@ -40,6 +40,7 @@ describe('round 17b: the first words of each pair raise the rule in every langua
     ['rf.k17b.shock', 'cx.k17b.electric', 'cx.k17b.heart_odd'],
     ['rf.k17b.confusion', 'cx.k17b.since_morning', 'cx.k17b.disoriented'],
     ['rf.k17b.torsion', 'cx.k17b.scrotum', 'cx.k17b.swollen_dark', 2],
+    ['rf.k17b.confusion', 'cx.k17b.since_morning', 'cx.k17b.disoriented'],
   ];
   it.each(LANGS)('%s', (lang) => {
     for (const [rule, a, b, age] of pairs) expect([rule, k17(`${first(a, lang)} ${first(b, lang)}`, lang, age)]).toEqual([rule, expect.arrayContaining([rule])]);
@@ -98,6 +99,10 @@ const CASES: [string, string, number, string][] = [
   ['eng', 'rf.k17b.shock', 35, 'got an electric shock rewiring a plug and my heart has been racing since'],
   ['pol', 'rf.k17b.shock', 40, 'poraził mnie prąd przy gniazdku, mam ślad oparzenia na palcu'],
   ['eng', '', 30, 'small static shock from the car door, felt fine after'],
+  // PE after a flight told by its hours; a flight with a cold and no breathing sign is not.
+  ['eng', 'rf.k17b.pe', 45, 'got off a 14 hour flight on Sunday, now a stabbing pain in my side when I breathe in'],
+  ['spa', 'rf.k17b.pe', 38, 'volví ayer de un vuelo de 10 horas y de repente me falta el aire'],
+  ['eng', '', 30, 'back from a flight yesterday with a blocked nose and sore throat'],
   // Sudden confusion since this morning; slow forgetfulness over months is not.
   ['eng', 'rf.k17b.confusion', 82, 'dad was fine last night, since this morning he doesnt know where he is'],
   ['ita', 'rf.k17b.confusion', 80, 'mia madre da stamattina non sa dove si trova, ieri sera stava bene'],
