@@ -126,7 +126,7 @@ describe('bowel obstruction and a baby or child with green vomit', () => {
 describe('priapism: an erection lasting hours', () => {
   emergency([
     ['eng', 'my erection has not gone down for 5 hours and it hurts'],
-    ['eng', 'took a viagra last night still hard 4 hrs later, painful'],
+    ['eng', 'took a viagra last night n my penis is still hard 4 hrs later, painful'],
     ['cym', 'codiad ers 5 awr, ddim yn mynd i lawr'],
     ['fra', 'érection depuis 5 heures qui ne redescend pas'],
     ['spa', 'tengo una erección desde hace 6 horas que no baja'],
@@ -151,6 +151,8 @@ describe('priapism: an erection lasting hours', () => {
     ['eng', 'I struggle to get an erection, can I discuss viagra'],
     ['eng', 'erection only lasts a few minutes, embarrassed to ask'],
     ['spa', 'tengo problemas de erección desde hace años'],
+    ['eng', 'my knee is still hard and swollen since last night'],
+    ['eng', 'breastfeeding, a painful hard lump on my breast since last night'],
   ]);
 });
 
@@ -181,6 +183,7 @@ describe('snake (adder) bite', () => {
   notEmergency([
     ['eng', 'my snake plant leaves are sticky, can it bite... no, are they toxic to cats'],
     ['eng', 'bitten by midges on a walk, itchy bumps'],
+    ['tur', 'ateşi ilaçla bile düşmüyor, oğlum iki yaşında'],
   ]);
 });
 
