@@ -176,7 +176,9 @@ function scanClause(tokens: Token[], lang: CompiledLanguage, out: Occurrence[]):
   const breakerAt = excluded.size > 0 && lang.boundedExclusion.size > 0 ? breakerPositions(raws, lang) : [];
   // An overlap exclusion (excludeOverlapFrom) denies only the occurrences of its rule whose words it spans:
   // read as negated, so the English reading of the same words is denied too (engine.explain).
+  const anyOverlap = found.some((o) => o.ruleId.startsWith(OVERLAP_MARK));
   const overlapping = (o: Occurrence, i: number): Occurrence | undefined => {
+    if (!anyOverlap) return undefined;
     const [start, end] = spans[i] as [number, number];
     return found.find((d, j) => d.ruleId === OVERLAP_MARK + o.ruleId && (spans[j] as [number, number])[0] <= end && (spans[j] as [number, number])[1] >= start);
   };

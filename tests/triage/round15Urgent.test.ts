@@ -1,4 +1,4 @@
-import { decideText } from '../support/triage.js';
+import { decideText, tierOf } from '../support/triage.js';
 
 /**
  * Round 15 (helper "s15-urgent", hazard H70): urgent signs from the NHS.uk "ask for an urgent GP
@@ -10,7 +10,6 @@ import { decideText } from '../support/triage.js';
  * for this test, not taken from the opened sets.
  */
 const rulesOf = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds;
-const tierOf = (text: string, lang: string, age?: number): string => decideText(text, lang, age).tier;
 
 describe('round 15: blood beside phlegm in one clause (rf.cough.blood.paired)', () => {
   const cases: [string, string][] = [

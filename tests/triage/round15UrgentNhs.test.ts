@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decideText } from '../support/triage.js';
+import { decideText, tierOf } from '../support/triage.js';
 
 /**
  * Round 15 (helper "s15-urgent2", hazard H72): urgent signs from the NHS.uk "ask for an urgent GP
@@ -11,7 +11,6 @@ import { decideText } from '../support/triage.js';
  */
 const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
 const rulesOf = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds;
-const tierOf = (text: string, lang: string): string => decideText(text, lang).tier;
 
 interface Rule { id: string; triggers?: Record<string, string[]> }
 const file = JSON.parse(readFileSync('dialogs/redflags/urgent_nhs.json', 'utf8')) as { rules: Rule[] };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decideText } from '../support/triage.js';
+import { decideText, tierOf } from '../support/triage.js';
 
 /**
  * Round 16 (helper "s16-urgent", hazard H75): urgent and routine tiers by class, from NHS.uk pages
@@ -12,7 +12,6 @@ import { decideText } from '../support/triage.js';
  */
 const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
 const rulesOf = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds;
-const tierOf = (text: string, lang: string, age?: number): string => decideText(text, lang, age).tier;
 
 interface Rule { id: string; triggers?: Record<string, string[]> }
 const load = (f: string) => (JSON.parse(readFileSync(`dialogs/redflags/${f}`, 'utf8')) as { rules: Rule[] }).rules;
