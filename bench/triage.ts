@@ -108,6 +108,24 @@ function printSummary(s: Summary, withTargets: boolean): void {
   if (s.errors > 0) console.log(`conversations not finished   ${s.errors} (driver or dialog dead end; counted as under-triage)`);
 }
 
+/**
+ * The structured net alone (issue 15: a structured check must back up free-text matching): every case
+ * again with its opening text withheld (bench/triageDialog.ts WITHHELD_TEXT), the answering patient
+ * answering the check, the area picker and the questions. Emergencies found this way do not depend on wording.
+ */
+function printStructuredNet(cases: Vignette[]): void {
+  const rows = cases.map((v) => ({ v, run: driver.run(v, { answering: true, withholdText: true }) }));
+  const found = (rs: typeof rows) => rs.filter((r) => r.run.finalState === 'emergency').length;
+  const em = rows.filter((r) => r.v.gold === 'emergency');
+  const unticked = em.filter((r) => !r.v.recognises999Sign);
+  const others = rows.filter((r) => r.v.gold !== 'emergency');
+  const s: [number, number] = [found(em), em.length];
+  console.log(
+    `structured net alone         ${pct(...s)} 95% CI ${ci(s)}; not ticked on the check ${pct(found(unticked), unticked.length)}; ` +
+      `false 999 ${pct(found(others), others.length)} (opening text withheld)`,
+  );
+}
+
 function printByLanguage(rows: Scored[]): void {
   const langs = [...new Set(rows.map((r) => r.v.lang ?? 'eng'))].sort();
   console.log(`\nPer language: n | emergency sensitivity [95% CI] | under-triage | false 999 | exact | recall E/U/R/S | median turns to 999`);
@@ -195,6 +213,7 @@ sets.forEach((set, i) => {
 
   console.log(`\n== ${i + 1}. ${set.name} (${rows.length} conversations) ==\n`);
   printSummary(summarise(rows), true);
+  if (set.answering) printStructuredNet(set.cases);
   printByLanguage(rows);
   printMatrix(rows, 'dialog');
   if (verbose) printOffDiagonalByLanguage(rows);

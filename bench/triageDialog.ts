@@ -77,7 +77,15 @@ export interface RunOptions {
    * `yesTo` signs and the area picker from its `area`. Default: the silent patient.
    */
   answering?: boolean;
+  /**
+   * The structured net alone: the opening text is replaced by WITHHELD_TEXT (English, no symptom word),
+   * so only the emergency check, the area picker and the area's questions can find an emergency.
+   */
+  withholdText?: boolean;
 }
+
+/** A description that names no symptom and is long enough to be a story (dialogs/intake.json storyBeyondRequest). */
+export const WITHHELD_TEXT = 'Please can someone help me with this problem that I have today';
 
 export interface DialogDriver {
   run(v: Vignette, options?: RunOptions): DialogRun;
@@ -114,7 +122,8 @@ export function createDialogDriver(options: { timeScreens?: boolean } = {}): Dia
   const signs = loadPatientSigns(projectRoot);
   let counter = 0;
   return {
-    run: (v, runOptions = {}) => drive(machine, engine, v, `bench:${++counter}`, runOptions.answering ? signs : undefined),
+    run: (v, runOptions = {}) =>
+      drive(machine, engine, runOptions.withholdText ? { ...v, text: WITHHELD_TEXT, lang: 'eng' } : v, `bench:${++counter}`, runOptions.answering ? signs : undefined),
     screenTimes,
     engine,
   };

@@ -95,6 +95,15 @@ describe('the answering patient', () => {
     expect([ache.finalState === 'emergency', ache.tier]).toEqual([false, 'urgent']);
   });
 
+  it('withholds the opening text on request: only the check, the area and its questions can then find the emergency', () => {
+    const told = unwell({ text: 'my dad collapsed and he is not breathing', who: 'other', area: 'other', yesTo: [] });
+    expect(driver.run(told, { answering: true }).finalState).toBe('emergency');
+    const withheld = driver.run(told, { answering: true, withholdText: true });
+    expect([withheld.error, withheld.finalState === 'emergency']).toEqual([undefined, false]);
+    const answered = driver.run(unwell({ text: 'my dad collapsed and he is not breathing', area: 'chest', yesTo: ['pain_spreads', 'sweating', 'still_happening'] }), { answering: true, withholdText: true });
+    expect([answered.finalState, answered.asked.includes('q.area.chest.arm_jaw')]).toEqual(['emergency', true]);
+  });
+
   it('gives the raising answer to a question asked the other way round ("does your inhaler help?")', () => {
     const run = driver.run(unwell({ text: 'my asthma is getting worse today', area: 'breathing', yesTo: ['inhaler_not_helping', 'still_happening'] }), { answering: true });
     expect(run.asked).toContain('q.breathing.inhaler');
