@@ -136,9 +136,10 @@ export const QuestionSchema = z
     choices: z.array(z.string().min(1)).min(2).default(['yes', 'no', 'unsure']),
     /**
      * Statements said, one message each, before the prompt (a short list the question asks about:
-     * "Do you have any of these?"), so the prompt stays one question. At most 5 (hazard H52).
+     * "Do you have any of these?"), so the prompt stays one question. At most 5 (hazard H52); at most 8
+     * since H80 (round 18: "Something else" lists 7 signs after its intro), as many as the emergency check.
      */
-    lines: z.array(PromptKeySchema).min(1).max(5).optional(),
+    lines: z.array(PromptKeySchema).min(1).max(8).optional(),
     /** Answer code -> rules raised/denied. A missing 'unsure' takes the 'yes' effect (resolve upward). */
     effects: z.record(z.string(), EffectSchema),
     askIf: z

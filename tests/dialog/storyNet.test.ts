@@ -13,7 +13,8 @@ import { content, conversation, type Reply } from '../support/dialog.js';
  *      the request's own phrases) gets the emergency check and the area picker even when no rule knows
  *      its words; a short pure request does not;
  *   B. "Something else" asks one question listing hidden emergencies (heart attack without chest pain,
- *      a twisted testicle, cauda equina, stroke or TIA); "yes" or "not sure" asks the question of each,
+ *      a twisted testicle, cauda equina, stroke or TIA; since round 18, H80, chest pain now, swelling lips,
+ *      tongue or throat or not swallowing, sudden confusion); "yes" or "not sure" asks the question of each,
  *      so the decision names the rule, and is never below urgent; the tummy area asks an adult about a
  *      heart attack felt as indigestion.
  */
@@ -98,9 +99,10 @@ describe('B. "Something else" asks about hidden emergencies in one question', ()
   };
   const hidden = engine.question('q.general.hidden');
 
-  it('lists at most 5 lines, each a plain sentence in every language, before one yes / no / not sure question', () => {
+  // At most 5 lines until round 18 (H80) added chest pain, swelling or not swallowing, and sudden confusion: now at most 8.
+  it('lists at most 8 lines, each a plain sentence in every language, before one yes / no / not sure question', () => {
     expect(hidden.lines?.length).toBeGreaterThanOrEqual(4);
-    expect(hidden.lines!.length).toBeLessThanOrEqual(5);
+    expect(hidden.lines!.length).toBeLessThanOrEqual(8);
     expect(hidden.choices).toEqual(['yes', 'no', 'unsure']);
     expect(content.languages).toHaveLength(20);
     for (const { code, bcp47 } of content.languages) {
@@ -113,7 +115,7 @@ describe('B. "Something else" asks about hidden emergencies in one question', ()
   });
 
   it('ties each individual question to an emergency rule with an NHS source', () => {
-    for (const id of ['q.other.arm_jaw', 'q.other.testicle', 'q.other.numb', 'q.other.legs', 'q.other.bladder', 'q.other.stroke', 'q.area.tummy.arm_jaw']) {
+    for (const id of ['q.other.arm_jaw', 'q.other.testicle', 'q.other.numb', 'q.other.legs', 'q.other.bladder', 'q.other.stroke', 'q.other.swelling', 'q.other.swallow', 'q.other.confused', 'q.area.tummy.arm_jaw']) {
       const raised = engine.answerEffect(id, 'yes').raise;
       const rules = raised.map((r) => engine.rule(r));
       expect([id, rules.map((r) => r?.tier)]).toEqual([id, ['emergency']]);
@@ -142,11 +144,15 @@ describe('B. "Something else" asks about hidden emergencies in one question', ()
     const { c } = toOther();
     let reply = c.tap('yes');
     const asked: string[] = [];
-    for (let i = 0; i < 10 && questionOf(reply)?.startsWith('q.other.'); i++) {
+    for (let i = 0; i < 14 && questionOf(reply)?.startsWith('q.other.'); i++) {
       asked.push(questionOf(reply) ?? '');
       reply = c.tap('no');
     }
-    expect(asked).toEqual(['q.other.arm_jaw', 'q.other.testicle', 'q.other.numb', 'q.other.legs', 'q.other.bladder', 'q.other.stroke']);
+    // Round 18 (H80): chest pain now, swelling, not swallowing and sudden confusion follow the first six.
+    expect(asked).toEqual([
+      'q.other.arm_jaw', 'q.other.testicle', 'q.other.numb', 'q.other.legs', 'q.other.bladder', 'q.other.stroke',
+      'q.other.chest', 'q.other.swelling', 'q.other.swallow', 'q.other.confused',
+    ]);
     expect(tierOf(reply).tier).toBe('urgent');
     expect(tierOf(reply).ruleIds).toContain('rf.other.hidden');
   });
