@@ -23,7 +23,7 @@
  * built and frozen before round 16's changes; its cases may name the check line they pick by its id. 2026-12l and
  * 2026-12m were opened for development on 2026-12-07 after their second runs.
  * 2026-12n: the same size and design, from a third new kit (kinds unlike 2026-12l's and 2026-12m's), written and frozen
- * before round 18's changes (the structured net by area).
+ * before round 18's changes (the structured net by area); opened for development on 2026-12-07 after its second run.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -82,7 +82,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(k, '2026-12k', 'eleventh set', 'used up, opened for development on 2026-12-07 09:05: not blind'),
     ...answeringSet(l, '2026-12l', 'twelfth set, new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
     ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
-    ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds'),
+    ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds', 'used up, opened for development on 2026-12-07 12:52: not blind'),
   ];
 }
 
