@@ -24,6 +24,8 @@
  * 2026-12m were opened for development on 2026-12-07 after their second runs.
  * 2026-12n: the same size and design, from a third new kit (kinds unlike 2026-12l's and 2026-12m's), written and frozen
  * before round 18's changes (the structured net by area); opened for development on 2026-12-07 after its second run.
+ * 2026-12o: the same size and design, from a fourth new kit (kinds unlike 2026-12l's, m's and n's), written and frozen
+ * before round 19's changes.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -64,6 +66,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const l = join(root, 'heldout-2026-12l');
   const m = join(root, 'heldout-2026-12m');
   const n = join(root, 'heldout-2026-12n');
+  const o = join(root, 'heldout-2026-12o');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -83,6 +86,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(l, '2026-12l', 'twelfth set, new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
     ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
     ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds', 'used up, opened for development on 2026-12-07 12:52: not blind'),
+    ...answeringSet(o, '2026-12o', 'fifteenth set, a fourth kit of new kinds'),
   ];
 }
 
