@@ -84,6 +84,22 @@ describe('3. words read as another sign in one language', () => {
   });
 });
 
+describe('3b. what the false alarm hid is still read at its own tier', () => {
+  it.each([
+    ['tur', 'Babaannemin bacağında deri yırtıldı, kanama durdu', 'urgent'],
+    ['eng', 'Gran caught her arm on the door and has a skin flap, the bleeding has stopped', 'urgent'],
+    ['eng', 'A tick bit me last week and now there is a red ring shaped rash', 'routine'],
+    ['urd', 'شرمگاہ کے منہ پر گلٹی ہے جو بہت درد کرتی ہے اور بخار ہے', 'urgent'],
+    ['eng', 'I have a painful lump near my vagina and feel hot', 'urgent'],
+    ['ron', 'Tușesc de o săptămână și în flegmă am văzut firișoare de sânge', 'urgent'],
+  ] as const)('%s: %s (%s)', (lang, text, tier) => {
+    expect(screenedTierOf(text, lang)).toBe(tier);
+  });
+  it('athlete\'s foot with cracked skin is no skin tear', () => {
+    expect(hits('পায়ের আঙুলের ফাঁকে চামড়া ফেটে গেছে, চুলকায়', 'ben')).not.toContain('rf.ff19.skin_tear');
+  });
+});
+
 describe('4. one extra tablet by mistake is 111, not A&E; an overdose stays A&E', () => {
   const answered = (text: string, lang: string, ageYears?: number) =>
     engine.decide({
