@@ -62,7 +62,8 @@ const paths = getShortestPaths(machine, {
   serializeState: (s) =>
     `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.intake.answers.describe?.code ?? ''}|${s.context.triage.currentQuestionId ?? ''}|${Object.entries(s.context.triage.answers).sort().join(';')}`,
   // 30,000 since round 18 (s18-areas-a, H79): the areas' new questions took the graph past 20,000 states (it needs between 20,000 and 24,000).
-  limit: 30_000,
+  // 40,000 since round 19 (s19-clean, H83): the pregnancy set's one-sided pain question (q.ff19.preg.one_side) took it past 30,000.
+  limit: 40_000,
 });
 
 const checkAsked = (s: Snap) => s.context.triage.askedQuestionIds.some((id) => id.startsWith('q.check.'));
