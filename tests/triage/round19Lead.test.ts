@@ -5,6 +5,7 @@
  */
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import type { Vignette } from '../../bench/triageSim.js';
+import { decideText } from '../support/triage.js';
 
 const driver = createDialogDriver();
 const baby = (extra: Partial<Vignette>): Vignette => ({
@@ -23,5 +24,20 @@ describe('the under-3-months question asks about a temperature too (NICE NG143: 
   it('still sends a baby under 3 months with a temperature to A&E', () => {
     const run = driver.run(baby({ yesTo: ['baby_under_3m', 'fever', 'still_happening'] }), { answering: true, withholdText: true });
     expect([run.finalState, run.ruleIds]).toEqual(['emergency', expect.arrayContaining(['rf.fever.young_baby'])]);
+  });
+});
+
+describe('water drunk cancels only its own words, never an overdose told beside it (rf.poisoning v9)', () => {
+  it.each([
+    ['eng', 'i took 20 of my sleeping tablets and drank lots of water after'],
+    ['eng', 'swallowed a whole box of paracetamol with a glass of water an hour ago'],
+  ])('%s: an overdose with water drunk is still A&E', (lang, text) => {
+    expect(decideText(text, lang).ruleIds).toContain('rf.poisoning');
+  });
+
+  it.each([
+    ['eng', 'I went for a run in the heat and felt faint, I drank lots of water and I feel fine now'],
+  ])('%s: water drunk after a run in the heat is no poisoning', (lang, text) => {
+    expect(decideText(text, lang).ruleIds).not.toContain('rf.poisoning');
   });
 });
