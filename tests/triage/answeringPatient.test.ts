@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { loadPatientSigns, signsAsked } from '../../bench/answeringPatient.js';
-import type { Vignette } from '../../bench/triageSim.js';
+import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 
 const signs = loadPatientSigns('.');
 const driver = createDialogDriver();
@@ -29,19 +29,8 @@ function questionIds(): string[] {
   return [...complaints.flatMap((c) => c.questions.map((q) => q.id)), ...confirms, ...lineConfirms];
 }
 
-const unwell = (extra: Partial<Vignette>): Vignette => ({
-  id: 'answering-test',
-  text: 'I just feel awful and I do not know what is wrong',
-  need: 'need.new',
-  gold: 'emergency',
-  answers: {},
-  source: 'test',
-  tags: [],
-  who: 'self',
-  ageYears: 58,
-  recognises999Sign: null,
-  ...extra,
-});
+/** A vague adult who is in an emergency the words do not say (bench/triageSim.ts vagueVignette). */
+const unwell = (extra: Partial<Vignette>): Vignette => vagueVignette('answering-test', { gold: 'emergency', ageYears: 58, ...extra });
 
 describe('the answering patient', () => {
   it('maps every question the engine can ask to signs in the list, or lists it as about no sign', () => {

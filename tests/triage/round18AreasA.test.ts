@@ -12,7 +12,7 @@
  * Driven through the statechart with the opening text withheld (bench/triageDialog.ts), from made-up cases.
  */
 import { createDialogDriver, WITHHELD_TEXT } from '../../bench/triageDialog.js';
-import type { Vignette } from '../../bench/triageSim.js';
+import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import type { LangCode } from '../../src/domain/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { CHECK_ANSWERS, areaCode } from '../../src/triage/safetySchema.js';
@@ -22,19 +22,8 @@ type Picture = Parameters<typeof content.triage.decide>[0];
 const engine = content.triage;
 const driver = createDialogDriver();
 
-const unwell = (extra: Partial<Vignette>): Vignette => ({
-  id: 'round18-areas-a-test',
-  text: 'I just feel awful and I do not know what is wrong',
-  need: 'need.new',
-  gold: 'emergency',
-  answers: {},
-  source: 'test',
-  tags: [],
-  who: 'self',
-  ageYears: 52,
-  recognises999Sign: null,
-  ...extra,
-});
+/** A vague adult who is in an emergency the words do not say (bench/triageSim.ts vagueVignette). */
+const unwell = (extra: Partial<Vignette>): Vignette => vagueVignette('round18-areas-a-test', { gold: 'emergency', ageYears: 52, ...extra });
 const withheld = (extra: Partial<Vignette>) => driver.run(unwell(extra), { answering: true, withholdText: true });
 const NOW = ['still_happening', 'started_last_week'];
 

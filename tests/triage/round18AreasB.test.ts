@@ -5,7 +5,7 @@ import { pictureOf } from '../../src/dialog/machine/context.js';
 import { CHECK_ANSWERS } from '../../src/triage/safetySchema.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
-import type { Vignette } from '../../bench/triageSim.js';
+import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import { content, conversation, type Reply } from '../support/dialog.js';
 
 /**
@@ -27,19 +27,8 @@ const driver = createDialogDriver();
 const ctxOf = (r: Reply) => (r.result.snapshot as Snap).context;
 const questionOf = (r: Reply) => ctxOf(r).triage.currentQuestionId;
 
-const unwell = (extra: Partial<Vignette>): Vignette => ({
-  id: 'round18-areas-b',
-  text: 'I just feel awful and I do not know what is wrong',
-  need: 'need.new',
-  gold: 'emergency',
-  answers: {},
-  source: 'test',
-  tags: [],
-  who: 'self',
-  ageYears: 45,
-  recognises999Sign: null,
-  ...extra,
-});
+/** A vague adult who is in an emergency the words do not say (bench/triageSim.ts vagueVignette). */
+const unwell = (extra: Partial<Vignette>): Vignette => vagueVignette('round18-areas-b', { gold: 'emergency', ageYears: 45, ...extra });
 const net = (extra: Partial<Vignette>) => {
   const run = driver.run(unwell(extra), { answering: true, withholdText: true });
   expect(run.error).toBeUndefined();
