@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import type { Vignette } from '../../bench/triageSim.js';
 import { content } from '../support/dialog.js';
+import { LANGS } from '../support/markerRules.js';
 import { decideText, tierOf } from '../support/triage.js';
 
 /**
@@ -16,7 +17,6 @@ import { decideText, tierOf } from '../support/triage.js';
  */
 const engine = content.triage;
 const driver = createDialogDriver();
-const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
 
 interface RuleFile { rules: { id: string; triggers?: Record<string, string[]> }[] }
 const ruleFiles = readdirSync('dialogs/redflags').filter((f) => f.endsWith('.json'))

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { itHasWordsInEveryLanguage, LANGS } from '../support/markerRules.js';
 import { decideText, tierOf } from '../support/triage.js';
 
 /**
@@ -10,7 +11,6 @@ import { decideText, tierOf } from '../support/triage.js';
  * Eye injuries), weight lost or appetite 'not like before' read as confusion (routine), Turkish 'olmak'
  * (to be) read as 'ölmek' (to die). Phrases written here in patients' voices, not from any test set.
  */
-const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
 const rulesOf = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds;
 
 interface Rule { id: string; triggers?: Record<string, string[]> }
@@ -21,9 +21,7 @@ const words = (rules: Rule[], id: string, lang: string): string[] => rules.find(
 const first = (rules: Rule[], id: string, lang: string): string => words(rules, id, lang)[0] as string;
 
 describe('round 16: every new marker and rule has words in all 20 languages (H75)', () => {
-  it.each(more.filter((r) => r.triggers).map((r) => r.id))('%s', (id) => {
-    for (const lang of LANGS) expect(words(more, id, lang).length).toBeGreaterThan(0);
-  });
+  itHasWordsInEveryLanguage(more.filter((r) => r.triggers));
 });
 
 describe('round 16: a denial cancels only the suicidal reading it spans (H75)', () => {

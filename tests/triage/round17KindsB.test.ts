@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { decideText } from '../support/triage.js';
+import { firedWithPrefix, itHasWordsInEveryLanguage, itRaisesEachCombination, itReadsEachPhrase, loadRules, type Combination, type PhraseCase } from '../support/markerRules.js';
 
 /**
  * Round 17 (helper "s17-kinds-b", hazard H78): emergency kinds told in words no rule read, fixed by class
@@ -11,44 +10,37 @@ import { decideText } from '../support/triage.js';
  * Phrases written here in patients' voices, not taken from any test set; the mild or denied versions
  * must not raise these rules.
  */
-const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
-interface Rule { id: string; marker?: boolean; triggers?: Record<string, string[]>; when?: unknown[]; source?: { url: string } }
-const rules = (JSON.parse(readFileSync('dialogs/redflags/kinds_round17b.json', 'utf8')) as { rules: Rule[] }).rules;
-const k17 = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds.filter((id) => id.startsWith('rf.k17b.'));
-const first = (id: string, lang: string): string => rules.find((r) => r.id === id)?.triggers?.[lang]?.[0] as string;
+const rules = loadRules('kinds_round17b.json');
+const k17 = firedWithPrefix('rf.k17b.');
 
 describe('round 17b: every marker has words in all 20 languages and every rule cites NHS.uk (H78)', () => {
-  it.each(rules.filter((r) => r.triggers).map((r) => r.id))('%s', (id) => {
-    for (const lang of LANGS) expect(rules.find((r) => r.id === id)?.triggers?.[lang]?.length).toBeGreaterThan(0);
-  });
+  itHasWordsInEveryLanguage(rules.filter((r) => r.triggers));
   it('every rule has an NHS.uk source', () => {
     for (const r of rules) expect(r.source?.url).toMatch(/^https:\/\/www\.nhs\.uk\//);
   });
 });
 
 describe('round 17b: the first words of each pair raise the rule in every language (H78)', () => {
-  const pairs: [string, string, string, number?][] = [
-    ['rf.k17b.spine', 'cx.k17b.dive', 'cx.k17b.limbs'],
-    ['rf.k17b.orbital', 'cx.k17b.lidshut', 'cx.k17b.eyemove'],
-    ['rf.k17b.necfasc', 'cx.k17b.wound_small', 'cx.k17b.out_of_prop'],
-    ['rf.k17b.tss', 'cx.k17b.tampon', 'cx.k17b.sunburn_rash'],
-    ['rf.k17b.rectal', 'cx.k17b.bottom_blood_lots', 'cx.k17b.dizzy'],
-    ['rf.k17b.csf', 'cx.k17b.clear_fluid', 'cx.k17b.head_hit'],
-    ['rf.k17b.chemburn', 'cx.k17b.caustic', 'cx.k17b.skin_raw'],
-    ['rf.k17b.chemo', 'cx.k17b.chemo', 'cx.k17b.shiver'],
-    ['rf.k17b.poison', 'cx.k17b.toxic_liquid', 'cx.k17b.drank'],
-    ['rf.k17b.shock', 'cx.k17b.electric', 'cx.k17b.heart_odd'],
-    ['rf.k17b.confusion', 'cx.k17b.since_morning', 'cx.k17b.disoriented'],
-    ['rf.k17b.torsion', 'cx.k17b.scrotum', 'cx.k17b.swollen_dark', 2],
-    ['rf.k17b.confusion', 'cx.k17b.since_morning', 'cx.k17b.disoriented'],
+  const pairs: Combination[] = [
+    { rule: 'rf.k17b.spine', markers: ['cx.k17b.dive', 'cx.k17b.limbs'] },
+    { rule: 'rf.k17b.orbital', markers: ['cx.k17b.lidshut', 'cx.k17b.eyemove'] },
+    { rule: 'rf.k17b.necfasc', markers: ['cx.k17b.wound_small', 'cx.k17b.out_of_prop'] },
+    { rule: 'rf.k17b.tss', markers: ['cx.k17b.tampon', 'cx.k17b.sunburn_rash'] },
+    { rule: 'rf.k17b.rectal', markers: ['cx.k17b.bottom_blood_lots', 'cx.k17b.dizzy'] },
+    { rule: 'rf.k17b.csf', markers: ['cx.k17b.clear_fluid', 'cx.k17b.head_hit'] },
+    { rule: 'rf.k17b.chemburn', markers: ['cx.k17b.caustic', 'cx.k17b.skin_raw'] },
+    { rule: 'rf.k17b.chemo', markers: ['cx.k17b.chemo', 'cx.k17b.shiver'] },
+    { rule: 'rf.k17b.poison', markers: ['cx.k17b.toxic_liquid', 'cx.k17b.drank'] },
+    { rule: 'rf.k17b.shock', markers: ['cx.k17b.electric', 'cx.k17b.heart_odd'] },
+    { rule: 'rf.k17b.confusion', markers: ['cx.k17b.since_morning', 'cx.k17b.disoriented'] },
+    { rule: 'rf.k17b.torsion', markers: ['cx.k17b.scrotum', 'cx.k17b.swollen_dark'], age: 2 },
+    { rule: 'rf.k17b.confusion', markers: ['cx.k17b.since_morning', 'cx.k17b.disoriented'] },
   ];
-  it.each(LANGS)('%s', (lang) => {
-    for (const [rule, a, b, age] of pairs) expect([rule, k17(`${first(a, lang)} ${first(b, lang)}`, lang, age)]).toEqual([rule, expect.arrayContaining([rule])]);
-  });
+  itRaisesEachCombination(pairs, k17, { joiner: ' ' });
 });
 
 /** [language, rule expected (or '' for none of this file's rules), age or 0, patient's own words]. */
-const CASES: [string, string, number, string][] = [
+const CASES: PhraseCase[] = [
   // Spine: mechanism + limb signs; a stiff neck from sleeping is not.
   ['eng', 'rf.k17b.spine', 19, 'my lad dived into shallow water at the quarry, hit his head on the bottom, now says both hands are tingling'],
   ['spa', 'rf.k17b.spine', 30, 'se tiró de cabeza en la piscina y ahora tiene hormigueo en los brazos y le duele el cuello'],
@@ -111,9 +103,5 @@ const CASES: [string, string, number, string][] = [
 ];
 
 describe('round 17b: own phrases in patients\' voices (H78)', () => {
-  it.each(CASES)('%s %s (age %s): %s', (lang, rule, age, text) => {
-    const got = k17(text, lang, age || undefined);
-    if (rule) expect(got).toContain(rule);
-    else expect(got).toEqual([]);
-  });
+  itReadsEachPhrase(CASES, k17);
 });

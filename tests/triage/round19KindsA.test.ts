@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { decideText } from '../support/triage.js';
+import { combinationsOf, firedWithPrefix, itHasWordsInEveryLanguage, itRaisesEachCombination, itRaisesNothingFromOneMarker, itReadsEachPhrase, loadRules, type PhraseCase } from '../support/markerRules.js';
 
 /**
  * Round 19 (helper "s19-kinds-a", hazard H81): emergency kinds of the opened fourteenth set (2026-12n) fixed by
@@ -9,56 +8,24 @@ import { decideText } from '../support/triage.js';
  * bleeding on a blood thinner, an eye getting worse after cataract surgery. Phrases written here in patients'
  * voices, not taken from any test set; the everyday or denied versions must not raise these rules.
  */
-const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
-interface When { all: string[]; none?: string[] }
-interface Rule { id: string; marker?: boolean; tier: string; triggers?: Record<string, string[]>; when?: When[]; source?: { url: string; section: string } }
-const rules = (JSON.parse(readFileSync('dialogs/redflags/kinds_round19a.json', 'utf8')) as { rules: Rule[] }).rules;
-const k19 = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds.filter((id) => id.startsWith('rf.k19a.'));
-
-/** The first trigger phrase of any rule, from the rule files or the per-language trigger files. */
-const firstPhrase = (() => {
-  const byRule = new Map<string, Record<string, string[]>>();
-  const dir = 'dialogs/redflags';
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-    for (const r of (JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as { rules: Rule[] }).rules) if (r.triggers) byRule.set(r.id, r.triggers);
-  }
-  for (const f of readdirSync(`${dir}/triggers`).filter((n) => n.endsWith('.json'))) {
-    const file = JSON.parse(readFileSync(`${dir}/triggers/${f}`, 'utf8')) as { lang: string; triggers: Record<string, string[]> };
-    for (const [id, list] of Object.entries(file.triggers)) {
-      const t = byRule.get(id) ?? {};
-      if (!t[file.lang]?.length) t[file.lang] = list;
-      byRule.set(id, t);
-    }
-  }
-  return (id: string, lang: string): string => byRule.get(id)?.[lang]?.[0] as string;
-})();
+const rules = loadRules('kinds_round19a.json');
+const k19 = firedWithPrefix('rf.k19a.');
 
 describe('round 19a: every marker has words in all 20 languages and every rule cites NHS.uk (H81)', () => {
-  it.each(rules.filter((r) => r.marker).map((r) => r.id))('%s', (id) => {
-    for (const lang of LANGS) expect([lang, rules.find((r) => r.id === id)?.triggers?.[lang]?.length]).toEqual([lang, expect.any(Number)]);
-    for (const lang of LANGS) expect(rules.find((r) => r.id === id)?.triggers?.[lang]?.length).toBeGreaterThan(0);
-  });
+  itHasWordsInEveryLanguage(rules.filter((r) => r.marker));
   it('every rule has an NHS.uk source and every combination is an emergency for A&E', () => {
     for (const r of rules) expect(r.source?.url).toMatch(/^https:\/\/www\.nhs\.uk\//);
     for (const r of rules.filter((x) => x.when)) expect(r.tier).toBe('emergency');
   });
-  it('no marker alone raises a rule of this file', () => {
-    for (const r of rules.filter((x) => x.marker)) for (const lang of LANGS) expect([r.id, lang, k19(r.triggers?.[lang]?.[0] as string, lang)]).toEqual([r.id, lang, []]);
-  });
+  itRaisesNothingFromOneMarker('no marker alone raises a rule of this file', rules.filter((r) => r.marker), k19);
 });
 
 describe('round 19a: each combination, from the first words of its markers, raises its rule in every language (H81)', () => {
-  const entries = rules.flatMap((r) => (r.when ?? []).map((w, i) => [r.id, i, w] as const));
-  it.each(LANGS)('%s', (lang) => {
-    for (const [id, i, w] of entries) {
-      const text = w.all.map((m) => firstPhrase(m, lang)).join('. ');
-      expect([id, i, text, k19(text, lang)]).toEqual([id, i, text, expect.arrayContaining([id])]);
-    }
-  });
+  itRaisesEachCombination(combinationsOf(rules), k19, { joiner: '. ' });
 });
 
 /** [language, rule expected (or '' for none of this file's rules), age or 0, patient's own words]. */
-const CASES: [string, string, number, string][] = [
+const CASES: PhraseCase[] = [
   // 1. Frostbite; cold fingers that warmed up pink, or Raynaud's, are not.
   ['eng', 'rf.k19a.frostbite', 35, 'we got caught in the snow on the mountain, two of my toes turned grey and now there are blisters on them'],
   ['eng', 'rf.k19a.frostbite', 50, 'out in the freezing cold all night, my fingertips went hard and white'],
@@ -126,9 +93,5 @@ const CASES: [string, string, number, string][] = [
 ];
 
 describe("round 19a: own phrases in patients' voices (H81)", () => {
-  it.each(CASES)('%s %s (age %s): %s', (lang, rule, age, text) => {
-    const got = k19(text, lang, age || undefined);
-    if (rule) expect(got).toContain(rule);
-    else expect(got).toEqual([]);
-  });
+  itReadsEachPhrase(CASES, k19);
 });

@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import type { Vignette } from '../../bench/triageSim.js';
-import { decideText } from '../support/triage.js';
+import { firedWithPrefix, itHasWordsInEveryLanguage, itRaisesEachCombination, itRaisesNothingFromOneMarker, itReadsEachPhrase, loadRules, type Combination, type PhraseCase } from '../support/markerRules.js';
 
 /**
  * Round 19 (helper "s19-kinds-b", hazard H82): emergency kinds of the opened fourteenth set (2026-12n) that the
@@ -14,21 +13,11 @@ import { decideText } from '../support/triage.js';
  * (dialogs/complaints/area19b_waterworks.json). Phrases written here in patients' voices, not taken from any test
  * set; the everyday or denied versions must not raise these rules.
  */
-const LANGS = ['eng', 'cym', 'fra', 'spa', 'por', 'ita', 'ron', 'pol', 'lit', 'ukr', 'tur', 'arb', 'pes', 'som', 'pan', 'urd', 'ben', 'guj', 'tam', 'cmn'];
-interface Rule { id: string; marker?: boolean; triggers?: Record<string, string[]>; when?: { all: string[] }[]; source?: { url: string; section?: string }; tier?: string }
-const rules = (JSON.parse(readFileSync('dialogs/redflags/kinds_round19b.json', 'utf8')) as { rules: Rule[] }).rules;
-const allRules: Rule[] = readdirSync('dialogs/redflags').filter((f) => f.endsWith('.json'))
-  .flatMap((f) => (JSON.parse(readFileSync(`dialogs/redflags/${f}`, 'utf8')) as { rules?: Rule[] }).rules ?? []);
-const k19 = (text: string, lang: string, age?: number): string[] => decideText(text, lang, age).ruleIds.filter((id) => id.startsWith('rf.k19b.'));
-const first = (id: string, lang: string): string => allRules.find((r) => r.id === id)?.triggers?.[lang]?.[0] as string;
+const rules = loadRules('kinds_round19b.json');
+const k19 = firedWithPrefix('rf.k19b.');
 
 describe('round 19b: every marker has words in all 20 languages, every rule cites NHS.uk and needs two signs (H82)', () => {
-  it.each(rules.filter((r) => r.marker).map((r) => r.id))('%s', (id) => {
-    const r = rules.find((x) => x.id === id) as Rule;
-    for (const lang of LANGS) expect([lang, r.triggers?.[lang]?.length ?? 0]).toEqual([lang, expect.any(Number)]);
-    for (const lang of LANGS) expect(r.triggers?.[lang]?.length).toBeGreaterThan(0);
-    expect(r.tier).toBe('routine');
-  });
+  itHasWordsInEveryLanguage(rules.filter((r) => r.marker), (r) => expect(r.tier).toBe('routine'));
   it('every rule has an NHS.uk source with a section', () => {
     for (const r of rules) {
       expect(r.source?.url).toMatch(/^https:\/\/www\.nhs\.uk\//);
@@ -41,35 +30,28 @@ describe('round 19b: every marker has words in all 20 languages, every rule cite
       for (const w of r.when ?? []) expect(w.all.length).toBeGreaterThanOrEqual(2);
     }
   });
-  it('no marker alone raises any of these rules, in any language', () => {
-    for (const r of rules.filter((x) => x.marker)) for (const lang of LANGS) expect([r.id, lang, k19(first(r.id, lang), lang, 40)]).toEqual([r.id, lang, []]);
-  });
+  itRaisesNothingFromOneMarker('no marker alone raises any of these rules, in any language', rules.filter((r) => r.marker), k19, 40);
 });
 
 describe('round 19b: the first words of each combination raise the rule in every language (H82)', () => {
-  const combos: [string, string[]][] = [
-    ['rf.k19b.lithium', ['cx.k19b.lithium', 'cx.k19b.li_neuro', 'cx.k19b.gi']],
-    ['rf.k19b.lithium', ['cx.k19b.lithium', 'cx.k19b.tremor', 'cx.k19b.gi']],
-    ['rf.k19b.serotonin', ['cx.k19b.ssri', 'cx.k19b.sero2', 'cx.k19b.sero_neuro', 'cx.k19b.sero_auto']],
-    ['rf.k19b.party_drugs', ['cx.k19b.party', 'cx.k19b.overheat', 'cx.k19b.agitated']],
-    ['rf.k19b.haemoptysis', ['cx.k19b.cough', 'cx.k19b.blood_lots']],
-    ['rf.k19b.after_choke', ['cx.k19b.choked', 'cx.k19b.breath_hard']],
-    ['rf.k19b.liver', ['cx.k19b.drinker', 'cx.k19b.liver_sign', 'cx.k19b.drowsy_confused']],
-    ['rf.k19b.urosepsis', ['cx.k19b.uro', 'cx.k19b.hotcold', 'cx.k19b.drowsy_confused']],
-    ['rf.k19b.stone_fever', ['cx.k19b.stone', 'cx.k19b.hotcold']],
-    ['rf.k19b.spleen', ['cx.k19b.glandular', 'cx.k19b.left_upper', 'cx.pe15.pain']],
-    ['rf.k19b.obstruction', ['cx.k19b.nopoo', 'cx.k19b.bloated', 'cx.vomited']],
+  const combos: Combination[] = [
+    { rule: 'rf.k19b.lithium', markers: ['cx.k19b.lithium', 'cx.k19b.li_neuro', 'cx.k19b.gi'] },
+    { rule: 'rf.k19b.lithium', markers: ['cx.k19b.lithium', 'cx.k19b.tremor', 'cx.k19b.gi'] },
+    { rule: 'rf.k19b.serotonin', markers: ['cx.k19b.ssri', 'cx.k19b.sero2', 'cx.k19b.sero_neuro', 'cx.k19b.sero_auto'] },
+    { rule: 'rf.k19b.party_drugs', markers: ['cx.k19b.party', 'cx.k19b.overheat', 'cx.k19b.agitated'] },
+    { rule: 'rf.k19b.haemoptysis', markers: ['cx.k19b.cough', 'cx.k19b.blood_lots'] },
+    { rule: 'rf.k19b.after_choke', markers: ['cx.k19b.choked', 'cx.k19b.breath_hard'] },
+    { rule: 'rf.k19b.liver', markers: ['cx.k19b.drinker', 'cx.k19b.liver_sign', 'cx.k19b.drowsy_confused'] },
+    { rule: 'rf.k19b.urosepsis', markers: ['cx.k19b.uro', 'cx.k19b.hotcold', 'cx.k19b.drowsy_confused'] },
+    { rule: 'rf.k19b.stone_fever', markers: ['cx.k19b.stone', 'cx.k19b.hotcold'] },
+    { rule: 'rf.k19b.spleen', markers: ['cx.k19b.glandular', 'cx.k19b.left_upper', 'cx.pe15.pain'] },
+    { rule: 'rf.k19b.obstruction', markers: ['cx.k19b.nopoo', 'cx.k19b.bloated', 'cx.vomited'] },
   ];
-  it.each(LANGS)('%s', (lang) => {
-    for (const [rule, markers] of combos) {
-      const text = markers.map((m) => first(m, lang)).join(', ');
-      expect([rule, text, k19(text, lang, 40)]).toEqual([rule, text, expect.arrayContaining([rule])]);
-    }
-  });
+  itRaisesEachCombination(combos, k19, { joiner: ', ', age: 40 });
 });
 
 /** [language, rule expected (or '' for none of this file's rules), age or 0, patient's own words]. */
-const CASES: [string, string, number, string][] = [
+const CASES: PhraseCase[] = [
   // Lithium toxicity; a blood-test request, a stomach bug without lithium, or a fine tremor alone are not.
   ['eng', 'rf.k19b.lithium', 58, 'I take lithium for my moods. Had the runs since Monday and now I keep staggering and my speech is slurred'],
   ['eng', 'rf.k19b.lithium', 44, 'my wife is on priadel, she has been throwing up all night and her hands are shaking badly'],
@@ -134,11 +116,7 @@ const CASES: [string, string, number, string][] = [
 ];
 
 describe('round 19b: own phrases in patients\' voices (H82)', () => {
-  it.each(CASES)('%s %s (age %s): %s', (lang, rule, age, text) => {
-    const got = k19(text, lang, age || undefined);
-    if (rule) expect(got).toContain(rule);
-    else expect(got).toEqual([]);
-  });
+  itReadsEachPhrase(CASES, k19);
 });
 
 const driver = createDialogDriver();
