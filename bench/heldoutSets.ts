@@ -26,6 +26,8 @@
  * before round 18's changes (the structured net by area); opened for development on 2026-12-07 after its second run.
  * 2026-12o: the same size and design, from a fourth new kit (kinds unlike 2026-12l's, m's and n's), written and frozen
  * before round 19's changes.
+ * 2026-12p: the same size and design, from a fifth new kit (kinds unlike 2026-12l's to o's) and a sign list grown by 19
+ * NHS urgent and A&E signs, written and frozen before round 20's changes (an urgent check, area questions for the new signs).
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -67,6 +69,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const m = join(root, 'heldout-2026-12m');
   const n = join(root, 'heldout-2026-12n');
   const o = join(root, 'heldout-2026-12o');
+  const p = join(root, 'heldout-2026-12p');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -87,6 +90,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(m, '2026-12m', 'thirteenth set, other new kinds', 'used up, opened for development on 2026-12-07 10:35: not blind'),
     ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds', 'used up, opened for development on 2026-12-07 12:52: not blind'),
     ...answeringSet(o, '2026-12o', 'fifteenth set, a fourth kit of new kinds'),
+    ...answeringSet(p, '2026-12p', 'sixteenth set, a fifth kit of new kinds and 19 new signs'),
   ];
 }
 
