@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
 import type { StatedAgeDef } from './statedAge.js';
 import type { TierPolicyDef } from './tierPolicy.js';
-import type { AreasDef, EmergencyCheckDef } from './safetySchema.js';
+import { CHECK_VERSIONS, type AreasDef, type EmergencyCheckDef } from './safetySchema.js';
 
 /**
  * Schemas for everything under dialogs/redflags and dialogs/complaints. Content is data written by
@@ -150,6 +150,13 @@ export const QuestionSchema = z
         answers: z.record(QuestionIdSchema, z.array(z.string())).optional(),
         /** Ask only when the age is unknown or inside the range. */
         ageYears: AgeRangeSchema.optional(),
+        /**
+         * Ask only while the emergency check's version (the same test: by age when known, else a child's
+         * words; pregnancy first) is one of these. The date of birth comes after every question, so
+         * ageYears alone would ask both an adult's and a child's version of a list while the age is
+         * unknown; this asks one (round 20, the urgent check, hazard H85).
+         */
+        checkVersions: z.array(z.enum(CHECK_VERSIONS)).min(1).optional(),
       })
       .strict()
       .optional(),

@@ -251,7 +251,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       const qid = hit.confirmQuestionId;
       if (qid && picture.answers[qid] === undefined) return question(qid);
     }
-    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), versionFrom(ev, ages.version));
+    const version = versionFrom(ev, ages.version);
+    const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), version);
     const currentRank = current ? TIER_RANK[current] : -1;
     const age = ages.hides;
     const raisesTier = (id: string): boolean => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank;
@@ -268,6 +269,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         const cond = def.askIf;
         if (cond?.anyPresent && !cond.anyPresent.some((id) => ev.present.has(id))) continue;
         if (cond?.answers && !Object.entries(cond.answers).every(([q, codes]) => codes.includes(picture.answers[q] ?? ''))) continue;
+        if (cond?.checkVersions && !cond.checkVersions.includes(version)) continue;
         if (cond?.ageYears && age !== undefined) {
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }

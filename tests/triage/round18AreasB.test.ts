@@ -63,7 +63,8 @@ describe('A. "Something else": three more signs in the one list', () => {
 
   it('no to the list: no follow-up, no new rule, one question as before', () => {
     const run = net({ area: 'other', yesTo: ['fever', 'still_happening'], gold: 'routine' });
-    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took']);
+    // Round 20 (H85): the urgent check is asked last of every patient still below urgent.
+    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took', 'q.urgent.check']);
     expect(run.tier).toBe('routine');
   });
 
@@ -96,7 +97,7 @@ describe('B. "Mental health": not safe now, or suddenly confused, asked of every
 
   it('no to the list: one more question than before, and nothing raised (no crisis referral)', () => {
     const run = net({ area: 'mental', yesTo: ['still_happening'], gold: 'routine' });
-    expect(run.asked).toEqual(['q.mh.thoughts', 'q.mh.harm_today', 'q.mh.hidden', 'q.mh.cope']);
+    expect(run.asked).toEqual(['q.mh.thoughts', 'q.mh.harm_today', 'q.mh.hidden', 'q.mh.cope', 'q.urgent.check']);
     expect(run.tier).toBe('routine');
   });
 
