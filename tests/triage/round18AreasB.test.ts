@@ -63,7 +63,8 @@ describe('A. "Something else": three more signs in the one list', () => {
 
   it('no to the list: no follow-up, no new rule, one question as before', () => {
     const run = net({ area: 'other', yesTo: ['fever', 'still_happening'], gold: 'routine' });
-    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took']);
+    // Round 20 (H86) asks a second list after these (a groin lump, others at home, cold or heat, hearing): no to it too.
+    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took', 'q.s20.other.list']);
     expect(run.tier).toBe('routine');
   });
 
