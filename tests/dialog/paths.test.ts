@@ -47,8 +47,9 @@ const paths = getShortestPaths(machine, {
   serializeState: (s) =>
     `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.triage.outcome?.tier ?? ''}|${s.context.flow.returnToReview}|${s.context.triage.currentQuestionId ?? ''}|${[...s.context.triage.presentRuleIds].sort().join()}`,
   // "Something else" asks the list of hidden emergencies and, after yes or not sure, each sign (H52); round 18 (H80)
-  // added four signs to it and a child's list with three, so the graph needs more room (about 23,000 paths).
-  limit: 60_000,
+  // added four signs to it and a child's list with three, so the graph needs more room (about 23,000 paths). Round 20
+  // (H86) added a second list to "Something else" (four signs) and four lines to the child's list, each with its own question.
+  limit: 120_000,
 });
 
 /** The pure next state after one more message at the end of a path (the path's snapshot is not changed). */
