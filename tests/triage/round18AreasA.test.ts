@@ -15,8 +15,8 @@ import { createDialogDriver, WITHHELD_TEXT } from '../../bench/triageDialog.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import type { LangCode } from '../../src/domain/types.js';
 import { lookup } from '../../src/i18n/resources.js';
-import { CHECK_ANSWERS, areaCode } from '../../src/triage/safetySchema.js';
-import { content, conversation, type Reply } from '../support/dialog.js';
+import { answerUntil, toArea as toAreaOf } from '../support/areaConversation.js';
+import { content } from '../support/dialog.js';
 
 type Picture = Parameters<typeof content.triage.decide>[0];
 const engine = content.triage;
@@ -105,29 +105,7 @@ describe('a patient without the sign says no and is not raised', () => {
 });
 
 describe('typed answers in other languages reach the new questions in that language', () => {
-  /** Greets, picks a new problem, tells the withheld opening, answers "no" at the check and picks the area. */
-  const toArea = (lang: LangCode, area: string, age: string) => {
-    const c = conversation({ lang, id: `test:r18a-${lang}-${area}` });
-    c.say('hello');
-    c.tap('need.new');
-    c.say(WITHHELD_TEXT);
-    for (let i = 0; i < 4 && c.last.state !== 'safetyCheck'; i++) c.say(age);
-    expect(c.last.state).toBe('safetyCheck');
-    c.tap(CHECK_ANSWERS.no);
-    const reply = c.tap(areaCode(area));
-    return { c, reply };
-  };
-  const qid = (c: ReturnType<typeof conversation>) => (c.last.snapshot as { context: { triage: { currentQuestionId?: string } } }).context.triage.currentQuestionId;
-  const promptIn = (lang: string, id: string) =>
-    lookup(content.resources[content.languages.find((l) => l.code === lang)?.bcp47 ?? 'en'], engine.question(id).promptKey) as string;
-  /** Types `no` until the question `id` is asked (its prompt shown in the patient's language); then types `yes`. */
-  const answerUntil = (c: ReturnType<typeof conversation>, lang: string, first: Reply, id: string, no: string, yes: string) => {
-    let asked = first;
-    for (let i = 0; i < 20 && c.last.state === 'triageQuestion' && qid(c) !== id; i++) asked = c.say(no);
-    expect(qid(c)).toBe(id);
-    expect(asked.text).toContain(promptIn(lang, id));
-    return c.say(yes);
-  };
+  const toArea = (lang: LangCode, area: string, age: string) => toAreaOf(lang, area, age, `test:r18a-${lang}-${area}`);
 
   it.each([
     ['fra', 'tummy', 'q.a18.tummy.list', 'non', 'oui', 'q.a18.tummy.cannot_go'],

@@ -18,8 +18,8 @@ import type { LangCode } from '../../src/domain/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { pictureOf } from '../../src/dialog/machine/context.js';
 import type { IntakeContext } from '../../src/dialog/machine/types.js';
-import { CHECK_ANSWERS, areaCode } from '../../src/triage/safetySchema.js';
-import { content, conversation, projectRoot, type Reply } from '../support/dialog.js';
+import { answerUntil, promptIn, questionIdOf, toArea as toAreaOf } from '../support/areaConversation.js';
+import { content, conversation, projectRoot } from '../support/dialog.js';
 import { decideText } from '../support/triage.js';
 
 type Picture = Parameters<typeof content.triage.decide>[0];
@@ -132,29 +132,8 @@ describe('denials and single body words do not fire', () => {
     expect(s20(decideText(text).ruleIds)).toEqual([]);
   });
 
-  /** Greets, picks a new problem, tells the withheld opening, answers "no" at the check and picks the area. */
-  const toArea = (lang: LangCode, area: string, age: string, id: string) => {
-    const c = conversation({ lang, id: `test:r20-${id}` });
-    c.say('hello');
-    c.tap('need.new');
-    c.say(WITHHELD_TEXT);
-    for (let i = 0; i < 4 && c.last.state !== 'safetyCheck'; i++) c.say(age);
-    expect(c.last.state).toBe('safetyCheck');
-    c.tap(CHECK_ANSWERS.no);
-    const reply = c.tap(areaCode(area));
-    return { c, reply };
-  };
-  const qid = (c: ReturnType<typeof conversation>) => (c.last.snapshot as { context: { triage: { currentQuestionId?: string } } }).context.triage.currentQuestionId;
-  const promptIn = (lang: string, id: string) =>
-    lookup(content.resources[content.languages.find((l) => l.code === lang)?.bcp47 ?? 'en'], engine.question(id).promptKey) as string;
-  /** Types `no` until the question `id` is asked (its prompt shown in the patient's language); then types `answer`. */
-  const answerUntil = (c: ReturnType<typeof conversation>, lang: string, first: Reply, id: string, no: string, answer: string) => {
-    let asked = first;
-    for (let i = 0; i < 20 && c.last.state === 'triageQuestion' && qid(c) !== id; i++) asked = c.say(no);
-    expect(qid(c)).toBe(id);
-    expect(asked.text).toContain(promptIn(lang, id));
-    return c.say(answer);
-  };
+  const toArea = (lang: LangCode, area: string, age: string, id: string) => toAreaOf(lang, area, age, `test:r20-${id}`);
+  const qid = questionIdOf;
 
   it.each([
     ['tummy', 'q.a18.tummy.list', 'no lump'],
@@ -184,18 +163,8 @@ describe('denials and single body words do not fire', () => {
 });
 
 describe('typed answers in other languages reach the new questions in that language', () => {
-  const toArea = (lang: LangCode, area: string, age: string) => {
-    const c = conversation({ lang, id: `test:r20-${lang}-${area}` });
-    c.say('hello');
-    c.tap('need.new');
-    c.say(WITHHELD_TEXT);
-    for (let i = 0; i < 4 && c.last.state !== 'safetyCheck'; i++) c.say(age);
-    c.tap(CHECK_ANSWERS.no);
-    return { c, reply: c.tap(areaCode(area)) };
-  };
-  const qid = (c: ReturnType<typeof conversation>) => (c.last.snapshot as { context: { triage: { currentQuestionId?: string } } }).context.triage.currentQuestionId;
-  const promptIn = (lang: string, id: string) =>
-    lookup(content.resources[content.languages.find((l) => l.code === lang)?.bcp47 ?? 'en'], engine.question(id).promptKey) as string;
+  const toArea = (lang: LangCode, area: string, age: string) => toAreaOf(lang, area, age, `test:r20-${lang}-${area}`);
+  const qid = questionIdOf;
 
   it.each([
     ['pol', 'injury', 'q.s20.weight', 'nie', 'tak', 'emergency'],
