@@ -250,7 +250,7 @@ describe('E. staff see why: the rule is in the request and the FHIR hand-off', (
     reply = c.tap('yes');
     // Since H88 (round 21): "Which one is it?"; here the patient cannot say (tests/triage/round21Which.test.ts names a line).
     expect(questionOf(reply)).toBe('q.urgent.which');
-    reply = c.tap('urgent.none');
+    reply = c.tap('today.none');
     const answers: Record<string, string> = {
       languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
       dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',

@@ -30,24 +30,24 @@ const questionOf = (r: Reply | { result: TurnResult }) => ctxOf(r).triage.curren
 
 /** Sign (bench/patientSigns.json) -> the button and the rule, in the order the list shows them. */
 const ADULT: [string, string, string][] = [
-  ['looks_infected', 'urgent.infected', 'rf.urgent.infected'],
-  ['after_procedure', 'urgent.after_treatment', 'rf.urgent.after_treatment'],
-  ['bite_or_needle', 'urgent.bite_needle', 'rf.urgent.bite_needle'],
-  ['object_stuck', 'urgent.stuck', 'rf.urgent.stuck'],
-  ['pain_not_easing', 'urgent.pain', 'rf.urgent.pain'],
-  ['weak_immune', 'urgent.immune', 'rf.urgent.immune'],
-  ['new_medicine_problem', 'urgent.new_medicine', 'rf.urgent.new_medicine'],
+  ['looks_infected', 'today.infected', 'rf.urgent.infected'],
+  ['after_procedure', 'today.after_treatment', 'rf.urgent.after_treatment'],
+  ['bite_or_needle', 'today.bite_needle', 'rf.urgent.bite_needle'],
+  ['object_stuck', 'today.stuck', 'rf.urgent.stuck'],
+  ['pain_not_easing', 'today.pain', 'rf.urgent.pain'],
+  ['weak_immune', 'today.immune', 'rf.urgent.immune'],
+  ['new_medicine_problem', 'today.new_medicine', 'rf.urgent.new_medicine'],
 ];
 const CHILD: [string, string, string][] = [
-  ['baby_yellow', 'urgent.yellow', 'rf.urgent.yellow'],
-  ['looks_infected', 'urgent.infected', 'rf.urgent.infected'],
-  ['bite_or_needle', 'urgent.bite_needle', 'rf.urgent.bite_needle'],
-  ['object_stuck', 'urgent.stuck', 'rf.urgent.stuck'],
-  ['pain_not_easing', 'urgent.pain', 'rf.urgent.pain'],
-  ['weak_immune', 'urgent.immune', 'rf.urgent.immune'],
-  ['after_procedure', 'urgent.child_after_treatment', 'rf.urgent.after_treatment'],
+  ['baby_yellow', 'today.yellow', 'rf.urgent.yellow'],
+  ['looks_infected', 'today.infected', 'rf.urgent.infected'],
+  ['bite_or_needle', 'today.bite_needle', 'rf.urgent.bite_needle'],
+  ['object_stuck', 'today.stuck', 'rf.urgent.stuck'],
+  ['pain_not_easing', 'today.pain', 'rf.urgent.pain'],
+  ['weak_immune', 'today.immune', 'rf.urgent.immune'],
+  ['after_procedure', 'today.child_after_treatment', 'rf.urgent.after_treatment'],
 ];
-const NONE = 'urgent.none';
+const NONE = 'today.none';
 const WHICH = ['q.urgent.which', 'q.urgent.which_child'];
 
 const vague = (extra: Partial<Vignette>): Vignette => vagueVignette('round21-which', { gold: 'urgent', ageYears: 45, ...extra });
@@ -292,7 +292,7 @@ describe('D. typed answers in all 20 languages reach each line', () => {
 
   it('a number picks the line ("3" is the bite or needle); an unreadable answer, after the last try, is "none" (rf.urgent.check stays)', () => {
     const answer = atWhich('eng');
-    expect((answer('3').snapshot as Snap).context.triage.answers['q.urgent.which']).toBe('urgent.bite_needle');
+    expect((answer('3').snapshot as Snap).context.triage.answers['q.urgent.which']).toBe('today.bite_needle');
     const c = toCheck('eng');
     c.tap('yes');
     let reply: Reply = c.say('banana');
@@ -306,7 +306,7 @@ describe('E. staff read which sign: the request, the FHIR hand-off and the inbox
   it('yes, then "Looks infected", through to consent', () => {
     const c = toCheck('eng');
     expect(questionOf(c.tap('yes'))).toBe('q.urgent.which');
-    let reply = c.tap('urgent.infected');
+    let reply = c.tap('today.infected');
     const answers: Record<string, string> = {
       languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
       dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',
@@ -351,7 +351,7 @@ describe('F. the answering patient (bench) picks the first line whose sign is tr
   });
 
   it('first true sign in the list order; none true (or the silent patient): "none"', () => {
-    expect(answerQuestion(engine, signs, v(['new_medicine_problem', 'bite_or_needle']), q)).toBe('urgent.bite_needle');
+    expect(answerQuestion(engine, signs, v(['new_medicine_problem', 'bite_or_needle']), q)).toBe('today.bite_needle');
     expect(answerQuestion(engine, signs, v(['still_happening']), q)).toBe(NONE);
     expect(answerQuestion(engine, undefined, v(['looks_infected']), q)).toBe(NONE);
   });

@@ -10,7 +10,7 @@ import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE } from '../../triage/safety
 import { SAFETY_STEPS } from './safety.js';
 
 /** The urgent check's "Which one is it?" answer that names no line (dialogs/complaints/urgent_check.json, H88). */
-const URGENT_WHICH_NONE = 'urgent.none';
+const URGENT_WHICH_NONE = 'today.none';
 import type { IntakeContext } from './types.js';
 
 export type { Parsed } from '../interpret/stepAnswer.js';
