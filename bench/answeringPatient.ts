@@ -20,6 +20,12 @@ export interface PatientSigns {
   signs: Record<string, string>;
   /** Question id (or `q.confirm.*` for every generic confirm) -> groups of sign codes; all groups must hold. */
   questions: Record<string, string[][]>;
+  /**
+   * For a question whose choices each name a sign ("Which one is it?" after the urgent check, H88):
+   * question id -> choice code -> the signs that choice is about. The patient picks the first choice,
+   * in the order shown, with a true sign; with none, the answer that raises nothing.
+   */
+  choices?: Record<string, Record<string, string[]>>;
 }
 
 const GENERIC_CONFIRM = 'q.confirm.*';
@@ -52,6 +58,8 @@ function raising(engine: TriageEngine, q: TriageQuestion): string | undefined {
 export function answerQuestion(engine: TriageEngine, signs: PatientSigns | undefined, v: Vignette, q: TriageQuestion): string {
   const own = v.answers[q.id];
   if (own !== undefined) return own;
+  const byChoice = signs && v.yesTo ? signs.choices?.[q.id] : undefined;
+  if (byChoice) return q.choices.find((c) => (byChoice[c] ?? []).some((s) => v.yesTo?.includes(s))) ?? reassuring(engine, q);
   const groups = signs && v.yesTo ? signsAsked(signs, q.id) : undefined;
   if (groups && groups.every((g) => g.some((s) => v.yesTo?.includes(s)))) return raising(engine, q) ?? reassuring(engine, q);
   return reassuring(engine, q);

@@ -1,4 +1,5 @@
-import type { TriageContent } from './contentSchema.js';
+import { TIER_RANK } from '../domain/types.js';
+import type { QuestionDef, TriageContent } from './contentSchema.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
 import { compileLanguageAge } from './statedAge.js';
 
@@ -52,11 +53,33 @@ export function checkContent(content: TriageContent): void {
       }
     });
   }
+  /**
+   * A question that records a detail (`records`, H88) is asked even when it cannot move the tier, so it
+   * must be asked only after named answers (askIf.answers), deny nothing, and raise only rules no
+   * higher than those answers already raised: it names the sign and never changes the tier.
+   */
+  const defs = new Map(content.complaints.flatMap((c) => c.questions.map((q) => [q.id, q] as const)));
+  const tierRank = (id: string): number => TIER_RANK[content.rules.find((r) => r.id === id)?.tier ?? 'emergency'];
+  const checkRecords = (complaint: string, qi: number, q: QuestionDef): void => {
+    const file = where(`complaint:${complaint}`);
+    const after = Object.entries(q.askIf?.answers ?? {});
+    if (after.length === 0) fail(file, `questions.${qi}.records`, 'a question that records a detail must name askIf.answers');
+    const floor = Math.min(
+      ...after.map(([qid, codes]) => Math.min(...codes.map((code) => Math.max(-1, ...(defs.get(qid)?.effects[code]?.raise ?? []).map(tierRank))))),
+    );
+    for (const [code, eff] of Object.entries(q.effects)) {
+      if (eff.deny.length > 0) fail(file, `questions.${qi}.effects.${code}.deny`, 'a question that records a detail denies nothing');
+      for (const id of eff.raise) {
+        if (tierRank(id) > floor) fail(file, `questions.${qi}.effects.${code}`, `${id} is above the tier its askIf answers already raised`);
+      }
+    }
+  };
   for (const c of content.complaints) {
     c.questions.forEach((q, qi) => {
       for (const qid of Object.keys(q.askIf?.answers ?? {})) {
         if (!questionIds.has(qid)) fail(where(`complaint:${c.id}`), `questions.${qi}.askIf.answers.${qid}`, 'unknown question');
       }
+      if (q.records === true) checkRecords(c.id, qi, q);
     });
   }
   // The emergency check and the area picker raise rules too; every line and area must resolve.

@@ -160,6 +160,16 @@ export const QuestionSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Asked to record a detail for the practice, not to move the tier (round 21, hazard H88): the engine
+     * asks it whenever its askIf holds (it must name `askIf.answers`, so only after a given answer), even
+     * when no answer could raise the tier or open a set: "Which one is it?" after "yes" to the urgent
+     * check, so the request names the sign (its own rule, same tier) and the clinician need not ring to
+     * ask. Like every question, it is never asked once the tier is an emergency (the 999 diverts first),
+     * nor before a pending confirm question. Its answers may raise only rules no higher than the tier of
+     * the rules its askIf answers already raised (checkContent), so it never changes the tier.
+     */
+    records: z.boolean().optional(),
   })
   .strict();
 

@@ -278,6 +278,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         // H59 any rule, not only a marker: "hit your head?" opens the head-injury set even when the tier
         // is already urgent), or a rule another question waits for (askIf.anyPresent: thoughts of
         // suicide, then a plan).
+        // A question that records a detail (`records`, H88: which urgent sign) is asked whenever its
+        // askIf holds; the emergency tier has already returned above.
+        if (def.records === true) return question(def.id);
         const targets = Object.values(def.effects).flatMap((e) => e.raise);
         if (targets.some((id) => raisesTier(id) || opens(id))) return question(def.id);
       }

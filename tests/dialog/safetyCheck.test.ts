@@ -50,6 +50,12 @@ function eventsFor(s: Snap): IntakeEvent[] {
   // A complaint question's "not sure" mostly has its "yes" effect (questions.ts effectOf): where the
   // two effects are the same, exploring both only doubles the graph (hazard H59 added questions).
   const qid = ctx.step === 'triageQuestion' ? ctx.triage.currentQuestionId : undefined;
+  // A question that records a detail ("Which one is it?" after yes to the urgent check, H88) cannot move the
+  // tier (checkContent): its eight answers would only multiply the graph, so one is explored.
+  if (qid && !choices.includes('yes')) {
+    const rank = TIER_RANK[engine.decide(pictureOf(ctx)).tier];
+    if (choices.every((c) => engine.answerEffect(qid, c).raise.every((r) => TIER_RANK[engine.rule(r)?.tier ?? 'emergency'] <= rank))) return choices.slice(0, 1).map(say);
+  }
   if (qid && JSON.stringify(engine.answerEffect(qid, 'unsure')) === JSON.stringify(engine.answerEffect(qid, 'yes'))) {
     return choices.filter((c) => c !== 'unsure').map(say);
   }
@@ -63,7 +69,8 @@ const paths = getShortestPaths(machine, {
     `${s.context.step}|${s.context.intake.need ?? ''}|${s.context.intake.answers.describe?.code ?? ''}|${s.context.triage.currentQuestionId ?? ''}|${Object.entries(s.context.triage.answers).sort().join(';')}`,
   // 30,000 since round 18 (s18-areas-a, H79): the areas' new questions took the graph past 20,000 states (it needs between 20,000 and 24,000).
   // 40,000 since round 19 (s19-clean, H83): the pregnancy set's one-sided pain question (q.ff19.preg.one_side) took it past 30,000.
-  limit: 40_000,
+  // 50,000 since round 21 (s21-which, H88): the urgent check's follow-up after yes (one answer explored) took it just past 40,000 (40,134).
+  limit: 50_000,
 });
 
 const checkAsked = (s: Snap) => s.context.triage.askedQuestionIds.some((id) => id.startsWith('q.check.'));

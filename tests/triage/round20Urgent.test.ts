@@ -46,9 +46,10 @@ describe('A. an adult below urgent: asked last, once; one of the signs makes it 
     '%s (area %s): urgent, rf.urgent.check, the check asked last and once',
     (sign, area) => {
       const r = run({ area, yesTo: [sign, 'still_happening'], gold: 'urgent' }, true);
-      expect([r.finalState, r.tier, r.ruleIds]).toEqual(['submitted', 'urgent', ['rf.urgent.check']]);
+      // Since H88 (round 21) a yes is followed by "Which one is it?", whose rule joins rf.urgent.check (tests/triage/round21Which.test.ts).
+      expect([r.finalState, r.tier, r.ruleIds.includes('rf.urgent.check'), r.ruleIds.length]).toEqual(['submitted', 'urgent', true, 2]);
       expect(urgentAsked(r.asked)).toEqual(['q.urgent.check']);
-      expect(r.asked[r.asked.length - 1]).toBe('q.urgent.check');
+      expect(r.asked.slice(-2)).toEqual(['q.urgent.check', 'q.urgent.which']);
     },
   );
 
@@ -78,14 +79,14 @@ describe('A. an adult below urgent: asked last, once; one of the signs makes it 
 describe('B. a child: the child version, never both', () => {
   it.each(CHILD_SIGNS.map((s) => [s]))('%s (area "A child", 3 years old): urgent, rf.urgent.check, only the child list asked', (sign) => {
     const r = run({ area: 'child', who: 'other', ageYears: 3, text: 'my daughter has a problem I would like to ask about', yesTo: [sign, 'still_happening'], gold: 'urgent' });
-    expect([r.finalState, r.tier, r.ruleIds]).toEqual(['submitted', 'urgent', ['rf.urgent.check']]);
+    expect([r.finalState, r.tier, r.ruleIds.includes('rf.urgent.check'), r.ruleIds.length]).toEqual(['submitted', 'urgent', true, 2]);
     expect(urgentAsked(r.asked)).toEqual(['q.urgent.check_child']);
-    expect(r.asked[r.asked.length - 1]).toBe('q.urgent.check_child');
+    expect(r.asked.slice(-2)).toEqual(['q.urgent.check_child', 'q.urgent.which_child']);
   });
 
   it('a 5-week-old baby who looks yellow (area "A child"): urgent through the child list', () => {
     const r = run({ area: 'child', who: 'other', ageYears: 5 / 52, text: 'my 5 week old baby has a problem I would like to ask about', yesTo: ['baby_yellow'], gold: 'urgent' });
-    expect([r.tier, r.ruleIds, urgentAsked(r.asked)]).toEqual(['urgent', ['rf.urgent.check'], ['q.urgent.check_child']]);
+    expect([r.tier, r.ruleIds, urgentAsked(r.asked)]).toEqual(['urgent', ['rf.urgent.check', 'rf.urgent.yellow'], ['q.urgent.check_child']]);
   });
 
   it('a child without the signs stays below urgent and is asked the child list once', () => {
@@ -98,7 +99,7 @@ describe('B. a child: the child version, never both', () => {
     const r = run({ area: 'skin', who: 'other', ageYears: 6, text: 'there is a sore on the arm that will not heal', yesTo: ['object_stuck'], gold: 'urgent' });
     expect(urgentAsked(r.asked)).toEqual(['q.urgent.check']);
     expect(r.check?.version).toBe('child');
-    expect([r.tier, r.ruleIds]).toEqual(['urgent', ['rf.urgent.check']]);
+    expect([r.tier, r.ruleIds]).toEqual(['urgent', ['rf.urgent.check', 'rf.urgent.stuck']]);
   });
 
   it('engine: the date of birth decides the version; with a child\'s words and no age, the child list; never both in one picture', () => {
@@ -247,6 +248,9 @@ describe('E. staff see why: the rule is in the request and the FHIR hand-off', (
     for (let i = 0; i < 10 && questionOf(reply) !== 'q.urgent.check'; i++) reply = c.tap('no');
     expect(questionOf(reply)).toBe('q.urgent.check');
     reply = c.tap('yes');
+    // Since H88 (round 21): "Which one is it?"; here the patient cannot say (tests/triage/round21Which.test.ts names a line).
+    expect(questionOf(reply)).toBe('q.urgent.which');
+    reply = c.tap('today.none');
     const answers: Record<string, string> = {
       languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
       dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',

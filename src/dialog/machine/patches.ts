@@ -56,7 +56,9 @@ export function questionAnswerPatch(context: IntakeContext, question: TriageQues
     ruleId,
     ruleVersion: engine.rule(ruleId)?.version ?? 0,
     via: confirm ? 'confirm' : 'question',
-    answer: code as 'yes' | 'no' | 'unsure',
+    // A sign picked from a list ("Which one is it?", H88: 'today.infected') is a yes to that sign's rule,
+    // as at the emergency check (safety.ts); the code itself is in the request's answers.
+    answer: code === 'no' || code === 'unsure' ? code : 'yes',
     present,
   });
   return {

@@ -8,6 +8,9 @@ import type { Command } from '../wordbook.js';
 import type { IntakeDeps } from './deps.js';
 import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE } from '../../triage/safetySchema.js';
 import { SAFETY_STEPS } from './safety.js';
+
+/** The urgent check's "Which one is it?" answer that names no line (dialogs/complaints/urgent_check.json, H88). */
+const URGENT_WHICH_NONE = 'today.none';
 import type { IntakeContext } from './types.js';
 
 export type { Parsed } from '../interpret/stepAnswer.js';
@@ -114,9 +117,11 @@ export function createPerception(deps: IntakeDeps) {
   /**
    * What a safety question's unreadable answer is taken as, most cautious first: "unsure" (counts as
    * "yes" for the tier), else "yes"; at the which-sign question and the area picker "I cannot say
-   * which", whose rule is urgent or an emergency (src/triage/questions.ts safetyQuestions).
+   * which", whose rule is urgent or an emergency (src/triage/questions.ts safetyQuestions); at the
+   * urgent check's "Which one is it?" (H88, asked only once the tier is urgent) "None of these, or
+   * not sure", which keeps the urgent check's rule and adds none.
    */
-  const SAFETY_ASSUMPTIONS = ['unsure', CHECK_ANSWERS.unsure, 'yes', CHECK_ANSWERS.yes, CHECK_NONE];
+  const SAFETY_ASSUMPTIONS = ['unsure', CHECK_ANSWERS.unsure, 'yes', CHECK_ANSWERS.yes, CHECK_NONE, URGENT_WHICH_NONE];
 
   /**
    * No loops: after the last failed try, a safety question is taken as "unsure" (see above), which
