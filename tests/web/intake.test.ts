@@ -83,6 +83,9 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     expect(await choose(page, 'Something else')).toContain('Do you have any of these?');
     expect(await choose(page, 'No')).toContain('very sleepy');
     expect(await choose(page, 'No')).toContain('poison');
+    // Round 20: a second list of signs that are easy to miss (H86), then the urgent check, asked last (H85).
+    expect(await choose(page, 'No')).toContain('easy to miss');
+    expect(await choose(page, 'No')).toContain('Is any of these true?');
     expect(await choose(page, 'No')).toContain('How long');
     await choose(page, 'A few days');
     await choose(page, 'Getting worse');
