@@ -39,3 +39,40 @@ export function answerUntil(c: Conversation, lang: string, first: Reply, id: str
   expect(asked.text).toContain(promptIn(lang, id));
   return c.say(answer);
 }
+
+/** A vague opening in each language that names no symptom any rule reads ("I have felt unwell since yesterday"). */
+export const VAGUE_OPENINGS: Record<LangCode, string> = {
+  eng: 'I have felt unwell since yesterday and I do not know why',
+  cym: "Dw i wedi teimlo'n sâl ers ddoe a dw i ddim yn gwybod pam",
+  fra: 'Depuis hier je me sens bizarre et pas bien',
+  spa: 'Desde ayer me siento muy raro y mal',
+  por: 'Desde ontem sinto-me mal e não sei porquê',
+  ita: 'Da ieri mi sento strano e non so perché',
+  ron: 'De ieri mă simt rău și nu știu de ce',
+  pol: 'Od wczoraj czuję się bardzo dziwnie i źle',
+  lit: 'Nuo vakar jaučiuosi blogai ir nežinau kodėl',
+  ukr: 'З учора я почуваюся погано і не знаю чому',
+  tur: 'Dünden beri kendimi çok garip ve kötü hissediyorum',
+  arb: 'أشعر بتعب غريب منذ أمس ولا أعرف السبب',
+  pes: 'از دیروز حالم خوب نیست و نمی‌دانم چرا',
+  som: 'Shalay ilaa waxaan dareemayaa xanuun mana garanayo sababta',
+  pan: 'ਕੱਲ੍ਹ ਤੋਂ ਮੈਂ ਠੀਕ ਮਹਿਸੂਸ ਨਹੀਂ ਕਰ ਰਿਹਾ ਅਤੇ ਪਤਾ ਨਹੀਂ ਕਿਉਂ',
+  urd: 'کل سے میری طبیعت ٹھیک نہیں ہے اور پتا نہیں کیوں',
+  ben: 'গতকাল থেকে আমার শরীর খারাপ লাগছে, কেন জানি না',
+  guj: 'ગઈકાલથી મને સારું નથી લાગતું અને ખબર નથી કેમ',
+  tam: 'நேற்றிலிருந்து எனக்கு உடம்பு சரியில்லை, ஏன் என்று தெரியவில்லை',
+  cmn: '从昨天开始我感觉很不舒服，说不清楚',
+};
+
+/** Hello, a new problem, the vague opening, "no" to the emergency check, "Something else", then "no" to each question until the urgent check (round 20, H85). */
+export function toUrgentCheck(lang: LangCode, id: string): Conversation {
+  const c = conversation({ id, lang });
+  c.say('hello');
+  c.tap('need.new');
+  c.say(VAGUE_OPENINGS[lang] as string);
+  c.tap(CHECK_ANSWERS.no);
+  c.tap(areaCode('other'));
+  for (let i = 0; i < 8 && questionIdOf(c) !== 'q.urgent.check'; i++) c.tap('no');
+  expect([lang, questionIdOf(c)]).toEqual([lang, 'q.urgent.check']);
+  return c;
+}

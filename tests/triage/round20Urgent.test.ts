@@ -11,6 +11,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
+import { toUrgentCheck } from '../support/areaConversation.js';
 import { content, conversation, type Reply } from '../support/dialog.js';
 
 /**
@@ -177,46 +178,13 @@ describe('C. never for an urgent or emergency picture; never lowers a tier, neve
 });
 
 describe('D. typed answers in every language reach the right effect', () => {
-  const VAGUE: Record<LangCode, string> = {
-    eng: 'I have felt unwell since yesterday and I do not know why',
-    cym: "Dw i wedi teimlo'n sâl ers ddoe a dw i ddim yn gwybod pam",
-    fra: 'Depuis hier je me sens bizarre et pas bien',
-    spa: 'Desde ayer me siento muy raro y mal',
-    por: 'Desde ontem sinto-me mal e não sei porquê',
-    ita: 'Da ieri mi sento strano e non so perché',
-    ron: 'De ieri mă simt rău și nu știu de ce',
-    pol: 'Od wczoraj czuję się bardzo dziwnie i źle',
-    lit: 'Nuo vakar jaučiuosi blogai ir nežinau kodėl',
-    ukr: 'З учора я почуваюся погано і не знаю чому',
-    tur: 'Dünden beri kendimi çok garip ve kötü hissediyorum',
-    arb: 'أشعر بتعب غريب منذ أمس ولا أعرف السبب',
-    pes: 'از دیروز حالم خوب نیست و نمی‌دانم چرا',
-    som: 'Shalay ilaa waxaan dareemayaa xanuun mana garanayo sababta',
-    pan: 'ਕੱਲ੍ਹ ਤੋਂ ਮੈਂ ਠੀਕ ਮਹਿਸੂਸ ਨਹੀਂ ਕਰ ਰਿਹਾ ਅਤੇ ਪਤਾ ਨਹੀਂ ਕਿਉਂ',
-    urd: 'کل سے میری طبیعت ٹھیک نہیں ہے اور پتا نہیں کیوں',
-    ben: 'গতকাল থেকে আমার শরীর খারাপ লাগছে, কেন জানি না',
-    guj: 'ગઈકાલથી મને સારું નથી લાગતું અને ખબર નથી કેમ',
-    tam: 'நேற்றிலிருந்து எனக்கு உடம்பு சரியில்லை, ஏன் என்று தெரியவில்லை',
-    cmn: '从昨天开始我感觉很不舒服，说不清楚',
-  };
   const words = (code: LangCode, kind: 'yes' | 'no' | 'unsure'): string => {
     const lang = content.languages.find((l) => l.code === code);
     const list = lookup(content.resources[lang?.bcp47 ?? ''], `understand.words.${kind}`) as unknown as string[];
     return list[0] as string;
   };
   let n = 0;
-  /** Hello, a new problem, the vague words, "no" to the emergency check, "Something else", "no" to each question until the check. */
-  const toCheck = (lang: LangCode) => {
-    const c = conversation({ id: `test:r20u-${++n}`, lang });
-    c.say('hello');
-    c.tap('need.new');
-    c.say(VAGUE[lang] as string);
-    c.tap(CHECK_ANSWERS.no);
-    let reply = c.tap('safety.area.other');
-    for (let i = 0; i < 8 && questionOf(reply) !== 'q.urgent.check'; i++) reply = c.tap('no');
-    expect([lang, questionOf(reply)]).toEqual([lang, 'q.urgent.check']);
-    return c;
-  };
+  const toCheck = (lang: LangCode) => toUrgentCheck(lang, `test:r20u-${++n}`);
   const langs = content.languages.map((l) => l.code);
 
   it('has 20 languages', () => expect(langs).toHaveLength(20));

@@ -7,12 +7,12 @@ import { toFhirBundle } from '../../src/handoff/fhir/index.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { requestPage } from '../../src/inbox/views/request.js';
 import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js';
-import { CHECK_ANSWERS } from '../../src/triage/safetySchema.js';
 import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { answerQuestion, loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
-import { buildMachine, content, conversation, openPractice, type Reply } from '../support/dialog.js';
+import { toUrgentCheck } from '../support/areaConversation.js';
+import { buildMachine, content, openPractice, type Reply } from '../support/dialog.js';
 
 /**
  * Round 21 (helper s21-which, hazard H88): after "yes" to the round 20 urgent check (q.urgent.check, a child's
@@ -208,41 +208,8 @@ describe('C. it never delays a 999', () => {
   });
 });
 
-const VAGUE: Record<LangCode, string> = {
-  eng: 'I have felt unwell since yesterday and I do not know why',
-  cym: "Dw i wedi teimlo'n sâl ers ddoe a dw i ddim yn gwybod pam",
-  fra: 'Depuis hier je me sens bizarre et pas bien',
-  spa: 'Desde ayer me siento muy raro y mal',
-  por: 'Desde ontem sinto-me mal e não sei porquê',
-  ita: 'Da ieri mi sento strano e non so perché',
-  ron: 'De ieri mă simt rău și nu știu de ce',
-  pol: 'Od wczoraj czuję się bardzo dziwnie i źle',
-  lit: 'Nuo vakar jaučiuosi blogai ir nežinau kodėl',
-  ukr: 'З учора я почуваюся погано і не знаю чому',
-  tur: 'Dünden beri kendimi çok garip ve kötü hissediyorum',
-  arb: 'أشعر بتعب غريب منذ أمس ولا أعرف السبب',
-  pes: 'از دیروز حالم خوب نیست و نمی‌دانم چرا',
-  som: 'Shalay ilaa waxaan dareemayaa xanuun mana garanayo sababta',
-  pan: 'ਕੱਲ੍ਹ ਤੋਂ ਮੈਂ ਠੀਕ ਮਹਿਸੂਸ ਨਹੀਂ ਕਰ ਰਿਹਾ ਅਤੇ ਪਤਾ ਨਹੀਂ ਕਿਉਂ',
-  urd: 'کل سے میری طبیعت ٹھیک نہیں ہے اور پتا نہیں کیوں',
-  ben: 'গতকাল থেকে আমার শরীর খারাপ লাগছে, কেন জানি না',
-  guj: 'ગઈકાલથી મને સારું નથી લાગતું અને ખબર નથી કેમ',
-  tam: 'நேற்றிலிருந்து எனக்கு உடம்பு சரியில்லை, ஏன் என்று தெரியவில்லை',
-  cmn: '从昨天开始我感觉很不舒服，说不清楚',
-};
 let n = 0;
-/** Hello, a new problem, vague words, "no" to the emergency check, "Something else", "no" to each question until the urgent check. */
-function toCheck(lang: LangCode) {
-  const c = conversation({ id: `test:r21w-${++n}`, lang });
-  c.say('hello');
-  c.tap('need.new');
-  c.say(VAGUE[lang] as string);
-  c.tap(CHECK_ANSWERS.no);
-  let reply = c.tap('safety.area.other');
-  for (let i = 0; i < 8 && questionOf(reply) !== 'q.urgent.check'; i++) reply = c.tap('no');
-  expect([lang, questionOf(reply)]).toEqual([lang, 'q.urgent.check']);
-  return c;
-}
+const toCheck = (lang: LangCode) => toUrgentCheck(lang, `test:r21w-${++n}`);
 
 describe('D. typed answers in all 20 languages reach each line', () => {
   const machine = buildMachine();
