@@ -5,6 +5,7 @@
  */
 import { WITHHELD_TEXT } from '../../bench/triageDialog.js';
 import type { LangCode } from '../../src/domain/types.js';
+import type { Effect } from '../../src/dialog/machine/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { CHECK_ANSWERS, areaCode } from '../../src/triage/safetySchema.js';
 import { content, conversation, type Reply } from './dialog.js';
@@ -75,4 +76,22 @@ export function toUrgentCheck(lang: LangCode, id: string): Conversation {
   for (let i = 0; i < 8 && questionIdOf(c) !== 'q.urgent.check'; i++) c.tap('no');
   expect([lang, questionIdOf(c)]).toEqual([lang, 'q.urgent.check']);
   return c;
+}
+
+/** Answers every step after the triage questions for an adult patient (details, review, consent); returns the last reply and the request the store was asked to keep. */
+export function finishIntake(c: Conversation, from: Reply): { reply: Reply; stored: Effect | undefined } {
+  const answers: Record<string, string> = {
+    languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
+    dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',
+  };
+  let reply = from;
+  let stored: Effect | undefined;
+  for (let i = 0; i < 20 && !reply.result.done; i++) {
+    const step = reply.result.state;
+    const a = answers[step];
+    if (a === undefined) throw new Error(`no answer for ${step}`);
+    reply = ['name', 'dob', 'postcode', 'phone'].includes(step) ? c.say(a) : c.tap(a);
+    stored = reply.result.effects.find((e) => e.type === 'request.store') ?? stored;
+  }
+  return { reply, stored };
 }

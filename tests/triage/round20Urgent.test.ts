@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { SnapshotFrom } from 'xstate';
 import type { LangCode } from '../../src/domain/types.js';
 import type { IntakeMachine } from '../../src/dialog/machine/intakeMachine.js';
-import type { Effect } from '../../src/dialog/machine/types.js';
 import { pictureOf } from '../../src/dialog/machine/context.js';
 import { toFhirBundle } from '../../src/handoff/fhir/index.js';
 import { lookup } from '../../src/i18n/resources.js';
@@ -11,7 +10,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
-import { toUrgentCheck } from '../support/areaConversation.js';
+import { finishIntake, toUrgentCheck } from '../support/areaConversation.js';
 import { content, conversation, type Reply } from '../support/dialog.js';
 
 /**
@@ -219,18 +218,9 @@ describe('E. staff see why: the rule is in the request and the FHIR hand-off', (
     // Since H88 (round 21): "Which one is it?"; here the patient cannot say (tests/triage/round21Which.test.ts names a line).
     expect(questionOf(reply)).toBe('q.urgent.which');
     reply = c.tap('today.none');
-    const answers: Record<string, string> = {
-      languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
-      dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',
-    };
-    let stored: Effect | undefined;
-    for (let i = 0; i < 20 && !reply.result.done; i++) {
-      const step = reply.result.state;
-      const a = answers[step];
-      if (a === undefined) throw new Error(`no answer for ${step}`);
-      reply = ['name', 'dob', 'postcode', 'phone'].includes(step) ? c.say(a) : c.tap(a);
-      stored = reply.result.effects.find((e) => e.type === 'request.store') ?? stored;
-    }
+    const done = finishIntake(c, reply);
+    const stored = done.stored;
+    reply = done.reply;
     expect(reply.result.state).toBe('submitted');
     const request = stored?.request;
     expect(request?.triage.tier).toBe('urgent');

@@ -1,7 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import type { LangCode } from '../../src/domain/types.js';
 import type { IntakeMachine } from '../../src/dialog/machine/intakeMachine.js';
-import type { Effect } from '../../src/dialog/machine/types.js';
 import { runTurn, type StoredConversation, type TurnResult } from '../../src/dialog/turn.js';
 import { toFhirBundle } from '../../src/handoff/fhir/index.js';
 import { lookup } from '../../src/i18n/resources.js';
@@ -11,7 +10,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { answerQuestion, loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
-import { toUrgentCheck } from '../support/areaConversation.js';
+import { finishIntake, toUrgentCheck } from '../support/areaConversation.js';
 import { buildMachine, content, openPractice, type Reply } from '../support/dialog.js';
 
 /**
@@ -273,19 +272,7 @@ describe('E. staff read which sign: the request, the FHIR hand-off and the inbox
   it('yes, then "Looks infected", through to consent', () => {
     const c = toCheck('eng');
     expect(questionOf(c.tap('yes'))).toBe('q.urgent.which');
-    let reply = c.tap('today.infected');
-    const answers: Record<string, string> = {
-      languageOffer: 'lang.eng', pharmacyOffer: 'yes', duration: 'duration.days', trend: 'trend.same', impact: 'impact.some', wants: 'wants.appointment', urgentClosed: 'yes', who: 'for.self', name: 'Alex Taylor',
-      dob: '01/02/1980', nhs: 'skip', postcode: 'LS1 4AP', phone: '07700 900123', contactMethod: 'contact.either', contactTimes: 'when.any', review: 'review.send', consent: 'yes',
-    };
-    let stored: Effect | undefined;
-    for (let i = 0; i < 20 && !reply.result.done; i++) {
-      const step = reply.result.state;
-      const a = answers[step];
-      if (a === undefined) throw new Error(`no answer for ${step}`);
-      reply = ['name', 'dob', 'postcode', 'phone'].includes(step) ? c.say(a) : c.tap(a);
-      stored = reply.result.effects.find((e) => e.type === 'request.store') ?? stored;
-    }
+    const { stored } = finishIntake(c, c.tap('today.infected'));
     const request = stored?.request;
     expect(request?.triage.tier).toBe('urgent');
     expect(request?.triage.ruleIds).toEqual(['rf.urgent.check', 'rf.urgent.infected']);
