@@ -240,7 +240,8 @@ function detailAnswer(step: string, v: Vignette): string | undefined {
     case 'languageOffer':
       return `lang.${v.lang ?? 'eng'}`;
     case 'duration':
-      return 'duration.days';
+      // Round 22: a case that says it started more than 2 weeks ago answers weeks (earlier sets never tag it).
+      return v.yesTo?.includes('lasting_weeks') === true ? 'duration.weeks' : 'duration.days';
     case 'trend':
       return 'trend.same';
     case 'impact':
