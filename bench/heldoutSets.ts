@@ -28,6 +28,8 @@
  * before round 19's changes.
  * 2026-12p: the same size and design, from a fifth new kit (kinds unlike 2026-12l's to o's) and a sign list grown by 19
  * NHS urgent and A&E signs, written and frozen before round 20's changes (an urgent check, area questions for the new signs).
+ * 2026-12q: the same size and design, from a sixth new kit (kinds unlike 2026-12l's to p's; self-care kinds from the
+ * conditions a pharmacist treats) and 9 signs that say what the problem is, written and frozen before round 22's changes.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -70,6 +72,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const n = join(root, 'heldout-2026-12n');
   const o = join(root, 'heldout-2026-12o');
   const p = join(root, 'heldout-2026-12p');
+  const q = join(root, 'heldout-2026-12q');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -91,6 +94,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds', 'used up, opened for development on 2026-12-07 12:52: not blind'),
     ...answeringSet(o, '2026-12o', 'fifteenth set, a fourth kit of new kinds'),
     ...answeringSet(p, '2026-12p', 'sixteenth set, a fifth kit of new kinds and 19 new signs'),
+    ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is'),
   ];
 }
 
