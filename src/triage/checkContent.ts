@@ -60,7 +60,9 @@ export function checkContent(content: TriageContent): void {
    * higher than those answers already raised: it names the sign and never changes the tier.
    */
   const defs = new Map(content.complaints.flatMap((c) => c.questions.map((q) => [q.id, q] as const)));
-  const tierRank = (id: string): number => TIER_RANK[content.rules.find((r) => r.id === id)?.tier ?? 'emergency'];
+  const tierOf = new Map(content.rules.map((r) => [r.id, r.tier] as const));
+  // Effects name known rules (checked above); an unknown one would rank highest, so it never passes as no higher.
+  const tierRank = (id: string): number => TIER_RANK[tierOf.get(id) ?? 'emergency'];
   const checkRecords = (complaint: string, qi: number, q: QuestionDef): void => {
     const file = where(`complaint:${complaint}`);
     const after = Object.entries(q.askIf?.answers ?? {});
