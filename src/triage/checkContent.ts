@@ -1,5 +1,6 @@
 import { TIER_RANK } from '../domain/types.js';
 import type { QuestionDef, TriageContent } from './contentSchema.js';
+import { defEffect } from './questions.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
 import { compileLanguageAge } from './statedAge.js';
 
@@ -59,7 +60,9 @@ export function checkContent(content: TriageContent): void {
    * higher than those answers already raised: it names the sign and never changes the tier.
    */
   const defs = new Map(content.complaints.flatMap((c) => c.questions.map((q) => [q.id, q] as const)));
-  const tierRank = (id: string): number => TIER_RANK[content.rules.find((r) => r.id === id)?.tier ?? 'emergency'];
+  const tierOf = new Map(content.rules.map((r) => [r.id, r.tier] as const));
+  // Effects name known rules (checked above); an unknown one would rank highest, so it never passes as no higher.
+  const tierRank = (id: string): number => TIER_RANK[tierOf.get(id) ?? 'emergency'];
   const checkRecords = (complaint: string, qi: number, q: QuestionDef): void => {
     const file = where(`complaint:${complaint}`);
     const after = Object.entries(q.askIf?.answers ?? {});
@@ -74,12 +77,31 @@ export function checkContent(content: TriageContent): void {
       }
     }
   };
+  /**
+   * The answer taken for an unreadable reply (`unreadable`) is a neutral one: it raises nothing, so it
+   * adds no sign the patient never gave, and denies nothing, so it never lowers a tier. Only a question
+   * that records a detail, which cannot move the tier, may take a neutral answer; it must name one,
+   * since its choices need not hold the "unsure" or "yes" a safety question is otherwise taken as.
+   */
+  const checkUnreadable = (complaint: string, qi: number, q: QuestionDef): void => {
+    const file = where(`complaint:${complaint}`);
+    const code = q.unreadable;
+    if (code === undefined) {
+      if (q.records === true) fail(file, `questions.${qi}.unreadable`, 'a question that records a detail must name the answer an unreadable reply is taken as');
+      return;
+    }
+    if (q.records !== true) fail(file, `questions.${qi}.unreadable`, 'only a question that records a detail (records: true) may name one');
+    if (!q.choices.includes(code)) fail(file, `questions.${qi}.unreadable`, `${code} is not one of the choices`);
+    const eff = defEffect(q, code);
+    if (eff.raise.length > 0 || eff.deny.length > 0) fail(file, `questions.${qi}.unreadable`, `${code} must raise and deny nothing`);
+  };
   for (const c of content.complaints) {
     c.questions.forEach((q, qi) => {
       for (const qid of Object.keys(q.askIf?.answers ?? {})) {
         if (!questionIds.has(qid)) fail(where(`complaint:${c.id}`), `questions.${qi}.askIf.answers.${qid}`, 'unknown question');
       }
       if (q.records === true) checkRecords(c.id, qi, q);
+      checkUnreadable(c.id, qi, q);
     });
   }
   // The emergency check and the area picker raise rules too; every line and area must resolve.

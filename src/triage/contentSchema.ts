@@ -170,6 +170,13 @@ export const QuestionSchema = z
      * the rules its askIf answers already raised (checkContent), so it never changes the tier.
      */
     records: z.boolean().optional(),
+    /**
+     * The answer taken when the patient's reply still cannot be read after the last try (content.maxTries):
+     * one of `choices` that raises and denies nothing ("None of these, or not sure" at "Which one is it?",
+     * H88). Only on, and required on, a question that records a detail (`records`), which never moves the
+     * tier; every other safety question is taken as "unsure", else "yes" (src/dialog/machine/perceive.ts).
+     */
+    unreadable: z.string().min(1).optional(),
   })
   .strict();
 

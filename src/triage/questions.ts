@@ -33,7 +33,11 @@ export function buildQuestionIndex(content: TriageContent): Map<string, Question
   }
   for (const complaint of content.complaints) {
     for (const def of complaint.questions) {
-      const question: TriageQuestion = { id: def.id, promptKey: def.promptKey, choices: def.choices, ...(def.lines ? { lines: [...def.lines] } : {}) };
+      const question: TriageQuestion = {
+        id: def.id, promptKey: def.promptKey, choices: def.choices,
+        ...(def.lines ? { lines: [...def.lines] } : {}),
+        ...(def.unreadable !== undefined ? { unreadable: def.unreadable } : {}),
+      };
       index.set(def.id, { question, def, complaint });
     }
   }
@@ -47,8 +51,12 @@ export function effectOf(entry: QuestionEntry | undefined, answer: string): { ra
   if (entry.confirms) {
     return answer === 'no' ? { raise: [], deny: [entry.confirms] } : { raise: [entry.confirms], deny: [] };
   }
-  const effects = entry.def?.effects ?? {};
-  const eff = effects[answer] ?? (answer === 'unsure' ? effects['yes'] : undefined);
+  return entry.def ? defEffect(entry.def, answer) : { raise: [], deny: [] };
+}
+
+/** Effect of an answer to a content question ('unsure' without an effect of its own takes 'yes''s). */
+export function defEffect(def: QuestionDef, answer: string): { raise: string[]; deny: string[] } {
+  const eff = def.effects[answer] ?? (answer === 'unsure' ? def.effects['yes'] : undefined);
   return { raise: [...(eff?.raise ?? [])], deny: [...(eff?.deny ?? [])] };
 }
 

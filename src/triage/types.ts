@@ -40,6 +40,8 @@ export interface TriageQuestion {
   choices: string[];
   /** i18n keys of statements said before the prompt, one message each (a list the question asks about). */
   lines?: string[];
+  /** The answer taken when the reply cannot be read after the last try (content `unreadable`), when the content names one. */
+  unreadable?: string;
 }
 
 /** Everything known so far, as the engine sees it. */

@@ -8,6 +8,7 @@ import type { LangCode } from '../../src/domain/types.js';
 import type { Effect } from '../../src/dialog/machine/types.js';
 import { lookup } from '../../src/i18n/resources.js';
 import { CHECK_ANSWERS, areaCode } from '../../src/triage/safetySchema.js';
+import type { TriageEngine } from '../../src/triage/types.js';
 import { content, conversation, type Reply } from './dialog.js';
 
 export type Conversation = ReturnType<typeof conversation>;
@@ -65,9 +66,9 @@ export const VAGUE_OPENINGS: Record<LangCode, string> = {
   cmn: '从昨天开始我感觉很不舒服，说不清楚',
 };
 
-/** Hello, a new problem, the vague opening, "no" to the emergency check, "Something else", then "no" to each question until the urgent check (round 20, H85). */
-export function toUrgentCheck(lang: LangCode, id: string): Conversation {
-  const c = conversation({ id, lang });
+/** Hello, a new problem, the vague opening, "no" to the emergency check, "Something else", then "no" to each question until the urgent check (round 20, H85); over `triage` (content built in memory) when given. */
+export function toUrgentCheck(lang: LangCode, id: string, triage?: TriageEngine): Conversation {
+  const c = conversation({ id, lang, ...(triage ? { triage } : {}) });
   c.say('hello');
   c.tap('need.new');
   c.say(VAGUE_OPENINGS[lang] as string);

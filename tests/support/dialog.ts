@@ -8,15 +8,17 @@ import { createRenderer, type OutgoingActivity } from '../../src/i18n/render.js'
 import { createWordbook } from '../../src/i18n/wordbook.js';
 import type { PracticeStatus } from '../../src/practice/types.js';
 import { loadContent } from '../../src/server/content.js';
+import type { TriageEngine } from '../../src/triage/types.js';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 export const content = loadContent(projectRoot);
 export const allLanguages = content.languages.map((l) => l.code);
 
-export function buildMachine(languagesOffered: readonly LangCode[] = allLanguages) {
+/** The statechart over the project's content; `triage` swaps in an engine over content built in memory. */
+export function buildMachine(languagesOffered: readonly LangCode[] = allLanguages, triage: TriageEngine = content.triage) {
   return createIntakeMachine({
     content: content.intake,
-    triage: content.triage,
+    triage,
     words: createWordbook(content.resources, content.languages),
     language: createLanguagePolicy(content.languages, allLanguages),
     languagesOffered,
@@ -38,8 +40,8 @@ const render = createRenderer(content.i18n, content.languages);
  * Drives one conversation through the statechart's public surface (runTurn), keeping the persisted
  * snapshot between turns as the store would, and renders English text for assertions.
  */
-export function conversation(options: { practice?: Partial<PracticeStatus>; start?: Date; lang?: LangCode; id?: string } = {}) {
-  const machine = buildMachine();
+export function conversation(options: { practice?: Partial<PracticeStatus>; start?: Date; lang?: LangCode; id?: string; triage?: TriageEngine } = {}) {
+  const machine = buildMachine(allLanguages, options.triage);
   let stored: StoredConversation | undefined;
   let now = options.start ?? new Date('2026-03-04T10:00:00Z');
   const practice: PracticeStatus = { ...openPractice, ...options.practice };

@@ -47,6 +47,18 @@ export function answerPatch(context: IntakeContext, code: string, questionKey: s
   };
 }
 
+/**
+ * The answer a red-flag record keeps for one rule the answer raised or denied (answerEffect). A yes, no
+ * or not sure answer keeps the patient's own word ("no" to "Are you safe right now?" raises
+ * rf.mh.imminent: no, present). Any other choice is read from its effect, whatever its code: a yes to
+ * each rule it raises (a sign picked from a list, "Which one is it?", H88), a no to each it denies ("none
+ * of these"); a choice that raises and denies nothing makes no record. The code itself is in the answers.
+ */
+function recordedAnswer(code: string, present: boolean): NonNullable<RedFlagRecord['answer']> {
+  if (code === 'yes' || code === 'no' || code === 'unsure') return code;
+  return present ? 'yes' : 'no';
+}
+
 /** An answer to a confirm or complaint question: the rules it raises or denies, each with its version. */
 export function questionAnswerPatch(context: IntakeContext, question: TriageQuestion, code: string, engine: TriageEngine): Partial<IntakeContext> {
   const { intake, triage, flow } = context;
@@ -56,9 +68,7 @@ export function questionAnswerPatch(context: IntakeContext, question: TriageQues
     ruleId,
     ruleVersion: engine.rule(ruleId)?.version ?? 0,
     via: confirm ? 'confirm' : 'question',
-    // A sign picked from a list ("Which one is it?", H88: 'today.infected') is a yes to that sign's rule,
-    // as at the emergency check (safety.ts); the code itself is in the request's answers.
-    answer: code === 'no' || code === 'unsure' ? code : 'yes',
+    answer: recordedAnswer(code, present),
     present,
   });
   return {

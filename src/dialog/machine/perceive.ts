@@ -8,9 +8,6 @@ import type { Command } from '../wordbook.js';
 import type { IntakeDeps } from './deps.js';
 import { AREA_QUESTION_ID, CHECK_ANSWERS, CHECK_NONE } from '../../triage/safetySchema.js';
 import { SAFETY_STEPS } from './safety.js';
-
-/** The urgent check's "Which one is it?" answer that names no line (dialogs/complaints/urgent_check.json, H88). */
-const URGENT_WHICH_NONE = 'today.none';
 import type { IntakeContext } from './types.js';
 
 export type { Parsed } from '../interpret/stepAnswer.js';
@@ -115,24 +112,25 @@ export function createPerception(deps: IntakeDeps) {
     ctx.failures + 1 >= deps.content.maxTries && (currentQuestion(ctx, deps) !== null || stepOf(ctx.step) !== undefined);
 
   /**
-   * What a safety question's unreadable answer is taken as, most cautious first: "unsure" (counts as
-   * "yes" for the tier), else "yes"; at the which-sign question and the area picker "I cannot say
-   * which", whose rule is urgent or an emergency (src/triage/questions.ts safetyQuestions); at the
-   * urgent check's "Which one is it?" (H88, asked only once the tier is urgent) "None of these, or
-   * not sure", which keeps the urgent check's rule and adds none.
+   * What a safety question's unreadable answer is taken as: the answer its content names (`unreadable`,
+   * only on a question that records a detail and never moves the tier, e.g. "None of these, or not sure"
+   * at the urgent check's "Which one is it?", H88; checkContent), else most cautious first: "unsure"
+   * (counts as "yes" for the tier), else "yes"; at the which-sign question and the area picker "I cannot
+   * say which", whose rule is urgent or an emergency (src/triage/questions.ts safetyQuestions).
    */
-  const SAFETY_ASSUMPTIONS = ['unsure', CHECK_ANSWERS.unsure, 'yes', CHECK_ANSWERS.yes, CHECK_NONE, URGENT_WHICH_NONE];
+  const SAFETY_ASSUMPTIONS = ['unsure', CHECK_ANSWERS.unsure, 'yes', CHECK_ANSWERS.yes, CHECK_NONE];
 
   /**
-   * No loops: after the last failed try, a safety question is taken as "unsure" (see above), which
-   * counts upward for the tier; any other question as its `ifNotAnswered` answer, else not answered.
+   * No loops: after the last failed try, a safety question is taken as the answer above (mostly
+   * "unsure", which counts upward for the tier); any other question as its `ifNotAnswered` answer,
+   * else not answered.
    */
   function assumedAnswer(ctx: IntakeContext): Parsed | null {
     const question = currentQuestion(ctx, deps);
     const step = stepOf(ctx.step);
     const choices = question?.choices ?? step?.choices ?? [];
     if (isSafetyQuestion(ctx)) {
-      const code = SAFETY_ASSUMPTIONS.find((c) => choices.includes(c)) ?? (question?.id === AREA_QUESTION_ID ? CHECK_NONE : null);
+      const code = question?.unreadable ?? SAFETY_ASSUMPTIONS.find((c) => choices.includes(c)) ?? (question?.id === AREA_QUESTION_ID ? CHECK_NONE : null);
       return code ? { ok: true, code, assumed: 'safety' } : null;
     }
     if (!step) return null;
