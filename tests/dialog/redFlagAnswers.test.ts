@@ -7,7 +7,7 @@ import type { Reply } from '../support/dialog.js';
 /**
  * The answer a red-flag record keeps (request.redFlags, shown to staff in the inbox and the FHIR hand-off)
  * is read from the answer's effect when the answer is not yes, no or not sure: a yes to each rule the
- * chosen code raises, a no to each it denies, whatever the code is called (H89).
+ * chosen code raises, a no to each it denies, whatever the code is called (H91).
  */
 type Snap = SnapshotFrom<IntakeMachine>;
 const redFlagsOf = (r: Reply) => (r.result.snapshot as Snap).context.triage.redFlags;
