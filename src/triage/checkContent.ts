@@ -2,6 +2,7 @@ import { TIER_RANK } from '../domain/types.js';
 import type { QuestionDef, TriageContent } from './contentSchema.js';
 import { defEffect } from './questions.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
+import { compileOxygenLanguage } from './oxygenReading.js';
 import { compileLanguageAge } from './statedAge.js';
 
 /**
@@ -197,7 +198,8 @@ export function checkContent(content: TriageContent): void {
   if (!content.lexicons.some((l) => l.lang === 'eng')) fail('redflags/lexicons', 'lang', 'an English (eng) lexicon is required');
   for (const r of content.rules) {
     const hasText = Boolean(r.triggersFrom) || Boolean(r.triggersPaired) || Object.keys(r.triggers ?? {}).length > 0 || lexTriggers.has(r.id);
-    if (!hasText && !raisedByQuestion.has(r.id)) {
+    const byReading = content.oxygenReading?.bands.some((b) => b.ruleId === r.id) === true;
+    if (!hasText && !raisedByQuestion.has(r.id) && !byReading) {
       fail(where(r.id), `rule ${r.id}.triggers`, 'rule can never fire: no trigger phrases and no question raises it');
     }
   }
@@ -209,6 +211,22 @@ export function checkContent(content: TriageContent): void {
       if (!def) fail(file, `languages.${lex.lang}`, `no stated-age forms for ${lex.lang}`);
       try {
         compileLanguageAge(def);
+      } catch (err) {
+        fail(file, `languages.${lex.lang}`, (err as Error).message);
+      }
+    }
+  }
+  // Oxygen readings: every band names a rule, every language with a lexicon has its words, every word compiles.
+  if (content.oxygenReading) {
+    const file = where('safety:oxygenReading');
+    content.oxygenReading.bands.forEach((b, i) => {
+      if (!ruleIds.has(b.ruleId)) fail(file, `bands.${i}.ruleId`, `unknown rule ${b.ruleId}`);
+    });
+    for (const lex of content.lexicons) {
+      const def = content.oxygenReading.languages[lex.lang];
+      if (!def) fail(file, `languages.${lex.lang}`, `no oxygen reading words for ${lex.lang}`);
+      try {
+        compileOxygenLanguage(def);
       } catch (err) {
         fail(file, `languages.${lex.lang}`, (err as Error).message);
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPOSITIONS, TIERS } from '../domain/types.js';
+import type { OxygenReadingDef } from './oxygenReading.js';
 import type { StatedAgeDef } from './statedAge.js';
 import type { TierPolicyDef } from './tierPolicy.js';
 import { CHECK_VERSIONS, type AreasDef, type EmergencyCheckDef } from './safetySchema.js';
@@ -329,6 +330,8 @@ export interface TriageContent {
   areas: AreasDef;
   /** Stated-age forms per language (dialogs/safety/statedAge.json); without it no age is read from the words. */
   statedAge?: StatedAgeDef;
+  /** Oxygen reading words per language and the bands' rules (dialogs/safety/oxygenReading.json, H90); without it no reading is read. */
+  oxygenReading?: OxygenReadingDef;
   /** Floors under the tier by need and by intake answer (dialogs/safety/tierPolicy.json); without it only admin and medicines requests are at least routine. */
   tierPolicy?: TierPolicyDef;
   /** Which file each rule/complaint/lexicon came from, for error messages. */

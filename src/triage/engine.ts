@@ -7,6 +7,7 @@ import { dispositionRank, gatherEvidence, maxTier, rankOf, type Evidence } from 
 import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, linesForAge, type CheckVersion } from './safetySchema.js';
+import { compileOxygenLanguage, oxygenReadingsOf } from './oxygenReading.js';
 import { compileLanguageAge, statedAgesOf, type StatedAge } from './statedAge.js';
 import { DEFAULT_TIER_POLICY } from './tierPolicy.js';
 
@@ -128,6 +129,31 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return result;
   };
 
+  const oxygen = content.oxygenReading;
+  const oxygenForms = new Map(Object.entries(oxygen?.languages ?? {}).map(([l, def]) => [l, compileOxygenLanguage(def)] as const));
+  /**
+   * A stated blood oxygen reading ("my sats are 91", hazard H90) raises its band's rule, as clear as the
+   * rule says; the reading itself stands in `matched` (never logged).
+   */
+  const readingHits = (text: string, lang: LangCode | readonly LangCode[]): RuleHit[] => {
+    if (!oxygen) return [];
+    const readings = oxygenReadingsOf(text, typeof lang === 'string' ? [lang] : lang, oxygen, (l) => oxygenForms.get(l));
+    const byRule = new Map<string, number[]>();
+    for (const r of readings) byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r.value]);
+    return [...byRule].map(([ruleId, values]) => {
+      const rule = rules.get(ruleId) as RuleDef;
+      return {
+        ruleId,
+        ruleVersion: rule.version,
+        tier: rule.tier,
+        disposition: rule.disposition,
+        certainty: rule.certainty,
+        ...(rule.certainty === 'uncertain' ? { confirmQuestionId: confirmIdOf(rule) } : {}),
+        matched: [...new Set(values.map((v) => `oxygen ${v}%`))],
+      };
+    });
+  };
+
   const screenUncached = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
     const byRule = new Map<string, LangOccurrence[]>();
     for (const occ of explain(text, lang)) {
@@ -168,6 +194,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         langs: [...new Set(used.map((o) => o.lang))],
       });
     }
+    hits.push(...readingHits(text, lang));
     hits.sort((a, b) => rankOf(rules.get(b.ruleId) as RuleDef) - rankOf(rules.get(a.ruleId) as RuleDef));
     return { hits, suppressed };
   };

@@ -14,6 +14,7 @@ import {
 } from './contentSchema.js';
 import { checkContent } from './checkContent.js';
 import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
+import { OxygenReadingSchema } from './oxygenReading.js';
 import { StatedAgeSchema } from './statedAge.js';
 import { TierPolicySchema } from './tierPolicy.js';
 
@@ -24,6 +25,7 @@ import { TierPolicySchema } from './tierPolicy.js';
  *   <dir>/complaints/*.json         one question set per complaint
  *   <dir>/safety/emergencyCheck.json the structured emergency check; <dir>/safety/areas.json the area picker
  *   <dir>/safety/statedAge.json      the forms of a stated age ("my 2 year old") in every language
+ *   <dir>/safety/oxygenReading.json  the words of a stated blood oxygen reading ("my sats are 91") in every language
  *   <dir>/safety/tierPolicy.json     the floors a need or an intake answer puts under the tier (hazard H56)
  * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
  */
@@ -60,9 +62,11 @@ export function loadTriageContent(dir: string): TriageContent {
   const statedAge = parseFile(join(dir, 'safety', 'statedAge.json'), dir, StatedAgeSchema);
   origin['safety:areas'] = join('safety', 'areas.json');
   origin['safety:statedAge'] = join('safety', 'statedAge.json');
+  const oxygenReading = parseFile(join(dir, 'safety', 'oxygenReading.json'), dir, OxygenReadingSchema);
+  origin['safety:oxygenReading'] = join('safety', 'oxygenReading.json');
   const tierPolicy = parseFile(join(dir, 'safety', 'tierPolicy.json'), dir, TierPolicySchema);
   origin['safety:tierPolicy'] = join('safety', 'tierPolicy.json');
-  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, statedAge, tierPolicy, origin };
+  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, statedAge, oxygenReading, tierPolicy, origin };
   checkContent(content);
   content.rulesetVersion = rulesetVersionOf(content);
   return content;
@@ -107,6 +111,7 @@ function rulesetVersionOf(content: TriageContent): string {
   for (const l of [...content.lexicons].sort((a, b) => a.lang.localeCompare(b.lang))) h.update(`${JSON.stringify(l)}\n`);
   h.update(`${JSON.stringify(content.emergencyCheck)}\n${JSON.stringify(content.areas)}\n`);
   if (content.statedAge) h.update(`${JSON.stringify(content.statedAge)}\n`);
+  if (content.oxygenReading) h.update(`${JSON.stringify(content.oxygenReading)}\n`);
   if (content.tierPolicy) h.update(`${JSON.stringify(content.tierPolicy)}\n`);
   return `rs-${h.digest('hex').slice(0, 12)}`;
 }
