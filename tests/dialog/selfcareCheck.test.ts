@@ -65,7 +65,7 @@ describe('the self-care check in a conversation', () => {
     const c = conversation({ id: id() });
     c.say('hello');
     c.tap('need.ongoing');
-    c.say(VAGUE_OPENINGS.eng);
+    c.say(VAGUE_OPENINGS.eng as string);
     c.tap(CHECK_ANSWERS.no);
     c.tap(areaCode('other'));
     for (let i = 0; i < 10 && c.last.state === 'triageQuestion'; i++) {
