@@ -1,5 +1,6 @@
 import { TIER_RANK } from '../domain/types.js';
 import type { QuestionDef, TriageContent } from './contentSchema.js';
+import { checkSelfcareQuestions } from './checkSelfcare.js';
 import { defEffect } from './questions.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
 import { compileOxygenLanguage } from './oxygenReading.js';
@@ -105,6 +106,7 @@ export function checkContent(content: TriageContent): void {
       checkUnreadable(c.id, qi, q);
     });
   }
+  checkSelfcareQuestions(content, where, fail);
   // The emergency check and the area picker raise rules too; every line and area must resolve.
   const checkFile = where('safety:emergencyCheck');
   const check = content.emergencyCheck;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISPOSITIONS, TIERS } from '../domain/types.js';
+import { DISPOSITIONS, NEEDS, TIERS } from '../domain/types.js';
 import type { OxygenReadingDef } from './oxygenReading.js';
 import type { StatedAgeDef } from './statedAge.js';
 import type { TierPolicyDef } from './tierPolicy.js';
@@ -158,6 +158,19 @@ export const QuestionSchema = z
          * unknown; this asks one (round 20, the urgent check, hazard H85).
          */
         checkVersions: z.array(z.enum(CHECK_VERSIONS)).min(1).optional(),
+        /**
+         * Ask only when the patient's need is one of these (round 22, the self-care check, hazard H89: a new
+         * problem only; an ongoing problem, a medicine, a form or another request is never lowered).
+         */
+        needs: z.array(z.enum(NEEDS)).min(1).optional(),
+        /** Ask only when none of these rules is live (present or waiting to be confirmed): a baby's words, a pregnancy. */
+        nonePresent: z.array(RuleIdSchema).min(1).optional(),
+        /**
+         * Not asked when an age known so far is under this many years: the date of birth, or an age stated in the
+         * words in any unit (weeks and months too). The reverse of ageYears, which asks while in doubt: for a
+         * question whose yes lowers the tier (the self-care check, H89), a doubt about the age keeps it unasked.
+         */
+        notUnderYears: z.number().positive().optional(),
       })
       .strict()
       .optional(),

@@ -297,6 +297,9 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
         if (cond?.anyPresent && !cond.anyPresent.some((id) => ev.present.has(id))) continue;
         if (cond?.answers && !Object.entries(cond.answers).every(([q, codes]) => codes.includes(picture.answers[q] ?? ''))) continue;
         if (cond?.checkVersions && !cond.checkVersions.includes(version)) continue;
+        if (cond?.needs && (picture.need === undefined || !cond.needs.includes(picture.need))) continue;
+        if (cond?.nonePresent?.some((id) => live.has(id))) continue;
+        if (cond?.notUnderYears !== undefined && ages.version !== undefined && ages.version < cond.notUnderYears) continue;
         if (cond?.ageYears && age !== undefined) {
           if ((cond.ageYears.min !== undefined && age < cond.ageYears.min) || (cond.ageYears.max !== undefined && age > cond.ageYears.max)) continue;
         }

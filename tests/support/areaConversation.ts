@@ -96,3 +96,11 @@ export function finishIntake(c: Conversation, from: Reply): { reply: Reply; stor
   }
   return { reply, stored };
 }
+
+/** As toUrgentCheck, then "no" to the urgent check: the conversation waits on the self-care check (round 22, H89). */
+export function toSelfcareCheck(lang: LangCode, id: string): Conversation {
+  const c = toUrgentCheck(lang, id);
+  c.tap('no');
+  expect([lang, questionIdOf(c)]).toEqual([lang, 'q.selfcare.check']);
+  return c;
+}

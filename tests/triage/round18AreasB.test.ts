@@ -64,7 +64,8 @@ describe('A. "Something else": three more signs in the one list', () => {
   it('no to the list: no follow-up, no new rule, one question as before', () => {
     const run = net({ area: 'other', yesTo: ['fever', 'still_happening'], gold: 'routine' });
     // Round 20: a second list after these (H86: a groin lump, others at home, cold or heat, hearing), then the urgent check (H85), asked last of every patient still below urgent: no to both.
-    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took', 'q.s20.other.list', 'q.urgent.check']);
+    // Round 22: then the self-care check (H89), asked last of a new problem no rule has placed.
+    expect(run.asked).toEqual(['q.general.hidden', 'q.general.very_unwell', 'q.general.took', 'q.s20.other.list', 'q.urgent.check', 'q.selfcare.check']);
     expect(run.tier).toBe('routine');
   });
 

@@ -28,6 +28,7 @@ const driver = createDialogDriver();
 const ctxOf = (r: Reply) => (r.result.snapshot as Snap).context;
 const questionOf = (r: Reply) => ctxOf(r).triage.currentQuestionId;
 const URGENT_QS = ['q.urgent.check', 'q.urgent.check_child'];
+const SELFCARE_QS = ['q.selfcare.check', 'q.selfcare.check_child'];
 const ADULT_SIGNS = ['looks_infected', 'after_procedure', 'bite_or_needle', 'object_stuck', 'pain_not_easing', 'weak_immune', 'new_medicine_problem'];
 const CHILD_SIGNS = ['baby_yellow', 'looks_infected', 'bite_or_needle', 'object_stuck', 'pain_not_easing', 'weak_immune', 'after_procedure'];
 const AREAS = ['chest', 'breathing', 'head', 'tummy', 'pregnancy', 'mental', 'skin', 'injury', 'eye', 'waterworks', 'child', 'other'];
@@ -59,7 +60,8 @@ describe('A. an adult below urgent: asked last, once; one of the signs makes it 
     expect(['routine', 'selfcare']).toContain(r.tier);
     expect(r.ruleIds).not.toContain('rf.urgent.check');
     expect(urgentAsked(r.asked)).toEqual(['q.urgent.check']);
-    expect(r.asked[r.asked.length - 1]).toBe('q.urgent.check');
+    // Since H89 (round 22) only the self-care check may follow it (tests/triage/round22Selfcare.test.ts).
+    expect(r.asked.filter((q) => !SELFCARE_QS.includes(q)).at(-1)).toBe('q.urgent.check');
     expect(r.check?.answers).toEqual([CHECK_ANSWERS.no]);
   });
 
@@ -168,11 +170,12 @@ describe('C. never for an urgent or emergency picture; never lowers a tier, neve
 
   it('the check is the last question: every area question and the emergency check come first', () => {
     const urgentCheck = engine.complaintsFor({ need: 'need.new', texts: [], answers: {}, presentRuleIds: ['cx.area.head'], deniedRuleIds: [] });
-    expect(urgentCheck[urgentCheck.length - 1]).toBe('urgent_check');
+    expect(urgentCheck.slice(-2)).toEqual(['urgent_check', 'selfcare_check']);
     const r = run({ area: 'head', yesTo: ['still_happening'] }, true);
     expect(r.check?.answers).toEqual([CHECK_ANSWERS.no]);
     expect(r.asked.length).toBeGreaterThan(1);
-    expect(r.asked.indexOf('q.urgent.check')).toBe(r.asked.length - 1);
+    // Since H89 (round 22) the self-care check alone comes after it, for a new problem no rule has placed.
+    expect(r.asked.slice(-2)).toEqual(['q.urgent.check', 'q.selfcare.check']);
   });
 });
 
@@ -195,7 +198,8 @@ describe('D. typed answers in every language reach the right effect', () => {
     const noReply = toCheck(lang).say(words(lang, 'no'));
     const no = ctxOf(noReply);
     expect([lang, no.triage.answers['q.urgent.check'], no.triage.presentRuleIds.includes('rf.urgent.check')]).toEqual([lang, 'no', false]);
-    expect([lang, noReply.result.state]).toEqual([lang, 'duration']);
+    // Since H89 (round 22) "no" leads to the self-care check, then "How long?" (tests/triage/round22Selfcare.test.ts).
+    expect([lang, noReply.result.state, no.triage.currentQuestionId]).toEqual([lang, 'triageQuestion', 'q.selfcare.check']);
   });
 
   it.each(['eng', 'pol', 'arb', 'cmn'] as LangCode[])('%s: typed "not sure" resolves upward (urgent)', (lang) => {
@@ -280,10 +284,12 @@ describe('F. content: every string in 20 languages, at most 7 signs, honest sign
     for (const page of ['cuts-and-grazes', 'animal-and-human-bites', 'used-needle', 'earache', 'toothache', 'shingles', 'jaundice-newborn', 'sepsis']) expect(section).toContain(page);
   });
 
-  it('is activated by every area marker and comes after every other complaint set', () => {
+  it('is activated by every area marker and comes after every other complaint set but the self-care check (round 22, H89, after it)', () => {
     const set = JSON.parse(readFileSync('dialogs/complaints/urgent_check.json', 'utf8')) as { priority: number; activatedBy: string[] };
     expect([...set.activatedBy].sort()).toEqual(content.triage.areas.areas.flatMap((a) => a.raise.filter((r) => r.startsWith('cx.area.'))).sort());
-    const others = readdirSync('dialogs/complaints').filter((f) => f !== 'urgent_check.json').map((f) => (JSON.parse(readFileSync(`dialogs/complaints/${f}`, 'utf8')) as { priority: number }).priority);
+    const priorityOf = (f: string) => (JSON.parse(readFileSync(`dialogs/complaints/${f}`, 'utf8')) as { priority: number }).priority;
+    const others = readdirSync('dialogs/complaints').filter((f) => f !== 'urgent_check.json' && f !== 'selfcare_check.json').map(priorityOf);
     expect(Math.max(...others)).toBeLessThan(set.priority);
+    expect(priorityOf('selfcare_check.json')).toBeGreaterThan(set.priority);
   });
 });

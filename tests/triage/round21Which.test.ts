@@ -111,7 +111,8 @@ describe('A. after yes, "Which one is it?" names the sign: its own rule beside r
 describe('B. only after yes: never after no or not sure', () => {
   it('no sign (the answering patient says no): not asked', () => {
     const r = run({ area: 'head', yesTo: ['still_happening'], gold: 'routine' }, true);
-    expect(r.asked[r.asked.length - 1]).toBe('q.urgent.check');
+    // Since H89 (round 22) the self-care check follows "no" to the urgent check (tests/triage/round22Selfcare.test.ts).
+    expect(r.asked.slice(-2)).toEqual(['q.urgent.check', 'q.selfcare.check']);
     for (const id of WHICH) expect(r.asked).not.toContain(id);
   });
 
@@ -120,7 +121,8 @@ describe('B. only after yes: never after no or not sure', () => {
     for (const id of WHICH) expect(r.asked).not.toContain(id);
   });
 
-  it.each([['yes', 'q.urgent.which'], ['unsure', null], ['no', null]] as const)('engine: after "%s" to the adult check the next question is %s', (answer, next) => {
+  // After "no", since H89 (round 22), the self-care check (asked only while no rule is present); never "Which one is it?".
+  it.each([['yes', 'q.urgent.which'], ['unsure', null], ['no', 'q.selfcare.check']] as const)('engine: after "%s" to the adult check the next question is %s', (answer, next) => {
     const picture: Picture = {
       need: 'need.new', texts: [], answers: { 'q.area': 'safety.area.skin' }, presentRuleIds: ['cx.area.skin'], deniedRuleIds: [], ageYears: 40,
     };

@@ -86,6 +86,8 @@ describeBrowser('intake in the web chat, keyboard only, against the real bot', (
     // Round 20: a second list of signs that are easy to miss (H86), then the urgent check, asked last (H85).
     expect(await choose(page, 'No')).toContain('easy to miss');
     expect(await choose(page, 'No')).toContain('Is any of these true?');
+    // Round 22: the self-care check, asked after the urgent check of a new problem no rule has placed (H89).
+    expect(await choose(page, 'No')).toContain('Is your problem one of these?');
     expect(await choose(page, 'No')).toContain('How long');
     await choose(page, 'A few days');
     await choose(page, 'Getting worse');

@@ -151,7 +151,9 @@ describeBrowser('the web chat on a phone (real bot)', () => {
       ['No (took too much)', () => tap(page, 'No'), /easy to miss/],
       // Round 20: a second list of signs that are easy to miss (H86), then the urgent check, asked last (H85).
       ['No (easy to miss)', () => tap(page, 'No'), /Is any of these true\?/],
-      ['No (urgent check)', () => tap(page, 'No'), /How long/],
+      ['No (urgent check)', () => tap(page, 'No'), /Is your problem one of these\?/],
+      // Round 22: the self-care check, asked after the urgent check of a new problem no rule has placed (H89).
+      ['No (self-care check)', () => tap(page, 'No'), /How long/],
       ['A few days', () => tap(page, 'A few days')],
       ['Getting worse', () => tap(page, 'Getting worse')],
       ['Not at all', () => tap(page, 'Not at all')],
@@ -208,7 +210,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     await type(page, 'My knee has been sore and stiff');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await newestInView(page)).toBe(true);
-    for (const name of ['No, none of these', 'Something else', 'No', 'No', 'No', 'No', 'No', 'A few days', 'Getting worse', 'Not at all']) {
+    for (const name of ['No, none of these', 'Something else', 'No', 'No', 'No', 'No', 'No', 'No', 'A few days', 'Getting worse', 'Not at all']) {
       await tap(page, name);
       await expectNewestInView(page, `320x568: after "${name}"`);
       expect(await share(page)).toBeGreaterThanOrEqual(0.4);
@@ -248,7 +250,7 @@ describeBrowser('the web chat on a phone (real bot)', () => {
     await type(page, 'My knee has been sore and stiff');
     await tap(page, 'No, none of these');
     await tap(page, 'Something else');
-    for (let i = 0; i < 5; i++) await tap(page, 'No'); // the two lists, very unwell, took too much, the urgent check
+    for (let i = 0; i < 6; i++) await tap(page, 'No'); // the two lists, very unwell, took too much, the urgent check, the self-care check
     await tap(page, 'A few days');
     const before = await transcript(page);
 

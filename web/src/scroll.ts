@@ -1,7 +1,7 @@
 /**
  * Keeps the newest message in view. After every message, and whenever the log changes size
  * (choices appear or go, the header turns compact, the phone's keyboard opens), the log scrolls
- * so that its last message lies wholly inside it, or, when that message is taller than the log,
+ * so that its last message lies wholly inside it, or, when that message (with the log's padding after it) is taller than the log,
  * so that its start is at the top (the question is read from its beginning). Only the log
  * scrolls: never the page, never focus (focus stays in the message box). Smooth, except for
  * people who ask for reduced motion, and except for size changes, which follow at once.
@@ -23,7 +23,9 @@ export function followNewest(log: HTMLElement): Follower {
     if (!last) return bottom;
     // offsetTop is measured from the log when it is the offsetParent (it is positioned in the CSS).
     const top = last.offsetTop - parseFloat(getComputedStyle(log).paddingTop || '0');
-    return last.offsetHeight > log.clientHeight ? Math.min(top, bottom) : bottom;
+    // The end of the log, unless that would hide the message's start: a message a little shorter than the log
+    // with the log's bottom padding after it (a long list, round 22) is read from its beginning too.
+    return Math.min(top, bottom);
   };
 
   const scroll = (smooth: boolean): void => {
