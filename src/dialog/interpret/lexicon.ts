@@ -140,8 +140,11 @@ function heldOf(own: TypedWords | undefined): Map<string, string> {
 
 function buildLexicon(lang: LangCode, sources: readonly TypedWords[], bcp47: string | undefined): Lexicon {
   const falseFriends = falseFriendsOf(sources);
+  // The language's own filler words are never English's words in it: Portuguese "no", "na" (in the:
+  // "dor no peito"), Welsh "y" (the), Spanish "y", "ya", Polish "na" (on) are no yes or no there.
+  const ownFiller = new Set(sources.length > 1 ? (sources[0]?.filler ?? []).map((p) => phraseTokens(p).join(' ')) : []);
   // English's phrases that are the language's own words with another meaning are left out.
-  const own = (w: TypedWords, p: string) => w === sources[0] || !falseFriends.has(phraseTokens(p).join(' '));
+  const own = (w: TypedWords, p: string) => w === sources[0] || (!falseFriends.has(phraseTokens(p).join(' ')) && !ownFiller.has(phraseTokens(p).join(' ')));
   const phrases = (pick: (w: TypedWords) => readonly string[]) =>
     [...new Set(sources.flatMap((w) => pick(w).filter((p) => own(w, p))))].map((p) => phraseTokens(p)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
   const singles = (pick: (w: TypedWords) => readonly string[]) => new Set(phrases(pick).filter((t) => t.length === 1).map((t) => t[0] as string));

@@ -453,7 +453,11 @@ export function createAnswerReader(deps: AnswerReaderDeps) {
       // (Another ending of it too: "не можу", I can't, beside "може", maybe.)
       const maybeWords = lex.unsure.filter((p) => p.length === 1).map((p) => p[0] as string);
       const maybe = { has: (t: string) => maybeWords.some((w) => tokensClose(t, w)) };
-      const kept = tail.filter((t, i) => !(maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string)));
+      // A one-word yes after the negation is the negated verb's adverb ("nu pot respira bine", "nie może
+      // dobrze oddychać": can't breathe well), not a yes of its own: left out too.
+      const yesWords = new Set(lex.yes.filter((p) => p.length === 1).map((p) => p[0] as string));
+      const negatedBefore = (i: number) => tail.slice(0, i).some((w) => lex.negators.has(w));
+      const kept = tail.filter((t, i) => !(maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string)) && !(yesWords.has(t) && !lex.negators.has(t) && negatedBefore(i)));
       // At least two words of the description besides answer words and negators (a maybe-word
       // negated, "nie może", is one): "konjam kooda illa" (not even a bit) is no description.
       const described = tail.filter((t, i) => !lex.filler.has(t) && !lex.negators.has(t) && (!answerWords.has(t) || (maybe.has(t) && i > 0 && lex.negators.has(tail[i - 1] as string))));
