@@ -104,3 +104,10 @@ export function toSelfcareCheck(lang: LangCode, id: string): Conversation {
   expect([lang, questionIdOf(c)]).toEqual([lang, 'q.selfcare.check']);
   return c;
 }
+
+/** The first typed word a language lists for yes, no or not sure (understand.words.*), as a patient would type it. */
+export function firstAnswerWord(code: LangCode, kind: 'yes' | 'no' | 'unsure'): string {
+  const lang = content.languages.find((l) => l.code === code);
+  const list = lookup(content.resources[lang?.bcp47 ?? ''], `understand.words.${kind}`) as unknown as string[];
+  return list[0] as string;
+}

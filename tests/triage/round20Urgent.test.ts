@@ -10,7 +10,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
-import { finishIntake, toUrgentCheck } from '../support/areaConversation.js';
+import { finishIntake, firstAnswerWord, toUrgentCheck } from '../support/areaConversation.js';
 import { content, conversation, type Reply } from '../support/dialog.js';
 
 /**
@@ -180,11 +180,7 @@ describe('C. never for an urgent or emergency picture; never lowers a tier, neve
 });
 
 describe('D. typed answers in every language reach the right effect', () => {
-  const words = (code: LangCode, kind: 'yes' | 'no' | 'unsure'): string => {
-    const lang = content.languages.find((l) => l.code === code);
-    const list = lookup(content.resources[lang?.bcp47 ?? ''], `understand.words.${kind}`) as unknown as string[];
-    return list[0] as string;
-  };
+  const words = firstAnswerWord;
   let n = 0;
   const toCheck = (lang: LangCode) => toUrgentCheck(lang, `test:r20u-${++n}`);
   const langs = content.languages.map((l) => l.code);

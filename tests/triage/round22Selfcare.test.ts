@@ -8,7 +8,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { createDialogDriver } from '../../bench/triageDialog.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
-import { toSelfcareCheck } from '../support/areaConversation.js';
+import { firstAnswerWord, toSelfcareCheck } from '../support/areaConversation.js';
 import { content, type Reply } from '../support/dialog.js';
 
 /**
@@ -218,11 +218,7 @@ describe('D. the answering patient through the statechart', () => {
 });
 
 describe('E. typed answers in every language', () => {
-  const words = (code: LangCode, kind: 'yes' | 'no' | 'unsure'): string => {
-    const lang = content.languages.find((l) => l.code === code);
-    const list = lookup(content.resources[lang?.bcp47 ?? ''], `understand.words.${kind}`) as unknown as string[];
-    return list[0] as string;
-  };
+  const words = firstAnswerWord;
   let n = 0;
   const toCheck = (lang: LangCode) => toSelfcareCheck(lang, `test:r22s-${++n}`);
   const langs = content.languages.map((l) => l.code);
