@@ -32,6 +32,8 @@
  * conditions a pharmacist treats) and 9 signs that say what the problem is, written and frozen before round 22's changes.
  * 2026-12r: the same size and design, from a seventh new kit (kinds unlike 2026-12l's to q's), written and frozen after
  * round 22's pre-registered changes merged (a clean figure for them) and before H92 (typed yes, no and not sure).
+ * 2026-12s: the same size and design, from an eighth new kit (kinds unlike 2026-12l's to r's), written and frozen before
+ * round 23's changes merged (pre-registered in its README).
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -76,6 +78,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const p = join(root, 'heldout-2026-12p');
   const q = join(root, 'heldout-2026-12q');
   const r = join(root, 'heldout-2026-12r');
+  const s = join(root, 'heldout-2026-12s');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -99,6 +102,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(p, '2026-12p', 'sixteenth set, a fifth kit of new kinds and 19 new signs'),
     ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is'),
     ...answeringSet(r, '2026-12r', 'eighteenth set, a seventh kit of new kinds, written after round 22'),
+    ...answeringSet(s, '2026-12s', 'nineteenth set, an eighth kit of new kinds'),
   ];
 }
 
