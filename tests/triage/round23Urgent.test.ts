@@ -5,6 +5,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { firstAnswerWord, promptIn, questionIdOf, toArea } from '../support/areaConversation.js';
 import { content, conversation, projectRoot } from '../support/dialog.js';
+import { decideText } from '../support/triage.js';
 
 /**
  * Round 23 (helper s23-urgent, hazard H94): an adult who picks the skin, tummy or breathing area is asked one more
@@ -150,5 +151,30 @@ describe('C. whole conversations, typed in the patient\'s language', () => {
     answerAt(c, lang as LangCode, FEVER_Q[area] as string, no);
     for (let i = 0; i < 20 && ['triageQuestion', 'confirm'].includes(c.last.state); i++) c.say(no);
     expect(decided(c).ruleIds).not.toContain(FEVER_RULE[area]);
+  });
+});
+
+describe('D. a bite by an animal or a person is urgent (NHS.uk Animal and human bites; rf.u23.animal_bite)', () => {
+  it.each([
+    ['eng', 'My neighbour\'s cat bit my hand this afternoon'],
+    ['spa', 'Ayer me mordió un perro en el brazo'],
+    ['pol', 'Wczoraj pies mnie ugryzł w nogę'],
+    ['cmn', '今天早上我被狗咬了'],
+    ['tur', 'Bu sabah köpek ısırdı'],
+  ])('%s: "%s" is urgent, same day', (lang, text) => {
+    const d = decideText(text, lang);
+    expect([d.tier, d.ruleIds]).toEqual(['urgent', expect.arrayContaining(['rf.u23.animal_bite'])]);
+  });
+
+  it.each([
+    ['eng', 'I bit my tongue eating my dinner'],
+    ['eng', 'A mosquito bit me and it is itchy'],
+  ])('%s: "%s" is not an animal bite', (lang, text) => {
+    expect(decideText(text, lang).ruleIds).not.toContain('rf.u23.animal_bite');
+  });
+
+  it('the rule cites NHS.uk and is urgent, same day', () => {
+    const rule = engine.rule('rf.u23.animal_bite');
+    expect([rule?.tier, rule?.disposition, rule?.source.url]).toEqual(['urgent', 'gp_same_day', 'https://www.nhs.uk/conditions/animal-and-human-bites/']);
   });
 });
