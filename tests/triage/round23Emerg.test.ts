@@ -88,6 +88,7 @@ describe('near neighbours stay below 999', () => {
     ['eng', 'my vision is blurry when I read, I think I need new glasses'],
     ['eng', 'I was crying so much I couldnt talk properly and my hands felt heavy'],
     ['eng', 'lost half my vision with zigzags, my usual migraine aura, then a headache'],
+    ['eng', 'I am not certain it is anything, my eye is a bit sore'],
     ['fra', "j'ai la main engourdie depuis des mois, canal carpien"],
     ['pol', 'od lat mam drętwienie palców u lewej ręki'],
     ['tur', 'dişçide uyuşturma iğnesinden sonra ağzım kaydı, konuşması zor'],
