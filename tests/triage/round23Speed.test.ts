@@ -1,3 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLexicons } from '../../src/dialog/interpret/lexicon.js';
+import { tokenise } from '../../src/dialog/interpret/tokens.js';
+import { readYesNoTokens, readYesNoTokensUncached, unheld } from '../../src/dialog/interpret/yesNo.js';
+import { createWordbook } from '../../src/i18n/wordbook.js';
+import { loadContent } from '../../src/server/content.js';
 import { gatherEvidence } from '../../src/triage/evidence.js';
 import { loadTriageContent } from '../../src/triage/index.js';
 import { buildQuestionIndex, effectOf } from '../../src/triage/questions.js';
@@ -90,5 +97,62 @@ describe('round 23: evidence read with fewer allocations (H97)', () => {
     expect([...gatherEvidence(picture, noText, questions, list).present]).toEqual(first);
     expect([...gatherEvidence(picture, noText, questions, combinations).present]).toEqual(first);
     expect(first).toEqual(reference({}, picture.presentRuleIds, [], 3, combinations).present);
+  });
+});
+
+describe('round 23: short answers\' yes/no readings kept per lexicon (H97)', () => {
+  const projectRoot = join(import.meta.dirname, '..', '..');
+  const all = loadContent(projectRoot);
+  const words = createWordbook(all.resources, all.languages);
+  const lexicon = createLexicons(words, (l) => words.bcp47(l));
+  const langs = all.languages.map((l) => l.code);
+  // Every other tuning phrasing of every step in every language (yes, no, not sure, durations,
+  // names...), and the first word of every fourth: short answers of every kind (all of them would take minutes).
+  const typed = JSON.parse(readFileSync(join(projectRoot, 'tests', 'dialog', 'typed', 'tuning.json'), 'utf8')) as {
+    languages: Record<string, { openings: { text: string }[]; answers: Record<string, Record<string, string[]>> }>;
+  };
+  const texts = new Set<string>();
+  for (const t of Object.values(typed.languages)) {
+    for (const o of t.openings) texts.add(o.text);
+    for (const byCode of Object.values(t.answers)) for (const list of Object.values(byCode)) for (const text of list) texts.add(text);
+  }
+  const tokenLists = [...texts].flatMap((text, i) => {
+    if (i % 2 === 1) return [];
+    const tokens = tokenise(text);
+    return i % 4 === 0 ? [tokens, tokens.slice(0, 1)] : [tokens];
+  });
+
+  it('reads every short answer in every language as the uncached reading does, the first time and from the kept reading', () => {
+    let differ = 0;
+    let read = 0;
+    const counts = { yes: 0, no: 0, unsure: 0, both: 0, none: 0 };
+    for (const lang of langs) {
+      const lex = lexicon(lang);
+      for (const raw of tokenLists) {
+        const tokens = unheld(raw, lex);
+        const expected = readYesNoTokensUncached(tokens, lex);
+        const first = readYesNoTokens(tokens, lex);
+        const again = readYesNoTokens([...tokens], lex);
+        for (const got of [first, again]) if (got.reading !== expected.reading || got.whole !== expected.whole) differ += 1;
+        counts[expected.reading] += 1;
+        read += 1;
+      }
+    }
+    expect(differ).toBe(0);
+    expect(read).toBeGreaterThan(5_000);
+    // The phrasings exercise every reading.
+    for (const n of Object.values(counts)) expect(n).toBeGreaterThan(50);
+  });
+
+  it('keeps readings apart by lexicon and by token list', () => {
+    const eng = lexicon('eng');
+    const pol = lexicon('pol');
+    // "nie" is a no in Polish, nothing in English; "no" alone a false friend in Polish.
+    expect(readYesNoTokens(['nie'], pol).reading).toBe(readYesNoTokensUncached(['nie'], pol).reading);
+    expect(readYesNoTokens(['nie'], eng).reading).toBe(readYesNoTokensUncached(['nie'], eng).reading);
+    expect(readYesNoTokens(['nie'], pol).reading).not.toBe(readYesNoTokens(['nie'], eng).reading);
+    // Tokens joined differently are different answers ("not sure" is not "notsure").
+    expect(readYesNoTokens(['not', 'sure'], eng).reading).toBe('unsure');
+    expect(readYesNoTokens(['notsure'], eng).reading).toBe(readYesNoTokensUncached(['notsure'], eng).reading);
   });
 });
