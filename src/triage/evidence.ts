@@ -1,7 +1,7 @@
 import { DISPOSITIONS, TIER_RANK, type Disposition, type Tier } from '../domain/types.js';
 import type { Picture, RuleHit, Screening } from './types.js';
 import type { RuleDef } from './contentSchema.js';
-import { effectOf, type QuestionEntry } from './questions.js';
+import { type QuestionEntry } from './questions.js';
 
 /** What the whole picture says, re-read from scratch each time (texts are re-screened). */
 export interface Evidence {
@@ -20,11 +20,7 @@ export function gatherEvidence(
 ): Evidence {
   const present = new Set<string>(picture.presentRuleIds);
   const denied = new Set<string>(picture.deniedRuleIds);
-  for (const [qid, answer] of Object.entries(picture.answers)) {
-    const eff = effectOf(questions.get(qid), answer);
-    eff.raise.forEach((id) => present.add(id));
-    eff.deny.forEach((id) => denied.add(id));
-  }
+  for (const [qid, answer] of Object.entries(picture.answers)) applyEffect(questions.get(qid), answer, present, denied);
   const uncertain = new Map<string, RuleHit>();
   for (const t of picture.texts) {
     for (const hit of screen(t.text, t.lang).hits) {
@@ -56,14 +52,67 @@ export function dispositionRank(d: Disposition): number {
   return DISPOSITIONS.indexOf(d);
 }
 
-type WhenEntry = NonNullable<RuleDef['when']>[number];
+/**
+ * effectOf(entry, answer) added to the sets, in the same order, without the copies of its lists
+ * that effectOf makes for callers that keep them (tests/triage/evidence.test.ts compares the two).
+ */
+function applyEffect(entry: QuestionEntry | undefined, answer: string, present: Set<string>, denied: Set<string>): void {
+  if (!entry) return;
+  if (entry.confirms) {
+    if (answer === 'no') denied.add(entry.confirms);
+    else present.add(entry.confirms);
+    return;
+  }
+  if (!entry.def) return;
+  const eff = entry.def.effects[answer] ?? (answer === 'unsure' ? entry.def.effects['yes'] : undefined);
+  for (const id of eff?.raise ?? []) present.add(id);
+  for (const id of eff?.deny ?? []) denied.add(id);
+}
+
+/** A rule's `when` entries as plain arrays and numbers, read with plain loops (no closure per rule and entry). */
+interface CompiledEntry {
+  all: readonly string[];
+  none: readonly string[];
+  /** Whether the entry names an age range (its bounds may still be open). */
+  aged: boolean;
+  min: number | undefined;
+  max: number | undefined;
+}
+interface CompiledCombination {
+  id: string;
+  entries: readonly CompiledEntry[];
+}
+
+/**
+ * The combination rules compiled once per (immutable) list of rules: every decision reads all of them
+ * (84 rules, 240-odd entries), and the closures of the plain reading were most of a decision's time
+ * and garbage. Kept by the list object, so a list is compiled the first time it is read.
+ */
+const compiledLists = new WeakMap<readonly RuleDef[], readonly CompiledCombination[]>();
+function compiledCombinations(combinations: readonly RuleDef[]): readonly CompiledCombination[] {
+  let compiled = compiledLists.get(combinations);
+  if (!compiled) {
+    compiled = combinations.map((rule) => ({
+      id: rule.id,
+      entries: (rule.when ?? []).map((w) => ({
+        all: [...w.all],
+        none: [...(w.none ?? [])],
+        aged: w.ageYears !== undefined,
+        min: w.ageYears?.min,
+        max: w.ageYears?.max,
+      })),
+    }));
+    compiledLists.set(combinations, compiled);
+  }
+  return compiled;
+}
 
 /** The entry holds: every `all` rule present, no `none` rule present, the age (when named) known and in range. */
-function whenMet(w: WhenEntry, present: Set<string>, age: number | undefined): boolean {
-  if (!w.all.every((id) => present.has(id))) return false;
-  if (w.none?.some((id) => present.has(id))) return false;
-  const range = w.ageYears;
-  return !range || (age !== undefined && (range.min === undefined || age >= range.min) && (range.max === undefined || age <= range.max));
+function whenMet(w: CompiledEntry, present: Set<string>, age: number | undefined): boolean {
+  const { all, none } = w;
+  for (let i = 0; i < all.length; i++) if (!present.has(all[i] as string)) return false;
+  for (let i = 0; i < none.length; i++) if (present.has(none[i] as string)) return false;
+  return !w.aged || (age !== undefined && (w.min === undefined || age >= w.min) && (w.max === undefined || age <= w.max));
 }
 
 /**
@@ -72,13 +121,19 @@ function whenMet(w: WhenEntry, present: Set<string>, age: number | undefined): b
  * nothing added it would see the same rules present and add nothing either.
  */
 function addCombinations(present: Set<string>, denied: Set<string>, age: number | undefined, combinations: readonly RuleDef[]): void {
+  const compiled = compiledCombinations(combinations);
   for (let pass = 0; pass < 2; pass++) {
     let added = false;
-    for (const rule of combinations) {
+    for (let r = 0; r < compiled.length; r++) {
+      const rule = compiled[r] as CompiledCombination;
       if (present.has(rule.id) || denied.has(rule.id)) continue;
-      if ((rule.when ?? []).some((w) => whenMet(w, present, age))) {
-        present.add(rule.id);
-        added = true;
+      const { entries } = rule;
+      for (let e = 0; e < entries.length; e++) {
+        if (whenMet(entries[e] as CompiledEntry, present, age)) {
+          present.add(rule.id);
+          added = true;
+          break;
+        }
       }
     }
     if (!added) return;

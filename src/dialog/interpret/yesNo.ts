@@ -115,8 +115,35 @@ function readYesNoWords(text: string, lex: Lexicon): { reading: YesNoReading; wh
   return readYesNoTokens(tokenise(text), lex);
 }
 
+/**
+ * Readings of short answers kept per lexicon, by their tokens: the same few answers ("no", "not
+ * sure", "nope") come in every conversation, and an answer no language's own words read is tried in
+ * each of the other offered languages (19 readings). The reading is a pure function of the tokens
+ * and the (immutable) lexicon. Bounded, oldest first out; only answers of MAX_ANSWER_WORDS words or
+ * fewer are kept, so a description never is.
+ */
+type YesNoResult = Readonly<{ reading: YesNoReading; whole: boolean }>;
+const readings = new WeakMap<Lexicon, Map<string, YesNoResult>>();
+const READINGS_MAX = 5000;
+const SEPARATOR = '\u0000';
+
 /** readYesNo() of text already tokenised (tokenise()): an answer read in several languages is tokenised once. */
-export function readYesNoTokens(all: readonly string[], lex: Lexicon): { reading: YesNoReading; whole: boolean } {
+export function readYesNoTokens(all: readonly string[], lex: Lexicon): YesNoResult {
+  if (all.length === 0 || all.length > MAX_ANSWER_WORDS || all.some((t) => t.includes(SEPARATOR))) return readYesNoTokensUncached(all, lex);
+  let byTokens = readings.get(lex);
+  if (!byTokens) readings.set(lex, (byTokens = new Map()));
+  const key = all.join(SEPARATOR);
+  let result = byTokens.get(key);
+  if (result === undefined) {
+    result = Object.freeze(readYesNoTokensUncached(all, lex));
+    if (byTokens.size >= READINGS_MAX) byTokens.delete(byTokens.keys().next().value as string);
+    byTokens.set(key, result);
+  }
+  return result;
+}
+
+/** readYesNoTokens without the kept readings (exported for the test that compares the two). */
+export function readYesNoTokensUncached(all: readonly string[], lex: Lexicon): { reading: YesNoReading; whole: boolean } {
   if (all.length === 0) return { reading: 'none', whole: false };
   const tokens = all.length > MAX_ANSWER_WORDS ? all.slice(0, 3) : all;
   const used = new Array<boolean>(tokens.length).fill(false);
