@@ -95,8 +95,9 @@ describe('words that look like a condition name but mean something else are not 
     ['ben', 'আমার দাদা অসুস্থ, মাথা ব্যথা করছে'], // Bengali elder brother, not ringworm
     ['guj', 'મારા દાદા ને ઉધરસ છે'], // Gujarati grandfather, not ringworm
     ['tur', 'Konak tarafında oturuyorum, başım ağrıyor'], // a place, not cradle cap
+    ['tam', 'வேர்க்குது, ராத்திரி தூக்கம் வரல'], // Tamil 'I am sweating', one letter from heat rash
   ];
-  const ours = ['pf.scabies', 'pf.ringworm', 'pf.cradle_cap'];
+  const ours = ['pf.scabies', 'pf.ringworm', 'pf.cradle_cap', 'pf.heat_rash'];
   it.each(rows)('%s: %s', (lang, text) => {
     const d = decideText(text, lang, 30);
     for (const id of ours) expect(d.ruleIds).not.toContain(id);
