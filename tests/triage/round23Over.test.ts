@@ -7,6 +7,8 @@
  * - unconsciousness denied with the negator after the word ("بے ہوش نہیں ہوا تھا", "ਬੇਹੋਸ਼ ਵੀ ਨਹੀਂ", "অজ্ঞান হয়নি",
  *   "بیهوش نشد", "nu și-a pierdut cunoștința"): cx.o23.not_unconscious, a clause exclusion of rf.unconscious and
  *   rf.cant_wake, matched word for word so the negator is never dropped.
+ * - a blister told as caused by shoes, walking or rubbing ("big blister on her heel from new shoes") read as a large burn
+ *   (rf.burn.severe, A&E): cx.o23.friction_blister cancels it in its clause (NHS.uk Blisters: a pharmacist).
  * Phrasings written for this test from how people write in each language, not copied from any evaluation set.
  */
 import { conversation } from '../support/dialog.js';
@@ -118,6 +120,31 @@ describe('unconsciousness denied is not unconsciousness (H93)', () => {
 describe('the person who is ill not responding, or unconscious, still reaches 999 (H93 near neighbours)', () => {
   it.each(STILL_999)('%s: %s fires %s', (lang, text, rule) => {
     expect(emergencyRules(text, lang)).toContain(rule);
+  });
+});
+
+const FRICTION_BLISTER: [string, string][] = [
+  ['eng', 'My daughter has a big blister on her heel from her new school shoes.'],
+  ['eng', 'Huge blister on my foot from walking all day.'],
+  ['spa', 'Tengo una ampolla enorme en el talón por los zapatos nuevos.'],
+  ['pol', 'Mam ogromny pęcherz na pięcie od nowych butów.'],
+  ['cmn', '新鞋磨出了一个很大的水泡。'],
+  ['fra', 'Ma fille a une énorme ampoule au talon à cause de ses nouvelles chaussures.'],
+];
+const BURN_BLISTERS: [string, string][] = [
+  ['eng', 'The kettle fell on his foot, huge blister, he can\'t wear shoes.'],
+  ['eng', 'Boiling water spilt on her leg and there are big blisters.'],
+  ['eng', 'Burnt my hand on the oven, huge blister.'],
+  ['fra', 'L\'eau bouillante s\'est renversée sur son pied, grosses cloques.'],
+  ['cmn', '开水烫到脚，起了很大的水泡。'],
+];
+
+describe('a blister from shoes, walking or rubbing is no large burn; a scald\'s blisters still are (H93)', () => {
+  it.each(FRICTION_BLISTER)('%s: %s raises no emergency', (lang, text) => {
+    expect(emergencyRules(text, lang)).toEqual([]);
+  });
+  it.each(BURN_BLISTERS)('%s: %s is rf.burn.severe', (lang, text) => {
+    expect(emergencyRules(text, lang)).toContain('rf.burn.severe');
   });
 });
 
