@@ -2,7 +2,9 @@
  * Fold typed input for comparison: case, accents, punctuation and spacing do not matter. Only
  * accents (Latin, Greek, Cyrillic) and Arabic-script short vowels are dropped: in Indic scripts the
  * combining marks are the vowels, and dropping them would make different words the same
- * (Punjabi "husband" and "son").
+ * (Punjabi "husband" and "son"). Gujarati is the one exception, narrowly: people type its nasal marks
+ * and long or short i and u as they please ("નહિ" and "નહીં", "કંઈ" and "કંઇ"), so the nasal marks are
+ * dropped and the long vowels read as the short ones; consonants and other vowels stay apart.
  */
 export function fold(text: string): string {
   // A typed answer is folded several times in a turn (commands, numbers, titles, phrases): the last is kept.
@@ -19,6 +21,7 @@ function foldUncached(text: string): string {
     // Accents; Arabic-script short vowels and the hamza and madda marks NFKD splits off (أ إ آ ؤ ئ).
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
     .replace(ARABIC_LETTERS, (c) => ARABIC_FOLD[c] ?? c)
+    .replace(GUJARATI_LOOSE, (c) => GUJARATI_FOLD[c] ?? c)
     .replace(DIGITS, asciiDigit)
     .toLowerCase()
     // "l'altra", "un'amica", "d'accord": the elided article is its own word; other apostrophes
@@ -34,6 +37,9 @@ const ELISION = /(^|[^\p{L}])(l|d|un|dell|dall|nell|sull|all|quell|c|j|qu|s|m|t)
 /** Arabic letters typed in several ways: alef forms (after NFKD: ٱ), taa marbuta, alef maqsura; the tatweel is dropped. */
 const ARABIC_FOLD: Record<string, string> = { 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ـ': '' };
 const ARABIC_LETTERS = /[ٱةىـ]/g;
+/** Gujarati spelt loosely: candrabindu and anusvara dropped; ી, ૂ, ઈ, ઊ as િ, ુ, ઇ, ઉ. */
+const GUJARATI_FOLD: Record<string, string> = { '\u0a81': '', '\u0a82': '', '\u0ac0': '\u0abf', '\u0ac2': '\u0ac1', '\u0a88': '\u0a87', '\u0a8a': '\u0a89' };
+const GUJARATI_LOOSE = /[\u0a81\u0a82\u0ac0\u0ac2\u0a88\u0a8a]/g;
 /** Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, full-width) as 0-9. */
 const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xff10];
 /** One digit of another script as 0-9. */
