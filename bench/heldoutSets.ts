@@ -30,7 +30,7 @@
  * NHS urgent and A&E signs, written and frozen before round 20's changes (an urgent check, area questions for the new signs).
  * 2026-12q: the same size and design, from a sixth new kit (kinds unlike 2026-12l's to p's; self-care kinds from the
  * conditions a pharmacist treats) and 9 signs that say what the problem is, written and frozen before round 22's changes;
- * opened for development on 2026-12-07 21:35 after round 23's run 2.
+ * opened for development on 2026-12-07 21:31 after round 23's run 2.
  * 2026-12r: the same size and design, from a seventh new kit (kinds unlike 2026-12l's to q's), written and frozen after
  * round 22's pre-registered changes merged (a clean figure for them) and before H92 (typed yes, no and not sure).
  * 2026-12s: the same size and design, from an eighth new kit (kinds unlike 2026-12l's to r's), written and frozen before
@@ -101,7 +101,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(n, '2026-12n', 'fourteenth set, a third kit of new kinds', 'used up, opened for development on 2026-12-07 12:52: not blind'),
     ...answeringSet(o, '2026-12o', 'fifteenth set, a fourth kit of new kinds'),
     ...answeringSet(p, '2026-12p', 'sixteenth set, a fifth kit of new kinds and 19 new signs'),
-    ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is', 'used up, opened for development on 2026-12-07 21:35: not blind'),
+    ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is', 'used up, opened for development on 2026-12-07 21:31: not blind'),
     ...answeringSet(r, '2026-12r', 'eighteenth set, a seventh kit of new kinds, written after round 22'),
     ...answeringSet(s, '2026-12s', 'nineteenth set, an eighth kit of new kinds'),
   ];
