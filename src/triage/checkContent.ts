@@ -208,6 +208,10 @@ export function checkContent(content: TriageContent): void {
   // Stated ages: every language with a lexicon has its forms, and every form compiles.
   if (content.statedAge) {
     const file = where('safety:statedAge');
+    // A duration rule read without young ages (H100) is a known marker rule: it can only be taken away, never raise a tier.
+    content.statedAge.durationRules.forEach((id, i) => {
+      if (!ruleIds.has(id)) fail(file, `durationRules.${i}`, `unknown rule ${id}`);
+    });
     for (const lex of content.lexicons) {
       const def = content.statedAge.languages[lex.lang];
       if (!def) fail(file, `languages.${lex.lang}`, `no stated-age forms for ${lex.lang}`);

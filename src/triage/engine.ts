@@ -8,7 +8,7 @@ import { buildQuestionIndex, confirmIdOf, effectOf } from './questions.js';
 import { findOccurrences, type Occurrence } from './screen.js';
 import { confirmQuestionId, linesForAge, type CheckVersion } from './safetySchema.js';
 import { compileOxygenLanguage, oxygenReadingsOf } from './oxygenReading.js';
-import { compileLanguageAge, statedAgesOf, type StatedAge } from './statedAge.js';
+import { compileLanguageAge, foldForAge, statedAgesOf, withoutYoungAges, type StatedAge } from './statedAge.js';
 import { DEFAULT_TIER_POLICY } from './tierPolicy.js';
 
 /** The seam plus one extra for `npm run triage`: every occurrence with its negation/tense reading. */
@@ -154,6 +154,21 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     });
   };
 
+  const durationRules = new Set(content.statedAge?.durationRules ?? []);
+  const ageForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([l, def]) => [l, compileLanguageAge(def)] as const));
+  /**
+   * A rule that says how long the problem has lasted, read only in words that are not an age in
+   * months, weeks or days ("my 7 month old" is not 7 months of it; "for 7 months" is): hazard H100.
+   */
+  const dropAgesAsDurations = (text: string, lang: LangCode | readonly LangCode[], byRule: Map<string, LangOccurrence[]>): void => {
+    if (![...byRule.keys()].some((id) => durationRules.has(id))) return;
+    let blanked = text;
+    for (const l of typeof lang === 'string' ? [lang] : lang) blanked = withoutYoungAges(blanked, l, (c) => ageForms.get(c));
+    if (blanked === foldForAge(text)) return;
+    const still = new Set(explain(blanked, lang).map((o) => o.ruleId));
+    for (const id of [...byRule.keys()]) if (durationRules.has(id) && !still.has(id)) byRule.delete(id);
+  };
+
   const screenUncached = (text: string, lang: LangCode | readonly LangCode[]): Screening => {
     const byRule = new Map<string, LangOccurrence[]>();
     for (const occ of explain(text, lang)) {
@@ -161,6 +176,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
       list.push(occ);
       byRule.set(occ.ruleId, list);
     }
+    dropAgesAsDurations(text, lang, byRule);
     const hits: RuleHit[] = [];
     const suppressed: Screening['suppressed'] = [];
     for (const [ruleId, occs] of byRule) {

@@ -61,6 +61,12 @@ export const StatedAgeSchema = z
      * the date of birth is given. Off: only the date of birth hides it (hazard H45, for the CSO).
      */
     hidesCheckLines: z.boolean().default(false),
+    /**
+     * Rules that say how long the problem has lasted (cx.long_weeks, cx.sc.long...): an age stated in
+     * months, weeks or days ("my 7 month old") is not a duration, so these rules are read without it
+     * (hazard H100); "for 7 months" is no age and still counts.
+     */
+    durationRules: z.array(z.string().min(1)).default([]),
     languages: z.record(z.string().regex(/^[a-z]{3}$|^[a-z]{3}-[A-Z][a-z]{3}$/), LanguageAgeSchema),
   })
   .strict();
@@ -228,7 +234,7 @@ function mayMatch(form: CompiledForm, folded: string, has: ReturnType<typeof tex
 }
 
 /** Every age stated in `text` in this language (several when the text names several people). */
-export function readStatedAges(text: string, lang: CompiledLanguageAge): StatedAge[] {
+export function readStatedAges(text: string, lang: CompiledLanguageAge, spans?: [start: number, end: number, unit: AgeUnit][]): StatedAge[] {
   const folded = foldForAge(text);
   const found: StatedAge[] = [];
   const has = textHas(folded, lang);
@@ -249,6 +255,7 @@ export function readStatedAges(text: string, lang: CompiledLanguageAge): StatedA
       // "aged 0" or "0 years old" says nothing we can use.
       if (value === 0) continue;
       found.push({ years: value / PER_YEAR[unit], unit, ofKin: form.ofKin });
+      spans?.push([start, end, unit]);
     }
   }
   return found;
@@ -262,4 +269,21 @@ export function statedAgesOf(text: string, textLang: LangCode, compiled: (lang: 
     if (c) all.push(...readStatedAges(text, c));
   }
   return all;
+}
+
+/**
+ * The text folded (foldForAge) with every age stated in months, weeks or days blanked out ("my 7 month
+ * old" -> "my           "), read in its language and English; the folded text as it is when none is
+ * stated. For the rules that say how long the problem has lasted (statedAge.json durationRules, H100).
+ */
+export function withoutYoungAges(text: string, textLang: LangCode, compiled: (lang: LangCode) => CompiledLanguageAge | undefined): string {
+  const spans: [number, number, AgeUnit][] = [];
+  for (const lang of new Set<LangCode>(['eng', textLang])) {
+    const c = compiled(lang);
+    if (c) readStatedAges(text, c, spans);
+  }
+  // Spans are UTF-16 offsets of the folded text (whole matches, so no pair is split): blank by code unit.
+  const units = foldForAge(text).split('');
+  for (const [start, end, unit] of spans) if (unit !== 'years') for (let i = start; i < end; i++) units[i] = ' ';
+  return units.join('');
 }
