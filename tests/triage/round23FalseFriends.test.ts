@@ -34,7 +34,7 @@ const STING: PhraseCase[] = [
 
 const STROKE: PhraseCase[] = [
   ['eng', '', 55, 'I cant lift my arm above my head for months now'],
-  ['eng', '', 55, 'for about 3 months I cant lift my arm above my head'],
+  ['eng', '', 55, 'for the past few months I cant lift my arm above my head'],
   ['eng', '', 55, 'frozen shoulder so I cant lift my arm'],
   ['urd', '', 55, 'کئی مہینوں سے بازو نہیں اٹھا سکتا'],
   ['ukr', '', 55, 'вже кілька місяців не можу підняти руку'],
@@ -47,6 +47,8 @@ const STROKE: PhraseCase[] = [
   ['tur', '', 55, 'aylardır kolumu kaldıramıyorum'],
   ['eng', 'rf.stroke.fast', 70, 'he suddenly cant lift his arm and his face has dropped'],
   ['eng', 'rf.stroke.fast', 70, 'this morning I cant lift my arm'],
+  ['ita', 'rf.stroke.fast', 78, 'mio padre ha 78 anni da dieci minuti ha la bocca storta'],
+  ['ron', 'rf.stroke.fast', 75, 'are 75 de ani si nu poate ridica mana, gura stramba'],
   ['eng', 'rf.stroke.fast', 70, 'my shoulder has been stiff for months but just now I cant lift my arm and my face drooped'],
   ['fra', 'rf.stroke.fast', 70, "tout à coup je ne peux pas lever le bras"],
 ];
