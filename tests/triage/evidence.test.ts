@@ -3,6 +3,7 @@ import { createTriageEngine, loadTriageContent } from '../../src/triage/index.js
 import { buildQuestionIndex } from '../../src/triage/questions.js';
 import type { RuleDef } from '../../src/triage/contentSchema.js';
 import type { Picture, Screening } from '../../src/triage/types.js';
+import { readCombinationsPlainly } from '../support/combinations.js';
 
 /**
  * The combination rules (`when`) skip their second pass when the first added nothing
@@ -17,21 +18,7 @@ const noText = (): Screening => ({ hits: [], suppressed: [] });
 
 /** The reading before the change, kept as the reference. */
 function reference(presentIds: readonly string[], deniedIds: readonly string[], age: number | undefined, rules: readonly RuleDef[], passes = 2): Set<string> {
-  const present = new Set(presentIds);
-  const denied = new Set(deniedIds);
-  for (let pass = 0; pass < passes; pass++) {
-    for (const rule of rules) {
-      if (present.has(rule.id) || denied.has(rule.id)) continue;
-      const met = (rule.when ?? []).some(
-        (w) =>
-          w.all.every((id) => present.has(id)) &&
-          !(w.none ?? []).some((id) => present.has(id)) &&
-          (!w.ageYears || (age !== undefined && (w.ageYears.min === undefined || age >= w.ageYears.min) && (w.ageYears.max === undefined || age <= w.ageYears.max))),
-      );
-      if (met) present.add(rule.id);
-    }
-  }
-  return present;
+  return readCombinationsPlainly(new Set(presentIds), new Set(deniedIds), age, rules, passes);
 }
 
 const picture = (presentRuleIds: string[], deniedRuleIds: string[], ageYears: number | undefined): Picture => ({

@@ -10,6 +10,7 @@ import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import { firstAnswerWord, toSelfcareCheck } from '../support/areaConversation.js';
 import { content, type Reply } from '../support/dialog.js';
+import { askedFor, raisedBy } from '../support/triage.js';
 
 /**
  * Round 22 (helper s22-selfcare, hazard H89): a structured self-care check, one tier below the urgent check. A patient
@@ -31,20 +32,6 @@ const selfcareAsked = (asked: readonly string[]) => asked.filter((q) => SELFCARE
 const picture = (area: string, p: Partial<Picture> = {}): Picture => ({
   need: 'need.new', texts: [], answers: { 'q.area': `safety.area.${area}` }, presentRuleIds: [`cx.area.${area}`], deniedRuleIds: [], ...p,
 });
-/** Every question the engine asks for this picture, answering `no` (or the answer given) to each. */
-const askedFor = (p: Picture, given: Record<string, string> = {}): { asked: string[]; answers: Record<string, string> } => {
-  const asked: string[] = [];
-  const answers: Record<string, string> = { ...p.answers };
-  for (let i = 0; i < 100; i++) {
-    const q = engine.nextQuestion({ ...p, answers, presentRuleIds: [...p.presentRuleIds, ...raisedBy(answers)] });
-    if (!q) break;
-    asked.push(q.id);
-    answers[q.id] = given[q.id] ?? 'no';
-  }
-  return { asked, answers };
-};
-const raisedBy = (answers: Record<string, string>): string[] =>
-  Object.entries(answers).flatMap(([q, a]) => (q === 'q.area' ? [] : engine.answerEffect(q, a).raise));
 
 describe('A. asked last, after the urgent check, of a new problem no rule has placed', () => {
   // "No" to these raises a rule (cannot keep fluids down; not a woman: not the pharmacy's), so they are answered "yes".

@@ -8,6 +8,7 @@ import { loadContent } from '../../src/server/content.js';
 import { gatherEvidence } from '../../src/triage/evidence.js';
 import { loadTriageContent } from '../../src/triage/index.js';
 import { buildQuestionIndex, effectOf } from '../../src/triage/questions.js';
+import { readCombinationsPlainly } from '../support/combinations.js';
 import type { RuleDef } from '../../src/triage/contentSchema.js';
 import type { Picture, Screening } from '../../src/triage/types.js';
 
@@ -30,18 +31,7 @@ function reference(answers: Record<string, string>, presentIds: readonly string[
     eff.raise.forEach((id) => present.add(id));
     eff.deny.forEach((id) => denied.add(id));
   }
-  for (let pass = 0; pass < 2; pass++) {
-    for (const rule of rules) {
-      if (present.has(rule.id) || denied.has(rule.id)) continue;
-      const met = (rule.when ?? []).some(
-        (w) =>
-          w.all.every((id) => present.has(id)) &&
-          !(w.none ?? []).some((id) => present.has(id)) &&
-          (!w.ageYears || (age !== undefined && (w.ageYears.min === undefined || age >= w.ageYears.min) && (w.ageYears.max === undefined || age <= w.ageYears.max))),
-      );
-      if (met) present.add(rule.id);
-    }
-  }
+  readCombinationsPlainly(present, denied, age, rules);
   return { present: [...present], denied: [...denied] };
 }
 

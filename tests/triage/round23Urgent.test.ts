@@ -5,7 +5,7 @@ import type { Picture } from '../../src/triage/types.js';
 import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { firstAnswerWord, promptIn, questionIdOf, toArea } from '../support/areaConversation.js';
 import { content, conversation, projectRoot } from '../support/dialog.js';
-import { decideText } from '../support/triage.js';
+import { askedFor, decideText, raisedBy } from '../support/triage.js';
 
 /**
  * Round 23 (helper s23-urgent, hazard H94): an adult who picks the skin, tummy or breathing area is asked one more
@@ -23,20 +23,6 @@ const ALL_FEVER_QS = Object.values(FEVER_Q);
 const picture = (area: string, p: Partial<Picture> = {}): Picture => ({
   need: 'need.new', texts: [], answers: { 'q.area': `safety.area.${area}` }, presentRuleIds: [`cx.area.${area}`], deniedRuleIds: [], ...p,
 });
-const raisedBy = (answers: Record<string, string>): string[] =>
-  Object.entries(answers).flatMap(([q, a]) => (q === 'q.area' ? [] : engine.answerEffect(q, a).raise));
-/** Every question the engine asks for this picture, answering `no` (or the answer given) to each. */
-const askedFor = (p: Picture, given: Record<string, string> = {}): { asked: string[]; answers: Record<string, string> } => {
-  const asked: string[] = [];
-  const answers: Record<string, string> = { ...p.answers };
-  for (let i = 0; i < 100; i++) {
-    const q = engine.nextQuestion({ ...p, answers, presentRuleIds: [...p.presentRuleIds, ...raisedBy(answers)] });
-    if (!q) break;
-    asked.push(q.id);
-    answers[q.id] = given[q.id] ?? 'no';
-  }
-  return { asked, answers };
-};
 // "No" to these raises a rule (cannot keep fluids down; not a woman), so they are answered "yes" as a benign patient would.
 const benign: Record<string, string> = { 'q.gastro.fluids': 'yes', 'q.urinary.woman': 'yes' };
 /** Types no to each question until `id` is asked (yes where no would raise: "can you keep fluids down?"), checks its prompt, then types `answer`. */
