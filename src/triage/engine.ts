@@ -155,7 +155,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   };
 
   const durationRules = new Set(content.statedAge?.durationRules ?? []);
-  const ageForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([l, def]) => [l, compileLanguageAge(def)] as const));
+  // Compiled once: read here for durations and below for the stated ages.
+  const statedForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([lang, def]) => [lang, compileLanguageAge(def)] as const));
   /**
    * A rule that says how long the problem has lasted, read only in words that are not an age in
    * months, weeks or days ("my 7 month old" is not 7 months of it; "for 7 months" is): hazard H100.
@@ -163,7 +164,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const dropAgesAsDurations = (text: string, lang: LangCode | readonly LangCode[], byRule: Map<string, LangOccurrence[]>): void => {
     if (![...byRule.keys()].some((id) => durationRules.has(id))) return;
     let blanked = text;
-    for (const l of typeof lang === 'string' ? [lang] : lang) blanked = withoutYoungAges(blanked, l, (c) => ageForms.get(c));
+    for (const l of typeof lang === 'string' ? [lang] : lang) blanked = withoutYoungAges(blanked, l, (c) => statedForms.get(c));
     if (blanked === foldForAge(text)) return;
     const still = new Set(explain(blanked, lang).map((o) => o.ruleId));
     for (const id of [...byRule.keys()]) if (durationRules.has(id) && !still.has(id)) byRule.delete(id);
@@ -215,7 +216,6 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return { hits, suppressed };
   };
 
-  const statedForms = new Map(Object.entries(content.statedAge?.languages ?? {}).map(([lang, def]) => [lang, compileLanguageAge(def)] as const));
   /** Each text's stated ages (a picture's texts are read again as it grows: only the new one is read). */
   const statedCache = new Map<string, Map<LangCode, StatedAge[]>>();
   const statedAgesOfText = (text: string, lang: LangCode): StatedAge[] => {

@@ -1,7 +1,7 @@
 import { DISPOSITIONS, TIER_RANK, type Disposition, type Tier } from '../domain/types.js';
 import type { Picture, RuleHit, Screening } from './types.js';
 import type { RuleDef } from './contentSchema.js';
-import { type QuestionEntry } from './questions.js';
+import { effectLists, type QuestionEntry } from './questions.js';
 
 /** What the whole picture says, re-read from scratch each time (texts are re-screened). */
 export interface Evidence {
@@ -52,21 +52,11 @@ export function dispositionRank(d: Disposition): number {
   return DISPOSITIONS.indexOf(d);
 }
 
-/**
- * effectOf(entry, answer) added to the sets, in the same order, without the copies of its lists
- * that effectOf makes for callers that keep them (tests/triage/evidence.test.ts compares the two).
- */
+/** The answer's effect added to the sets, read from the content's own lists (effectLists: no copies). */
 function applyEffect(entry: QuestionEntry | undefined, answer: string, present: Set<string>, denied: Set<string>): void {
-  if (!entry) return;
-  if (entry.confirms) {
-    if (answer === 'no') denied.add(entry.confirms);
-    else present.add(entry.confirms);
-    return;
-  }
-  if (!entry.def) return;
-  const eff = entry.def.effects[answer] ?? (answer === 'unsure' ? entry.def.effects['yes'] : undefined);
-  for (const id of eff?.raise ?? []) present.add(id);
-  for (const id of eff?.deny ?? []) denied.add(id);
+  const eff = effectLists(entry, answer);
+  for (const id of eff.raise) present.add(id);
+  for (const id of eff.deny) denied.add(id);
 }
 
 /** A rule's `when` entries as plain arrays and numbers, read with plain loops (no closure per rule and entry). */

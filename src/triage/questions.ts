@@ -47,17 +47,28 @@ export function buildQuestionIndex(content: TriageContent): Map<string, Question
 
 /** Effect of an answer. 'unsure' counts as 'yes' unless content says otherwise: resolve upward. */
 export function effectOf(entry: QuestionEntry | undefined, answer: string): { raise: string[]; deny: string[] } {
-  if (!entry) return { raise: [], deny: [] };
-  if (entry.confirms) {
-    return answer === 'no' ? { raise: [], deny: [entry.confirms] } : { raise: [entry.confirms], deny: [] };
-  }
-  return entry.def ? defEffect(entry.def, answer) : { raise: [], deny: [] };
+  const eff = effectLists(entry, answer);
+  return { raise: [...eff.raise], deny: [...eff.deny] };
 }
 
 /** Effect of an answer to a content question ('unsure' without an effect of its own takes 'yes''s). */
 export function defEffect(def: QuestionDef, answer: string): { raise: string[]; deny: string[] } {
+  const eff = defEffectLists(def, answer);
+  return { raise: [...eff.raise], deny: [...eff.deny] };
+}
+
+const NO_EFFECT = { raise: [], deny: [] } as const;
+
+/** effectOf's lists as the content holds them, not copied: for a caller that only reads them (the evidence, every decision). */
+export function effectLists(entry: QuestionEntry | undefined, answer: string): { raise: readonly string[]; deny: readonly string[] } {
+  if (!entry) return NO_EFFECT;
+  if (entry.confirms) return answer === 'no' ? { raise: [], deny: [entry.confirms] } : { raise: [entry.confirms], deny: [] };
+  return entry.def ? defEffectLists(entry.def, answer) : NO_EFFECT;
+}
+
+function defEffectLists(def: QuestionDef, answer: string): { raise: readonly string[]; deny: readonly string[] } {
   const eff = def.effects[answer] ?? (answer === 'unsure' ? def.effects['yes'] : undefined);
-  return { raise: [...(eff?.raise ?? [])], deny: [...(eff?.deny ?? [])] };
+  return { raise: eff?.raise ?? [], deny: eff?.deny ?? [] };
 }
 
 /**
