@@ -34,7 +34,7 @@
  * 2026-12r: the same size and design, from a seventh new kit (kinds unlike 2026-12l's to q's), written and frozen after
  * round 22's pre-registered changes merged (a clean figure for them) and before H92 (typed yes, no and not sure).
  * 2026-12s: the same size and design, from an eighth new kit (kinds unlike 2026-12l's to r's), written and frozen before
- * round 23's changes merged (pre-registered in its README).
+ * round 23's changes merged (pre-registered in its README); opened for development on 2026-12-07 23:35 before round 24.
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -103,7 +103,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(p, '2026-12p', 'sixteenth set, a fifth kit of new kinds and 19 new signs'),
     ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is', 'used up, opened for development on 2026-12-07 21:31: not blind'),
     ...answeringSet(r, '2026-12r', 'eighteenth set, a seventh kit of new kinds, written after round 22'),
-    ...answeringSet(s, '2026-12s', 'nineteenth set, an eighth kit of new kinds'),
+    ...answeringSet(s, '2026-12s', 'nineteenth set, an eighth kit of new kinds', 'used up, opened for development on 2026-12-07 23:35: not blind'),
   ];
 }
 
