@@ -35,6 +35,8 @@
  * round 22's pre-registered changes merged (a clean figure for them) and before H92 (typed yes, no and not sure).
  * 2026-12s: the same size and design, from an eighth new kit (kinds unlike 2026-12l's to r's), written and frozen before
  * round 23's changes merged (pre-registered in its README); opened for development on 2026-12-07 23:35 before round 24.
+ * 2026-12t: the same size and design, from a ninth new kit (kinds unlike 2026-12l's to s's), written and frozen before
+ * round 24's changes merged (pre-registered in its README and 2026-12r's).
  * `key` names the set in tests/triage/known-misses.json.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -80,6 +82,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
   const q = join(root, 'heldout-2026-12q');
   const r = join(root, 'heldout-2026-12r');
   const s = join(root, 'heldout-2026-12s');
+  const t = join(root, 'heldout-2026-12t');
   return [
     { key: 'heldout', name: 'held-out 2026-12 (frozen; scored many times since, see its README)', heldout: true, cases: loadVignetteFile(join(a, 'heldout.json')) },
     { key: 'paraphrase', name: 'paraphrase 2026-12 (frozen)', heldout: false, cases: loadVignetteFile(join(a, 'paraphrase.json')) },
@@ -104,6 +107,7 @@ export function loadFrozenSets(root = 'tests/triage'): FrozenSet[] {
     ...answeringSet(q, '2026-12q', 'seventeenth set, a sixth kit of new kinds and 9 signs of what the problem is', 'used up, opened for development on 2026-12-07 21:31: not blind'),
     ...answeringSet(r, '2026-12r', 'eighteenth set, a seventh kit of new kinds, written after round 22'),
     ...answeringSet(s, '2026-12s', 'nineteenth set, an eighth kit of new kinds', 'used up, opened for development on 2026-12-07 23:35: not blind'),
+    ...answeringSet(t, '2026-12t', 'twentieth set, a ninth kit of new kinds'),
   ];
 }
 

@@ -224,7 +224,7 @@ if (!existsSync(heldoutCases)) {
 // ---- the fourth, fifth and sixth held-out sets (2026-12d, 2026-12e, 2026-12f): blind openings AND blind typed answers, the answering patient ----
 /** `--skip 2026-12e,2026-12d`: answering sets not to run (e.g. a set kept for one final scoring). */
 const skipTags = process.argv.includes('--skip') ? (process.argv[process.argv.indexOf('--skip') + 1] ?? '').split(',') : [];
-for (const tag of ['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l', '2026-12m', '2026-12n', '2026-12o', '2026-12p', '2026-12q', '2026-12r', '2026-12s'].filter((t) => !skipTags.includes(t))) {
+for (const tag of ['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l', '2026-12m', '2026-12n', '2026-12o', '2026-12p', '2026-12q', '2026-12r', '2026-12s', '2026-12t'].filter((t) => !skipTags.includes(t))) {
   const dir = join(projectRoot, `tests/triage/heldout-${tag}`);
   const cases = loadFrozenSets(join(projectRoot, 'tests/triage')).find((set) => set.key === `heldout-${tag}`)?.cases ?? [];
   if (cases.length === 0) {

@@ -40,7 +40,7 @@ describe('the answering patient', () => {
     expect(signsAsked(signs, 'q.confirm.rf.stroke')).toEqual([['still_happening']]);
   });
 
-  it.each(['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l', '2026-12m', '2026-12n', '2026-12o', '2026-12p', '2026-12q', '2026-12r', '2026-12s'])('keeps every sign of the %s set\'s frozen copy word for word: a sign never changes meaning under a set', (tag) => {
+  it.each(['2026-12d', '2026-12e', '2026-12f', '2026-12g', '2026-12h', '2026-12i', '2026-12j', '2026-12k', '2026-12l', '2026-12m', '2026-12n', '2026-12o', '2026-12p', '2026-12q', '2026-12r', '2026-12s', '2026-12t'])('keeps every sign of the %s set\'s frozen copy word for word: a sign never changes meaning under a set', (tag) => {
     const frozen = JSON.parse(readFileSync(`tests/triage/heldout-${tag}/signs.json`, 'utf8')) as { signs: Record<string, string> };
     expect(Object.fromEntries(Object.keys(frozen.signs).map((k) => [k, signs.signs[k]]))).toEqual(frozen.signs);
   });
