@@ -9,7 +9,7 @@ import {
  * Round 24 (helper s24-emerg, hazard H105): emergencies the words alone missed on the opened nineteenth set,
  * fixed by kind from the NHS.uk pages, in all 20 languages: a road accident with tummy pain or red pee, a gun
  * (air rifle, pellet) or stab wound, a sharp thing swallowed, memory lost suddenly, an overactive thyroid with a
- * racing heart and a temperature or being sick. Every conversation below is a whole one through the dialog
+ * racing heart and a temperature or being sick, a strong chemical on the skin with pain that gets worse. Every conversation below is a whole one through the dialog
  * (bench/triageDialog.ts): the silent patient, who answers "No, none of these" at the emergency check and
  * reassuringly to every question, so only the words can find the emergency. The sentences are written for this
  * test from the NHS pages, not taken from a test case.
@@ -40,6 +40,8 @@ const EMERGENCIES: [string, string, number, 'self' | 'other'][] = [
   ['ita', 'mio marito non ricorda le ultime ore e fa sempre le stesse domande', 65, 'other'],
   ['tur', 'babam birden hafızasını kaybetti, aynı soruları soruyor', 68, 'other'],
   ['spa', 'tengo hipertiroidismo y dejé las pastillas, tengo fiebre y palpitaciones', 38, 'self'],
+  ['eng', 'I got drain cleaner on my hand an hour ago, the skin looks fine but the pain is getting worse', 45, 'self'],
+  ['ron', 'mi-a sărit soluție de rugină pe degete, durere insuportabilă', 50, 'self'],
 ];
 
 /** Near misses that must not be sent to 999 by these rules (each would be a needless 999). */
@@ -55,6 +57,8 @@ const NOT_EMERGENCY: [string, string][] = [
   ['tur', 'geçen ay iğne oldum, birkaç haftadır midem bulanıyor'],
   ['spa', 'como con palillos y desde hace semanas me duele un poco el estómago'],
   ['ita', 'ho una maglia a pallini e da settimane mal di pancia'],
+  ['eng', 'I have acid reflux and the pain is getting worse after meals'],
+  ['ben', 'আমার অ্যাসিডিটি আছে, বুকে জ্বালা আর ব্যথা বাড়ছে'],
 ];
 
 describe('round 24 (H105): every new rule has words in all 20 languages', () => {
@@ -63,8 +67,12 @@ describe('round 24 (H105): every new rule has words in all 20 languages', () => 
 
 describe('round 24 (H105): the first words of each combination raise it, in every language', () => {
   const readable = combinationsOf(rules).filter((c) => c.markers.every((m) => LANGS.every((lang) => firstPhrase(m, lang))));
-  it('covers every combination but the red-pee and tummy-area ones (rf.nhs.pee_red is read from other rules, cx.area.tummy from the area picker)', () => {
-    expect(readable.length).toBe(combinationsOf(rules).length - 2);
+  it('leaves out only the combinations with a marker that has no words of its own in every language', () => {
+    const kept = new Set(readable.map((c) => c.markers.join('+')));
+    const left = combinationsOf(rules).map((c) => c.markers.join('+')).filter((k) => !kept.has(k));
+    // rf.nhs.pee_red is read from other rules, cx.area.tummy from the area picker, rf.urgent.pain from the urgent
+    // check, cx.pain.unbearable has no English or Chinese words.
+    expect(left).toEqual(['cx.e24.vehicle+rf.nhs.pee_red', 'cx.e24.vehicle+cx.area.tummy', 'cx.e24.caustic+cx.pain.unbearable', 'cx.e24.caustic+rf.urgent.pain']);
   });
   itRaisesEachCombination(readable, fired, { joiner: '. ', age: 40 });
 });
