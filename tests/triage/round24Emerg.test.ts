@@ -9,7 +9,8 @@ import {
  * Round 24 (helper s24-emerg, hazard H105): emergencies the words alone missed on the opened nineteenth set,
  * fixed by kind from the NHS.uk pages, in all 20 languages: a road accident with tummy pain or red pee, a gun
  * (air rifle, pellet) or stab wound, a sharp thing swallowed, memory lost suddenly, an overactive thyroid with a
- * racing heart and a temperature or being sick, a strong chemical on the skin with pain that gets worse. Every conversation below is a whole one through the dialog
+ * racing heart and a temperature or being sick, a strong chemical on the skin with pain that gets worse, tablets got
+ * ready with words that there is no future after tonight. Every conversation below is a whole one through the dialog
  * (bench/triageDialog.ts): the silent patient, who answers "No, none of these" at the emergency check and
  * reassuringly to every question, so only the words can find the emergency. The sentences are written for this
  * test from the NHS pages, not taken from a test case.
@@ -42,6 +43,8 @@ const EMERGENCIES: [string, string, number, 'self' | 'other'][] = [
   ['spa', 'tengo hipertiroidismo y dejé las pastillas, tengo fiebre y palpitaciones', 38, 'self'],
   ['eng', 'I got drain cleaner on my hand an hour ago, the skin looks fine but the pain is getting worse', 45, 'self'],
   ['ron', 'mi-a sărit soluție de rugină pe degete, durere insuportabilă', 50, 'self'],
+  ['fra', 'annulez tous mes rendez-vous, après ce soir je ne serai plus là. J\'ai préparé mes cachets.', 34, 'self'],
+  ['pol', 'odwołajcie wszystkie moje wizyty, po dzisiejszej nocy nie będą mi potrzebne, przygotowałam tabletki', 29, 'self'],
 ];
 
 /** Near misses that must not be sent to 999 by these rules (each would be a needless 999). */
@@ -59,6 +62,8 @@ const NOT_EMERGENCY: [string, string][] = [
   ['ita', 'ho una maglia a pallini e da settimane mal di pancia'],
   ['eng', 'I have acid reflux and the pain is getting worse after meals'],
   ['ben', 'আমার অ্যাসিডিটি আছে, বুকে জ্বালা আর ব্যথা বাড়ছে'],
+  ['fra', 'annulez tous mes rendez-vous, nous déménageons à Lyon la semaine prochaine'],
+  ['spa', '¿están listas mis pastillas? cancelen todas mis citas, me mudo'],
 ];
 
 describe('round 24 (H105): every new rule has words in all 20 languages', () => {
@@ -78,7 +83,7 @@ describe('round 24 (H105): the first words of each combination raise it, in ever
 });
 
 describe('round 24 (H105): one marker alone raises none of the new rules', () => {
-  itRaisesNothingFromOneMarker('vehicle, thyroid, repeated questions, a known cause alone', rules.filter((r) => ['cx.e24.vehicle', 'cx.e24.thyroid', 'cx.e24.mem_repeat', 'cx.e24.mem_other', 'cx.e24.word.sharp'].includes(r.id)), fired, 40);
+  itRaisesNothingFromOneMarker('vehicle, thyroid, repeated questions, a known cause alone', rules.filter((r) => ['cx.e24.vehicle', 'cx.e24.thyroid', 'cx.e24.mem_repeat', 'cx.e24.mem_other', 'cx.e24.word.sharp', 'cx.e24.caustic', 'cx.e24.pain_bad', 'cx.e24.pills_ready', 'cx.e24.no_future'].includes(r.id)), fired, 40);
 });
 
 describe('round 24 (H105): whole conversations, the silent patient', () => {
