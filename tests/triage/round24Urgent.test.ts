@@ -3,7 +3,7 @@ import { loadPatientSigns } from '../../bench/answeringPatient.js';
 import { vagueVignette, type Vignette } from '../../bench/triageSim.js';
 import type { Picture } from '../../src/triage/types.js';
 import { content, projectRoot } from '../support/dialog.js';
-import { askedFor, raisedBy } from '../support/triage.js';
+import { askedFor, decideText, raisedBy } from '../support/triage.js';
 
 /**
  * Round 24 (helper s24-urgent, hazard H104).
@@ -12,6 +12,8 @@ import { askedFor, raisedBy } from '../support/triage.js';
  *    blisters; when it names chickenpox, shingles, a cold sore, sunburn or nappy rash (cx.s24.blister_cause in 20
  *    languages, or the older markers), the same words are asked as q.s24.blisters_named, whose yes is urgent, the
  *    same day (rf.s24.blisters_named; NHS.uk Chickenpox, Shingles, Sunburn, Cold sores, Nappy rash).
+ * C. A coil (IUD or IUS) told beside a pregnancy or a positive pregnancy test is urgent, the same day (rf.s24.coil_pregnant;
+ *    NHS.uk IUD: a pregnancy with a coil in may be ectopic).
  * B. A child whose parent picks the child area and names peeing or the end of a boy's penis is asked the waterworks
  *    question "Are you a man or a boy, with pain, burning or stinging when you pee?" (q.s20.male, urgent).
  */
@@ -153,5 +155,29 @@ describe('C. whole conversations through the dialog driver (the answering patien
     );
     expect(run.tier).toBe('urgent');
     expect(run.asked).toContain('q.s20.male');
+  });
+});
+
+describe('D. a coil beside a pregnancy is urgent (rf.s24.coil_pregnant)', () => {
+  it.each([
+    ['eng', 'I have the copper coil but my pregnancy test came back positive'],
+    ['fra', "J'ai un stérilet et je suis enceinte"],
+    ['spa', 'Llevo un DIU y estoy embarazada'],
+    ['pol', 'Mam spiralę, a test ciążowy wyszedł pozytywny'],
+    ['cmn', '我上了节育环，但是怀孕了'],
+  ])('%s: "%s" is urgent, same day', (lang, text) => {
+    const d = decideText(text, lang);
+    expect([d.tier, d.ruleIds]).toEqual(['urgent', expect.arrayContaining(['rf.s24.coil_pregnant'])]);
+  });
+
+  it.each([
+    ['eng', 'I want to have my coil changed, it is due'],
+    ['eng', 'I am pregnant and have a cold'],
+  ])('%s: "%s" is not read as a pregnancy with a coil', (lang, text) => {
+    expect(decideText(text, lang).ruleIds).not.toContain('rf.s24.coil_pregnant');
+  });
+
+  it('a pregnancy with a coil and one-sided pain and fainting still diverts (the ectopic 999 rules win)', () => {
+    expect(decideText('I have a coil and I am pregnant, sharp pain low on one side and I fainted', 'eng').tier).toBe('emergency');
   });
 });
