@@ -153,7 +153,7 @@ describe('an eyelid that twitches is self-care in every language (pf.eyelid_twit
   });
 
   it('a whole conversation (English, Italian, Tamil): self-care with the eyelid rule, the check not needed', () => {
-    for (const [lang, text] of [rows[0], rows[5], rows[18]] as const) {
+    for (const [lang, text] of rows.filter(([l]) => ['eng', 'ita', 'tam'].includes(l))) {
       const run = driver.run(patient({ lang, area: 'eye', text }), { answering: true });
       expect(run.error).toBeUndefined();
       expect([run.tier, run.ruleIds]).toEqual(['selfcare', ['pf.eyelid_twitch']]);
