@@ -150,7 +150,7 @@ export function checkContent(content: TriageContent): void {
   // rule a long duration raises sets a tier of at least routine.
   if (content.tierPolicy) {
     const file = where('safety:tierPolicy');
-    const { atLeastRoutine, pharmacyForMedicines, longStanding } = content.tierPolicy;
+    const { atLeastRoutine, pharmacyForMedicines, longStanding, selfcareCheckOver } = content.tierPolicy;
     pharmacyForMedicines.needs.forEach((need, i) => {
       if (!atLeastRoutine.includes(need)) fail(file, `pharmacyForMedicines.needs.${i}`, `${need} is not in atLeastRoutine: there is no floor to lift`);
     });
@@ -164,6 +164,19 @@ export function checkContent(content: TriageContent): void {
       if (!r) fail(file, 'longStanding.ruleId', `unknown rule ${longStanding.ruleId}`);
       if (r.marker || (r.tier !== 'routine' && r.tier !== 'urgent' && r.tier !== 'emergency')) fail(file, 'longStanding.ruleId', `${r.id} must set a tier of at least routine`);
       raisedByQuestion.add(r.id);
+    }
+    // Hazard H103: the self-care check may set aside only routine context rules that are not markers, never a rule
+    // that the NHS page or the 'How long?' answer makes routine, nor anything above routine.
+    if (selfcareCheckOver) {
+      const check = content.rules.find((x) => x.id === selfcareCheckOver.ruleId);
+      if (!check) fail(file, 'selfcareCheckOver.ruleId', `unknown rule ${selfcareCheckOver.ruleId}`);
+      if (check.marker || check.tier !== 'selfcare') fail(file, 'selfcareCheckOver.ruleId', `${check.id} must be a self-care rule that sets the tier`);
+      selfcareCheckOver.contexts.forEach((id, i) => {
+        const r = content.rules.find((x) => x.id === id);
+        if (!r) fail(file, `selfcareCheckOver.contexts.${i}`, `unknown rule ${id}`);
+        if (!id.startsWith('cx.') || r.marker || r.tier !== 'routine' || r.when) fail(file, `selfcareCheckOver.contexts.${i}`, `${id} must be a routine context rule (cx.*, read from words, not a marker or a combination)`);
+        if (id === longStanding?.ruleId) fail(file, `selfcareCheckOver.contexts.${i}`, `${id} is the 'How long?' floor`);
+      });
     }
   }
   content.areas.areas.forEach((a, i) => {

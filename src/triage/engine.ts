@@ -282,13 +282,22 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
   const answerEffect = (questionId: string, answer: string): { raise: string[]; deny: string[] } =>
     effectOf(questions.get(questionId), answer);
 
+  const policy = content.tierPolicy ?? DEFAULT_TIER_POLICY;
+  /** Hazard H103: the self-care check's rule and the routine contexts a yes to it sets aside (tierPolicy selfcareCheckOver). */
+  const overRuleId = policy.selfcareCheckOver?.ruleId;
+  const overContexts = new Set(policy.selfcareCheckOver?.contexts ?? []);
+
   const nextQuestion = (picture: Picture): TriageQuestion | null => {
     const ages = agesOf(picture);
     const ev = evidenceOf(picture, ages);
     // A marker (an area picked, a word count) carries a nominal tier but never sets one (decide leaves
     // it out); counted here it hid every question that raises a routine rule (hazard H59).
-    const current = maxTier([...ev.present].filter((id) => rules.get(id)?.marker !== true), rules);
+    const tiered = [...ev.present].filter((id) => rules.get(id)?.marker !== true);
+    const current = maxTier(tiered, rules);
     if (current === 'emergency') return null; // divert now; nothing else matters
+    // Hazard H103: the self-care check's rule is judged against the tier without the routine contexts a yes sets aside.
+    const beside = maxTier(tiered.filter((id) => !overContexts.has(id)), rules);
+    const besideRank = beside ? TIER_RANK[beside] : -1;
     // Settle uncertain red flags first, most serious first: that is the shortest path to 999.
     for (const hit of ev.pending) {
       const qid = hit.confirmQuestionId;
@@ -298,7 +307,8 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const live = withVersionMarker(new Set([...ev.present, ...ev.pending.map((h) => h.ruleId)]), version);
     const currentRank = current ? TIER_RANK[current] : -1;
     const age = ages.hides;
-    const raisesTier = (id: string): boolean => !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > currentRank;
+    const raisesTier = (id: string): boolean =>
+      !ev.present.has(id) && TIER_RANK[(rules.get(id) as RuleDef).tier] > (id === overRuleId ? besideRank : currentRank);
     const couldMove = (q: QuestionDef): boolean => picture.answers[q.id] === undefined && Object.values(q.effects).some((e) => e.raise.some(raisesTier));
     const opens = (id: string): boolean =>
       !live.has(id) &&
@@ -334,7 +344,7 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     return null;
   };
 
-  const policy = content.tierPolicy ?? DEFAULT_TIER_POLICY;
+
   const pharmacyNeeds = new Set<string>(policy.pharmacyForMedicines?.needs ?? []);
   const pharmacyRules = new Set(policy.pharmacyForMedicines?.rules ?? []);
   /** The rule the "How long?" answer raises, if any (weeks or months: at least routine). */
@@ -347,7 +357,11 @@ export function createTriageEngine(content: TriageContent): ExplainingTriageEngi
     const ev = evidenceOf(picture);
     const fromDuration = durationRule(picture);
     // Unconfirmed uncertain hits count: a question the dialog never asked must not lower the tier.
-    const considered = [...new Set([...ev.present, ...ev.pending.map((h) => h.ruleId), ...(fromDuration ? [fromDuration] : [])])]
+    const ids = new Set([...ev.present, ...ev.pending.map((h) => h.ruleId), ...(fromDuration ? [fromDuration] : [])]);
+    // Hazard H103: a yes to the self-care check (present, not pending) sets the routine contexts aside.
+    const setAside = overRuleId !== undefined && ev.present.has(overRuleId) ? overContexts : undefined;
+    const considered = [...ids]
+      .filter((id) => !setAside?.has(id))
       .map((id) => rules.get(id))
       .filter((r): r is RuleDef => r !== undefined && !r.marker);
     const top = considered.reduce<RuleDef | undefined>((best, r) => (!best || rankOf(r) > rankOf(best) ? r : best), undefined);

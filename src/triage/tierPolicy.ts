@@ -34,6 +34,20 @@ export const TierPolicySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Hazard H103: generic routine context rules (a rash, tummy pain, back pain, named in any words) that a yes to
+     * the self-care check (`ruleId`) may settle. The check is then still asked beside them (only them: any other
+     * rule at routine or above still stops it), and a yes sets them aside; every other rule, the 'How long?' floor
+     * and the check's own limits still count.
+     */
+    selfcareCheckOver: z
+      .object({
+        ruleId: RuleIdSchema,
+        contexts: z.array(RuleIdSchema).min(1),
+        source: SourceSchema,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -93,7 +93,8 @@ describe('B. never asked where a yes could lower what is not the patient\'s to l
       const { asked } = askedFor(picture('other', { presentRuleIds: ['cx.area.other', r.id] }));
       if (selfcareAsked(asked).length > 0) leaks.push(r.id);
     }
-    expect(leaks).toEqual([]);
+    // Round 24 (H103): the generic routine contexts a yes sets aside (tierPolicy selfcareCheckOver), and only them.
+    expect(leaks.sort()).toEqual([...(raw.tierPolicy?.selfcareCheckOver?.contexts ?? [])].sort());
     // ... and with nothing present it is asked, so the loop above tests something.
     expect(selfcareAsked(askedFor(picture('other')).asked)).toEqual(['q.selfcare.check']);
   });
@@ -135,7 +136,9 @@ describe('C. what the answers do: yes is self-care (the pharmacy), no and not su
 
   it('a yes never removes nor lowers a rule already present: beside any rule at routine or above, the outcome is the same', () => {
     const raw = loadTriageContent('dialogs');
-    for (const r of raw.rules.filter((x) => !x.marker && ['routine', 'urgent', 'emergency'].includes(x.tier)).slice(0, 80)) {
+    // Round 24 (H103): except the generic routine contexts a yes sets aside (tierPolicy selfcareCheckOver; round24Selfcare.test.ts).
+    const setAside = new Set(raw.tierPolicy?.selfcareCheckOver?.contexts ?? []);
+    for (const r of raw.rules.filter((x) => !x.marker && !setAside.has(x.id) && ['routine', 'urgent', 'emergency'].includes(x.tier)).slice(0, 80)) {
       const base = picture('other', { presentRuleIds: ['cx.area.other', r.id] });
       const withYes = { ...base, presentRuleIds: [...base.presentRuleIds, 'rf.selfcare.check'] };
       expect([r.id, engine.decide(withYes).tier, engine.decide(withYes).ruleIds]).toEqual([r.id, engine.decide(base).tier, engine.decide(base).ruleIds]);
