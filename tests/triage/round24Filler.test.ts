@@ -152,3 +152,17 @@ describe('round 24 (H102): bite phrases that had shrunk to "him" or to nothing',
     expect(fires('بچے کو تیز فیور ہے', 'pf.hay_fever', 'urd')).toBe(false);
   });
 });
+
+describe('round 24 (H102): "been shot" had shrunk to "shot"', () => {
+  it.each(["I've been shot in the leg", 'my brother got shot outside the shop', 'he was shot in the chest', 'someone shot him'])(
+    'a gunshot still calls 999: %s',
+    (text) => {
+      expect(tierOf(text)).toBe('emergency');
+    },
+  );
+
+  it.each(['I took a shot of whisky and now I feel sick', 'I had my flu shot today and my arm aches'])('a shot that is no gunshot is no 999: %s', (text) => {
+    expect(tierOf(text)).not.toBe('emergency');
+  });
+});
+
