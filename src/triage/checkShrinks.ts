@@ -110,10 +110,16 @@ export function findShrinks(content: TriageContent): Shrink[] {
       numbers: new Set(one(Object.entries(age?.numbers ?? {}).filter(([, n]) => n > 1).map(([w]) => w))),
       time: new Set([...one(Object.values(age?.units ?? {}).flat()), ...one(lex.strongPast), ...one(lex.weakPast), ...one(lex.notNow)]),
     };
+    // Each phrase is read once per language (many are shared by several rules and read again for coverage).
+    const readings = new Map<string, { all: Token[]; kept: Token[]; dropped: Token[] }>();
     const read = (phrase: string): { all: Token[]; kept: Token[]; dropped: Token[] } => {
+      const known = readings.get(phrase);
+      if (known) return known;
       const all = phraseWords(phrase, filler.textSpeak);
       const mask = fillerMask(all, filler.stopwords, filler.stopPhrases, filler.keptAfterNegation);
-      return { all, kept: all.filter((_, i) => !mask[i]), dropped: all.filter((_, i) => mask[i]) };
+      const reading = { all, kept: all.filter((_, i) => !mask[i]), dropped: all.filter((_, i) => mask[i]) };
+      readings.set(phrase, reading);
+      return reading;
     };
     const phrases = phrasesOf(lex, content.rules);
     // The compiled stems of each rule's phrases, by kind, to see whether another phrase already covers a shrink.
