@@ -1,6 +1,7 @@
 import { TIER_RANK } from '../domain/types.js';
 import type { QuestionDef, TriageContent } from './contentSchema.js';
 import { checkSelfcareQuestions } from './checkSelfcare.js';
+import { describeShrink, reviewShrinks } from './checkShrinks.js';
 import { defEffect } from './questions.js';
 import { CHECK_VERSIONS, MAX_CHECK_LINES } from './safetySchema.js';
 import { compileOxygenLanguage } from './oxygenReading.js';
@@ -251,6 +252,33 @@ export function checkContent(content: TriageContent): void {
       }
     }
   }
+  checkShrinkingTriggers(content);
+}
+
+/** Most unreviewed shrinks named in one start-up error (the rest are counted; `npm run triage:shrunk` lists them all). */
+const MAX_SHRINKS_SHOWN = 12;
+
+/**
+ * Trigger phrases that shrink once filler words are dropped (H102, checkShrinks.ts): each must be listed as
+ * reviewed, with the form it shrinks to, or be rewritten. Only for content loaded from files (reviewedShrinks
+ * set, even empty); content built in memory by tests has no review lists and is not checked.
+ */
+function checkShrinkingTriggers(content: TriageContent): void {
+  if (content.reviewedShrinks === undefined) return;
+  const { unreviewed } = reviewShrinks(content);
+  if (unreviewed.length === 0) return;
+  const first = unreviewed[0] as (typeof unreviewed)[number];
+  const more = unreviewed.length > MAX_SHRINKS_SHOWN ? `\n  ... and ${unreviewed.length - MAX_SHRINKS_SHOWN} more (npm run triage:shrunk lists them all)` : '';
+  fail(
+    first.file,
+    `rule ${first.ruleId}.${first.kind === 'exclude' ? 'exclude' : 'triggers'}.${first.lang}`,
+    `${unreviewed.length} trigger phrase(s) shrink to a broader phrase once filler words are dropped and are not reviewed:\n` +
+      unreviewed.slice(0, MAX_SHRINKS_SHOWN).map((s) => `    ${describeShrink(s)}`).join('\n') +
+      more +
+      '\n  For each: if the shrunk form still means only what the phrase means, list it in redflags/shrinks/<lang>.json ' +
+      '({ rule, kind, phrase, shrunk, note }); otherwise rewrite the phrase so the words that carry its meaning are not filler, ' +
+      'or give it to a marker that keeps filler words (keepFiller) and read that marker (excludeFrom, when).',
+  );
 }
 
 function fail(file: string, field: string, message: string): never {

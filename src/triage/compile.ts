@@ -147,7 +147,23 @@ export function compileLanguages(content: TriageContent): Map<LangCode, Compiled
   return out;
 }
 
-function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string, RuleDef>): CompiledLanguage {
+/**
+ * How one language drops filler words: its text-speak, stopwords (single and phrases), the filler words
+ * kept after a negation word, and its negation words. Shared by the compiler and the content check that
+ * finds trigger phrases whose meaning shrinks once filler is dropped (checkShrinks.ts).
+ */
+export interface LanguageFiller {
+  textSpeak: Map<string, string[]>;
+  stopwords: Set<string>;
+  stopPhrases: CueList;
+  keptAfterNegation: KeptAfterNegation;
+  /** Negation words read before a sign ("no", "not"; only the first word of a cue of three or more). */
+  negationBefore: Set<string>;
+  /** Negation words read after a sign ("yok", "نہیں"). */
+  negationAfterWords: Set<string>;
+}
+
+export function languageFiller(lex: LexiconDef): LanguageFiller {
   const textSpeak = new Map<string, string[]>();
   for (const [from, to] of Object.entries(lex.textSpeak)) {
     textSpeak.set(from.toLowerCase(), to.toLowerCase().split(/\s+/));
@@ -161,7 +177,6 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
   }
   const words = (list: string[]): string[][] =>
     list.map((p) => phraseWords(p, textSpeak).map((t) => t.raw)).filter((w) => w.length > 0);
-  const cue = (list: string[]): CueList => indexCues(words(list));
   // Stopwords are normalised like text (accents, Arabic letter variants, Han split per character),
   // but without text-speak expansion: they are compared with the word as typed.
   const stopwords = new Set<string>();
@@ -174,15 +189,6 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     else if (ws.length > 1) stopSeqs.push(ws);
   }
   const stopPhrases = indexCues(stopSeqs);
-  // A breaker of several words counts word by word (as it always has), except Han, where one
-  // character alone (是, 为, 有) is far too common to end a negation's reach.
-  const breakers = new Set<string>();
-  const breakerSeqs: string[][] = [];
-  const clauseJoiners = new Set(words(lex.clauseJoiners).flat());
-  for (const ws of [...words(lex.breakers), ...words(lex.clauseJoiners)]) {
-    if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
-    else for (const w of ws) breakers.add(w);
-  }
   // A negation cue of three or more words names what it denies ("no se le hunden": they do not sink,
   // where a bare "no se" is "I don't know"); only its first word is a negation word, so a trigger
   // holding the rest ("se le hunden las costillas") is not read as a negative phrase.
@@ -192,7 +198,24 @@ function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string
     negation: negationBefore,
   };
   const negationAfterWords = new Set([...words(lex.negationAfter), ...words(lex.negationAfterAtEnd)].flat());
+  return { textSpeak, stopwords, stopPhrases, keptAfterNegation, negationBefore, negationAfterWords };
+}
+
+function compileLanguage(lex: LexiconDef, rules: RuleDef[], ruleById: Map<string, RuleDef>): CompiledLanguage {
+  const { textSpeak, stopwords, stopPhrases, keptAfterNegation, negationBefore, negationAfterWords } = languageFiller(lex);
+  const words = (list: string[]): string[][] =>
+    list.map((p) => phraseWords(p, textSpeak).map((t) => t.raw)).filter((w) => w.length > 0);
+  const cue = (list: string[]): CueList => indexCues(words(list));
   const negationWords = new Set([...negationBefore, ...negationAfterWords]);
+  // A breaker of several words counts word by word (as it always has), except Han, where one
+  // character alone (是, 为, 有) is far too common to end a negation's reach.
+  const breakers = new Set<string>();
+  const breakerSeqs: string[][] = [];
+  const clauseJoiners = new Set(words(lex.clauseJoiners).flat());
+  for (const ws of [...words(lex.breakers), ...words(lex.clauseJoiners)]) {
+    if (ws.length > 1 && ws.some((w) => HAN.test(w))) breakerSeqs.push(ws);
+    else for (const w of ws) breakers.add(w);
+  }
   // One-letter typos never cross a negation infix or a listed minimal pair (normalised like text).
   const normalisedWord = (w: string): string => phraseWords(w, textSpeak).map((t) => t.stem).join(' ');
   const vocab = new FuzzyVocabulary({

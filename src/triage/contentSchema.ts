@@ -3,6 +3,7 @@ import { DISPOSITIONS, NEEDS, TIERS } from '../domain/types.js';
 import type { OxygenReadingDef } from './oxygenReading.js';
 import type { StatedAgeDef } from './statedAge.js';
 import type { TierPolicyDef } from './tierPolicy.js';
+import type { ReviewedShrink } from './checkShrinks.js';
 import { CHECK_VERSIONS, type AreasDef, type EmergencyCheckDef } from './safetySchema.js';
 
 /**
@@ -325,6 +326,28 @@ export const TriggerFileSchema = z
   .object({ lang: LangCodeSchema, triggers: z.record(RuleIdSchema, z.array(PhraseSchema).min(1)) })
   .strict();
 
+/**
+ * `redflags/shrinks/<lang>.json`: trigger phrases of one language that shrink once filler words are dropped
+ * and were reviewed as harmless (checkShrinks.ts, H102). `shrunk` is the form reviewed: when the filler list
+ * or the phrase changes it, the phrase is unreviewed again.
+ */
+export const ShrinkFileSchema = z
+  .object({
+    lang: LangCodeSchema,
+    reviewed: z.array(
+      z
+        .object({
+          rule: RuleIdSchema,
+          kind: z.enum(['trigger', 'exclude']),
+          phrase: PhraseSchema,
+          shrunk: z.string(),
+          note: z.string().min(3).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export type RuleDef = z.infer<typeof RuleSchema>;
 export type QuestionDef = z.infer<typeof QuestionSchema>;
 export type ComplaintDef = z.infer<typeof ComplaintSchema>;
@@ -347,6 +370,8 @@ export interface TriageContent {
   oxygenReading?: OxygenReadingDef;
   /** Floors under the tier by need and by intake answer (dialogs/safety/tierPolicy.json); without it only admin and medicines requests are at least routine. */
   tierPolicy?: TierPolicyDef;
+  /** Reviewed shrinking trigger phrases by language (dialogs/redflags/shrinks/, H102); without it none is reviewed. */
+  reviewedShrinks?: Record<string, ReviewedShrink[]>;
   /** Which file each rule/complaint/lexicon came from, for error messages. */
   origin: Record<string, string>;
 }

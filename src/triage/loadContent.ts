@@ -6,12 +6,14 @@ import {
   ComplaintSchema,
   LexiconSchema,
   RuleFileSchema,
+  ShrinkFileSchema,
   TriggerFileSchema,
   type ComplaintDef,
   type LexiconDef,
   type RuleDef,
   type TriageContent,
 } from './contentSchema.js';
+import type { ReviewedShrink } from './checkShrinks.js';
 import { checkContent } from './checkContent.js';
 import { AreasSchema, EmergencyCheckSchema } from './safetySchema.js';
 import { OxygenReadingSchema } from './oxygenReading.js';
@@ -22,6 +24,7 @@ import { TierPolicySchema } from './tierPolicy.js';
  * Reads and validates triage content:
  *   <dir>/redflags/*.json           rule files (one per body area)
  *   <dir>/redflags/lexicons/*.json  one lexicon per language (cue words, text-speak, extra triggers)
+ *   <dir>/redflags/shrinks/*.json   one language's reviewed trigger phrases that shrink once filler is dropped (H102)
  *   <dir>/complaints/*.json         one question set per complaint
  *   <dir>/safety/emergencyCheck.json the structured emergency check; <dir>/safety/areas.json the area picker
  *   <dir>/safety/statedAge.json      the forms of a stated age ("my 2 year old") in every language
@@ -30,6 +33,17 @@ import { TierPolicySchema } from './tierPolicy.js';
  * Any problem throws an Error naming the file and the field path, so bad content stops start-up.
  */
 export function loadTriageContent(dir: string): TriageContent {
+  const content = readTriageContent(dir);
+  checkContent(content);
+  content.rulesetVersion = rulesetVersionOf(content);
+  return content;
+}
+
+/**
+ * The content as read and validated file by file, before the cross-file checks (checkContent): for tools
+ * that must read content those checks refuse (`npm run triage:shrunk` lists the unreviewed shrinks).
+ */
+export function readTriageContent(dir: string): TriageContent {
   const origin: Record<string, string> = {};
   const rules: RuleDef[] = [];
   for (const file of jsonFiles(join(dir, 'redflags'))) {
@@ -49,7 +63,18 @@ export function loadTriageContent(dir: string): TriageContent {
     const extra = parseFile(file, dir, TriggerFileSchema);
     const lex = lexicons.find((l) => l.lang === extra.lang);
     if (!lex) throw new Error(`triage content ${relative(dir, file)}: invalid\n  at lang: no lexicon for "${extra.lang}" in redflags/lexicons/`);
-    for (const [ruleId, phrases] of Object.entries(extra.triggers)) lex.triggers[ruleId] = [...(lex.triggers[ruleId] ?? []), ...phrases];
+    for (const [ruleId, phrases] of Object.entries(extra.triggers)) {
+      lex.triggers[ruleId] = [...(lex.triggers[ruleId] ?? []), ...phrases];
+      origin[`triggers:${extra.lang}:${ruleId}`] = relative(dir, file);
+    }
+  }
+  // Reviewed trigger phrases that shrink once filler is dropped (H102), one file per language.
+  const reviewedShrinks: Record<string, ReviewedShrink[]> = {};
+  for (const file of jsonFiles(join(dir, 'redflags', 'shrinks'), true)) {
+    const list = parseFile(file, dir, ShrinkFileSchema);
+    if (reviewedShrinks[list.lang]) throw new Error(`triage content ${relative(dir, file)}: invalid\n  at lang: a second shrinks file for "${list.lang}"`);
+    reviewedShrinks[list.lang] = list.reviewed;
+    origin[`shrinks:${list.lang}`] = relative(dir, file);
   }
   const complaints: ComplaintDef[] = jsonFiles(join(dir, 'complaints')).map((file) => {
     const c = parseFile(file, dir, ComplaintSchema);
@@ -66,10 +91,7 @@ export function loadTriageContent(dir: string): TriageContent {
   origin['safety:oxygenReading'] = join('safety', 'oxygenReading.json');
   const tierPolicy = parseFile(join(dir, 'safety', 'tierPolicy.json'), dir, TierPolicySchema);
   origin['safety:tierPolicy'] = join('safety', 'tierPolicy.json');
-  const content: TriageContent = { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, statedAge, oxygenReading, tierPolicy, origin };
-  checkContent(content);
-  content.rulesetVersion = rulesetVersionOf(content);
-  return content;
+  return { rulesetVersion: '', rules, complaints, lexicons, emergencyCheck, areas, statedAge, oxygenReading, tierPolicy, reviewedShrinks, origin };
 }
 
 function jsonFiles(dir: string, optional = false): string[] {
