@@ -86,3 +86,24 @@ describe('C. broad words no longer raise A&E', () => {
     }
   });
 });
+
+describe('E. Arabic: an age in years is not a past event, and severe chest pain is chest pain', () => {
+  // Our own words. "عمرها 5 سنوات" (she is 5 years old): the bare word for years was a strong past cue, so every sign
+  // told in the same clause as a child's age was read as long past (NHS.uk: the signs are the same at any age).
+  it.each([
+    ['ابنتي عمرها 5 سنوات وهي لا تستطيع التنفس', 'rf.breathing.severe'],
+    ['ابني عمره 7 سنوات وعنده طفح لا يختفي تحت الكأس', 'rf.rash.non_blanching'],
+  ])('"%s" calls 999', (text, rule) => {
+    const d = decideText(text, 'arb');
+    expect([d.tier, d.ruleIds]).toEqual(['emergency', expect.arrayContaining([rule])]);
+  });
+
+  it.each(['أصبت بجلطة قلبية قبل سنوات', 'عندي جلطة قلبية من سنوات', 'جاتني جلطة قلبية من عدة سنوات'])('a heart attack years ago stays past: "%s"', (text) => {
+    expect(decideText(text, 'arb').tier).not.toBe('emergency');
+  });
+
+  // NHS.uk Chest pain: an adjective between the pain word and the chest ("severe pain in the chest") read nothing.
+  it.each(['ألم شديد في الصدر', 'عندي ألم قوي في الصدر من ساعة', 'وجع شديد بصدري'])('"%s" is read as chest pain', (text) => {
+    expect(decideText(text, 'arb').ruleIds).toContain('cx.chest_pain');
+  });
+});
