@@ -27,6 +27,8 @@ function foldUncached(text: string): string {
     .replace(GUJARATI_LOOSE, (c) => GUJARATI_FOLD[c] ?? c)
     .replace(DIGITS, asciiDigit)
     .toLowerCase()
+    // A Cyrillic word with Latin look-alike letters in it ("нi" typed with a Latin i) is read in Cyrillic.
+    .replace(MIXED_CYRILLIC, (w) => w.replace(LATIN_LOOKALIKES, (c) => CYRILLIC_OF[c] ?? c))
     // "l'altra", "un'amica", "d'accord": the elided article is its own word; other apostrophes
     // (the Ukrainian one inside "п'ять", English "don't") join the word.
     .replace(ELISION, '$1$2 ')
@@ -44,6 +46,11 @@ const ELISION = /(^|[^\p{L}])(l|d|un|dell|dall|nell|sull|all|quell|c|j|qu|s|m|t)
  */
 const ARABIC_FOLD: Record<string, string> = { 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ـ': '', '\u06cc': 'ي', '\u0643': '\u06a9' };
 const ARABIC_LETTERS = /[ٱةىـ\u06cc\u0643]/g;
+/** A word with both Cyrillic and Latin letters. */
+const MIXED_CYRILLIC = /[\p{L}\p{M}]*(?:\p{Script=Cyrillic}[\p{L}\p{M}]*\p{Script=Latin}|\p{Script=Latin}[\p{L}\p{M}]*\p{Script=Cyrillic})[\p{L}\p{M}]*/gu;
+/** Latin letters that look like Cyrillic ones (i as the Ukrainian і). */
+const CYRILLIC_OF: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к' };
+const LATIN_LOOKALIKES = /[aceiopxyk]/g;
 /** Zero-width space and joiner, word joiner, byte-order mark, soft hyphen, left-to-right and right-to-left marks. */
 const INVISIBLE = /[\u200b\u200d\u2060\ufeff\u00ad\u200e\u200f]/g;
 /** Gujarati spelt loosely: candrabindu and anusvara dropped; ી, ૂ, ઈ, ઊ as િ, ુ, ઇ, ઉ. */
