@@ -150,6 +150,26 @@ describe('H106 answers read one at a time', () => {
   });
 });
 
+describe('H106 "one of them" at the emergency check is a yes, "none of them" a no', () => {
+  // "them" was a word of "none of them" only, so "1 of them" was read as none of them (a yes read as a no).
+  it.each([
+    ['eng', 'ys 1 of them', 'safety.yes'],
+    ['eng', 'one of those', 'safety.yes'],
+    ['eng', 'no, none of them', 'safety.no'],
+    ['fra', 'un de ceux-là', 'safety.yes'],
+    ['fra', 'aucun de ceux-là', 'safety.no'],
+    ['spa', 'uno de ellos', 'safety.yes'],
+    ['spa', 'ninguno de ellos', 'safety.no'],
+    ['pol', 'jeden z nich', 'safety.yes'],
+    ['pol', 'żaden z nich', 'safety.no'],
+    ['por', 'um deles', 'safety.yes'],
+    ['ukr', 'один з них', 'safety.yes'],
+    ['ukr', 'жоден з них', 'safety.no'],
+  ])('%s %p is %s', (lang, text, want) => {
+    expect(outcome({ lang: lang as LangCode, kind: 'safetyCheck', text })).toBe(want);
+  });
+});
+
 describe('H106 stopped bleeding is no choking, in any language', () => {
   const ids = (text: string, lang: string) => content.triage.screen(text, lang as never).hits.map((h) => h.ruleId);
   it.each([
