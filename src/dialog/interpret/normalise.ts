@@ -52,7 +52,7 @@ const MIXED_CYRILLIC = /[\p{L}\p{M}]*(?:\p{Script=Cyrillic}[\p{L}\p{M}]*\p{Scrip
 const CYRILLIC_OF: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к' };
 const LATIN_LOOKALIKES = /[aceiopxyk]/g;
 /** Zero-width space and joiner, word joiner, byte-order mark, soft hyphen, left-to-right and right-to-left marks. */
-const INVISIBLE = /[\u200b\u200d\u2060\ufeff\u00ad\u200e\u200f]/g;
+const INVISIBLE = /\u200b|\u200d|\u2060|\ufeff|\u00ad|\u200e|\u200f/g;
 /** Gujarati spelt loosely: candrabindu and anusvara dropped; ી, ૂ, ઈ, ઊ as િ, ુ, ઇ, ઉ. */
 const GUJARATI_FOLD: Record<string, string> = { '\u0a81': '', '\u0a82': '', '\u0ac0': '\u0abf', '\u0ac2': '\u0ac1', '\u0a88': '\u0a87', '\u0a8a': '\u0a89' };
 const GUJARATI_LOOSE = /[\u0a81\u0a82\u0ac0\u0ac2\u0a88\u0a8a]/g;
