@@ -18,6 +18,7 @@ const OPENING: Partial<Record<LangCode, string>> = {
   pes: 'سه روز است گلودرد دارم',
   guj: 'ત્રણ દિવસથી ગળામાં દુખાવો છે',
   som: 'saddex maalin ayaa cunaha i xanuunayay',
+  por: 'dói-me a garganta há três dias',
 };
 
 /** A sore throat told, then `answer` typed at the emergency check: the state after it and the check's answer. */
@@ -50,6 +51,8 @@ describe('H106 the emergency check, typed', () => {
     // Persian typed on an Arabic keyboard: ي for ی, ك for ک.
     ['pes', 'نميدونم'],
     ['pes', 'مطمئن نيستم'],
+    // "Pode ser" (it could be) is a maybe: it was a yes at the check only, a needless 999.
+    ['por', 'pode ser'],
   ])('%s %p is not sure, never a no', (lang, text) => {
     expect(atTheCheck(lang as LangCode, text).answer).toBe('safety.unsure');
   });
