@@ -90,7 +90,18 @@ export function readDurationTokens(typed: readonly string[], lex: Lexicon, now: 
   ];
   for (const exact of [true, false]) {
     if (!exact && bare !== null && !lex.weekdays.some((w) => findPhrase(split, w.tokens) >= 0)) return { days: bare };
-    for (const [list, days] of named) if (list.some((p) => findPhrase(tokens, p, 0, exact) >= 0)) return { days };
+    // A named phrase inside a longer one of another list counts as that one ("ers amser cinio", since lunchtime, is
+    // today, not "ers amser", ages); otherwise the lists' order ("з обіду вчора", since lunch yesterday, is yesterday).
+    const found: { days: number; start: number; end: number }[] = [];
+    for (const [list, days] of named) {
+      for (const p of list) {
+        const at = findPhrase(tokens, p, 0, exact);
+        if (at >= 0) found.push({ days, start: at, end: at + p.length });
+      }
+    }
+    const inside = (f: (typeof found)[number]) => found.some((g) => g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start);
+    const first = found.find((f) => !inside(f));
+    if (first !== undefined) return { days: first.days };
   }
 
   if (has(lex.since) || tokens.length <= 2) {

@@ -18,12 +18,17 @@ let lastFolded: { text: string; folded: string } | undefined;
 function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
+    // Zero-width and direction marks pasted or typed inside a word (not the Persian half-space, ZWNJ, which
+    // parts a word's pieces and reads as a space below).
+    .replace(INVISIBLE, '')
     // Accents; Arabic-script short vowels and the hamza and madda marks NFKD splits off (أ إ آ ؤ ئ).
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
     .replace(ARABIC_LETTERS, (c) => ARABIC_FOLD[c] ?? c)
     .replace(GUJARATI_LOOSE, (c) => GUJARATI_FOLD[c] ?? c)
     .replace(DIGITS, asciiDigit)
     .toLowerCase()
+    // A Cyrillic word with Latin look-alike letters in it ("нi" typed with a Latin i) is read in Cyrillic.
+    .replace(MIXED_CYRILLIC, (w) => w.replace(LATIN_LOOKALIKES, (c) => CYRILLIC_OF[c] ?? c))
     // "l'altra", "un'amica", "d'accord": the elided article is its own word; other apostrophes
     // (the Ukrainian one inside "п'ять", English "don't") join the word.
     .replace(ELISION, '$1$2 ')
@@ -34,9 +39,20 @@ function foldUncached(text: string): string {
 
 const APOSTROPHES = /['’ʼ‘`´′]/g;
 const ELISION = /(^|[^\p{L}])(l|d|un|dell|dall|nell|sull|all|quell|c|j|qu|s|m|t)['’ʼ](?=\p{L})/gu;
-/** Arabic letters typed in several ways: alef forms (after NFKD: ٱ), taa marbuta, alef maqsura; the tatweel is dropped. */
-const ARABIC_FOLD: Record<string, string> = { 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ـ': '' };
-const ARABIC_LETTERS = /[ٱةىـ]/g;
+/**
+ * Arabic letters typed in several ways: alef forms (after NFKD: ٱ), taa marbuta, alef maqsura; the tatweel is dropped.
+ * Persian and Urdu typed on an Arabic keyboard (and the reverse): ی (Farsi yeh) as ي, ك (Arabic kaf) as ک, as the
+ * triage reading folds them (src/triage/normalise.ts).
+ */
+const ARABIC_FOLD: Record<string, string> = { 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ـ': '', '\u06cc': 'ي', '\u0643': '\u06a9' };
+const ARABIC_LETTERS = /[ٱةىـ\u06cc\u0643]/g;
+/** A word with both Cyrillic and Latin letters. */
+const MIXED_CYRILLIC = /[\p{L}\p{M}]*(?:\p{Script=Cyrillic}[\p{L}\p{M}]*\p{Script=Latin}|\p{Script=Latin}[\p{L}\p{M}]*\p{Script=Cyrillic})[\p{L}\p{M}]*/gu;
+/** Latin letters that look like Cyrillic ones (i as the Ukrainian і). */
+const CYRILLIC_OF: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к' };
+const LATIN_LOOKALIKES = /[aceiopxyk]/g;
+/** Zero-width space and joiner, word joiner, byte-order mark, soft hyphen, left-to-right and right-to-left marks. */
+const INVISIBLE = /\u200b|\u200d|\u2060|\ufeff|\u00ad|\u200e|\u200f/g;
 /** Gujarati spelt loosely: candrabindu and anusvara dropped; ી, ૂ, ઈ, ઊ as િ, ુ, ઇ, ઉ. */
 const GUJARATI_FOLD: Record<string, string> = { '\u0a81': '', '\u0a82': '', '\u0ac0': '\u0abf', '\u0ac2': '\u0ac1', '\u0a88': '\u0a87', '\u0a8a': '\u0a89' };
 const GUJARATI_LOOSE = /[\u0a81\u0a82\u0ac0\u0ac2\u0a88\u0a8a]/g;

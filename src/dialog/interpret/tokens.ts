@@ -118,7 +118,7 @@ function shapeOf(word: string): Shape {
 
 const ARABIC = /^[\u0620-\u064a\u066e-\u06d3]+$/u;
 /** Longest first; what is left must still be a word of three letters or more. */
-const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+const PROCLITICS = ['وال', 'بال', 'فال', 'کال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
 /** The letters a proclitic starts with. */
 const PROCLITIC_FIRST: ReadonlySet<number> = new Set(PROCLITICS.map((p) => p.charCodeAt(0)));
 function withoutProclitic(word: string): string {
