@@ -107,3 +107,25 @@ describe('E. Arabic: an age in years is not a past event, and severe chest pain 
     expect(decideText(text, 'arb').ruleIds).toContain('cx.chest_pain');
   });
 });
+
+describe('F. a kitchen cut is no stab wound (H105 and an older French trigger)', () => {
+  // English 'knifed' stems to 'knife'; French 'coup de couteau' (a stab) reads 'coupé ... couteau' (cut ... knife).
+  it.each([
+    ['eng', 'cut my finger with a knife'],
+    ['eng', 'knife slipped and cut my thumb'],
+    ['fra', 'je me suis coupé le doigt avec un couteau'],
+    ['fra', 'je me suis coupé avec un couteau en cuisinant'],
+  ])('%s: "%s" is not an emergency', (lang, text) => {
+    expect(decideText(text, lang).tier).not.toBe('emergency');
+  });
+
+  it.each([
+    ['eng', 'he was stabbed last night'],
+    ['eng', 'someone knifed him'],
+    ['fra', 'il a reçu un coup de couteau dans le ventre'],
+    ['fra', 'on lui a donné des coups de couteau'],
+    ['fra', "il s'est fait agresser au couteau"],
+  ])('%s: a stabbing still reaches 999 or A&E: "%s"', (lang, text) => {
+    expect(decideText(text, lang).tier).toBe('emergency');
+  });
+});
