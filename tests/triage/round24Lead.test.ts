@@ -106,6 +106,16 @@ describe('E. Arabic: an age in years is not a past event, and severe chest pain 
   it.each(['ألم شديد في الصدر', 'عندي ألم قوي في الصدر من ساعة', 'وجع شديد بصدري'])('"%s" is read as chest pain', (text) => {
     expect(decideText(text, 'arb').ruleIds).toContain('cx.chest_pain');
   });
+
+  // The same gap, found by trying "severe chest pain" in all 20 languages: Persian and Portuguese read nothing.
+  it.each([
+    ['pes', 'درد شدید در قفسه سینه دارم'],
+    ['pes', 'درد زیادی در قفسه سینه دارم'],
+    ['por', 'estou com uma dor muito forte no peito'],
+    ['por', 'dor forte no peito desde manhã'],
+  ])('%s: "%s" is read as chest pain', (lang, text) => {
+    expect(decideText(text, lang).ruleIds).toContain('cx.chest_pain');
+  });
 });
 
 describe('F. a kitchen cut is no stab wound (H105 and an older French trigger)', () => {
