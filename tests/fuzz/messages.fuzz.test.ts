@@ -222,6 +222,20 @@ describe('regressions found by the fuzzer', () => {
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
   }, 60_000);
+
+  // Found with FUZZ_SEED=1398227240: a message of 13,716 Chinese letters with no space stalled the server for minutes
+  // (the typed-answer reading's Cyrillic/Latin word regex backtracked over the whole run), so the next requests timed out.
+  it('answers a long run of letters with no space, then the next message, without stalling', async () => {
+    if (!child) {
+      root = mkdtempSync(join(tmpdir(), 'gp-fuzz-reg-'));
+      child = await startServer({ dataDir: join(root, 'data'), env: { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_PER_IP_PER_MINUTE: '1000000' } });
+    }
+    const run = Array.from({ length: 13_716 }, (_, i) => '疼好你医头生我'[(i * 7 + (i >> 3)) % 7]).join('');
+    const long = await fire(child.url, { kind: 'long run', method: 'POST', path: '/api/messages', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity('reg-long-run', run)) });
+    expect(long).toBeLessThan(500);
+    const after = await fire(child.url, { kind: 'after', method: 'POST', path: '/api/messages', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity('reg-after-run', 'hello')) });
+    expect(after).toBe(200);
+  }, 60_000);
 });
 
 describe('fuzzing /api/messages and the practice API (real server in a child process)', () => {
